@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Every target is built in Swift 6 language mode (strict concurrency) with the same settings.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "recall",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recall", targets: ["recall"]),
+        .library(name: "RecallCore", targets: ["RecallCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The rules of the product: fact model, generator, answer checking, scheduling, storage.
+        // No terminal I/O lives here.
+        .target(
+            name: "RecallCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: sharedSettings
+        ),
+        // GNU readline (libreadline-dev). Headers are on the default include path and the module
+        // map links -lreadline; pkgConfig is not used because Debian's readline.pc pulls in flags
+        // that SwiftPM rejects with a warning.
+        .systemLibrary(name: "CReadline"),
+        .executableTarget(
+            name: "recall",
+            dependencies: [
+                "RecallCore",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "RecallCoreTests",
+            dependencies: ["RecallCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: ["recall", "RecallCore"],
+            swiftSettings: sharedSettings
+        ),
+    ]
+)

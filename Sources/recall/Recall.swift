@@ -1,0 +1,16 @@
+import ArgumentParser
+import RecallCore
+
+/// The `recall` command: a quiz and flashcard study program for the terminal.
+@main
+struct Recall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recall",
+        abstract: "Study facts at the terminal: cards derived from a fact model, scheduled with FSRS-6.",
+        version: RecallVersion.current,
+        subcommands: [
+            Cards.self,
+            DeckCommand.self,
+        ]
+    )
+}
