@@ -1,0 +1,46 @@
+public import Foundation
+
+/// A card's memory and scheduling state, as py-fsrs 6.3.2 keeps it (`fsrs.Card`).
+///
+/// A card never reviewed is `learning` at step 0 with no stability or difficulty; there is no
+/// separate "new" state, exactly as in the reference.
+public struct CardState: Sendable, Hashable, Codable {
+    /// The scheduling phase of a card.
+    public enum Phase: String, Sendable, Hashable, Codable {
+        case learning = "Learning"
+        case review = "Review"
+        case relearning = "Relearning"
+    }
+
+    public var phase: Phase
+    /// Index into the learning or relearning steps; `nil` in review.
+    public var step: Int?
+    /// FSRS stability in days; `nil` before the first review.
+    public var stability: Double?
+    /// FSRS difficulty from 1 to 10; `nil` before the first review.
+    public var difficulty: Double?
+    /// When the card is next due.
+    public var due: Date
+    /// When the card was last reviewed; `nil` before the first review.
+    public var lastReview: Date?
+
+    public init(
+        phase: Phase = .learning, step: Int? = 0, stability: Double? = nil, difficulty: Double? = nil,
+        due: Date, lastReview: Date? = nil
+    ) {
+        self.phase = phase
+        self.step = step
+        self.stability = stability
+        self.difficulty = difficulty
+        self.due = due
+        self.lastReview = lastReview
+    }
+
+    /// A card that has never been reviewed, due at `now`.
+    public static func new(at now: Date) -> CardState {
+        CardState(due: now)
+    }
+
+    /// Whether the card has never been reviewed.
+    public var isNew: Bool { lastReview == nil }
+}
