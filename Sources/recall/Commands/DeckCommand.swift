@@ -2,5 +2,6 @@ import ArgumentParser
 
 /// `recall deck …`: work with deck files.
 struct DeckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "deck", abstract: "Work with deck files.")
+    static let configuration = CommandConfiguration(
+        commandName: "deck", abstract: "Check and inspect deck files.", subcommands: [DeckLint.self])
 }

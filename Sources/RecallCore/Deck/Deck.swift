@@ -1,0 +1,272 @@
+/// A deck: a fact model that the question generator turns into cards.
+///
+/// Instructors write decks as YAML (see `Decks/README.md`). A deck holds typed entities, the
+/// attributes that relate them (each with the sentences used to ask about it), facts that give
+/// an attribute a typed value for a subject, and optional free-form cards.
+public struct Deck: Sendable, Hashable {
+    /// Stable id, part of every card id: changing it orphans learners' progress.
+    public var id: String
+    public var name: String
+    public var summary: String?
+    /// What the facts were taken from, e.g. the title of an article.
+    public var sourceTitle: String?
+    public var entities: [Entity]
+    public var attributes: [Attribute]
+    public var facts: [Fact]
+    /// Extra wrong options for multiple choice, by entity type (e.g. more cities); never answers.
+    public var distractors: [String: [String]]
+    public var freeCards: [FreeCard]
+    /// The file the deck was read from (or `<built-in>`), for diagnostics.
+    public var path: String
+
+    public init(
+        id: String, name: String, summary: String? = nil, sourceTitle: String? = nil,
+        entities: [Entity] = [], attributes: [Attribute] = [], facts: [Fact] = [],
+        distractors: [String: [String]] = [:], freeCards: [FreeCard] = [], path: String = "<memory>"
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.sourceTitle = sourceTitle
+        self.entities = entities
+        self.attributes = attributes
+        self.facts = facts
+        self.distractors = distractors
+        self.freeCards = freeCards
+        self.path = path
+    }
+
+    /// The entity with this id, if the deck has one.
+    public func entity(_ id: String) -> Entity? {
+        entityIndex[id].map { entities[$0] }
+    }
+
+    /// The attribute with this id, if the deck declares one.
+    public func attribute(_ id: String) -> Attribute? {
+        attributes.first { $0.id == id }
+    }
+
+    private var entityIndex: [String: Int] {
+        Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// A thing the deck talks about: an organization, a country, a city, a person, an event …
+public struct Entity: Sendable, Hashable {
+    public var id: String
+    /// A free word such as `country` or `organ`; multiple-choice distractors share the type.
+    public var type: String
+    /// The display name, the canonical answer.
+    public var name: String
+    /// Other accepted answers (abbreviations, spellings without diacritics).
+    public var aliases: [String]
+    /// How the entity reads inside a sentence (`the CSTO`); the name when absent.
+    public var mention: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, type: String, name: String, aliases: [String] = [], mention: String? = nil,
+        location: SourceLocation = SourceLocation(line: 1, column: 1)
+    ) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.aliases = aliases
+        self.mention = mention
+        self.location = location
+    }
+
+    /// The name and the aliases: every spelling that names this entity.
+    public var names: [String] { [name] + aliases }
+    /// The phrase used when the entity is mentioned in a sentence.
+    public var inSentence: String { mention ?? name }
+}
+
+/// The type of value an attribute takes.
+public enum ValueType: String, Sendable, Hashable, CaseIterable {
+    /// A year, optionally with a month.
+    case date
+    /// Another entity of the deck (a place, a person, an organ …).
+    case entity
+    /// A number, optionally with a unit and a qualifier such as `more than`.
+    case number
+    /// A short text: a role, a description.
+    case text
+    /// A set of entities (members).
+    case set
+    /// A passage of the source with `{{c1::…}}` gaps for cloze cards.
+    case passage
+}
+
+/// A relation that facts give values to, with the sentences used to ask about it.
+///
+/// Templates use `{subject}`, `{Subject}` (capitalised), `{value}`, `{element}` and `{count}`.
+public struct Attribute: Sendable, Hashable {
+    public var id: String
+    public var type: ValueType
+    /// For entity and set attributes: the entity type values must have.
+    public var valueType: String?
+    /// The question for the forward direction, e.g. `In what year was {subject} established?`.
+    public var ask: String?
+    /// The question for the reverse direction, e.g. `Which organ {value}?`.
+    public var reverse: String?
+    /// The fact as a sentence, used for true/false cards and to say why an answer is right.
+    public var statement: String?
+    /// For dated facts: a short phrase naming the event on a timeline.
+    public var event: String?
+    /// For sets: one element as a sentence, e.g. `{element} is a member of {subject}.`.
+    public var element: String?
+    /// For sets: the multiple-choice question for an element, e.g. `Which of these is a member of {subject}?`.
+    public var choose: String?
+    /// For complete sets: the multiple-choice question for a non-element.
+    public var chooseNot: String?
+    /// For text attributes: whether the value is short enough to be typed as an answer.
+    public var typed: Bool
+    /// Whether to ask the forward question as multiple choice too (when three distractors exist).
+    public var choice: Bool
+    public var location: SourceLocation
+
+    public init(
+        id: String, type: ValueType, valueType: String? = nil, ask: String? = nil,
+        reverse: String? = nil, statement: String? = nil, event: String? = nil,
+        element: String? = nil, choose: String? = nil, chooseNot: String? = nil,
+        typed: Bool = false, choice: Bool = true, location: SourceLocation = SourceLocation(line: 1, column: 1)
+    ) {
+        self.id = id
+        self.type = type
+        self.valueType = valueType
+        self.ask = ask
+        self.reverse = reverse
+        self.statement = statement
+        self.event = event
+        self.element = element
+        self.choose = choose
+        self.chooseNot = chooseNot
+        self.typed = typed
+        self.choice = choice
+        self.location = location
+    }
+}
+
+/// A year, optionally with a month.
+public struct DeckDate: Sendable, Hashable, Comparable {
+    public var year: Int
+    public var month: Int?
+
+    public init(year: Int, month: Int? = nil) {
+        self.year = year
+        self.month = month
+    }
+
+    public static func < (lhs: DeckDate, rhs: DeckDate) -> Bool {
+        (lhs.year, lhs.month ?? 0) < (rhs.year, rhs.month ?? 0)
+    }
+
+    /// Whether two dates can be told apart on a timeline (a bare year overlaps its months).
+    public func isDistinguishable(from other: DeckDate) -> Bool {
+        if year != other.year { return true }
+        guard let month, let otherMonth = other.month else { return false }
+        return month != otherMonth
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+
+    /// `2002` or `January 2022`.
+    public var display: String {
+        guard let month, (1...12).contains(month) else { return String(year) }
+        return "\(Self.monthNames[month - 1]) \(year)"
+    }
+}
+
+/// A typed value of a fact.
+public enum FactValue: Sendable, Hashable {
+    case date(DeckDate)
+    /// The id of another entity.
+    case entity(String)
+    /// A number with an optional unit (`troops`) and qualifier (`more than`).
+    case number(Int, unit: String?, qualifier: String?)
+    /// A short text and other accepted wordings of it.
+    case text(String, aliases: [String])
+    /// Entity ids; `complete` when the set is the whole of it (closed world), so non-elements are false.
+    case set([String], complete: Bool)
+    /// A passage with `{{c1::…}}` gaps.
+    case passage(String)
+
+    /// The value type this value belongs to.
+    public var type: ValueType {
+        switch self {
+        case .date: .date
+        case .entity: .entity
+        case .number: .number
+        case .text: .text
+        case .set: .set
+        case .passage: .passage
+        }
+    }
+}
+
+/// One statement of the source: `subject` has `value` for `attribute`.
+public struct Fact: Sendable, Hashable {
+    /// Stable id, part of the ids of the cards derived from it.
+    public var id: String
+    public var subject: String
+    public var attribute: String
+    public var value: FactValue
+    /// The section of the source the fact comes from.
+    public var source: String?
+    /// Per-fact wording that overrides the attribute's templates (same keys).
+    public var ask: String?
+    public var reverse: String?
+    public var statement: String?
+    public var event: String?
+    /// A free note shown with the answer.
+    public var note: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, subject: String, attribute: String, value: FactValue, source: String? = nil,
+        ask: String? = nil, reverse: String? = nil, statement: String? = nil, event: String? = nil,
+        note: String? = nil, location: SourceLocation = SourceLocation(line: 1, column: 1)
+    ) {
+        self.id = id
+        self.subject = subject
+        self.attribute = attribute
+        self.value = value
+        self.source = source
+        self.ask = ask
+        self.reverse = reverse
+        self.statement = statement
+        self.event = event
+        self.note = note
+        self.location = location
+    }
+}
+
+/// A card written by hand, for instructors who do not want a model.
+public struct FreeCard: Sendable, Hashable {
+    /// What the card asks.
+    public enum Content: Sendable, Hashable {
+        /// A question and its answer, with other accepted answers.
+        case question(String, answer: String, aliases: [String])
+        /// A passage with `{{c1::…}}` gaps; one card per gap number.
+        case cloze(String)
+    }
+
+    public var id: String
+    public var content: Content
+    public var source: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, content: Content, source: String? = nil,
+        location: SourceLocation = SourceLocation(line: 1, column: 1)
+    ) {
+        self.id = id
+        self.content = content
+        self.source = source
+        self.location = location
+    }
+}

@@ -1,0 +1,92 @@
+/// Picks plausible wrong options of the same type as a fact's value, never one that is true.
+///
+/// Years come from near the answer, places and organs from entities of the same type (and the
+/// deck's extra `distractors`), texts from the same attribute of other subjects, numbers from
+/// nearby magnitudes. Anything the deck holds true for the same subject and attribute, or that
+/// reads the same as the answer, is never offered.
+struct DistractorPicker {
+    let index: DeckIndex
+
+    /// Up to `count` wrong options, as displayed.
+    func distractors(for fact: Fact, count: Int, using rng: inout SeededRandom) -> [String] {
+        let truths = Set(index.trueValues(of: fact).flatMap { index.accepted($0) }.map(TextFold.fold))
+        var seen = truths
+        let candidates = pool(for: fact).filter { seen.insert(TextFold.fold($0)).inserted }
+        // Candidates come nearest first; draw from the nearest few so options stay plausible.
+        let window = Array(candidates.prefix(max(count * 2, 6)))
+        return Array(window.shuffled(using: &rng).prefix(count))
+    }
+
+    /// A distractor as it reads in a sentence (an entity's mention rather than its name).
+    func inSentence(_ display: String, like value: FactValue) -> String {
+        if case .entity = value, let entity = index.deck.entities.first(where: { $0.name == display }) {
+            return entity.inSentence
+        }
+        return display
+    }
+
+    private func pool(for fact: Fact) -> [String] {
+        switch fact.value {
+        case .date(let date): dates(near: date)
+        case .entity(let id): entities(like: id).filter { $0 != index.entities[fact.subject]?.name }
+        case .number(let number, let unit, let qualifier): numbers(near: number, unit: unit, qualifier: qualifier)
+        case .text: texts(of: fact)
+        case .set, .passage: []
+        }
+    }
+
+    private func dates(near date: DeckDate) -> [String] {
+        let deckYears = index.deck.facts.compactMap { fact -> Int? in
+            if case .date(let other) = fact.value { return other.year }
+            return nil
+        }
+        var years = Set(deckYears.filter { abs($0 - date.year) <= 12 })
+        for offset in [-3, -2, -1, 1, 2, 3, 4] { years.insert(date.year + offset) }
+        years.remove(date.year)
+        let sorted = years.sorted { (abs($0 - date.year), $0) < (abs($1 - date.year), $1) }
+        guard let month = date.month else { return sorted.map(String.init) }
+        let months = [month - 2, month - 1, month + 1, month + 2, month + 3].filter { (1...12).contains($0) }
+        return months.map { DeckDate(year: date.year, month: $0).display }
+            + sorted.prefix(3).map { DeckDate(year: $0, month: month).display }
+    }
+
+    private func entities(like id: String) -> [String] {
+        guard let answer = index.entities[id] else { return [] }
+        let sameType = index.deck.entities.filter { $0.type == answer.type && $0.id != id }.map(\.name)
+        return sameType + (index.deck.distractors[answer.type] ?? [])
+    }
+
+    private func numbers(near number: Int, unit: String?, qualifier: String?) -> [String] {
+        let candidates: [Int]
+        if number.magnitude <= 12 {
+            candidates = [number + 1, number - 1, number + 2, number * 2, number - 2, number + 3]
+        } else {
+            candidates = [number / 2, number * 3 / 2, number * 2, number * 5 / 2, number * 3, number * 4].map(Self.round2)
+        }
+        return candidates.filter { $0 > 0 && $0 != number }
+            .map { [qualifier, DeckIndex.grouped($0), unit].compactMap { $0 }.joined(separator: " ") }
+    }
+
+    /// Two significant digits: 1,500 not 1,537.
+    private static func round2(_ value: Int) -> Int {
+        var scale = 1
+        while value / scale >= 100 { scale *= 10 }
+        return (value + scale / 2) / scale * scale
+    }
+
+    private func texts(of fact: Fact) -> [String] {
+        (index.factsByAttribute[fact.attribute] ?? []).filter { $0.subject != fact.subject }.map { index.display($0.value) }
+    }
+
+    /// Names of entities of the elements' type that are not elements (for complete sets).
+    func nonElements(of elements: [String]) -> [String] {
+        let type = elements.first.flatMap { index.entities[$0]?.type }
+        return nonElementEntities(of: elements).map(\.name) + (type.flatMap { index.deck.distractors[$0] } ?? [])
+    }
+
+    func nonElementEntities(of elements: [String]) -> [Entity] {
+        guard let type = elements.first.flatMap({ index.entities[$0]?.type }) else { return [] }
+        let members = Set(elements)
+        return index.deck.entities.filter { $0.type == type && !members.contains($0.id) }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+/// `recall deck lint PATH…`: report every error and warning in deck files.
+struct DeckLint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check deck files: errors and warnings as path:line:column: message.",
+        discussion: "Exits 0 when every file is valid (warnings allowed), 1 when any has an error.")
+
+    @Argument(help: ArgumentHelp("Deck files to check.", valueName: "path"))
+    var paths: [String]
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one deck file, e.g. 'recall deck lint Decks/csto.yaml'.") }
+    }
+
+    func run() throws {
+        var failed = false
+        for path in paths {
+            let report = DeckLinter().lint(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+            for diagnostic in report.diagnostics {
+                Console.writeError(diagnostic.formatted + "\n")
+            }
+            if report.hasErrors || (strict && !report.diagnostics.isEmpty) { failed = true }
+            if !report.hasErrors {
+                Console.write("\(path): ok — \(report.summary)\n")
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

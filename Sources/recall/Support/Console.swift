@@ -1,0 +1,21 @@
+import Foundation
+
+/// Writing to the terminal: results to stdout, diagnostics to stderr.
+enum Console {
+    static func error(_ message: String) {
+        writeError("error: \(message)\n")
+    }
+
+    static func warning(_ message: String) {
+        writeError("warning: \(message)\n")
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints `output` to stdout in one write (no partial lines when piped into `head`).
+    static func write(_ output: String) {
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+/// `--decks-dir`, shared by every command that reads decks.
+struct DeckOptions: ParsableArguments {
+    @Option(name: .customLong("decks-dir"), help: ArgumentHelp(
+        "Folder of deck files (default: $RECALL_DECKS, else ./Decks, else the built-in decks).",
+        valueName: "dir"))
+    var decksDirectory: String?
+
+    var library: DeckLibrary {
+        DeckLibrary(directory: DeckLibrary.resolveDirectory(
+            option: decksDirectory, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+    }
+
+    /// Every deck, or prints the errors and exits 1.
+    func loadDecks() throws -> [Deck] {
+        do {
+            return try library.loadAll()
+        } catch {
+            Console.writeError(DeckOptions.describe(error))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The named deck, or prints the error and exits 1.
+    func loadDeck(id: String) throws -> Deck {
+        do {
+            return try library.deck(id: id)
+        } catch {
+            Console.writeError(DeckOptions.describe(error))
+            throw ExitCode(1)
+        }
+    }
+
+    static func describe(_ error: DeckError) -> String {
+        switch error {
+        case .invalid: return (error.errorDescription ?? "") + "\n"
+        default: return "error: \(error.errorDescription ?? "")\n"
+        }
+    }
+}
