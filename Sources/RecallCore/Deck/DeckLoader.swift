@@ -103,7 +103,7 @@ public struct DeckLoader: Sendable {
                 reader.error("YAML syntax: \(problem)\(where_)", at: SourceLocation(line: mark.line, column: mark.column))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 reader.error(
-                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) \(context.text)",
+                    "key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in the same mapping",
                     at: SourceLocation(line: context.mark.line, column: context.mark.column))
             case .reader(let problem, let offset, _, _):
                 let bytes = Array(text.utf8)

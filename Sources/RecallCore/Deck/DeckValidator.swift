@@ -27,7 +27,7 @@ struct DeckValidator {
                 continue
             }
             if fact.value.type != attribute.type {
-                error("fact '\(fact.id)' gives a \(fact.value.type.rawValue) value, but attribute '\(attribute.id)' takes a \(attribute.type.rawValue)",
+                error("fact '\(fact.id)' has a \(fact.value.type.rawValue) value, but attribute '\(attribute.id)' is of type '\(attribute.type.rawValue)'",
                       fact.location)
             }
             for id in referencedEntities(fact.value) {
@@ -36,7 +36,7 @@ struct DeckValidator {
                     continue
                 }
                 if let expected = attribute.valueType, entity.type != expected {
-                    error("fact '\(fact.id)': '\(id)' is a \(entity.type), but attribute '\(attribute.id)' takes a \(expected)",
+                    error("fact '\(fact.id)': '\(id)' is of type '\(entity.type)', but attribute '\(attribute.id)' takes type '\(expected)'",
                           fact.location)
                 }
             }

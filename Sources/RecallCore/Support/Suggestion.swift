@@ -9,7 +9,7 @@ public enum Suggestion {
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
-        let allowed = max(1, min(3, target.count / 3))
+        let allowed = max(1, min(3, (target.count + 1) / 3))
         return best.distance <= allowed ? best.word : nil
     }
 

@@ -15,10 +15,6 @@ struct DeckLint: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Name at least one deck file, e.g. 'recall deck lint Decks/csto.yaml'.") }
-    }
-
     func run() throws {
         var failed = false
         for path in paths {
