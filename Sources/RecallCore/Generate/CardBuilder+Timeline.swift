@@ -8,7 +8,7 @@ extension CardBuilder {
     }
 
     /// The deck's events, earliest first (ties broken by fact id so the order is stable).
-    var events: [Event] {
+    static func events(of index: DeckIndex) -> [Event] {
         index.deck.facts.compactMap { fact -> Event? in
             guard case .date(let date) = fact.value, let attribute = index.attributes[fact.attribute],
                 let subject = index.entities[fact.subject], let template = fact.event ?? attribute.event
@@ -20,13 +20,12 @@ extension CardBuilder {
     /// "Which of these happened in 2004?": the event against events of other dates.
     mutating func addEventByDateCard(_ context: FactContext) {
         guard case .date(let date) = context.fact.value,
-            let event = events.first(where: { $0.fact.id == context.fact.id })
+            let event = event(for: context.fact.id)
         else { return }
         var rng = random(for: context.id(deck.id, "event-by-date"))
-        let others = events.filter { $0.date.isDistinguishable(from: date) && $0.phrase != event.phrase }
-            .sorted { (abs($0.date.year - date.year), $0.fact.id) < (abs($1.date.year - date.year), $1.fact.id) }
+        let others = nearestEvents(to: date, count: 8).filter { $0.phrase != event.phrase }
         var phrases: [String] = []
-        for other in others.prefix(8).shuffled(using: &rng) where !phrases.contains(other.phrase) {
+        for other in others.shuffled(using: &rng) where !phrases.contains(other.phrase) {
             phrases.append(other.phrase)
             if phrases.count == 3 { break }
         }
@@ -36,6 +35,24 @@ extension CardBuilder {
         add(card(context, "event-by-date", .choice, prompt: "Which of these happened in \(date.display)?",
                  answer: event.phrase, choices: options, answerIndex: options.firstIndex(of: event.phrase)),
             at: context.location)
+    }
+
+    /// Up to `count` events whose dates can be told apart from `date`, nearest first.
+    private func nearestEvents(to date: DeckDate, count: Int) -> [Event] {
+        // Walk outwards from the date's place in the sorted timeline.
+        var before = events.partitionPoint { $0.date.year < date.year } - 1
+        var after = before + 1
+        var found: [Event] = []
+        while found.count < count, before >= 0 || after < events.count {
+            let takeBefore: Bool
+            if before < 0 { takeBefore = false }
+            else if after >= events.count { takeBefore = true }
+            else { takeBefore = date.year - events[before].date.year <= events[after].date.year - date.year }
+            let candidate = takeBefore ? events[before] : events[after]
+            if takeBefore { before -= 1 } else { after += 1 }
+            if candidate.date.isDistinguishable(from: date) { found.append(candidate) }
+        }
+        return found
     }
 
     /// Ordering cards of four events each, over the whole timeline in overlapping windows.

@@ -7,6 +7,12 @@ struct DeckIndex {
     let factsBySlot: [String: [Fact]]
     /// Facts by attribute.
     let factsByAttribute: [String: [Fact]]
+    /// Entities by type, in deck order.
+    let entitiesByType: [String: [Entity]]
+    /// Entities by display name.
+    let entitiesByName: [String: Entity]
+    /// Every year a fact of the deck names, ascending, once each.
+    let years: [Int]
 
     init(_ deck: Deck) {
         self.deck = deck
@@ -14,6 +20,12 @@ struct DeckIndex {
         attributes = Dictionary(deck.attributes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         factsBySlot = Dictionary(grouping: deck.facts) { Self.slot($0.subject, $0.attribute) }
         factsByAttribute = Dictionary(grouping: deck.facts, by: \.attribute)
+        entitiesByType = Dictionary(grouping: deck.entities, by: \.type)
+        entitiesByName = Dictionary(deck.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        years = Set(deck.facts.compactMap { fact -> Int? in
+            if case .date(let date) = fact.value { return date.year }
+            return nil
+        }).sorted()
     }
 
     static func slot(_ subject: String, _ attribute: String) -> String { subject + "\u{1F}" + attribute }

@@ -19,7 +19,7 @@ struct DistractorPicker {
 
     /// A distractor as it reads in a sentence (an entity's mention rather than its name).
     func inSentence(_ display: String, like value: FactValue) -> String {
-        if case .entity = value, let entity = index.deck.entities.first(where: { $0.name == display }) {
+        if case .entity = value, let entity = index.entitiesByName[display] {
             return entity.inSentence
         }
         return display
@@ -36,11 +36,9 @@ struct DistractorPicker {
     }
 
     private func dates(near date: DeckDate) -> [String] {
-        let deckYears = index.deck.facts.compactMap { fact -> Int? in
-            if case .date(let other) = fact.value { return other.year }
-            return nil
-        }
-        var years = Set(deckYears.filter { abs($0 - date.year) <= 12 })
+        let low = index.years.partitionPoint { $0 < date.year - 12 }
+        let high = index.years.partitionPoint { $0 <= date.year + 12 }
+        var years = Set(index.years[low..<high])
         for offset in [-3, -2, -1, 1, 2, 3, 4] { years.insert(date.year + offset) }
         years.remove(date.year)
         let sorted = years.sorted { (abs($0 - date.year), $0) < (abs($1 - date.year), $1) }
@@ -52,7 +50,7 @@ struct DistractorPicker {
 
     private func entities(like id: String) -> [String] {
         guard let answer = index.entities[id] else { return [] }
-        let sameType = index.deck.entities.filter { $0.type == answer.type && $0.id != id }.map(\.name)
+        let sameType = (index.entitiesByType[answer.type] ?? []).filter { $0.id != id }.map(\.name)
         return sameType + (index.deck.distractors[answer.type] ?? [])
     }
 
@@ -87,6 +85,19 @@ struct DistractorPicker {
     func nonElementEntities(of elements: [String]) -> [Entity] {
         guard let type = elements.first.flatMap({ index.entities[$0]?.type }) else { return [] }
         let members = Set(elements)
-        return index.deck.entities.filter { $0.type == type && !members.contains($0.id) }
+        return (index.entitiesByType[type] ?? []).filter { !members.contains($0.id) }
+    }
+}
+
+extension Array {
+    /// The first index whose element fails `isBefore`, for an array partitioned by it (binary search).
+    func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isBefore(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

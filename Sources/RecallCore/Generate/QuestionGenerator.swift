@@ -41,6 +41,9 @@ public struct QuestionGenerator: Sendable {
 struct CardBuilder {
     let index: DeckIndex
     let seed: UInt64
+    /// The deck's events, earliest first.
+    let events: [Event]
+    private let eventsByFact: [String: Event]
     private(set) var cards: [Card] = []
     private(set) var warnings: [Diagnostic] = []
     private var ids: Set<String> = []
@@ -49,7 +52,12 @@ struct CardBuilder {
     init(index: DeckIndex, seed: UInt64) {
         self.index = index
         self.seed = seed
+        events = Self.events(of: index)
+        eventsByFact = Dictionary(events.map { ($0.fact.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The event a dated fact names on the timeline, if it names one.
+    func event(for factID: String) -> Event? { eventsByFact[factID] }
 
     var deck: Deck { index.deck }
 
