@@ -73,3 +73,17 @@ import Testing
         #expect(DeckLibrary.resolveDirectory(option: nil, environment: [:], currentDirectory: cwd) == nil)
     }
 }
+
+@Suite struct DeckGuideTests {
+    /// The worked example in Decks/README.md is a real deck: it must lint clean.
+    @Test func workedExampleLintsClean() throws {
+        let guide = try String(
+            contentsOf: BundledDeckTests.repositoryRoot.appendingPathComponent("Decks/README.md"), encoding: .utf8)
+        let start = try #require(guide.range(of: "```yaml\n"))
+        let end = try #require(guide.range(of: "```\n", range: start.upperBound..<guide.endIndex))
+        let yaml = String(guide[start.upperBound..<end.lowerBound])
+        let report = DeckLinter().lint(data: Data(yaml.utf8), path: "Decks/README.md example")
+        #expect(report.diagnostics.map(\.formatted) == [])
+        #expect(report.cards.count >= 20)
+    }
+}
