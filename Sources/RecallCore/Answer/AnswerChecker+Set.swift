@@ -1,8 +1,8 @@
 /// Grading a reply that names the elements of a set, in any order.
 ///
 /// The reply is split at commas, semicolons, slashes, vertical bars and line breaks, then at the
-/// word `and` (or `&`) where the whole piece is not itself a name (`Bosnia and Herzegovina` stays
-/// whole), then at spaces when every word is a name (`russia belarus armenia`). Each piece is
+/// word `and` (or `&`) where the words around it do not make a name together (`Bosnia and
+/// Herzegovina` stays whole), then at spaces when every word is a name (`russia belarus armenia`). Each piece is
 /// graded like a typed answer; a typo still counts but makes the verdict `close`. Repeats count
 /// once.
 ///
@@ -58,10 +58,28 @@ extension AnswerChecker {
                 pieces.append(SetPiece(text: whole, match: match))
                 continue
             }
-            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" })
-            for segment in segments where !segment.isEmpty {
-                pieces += spaceSeparatedPieces(Array(segment), names: names, isWholeChecked: segments.count == 1)
+            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(Array.init)
+            pieces += andSeparatedPieces(segments, names: names)
+        }
+        return pieces
+    }
+
+    /// Pieces of a chunk split at `and`: consecutive segments that together make a name
+    /// (`Bosnia and Herzegovina and Serbia`) are joined again, trying runs of up to three segments.
+    private func andSeparatedPieces(_ segments: [[String]], names: [[NormalizedAnswer]]) -> [SetPiece] {
+        var pieces: [SetPiece] = []
+        var start = 0
+        outer: while start < segments.count {
+            for end in stride(from: min(segments.count, start + 3), to: start + 1, by: -1) {
+                let text = segments[start..<end].map { $0.joined(separator: " ") }.joined(separator: " and ")
+                if let match = matchElement(text, names: names) {
+                    pieces.append(SetPiece(text: text, match: match))
+                    start = end
+                    continue outer
+                }
             }
+            pieces += spaceSeparatedPieces(segments[start], names: names, isWholeChecked: segments.count == 1)
+            start += 1
         }
         return pieces
     }

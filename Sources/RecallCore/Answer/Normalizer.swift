@@ -25,8 +25,11 @@ public struct Normalizer: Sendable {
         }
         Self.dropLeadingArticle(&plainTokens)
         Self.dropLeadingArticle(&canonicalTokens)
-        // `a week` = `one week` = `1 week`: the article is gone from the first, so drop the 1 too.
-        if canonicalTokens.count > 1, canonicalTokens[0] == "1", !NumberWords.isDigits(canonicalTokens[1]) {
+        // `a week` = `one week` = `1 week`: the article is gone from the first, so drop the 1 too
+        // (a cardinal one only: `first secretary` keeps its number).
+        if canonicalTokens.count > 1, canonicalTokens[0] == "1", !NumberWords.isDigits(canonicalTokens[1]),
+            let word = plainTokens.first, word == "one" || word == "1"
+        {
             canonicalTokens.removeFirst()
         }
         return NormalizedAnswer(plainTokens: plainTokens, canonicalTokens: canonicalTokens, qualifier: qualifier)
