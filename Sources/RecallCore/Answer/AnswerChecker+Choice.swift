@@ -63,13 +63,13 @@ extension AnswerChecker {
 
     /// The option a label reply names: a letter (`b`, `b)`, `(b)`, `b.`) or a 1-based number.
     static func choiceIndex(labelled reply: String, count: Int) -> Int? {
-        var text = Substring(reply.trimmingWhitespace().lowercased())
+        var text = Substring(reply.trimmingWhitespace.lowercased())
         if text.hasPrefix("("), text.hasSuffix(")") {
             text = text.dropFirst().dropLast()
         } else if let last = text.last, [")", ".", ":"].contains(last) {
             text = text.dropLast()
         }
-        text = Substring(String(text).trimmingWhitespace())
+        text = Substring(String(text).trimmingWhitespace)
         if text.count == 1, let scalar = text.unicodeScalars.first, ("a"..."z").contains(scalar) {
             let index = Int(scalar.value) - 97
             return index < count ? index : nil
@@ -78,13 +78,5 @@ extension AnswerChecker {
             let number = Int(text), number >= 1, number <= count
         else { return nil }
         return number - 1
-    }
-}
-
-extension String {
-    /// `self` without leading and trailing whitespace and newlines.
-    func trimmingWhitespace() -> String {
-        let characters = drop(while: \.isWhitespace)
-        return String(characters.reversed().drop(while: \.isWhitespace).reversed())
     }
 }
