@@ -9,8 +9,10 @@ struct Recall: ParsableCommand {
         abstract: "Study facts at the terminal: cards derived from a fact model, scheduled with FSRS-6.",
         version: RecallVersion.current,
         subcommands: [
+            Quiz.self,
             Cards.self,
             DeckCommand.self,
-        ]
+        ],
+        defaultSubcommand: Quiz.self
     )
 }
