@@ -10,11 +10,30 @@ struct DistractorPicker {
     /// Up to `count` wrong options, as displayed.
     func distractors(for fact: Fact, count: Int, using rng: inout SeededRandom) -> [String] {
         let truths = Set(index.trueValues(of: fact).flatMap { index.accepted($0) }.map(TextFold.fold))
+        let pool = pool(for: fact)
+        // Years and numbers come nearest first: draw from the nearest few so options stay
+        // plausible. Names and texts are drawn at random from a sample, so a large deck costs
+        // the same per card as a small one.
+        let window = pool.isOrdered ? Array(pool.values.prefix(max(count * 2, 6))) : sample(pool.values, using: &rng)
+        var picked = usable(window, excluding: truths)
+        if picked.count < count, window.count < pool.values.count {
+            picked = usable(pool.values, excluding: truths)
+        }
+        return Array(picked.shuffled(using: &rng).prefix(count))
+    }
+
+    /// Distinct options that read differently from every true value and from each other.
+    private func usable(_ options: [String], excluding truths: Set<String>) -> [String] {
         var seen = truths
-        let candidates = pool(for: fact).filter { seen.insert(TextFold.fold($0)).inserted }
-        // Candidates come nearest first; draw from the nearest few so options stay plausible.
-        let window = Array(candidates.prefix(max(count * 2, 6)))
-        return Array(window.shuffled(using: &rng).prefix(count))
+        return options.filter { seen.insert(TextFold.fold($0)).inserted }
+    }
+
+    /// Up to 12 elements drawn at random (all of a short array).
+    private func sample(_ values: [String], using rng: inout SeededRandom) -> [String] {
+        guard values.count > 24 else { return values }
+        var indices: Set<Int> = []
+        while indices.count < 12 { indices.insert(Int.random(in: 0..<values.count, using: &rng)) }
+        return indices.sorted().map { values[$0] }
     }
 
     /// A distractor as it reads in a sentence (an entity's mention rather than its name).
@@ -25,13 +44,14 @@ struct DistractorPicker {
         return display
     }
 
-    private func pool(for fact: Fact) -> [String] {
+    /// Candidate options, and whether they come nearest first.
+    private func pool(for fact: Fact) -> (values: [String], isOrdered: Bool) {
         switch fact.value {
-        case .date(let date): dates(near: date)
-        case .entity(let id): entities(like: id).filter { $0 != index.entities[fact.subject]?.name }
-        case .number(let number, let unit, let qualifier): numbers(near: number, unit: unit, qualifier: qualifier)
-        case .text: texts(of: fact)
-        case .set, .passage: []
+        case .date(let date): (dates(near: date), true)
+        case .entity(let id): (entities(like: id).filter { $0 != index.entities[fact.subject]?.name }, false)
+        case .number(let number, let unit, let qualifier): (numbers(near: number, unit: unit, qualifier: qualifier), true)
+        case .text: (texts(of: fact), false)
+        case .set, .passage: ([], true)
         }
     }
 
