@@ -38,15 +38,17 @@ extension AnswerChecker {
     /// in any case; anything else is wrong.
     public func gradeTrueFalse(_ reply: String, answer: Bool) -> Grade {
         let expected = answer ? "true" : "false"
-        guard let said = Self.truthValue(of: normalizer.fold(reply)), said == answer else {
+        guard let said = Self.truthValue(of: reply), said == answer else {
             return Grade(verdict: .wrong, score: 0, expected: expected)
         }
         return Grade(verdict: .correct, score: 1, expected: expected)
     }
 
-    static func truthValue(of words: [String]) -> Bool? {
-        guard words.count == 1 else { return nil }
-        switch words[0] {
+    /// What a true/false reply says: case-insensitive, trailing `.` or `!` ignored.
+    static func truthValue(of reply: String) -> Bool? {
+        var text = Substring(Normalizer.capped(reply).trimmingWhitespace().lowercased())
+        while let last = text.last, last == "." || last == "!" { text = text.dropLast() }
+        switch text {
         case "t", "true", "yes", "y", "1": return true
         case "f", "false", "no", "n", "0": return false
         default: return nil

@@ -59,14 +59,16 @@ extension AnswerChecker {
                 continue
             }
             let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(Array.init)
-            pieces += andSeparatedPieces(segments, names: names)
+            pieces += andSeparatedPieces(segments, names: names, chunkWordCount: words.count)
         }
         return pieces
     }
 
     /// Pieces of a chunk split at `and`: consecutive segments that together make a name
     /// (`Bosnia and Herzegovina and Serbia`) are joined again, trying runs of up to three segments.
-    private func andSeparatedPieces(_ segments: [[String]], names: [[NormalizedAnswer]]) -> [SetPiece] {
+    private func andSeparatedPieces(
+        _ segments: [[String]], names: [[NormalizedAnswer]], chunkWordCount: Int
+    ) -> [SetPiece] {
         var pieces: [SetPiece] = []
         var start = 0
         outer: while start < segments.count {
@@ -78,7 +80,8 @@ extension AnswerChecker {
                     continue outer
                 }
             }
-            pieces += spaceSeparatedPieces(segments[start], names: names, isWholeChecked: segments.count == 1)
+            let isWholeChunk = segments[start].count == chunkWordCount
+            pieces += spaceSeparatedPieces(segments[start], names: names, isWholeChecked: isWholeChunk)
             start += 1
         }
         return pieces

@@ -101,6 +101,8 @@ import Testing
         Case(id: "number inside a name", reply: "article four", accepted: ["Article 4"], verdict: .correct),
         Case(id: "other number inside a name", reply: "Article 5", accepted: ["Article 4"], verdict: .wrong),
         Case(id: "typo beside a number", reply: "Artcle 4", accepted: ["Article 4"], verdict: .close),
+        Case(id: "extra digit is no typo", reply: "Article 44", accepted: ["Article 4"], verdict: .wrong),
+        Case(id: "dropped number is no typo", reply: "Collective Security Council", accepted: ["Collective Security Council 2"], verdict: .wrong),
         Case(id: "count with noun", reply: "2,000 soldiers", accepted: ["2000 soldiers"], verdict: .correct),
         Case(id: "typo in the noun", reply: "two thousand soldeirs", accepted: ["2,000 soldiers"], verdict: .close),
     ]
