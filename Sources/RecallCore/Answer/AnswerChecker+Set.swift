@@ -45,7 +45,9 @@ extension AnswerChecker {
         var match: (index: Int, isExact: Bool)?
     }
 
-    private static let hardSeparators: Set<Character> = [",", ";", "/", "|", "\n", "\r", "\r\n", "，", "；", "、"]
+    private static let hardSeparators: Set<Character> = [
+        ",", ";", "/", "|", "\n", "\r", "\r\n", "，", "；", "、",
+    ]
 
     /// Splits a set reply into the names it lists (see the type's summary for the rules).
     func setPieces(of reply: String, names: [[NormalizedAnswer]]) -> [SetPiece] {
@@ -58,7 +60,8 @@ extension AnswerChecker {
                 pieces.append(SetPiece(text: whole, match: match))
                 continue
             }
-            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(Array.init)
+            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(
+                Array.init)
             pieces += andSeparatedPieces(segments, names: names, chunkWordCount: words.count)
         }
         return pieces
@@ -128,7 +131,9 @@ extension AnswerChecker {
         }
         guard let best, !isTied else { return nil }
         let others = names.indices.filter { $0 != best.index }.map { names[$0] }
-        if namesSomethingElse(reply, distance: best.distance, rightNames: names[best.index], otherGroups: others) {
+        if namesSomethingElse(
+            reply, distance: best.distance, rightNames: names[best.index], otherGroups: others)
+        {
             return nil
         }
         return (best.index, false)

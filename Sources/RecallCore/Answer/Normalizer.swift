@@ -32,7 +32,8 @@ public struct Normalizer: Sendable {
         {
             canonicalTokens.removeFirst()
         }
-        return NormalizedAnswer(plainTokens: plainTokens, canonicalTokens: canonicalTokens, qualifier: qualifier)
+        return NormalizedAnswer(
+            plainTokens: plainTokens, canonicalTokens: canonicalTokens, qualifier: qualifier)
     }
 
     /// The words of `text`: lower case, accents folded, digit groups joined, punctuation removed.
@@ -51,7 +52,9 @@ public struct Normalizer: Sendable {
         return joined.split(separator: " ").map { String(String.UnicodeScalarView($0)) }
     }
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`"]
+    private static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`",
+    ]
 
     private static let letterReplacements: [Unicode.Scalar: String] = [
         "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",

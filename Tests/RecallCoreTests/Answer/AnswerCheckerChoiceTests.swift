@@ -32,9 +32,13 @@ import Testing
         Case(reply: "b c", verdict: .wrong),
         Case(reply: "Tashkent", verdict: .wrong),
         Case(reply: "", verdict: .wrong),
-        Case(reply: "Austrlia", choices: ["Austria", "Australia", "Germany", "France"], verdict: .wrong),  // as near Austria
-        Case(reply: "Austia", choices: ["Austria", "Australia", "Germany", "France"], answerIndex: 0, verdict: .close),
-        Case(reply: "Zambia", choices: ["Gambia", "Senegal", "Mali", "Ghana"], answerIndex: 0, verdict: .wrong),
+        // As near to Austria as to Australia.
+        Case(reply: "Austrlia", choices: ["Austria", "Australia", "Germany", "France"], verdict: .wrong),
+        Case(
+            reply: "Austia", choices: ["Austria", "Australia", "Germany", "France"], answerIndex: 0,
+            verdict: .close),
+        Case(
+            reply: "Zambia", choices: ["Gambia", "Senegal", "Mali", "Ghana"], answerIndex: 0, verdict: .wrong),
         Case(reply: "2", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),  // a label first
         Case(reply: "2002", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),
         Case(reply: "two thousand and two", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),
@@ -42,14 +46,16 @@ import Testing
     ]
 
     @Test(arguments: cases) func choiceAnswer(_ c: Case) {
-        let grade = CSTOVocabulary.checker.gradeChoice(c.reply, choices: c.choices, answerIndex: c.answerIndex)
+        let grade = CSTOVocabulary.checker.gradeChoice(
+            c.reply, choices: c.choices, answerIndex: c.answerIndex)
         #expect(grade.verdict == c.verdict)
         let letter = AnswerChecker.label(for: c.answerIndex)
         #expect(grade.expected == "\(letter)) \(c.choices[c.answerIndex])")
     }
 
     @Test func choiceCardDispatches() {
-        let card = CSTOVocabulary.card(.choice, answer: "Moscow", choices: ["Minsk", "Moscow"], answerIndex: 1)
+        let card = CSTOVocabulary.card(
+            .choice, answer: "Moscow", choices: ["Minsk", "Moscow"], answerIndex: 1)
         #expect(CSTOVocabulary.checker.grade("b", for: card).verdict == .correct)
         #expect(CSTOVocabulary.checker.grade("a", for: card).verdict == .wrong)
     }

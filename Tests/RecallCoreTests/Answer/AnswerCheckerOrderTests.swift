@@ -6,7 +6,8 @@ import Testing
 @Suite struct AnswerCheckerOrderTests {
     /// As shown: a, b, c, d. Right order: b (1992), d (1994), a (2002), c (2012).
     static let events = [
-        "CSTO founded", "Treaty signed in Tashkent", "Uzbekistan suspends membership", "Treaty enters into force",
+        "CSTO founded", "Treaty signed in Tashkent", "Uzbekistan suspends membership",
+        "Treaty enters into force",
     ]
     static let order = [1, 3, 0, 2]
 
@@ -61,7 +62,8 @@ import Testing
         let choices = (1...10).map { "event \($0)" }
         let order = Array((0..<10).reversed())
         let checker = CSTOVocabulary.checker
-        #expect(checker.gradeOrder("10 9 8 7 6 5 4 3 2 1", choices: choices, order: order).verdict == .correct)
+        #expect(
+            checker.gradeOrder("10 9 8 7 6 5 4 3 2 1", choices: choices, order: order).verdict == .correct)
         #expect(checker.gradeOrder("jihgfedcba", choices: choices, order: order).verdict == .correct)
         #expect(checker.gradeOrder("10987654321", choices: choices, order: order).score == 0)
     }
