@@ -137,6 +137,9 @@ import Testing
         Case(id: "year in words", reply: "two thousand and twelve", accepted: ["2012"], verdict: .correct),
         Case(id: "spoken year", reply: "nineteen ninety-two", accepted: ["1992"], verdict: .correct),
         Case(id: "year", reply: "2002", accepted: ["2002"], verdict: .correct),
+        Case(
+            id: "decimal before a scale word", reply: "1.5 million", accepted: ["1,500,000"],
+            verdict: .correct),
         Case(id: "next year is wrong", reply: "2003", accepted: ["2002"], verdict: .wrong),
         Case(id: "digit dropped is wrong", reply: "200", accepted: ["2002"], verdict: .wrong),
         Case(id: "other year in words", reply: "two thousand and three", accepted: ["2002"], verdict: .wrong),
