@@ -1,10 +1,11 @@
 /// Grading a reply that names the elements of a set, in any order.
 ///
-/// The reply is split at commas, semicolons, slashes, vertical bars and line breaks, then at the
-/// word `and` (or `&`) where the words around it do not make a name together (`Bosnia and
-/// Herzegovina` stays whole), then at spaces when every word is a name (`russia belarus armenia`). Each piece is
-/// graded like a typed answer; a typo still counts but makes the verdict `close`. Repeats count
-/// once.
+/// The reply is split at commas, semicolons, slashes, vertical bars and line breaks; then at the
+/// word `and` (or `&`) unless the words around it make a name together (`Bosnia and Herzegovina`
+/// stays whole); then at spaces when every word is a name (`russia belarus armenia`). Each piece
+/// is graded like a typed answer: a typo still counts but makes the verdict `close`, and a piece
+/// that is as near to another element or vocabulary name as to its nearest element counts as
+/// extra. Repeats count once.
 ///
 /// Partial credit: `score = matched / (elements + extra)`, so every missing element and every
 /// wrong one costs the same, and naming everything plus one intruder scores below 1. The verdict is

@@ -41,8 +41,7 @@ public struct Normalizer: Sendable {
     /// Apostrophes join (`d'Ivoire` → `divoire`); every other non-letter, non-digit separates words
     /// (`twenty-one` → `twenty`, `one`). A full stop between digits is kept as a decimal point.
     public func fold(_ text: String) -> [String] {
-        let capped = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumLength)))
-        let decomposed = capped.lowercased().decomposedStringWithCompatibilityMapping
+        let decomposed = Self.capped(text).lowercased().decomposedStringWithCompatibilityMapping
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(decomposed.unicodeScalars.count)
         for scalar in decomposed.unicodeScalars {
@@ -84,6 +83,7 @@ public struct Normalizer: Sendable {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    /// Whether a scalar left by `appendFolded` is part of a word (a letter; digits are handled apart).
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar != " " && scalar != "," && scalar != "." && scalar != "_" && !isDigit(scalar)
     }
