@@ -19,6 +19,11 @@ import Testing
         Case(reply: "(b)", verdict: .correct),
         Case(reply: " b. ", verdict: .correct),
         Case(reply: "2", verdict: .correct),
+        Case(reply: "b) Moscow", verdict: .correct),
+        Case(reply: "(b) moscow", verdict: .correct),
+        Case(reply: "2. Moscow", verdict: .correct),
+        Case(reply: "b) Minsk", verdict: .wrong),  // label and text disagree
+        Case(reply: "a) Moscow", verdict: .wrong),
         Case(reply: "moscow", verdict: .correct),
         Case(reply: "  MOSCOW!", verdict: .correct),
         Case(reply: "Moskow", verdict: .close),
