@@ -1,7 +1,7 @@
 /// Grading multiple choice and true/false replies.
 extension AnswerChecker {
     /// Grades a multiple-choice reply: the option's letter (`b`, `B`, `b)`, `(b)`, `b.`), its
-    /// 1-based number, or its text. Text may carry a typo only when it is strictly nearer to the
+    /// 1-based number, the label followed by the option as shown (`b) Moscow`), or its text. Text may carry a typo only when it is strictly nearer to the
     /// right option than to any other and names nothing else in the vocabulary.
     ///
     /// A label takes precedence over text, so with numeric options `2` means the second option.
@@ -16,9 +16,17 @@ extension AnswerChecker {
         if let index = Self.choiceIndex(labelled: reply, count: choices.count) {
             return index == answerIndex ? right : wrong
         }
+        let options = choices.map { [normalizer.normalize($0)] }
+        if let (index, text) = Self.labelledText(reply, count: choices.count) {
+            // The label chooses; the copied text only has to not name a different option.
+            let named = normalizer.normalize(text)
+            let namesOther = options.indices.contains {
+                $0 != index && options[$0][0].isEquivalent(to: named)
+            }
+            return index == answerIndex && !namesOther ? right : wrong
+        }
         let normalizedReply = normalizer.normalize(reply)
         guard !normalizedReply.isEmpty else { return wrong }
-        let options = choices.map { [normalizer.normalize($0)] }
         let exact = options.indices.filter { options[$0].contains(where: normalizedReply.isEquivalent) }
         if !exact.isEmpty { return exact.contains(answerIndex) ? right : wrong }
 
@@ -38,15 +46,17 @@ extension AnswerChecker {
     /// in any case; anything else is wrong.
     public func gradeTrueFalse(_ reply: String, answer: Bool) -> Grade {
         let expected = answer ? "true" : "false"
-        guard let said = Self.truthValue(of: normalizer.fold(reply)), said == answer else {
+        guard let said = Self.truthValue(of: reply), said == answer else {
             return Grade(verdict: .wrong, score: 0, expected: expected)
         }
         return Grade(verdict: .correct, score: 1, expected: expected)
     }
 
-    static func truthValue(of words: [String]) -> Bool? {
-        guard words.count == 1 else { return nil }
-        switch words[0] {
+    /// What a true/false reply says: case-insensitive, trailing `.` or `!` ignored.
+    static func truthValue(of reply: String) -> Bool? {
+        var text = Substring(Normalizer.capped(reply).trimmingWhitespace.lowercased())
+        while let last = text.last, last == "." || last == "!" { text = text.dropLast() }
+        switch text {
         case "t", "true", "yes", "y", "1": return true
         case "f", "false", "no", "n", "0": return false
         default: return nil
@@ -78,5 +88,19 @@ extension AnswerChecker {
             let number = Int(text), number >= 1, number <= count
         else { return nil }
         return number - 1
+    }
+}
+
+extension AnswerChecker {
+    /// A label followed by the option's text, as copied from the screen (`b) Moscow`, `(b) Moscow`,
+    /// `2. Moscow`): the option the label names and the text after it.
+    static func labelledText(_ reply: String, count: Int) -> (Int, String)? {
+        let text = reply.trimmingWhitespace
+        guard let space = text.firstIndex(where: \.isWhitespace) else { return nil }
+        let label = text[..<space]
+        guard label.hasSuffix(")") || label.hasSuffix(".") || label.hasSuffix(":") else { return nil }
+        guard let index = choiceIndex(labelled: String(label), count: count) else { return nil }
+        let rest = String(text[space...]).trimmingWhitespace
+        return rest.isEmpty ? nil : (index, rest)
     }
 }

@@ -38,16 +38,3 @@ extension AnswerChecker {
         return false
     }
 }
-
-extension NormalizedAnswer {
-    /// The edit distance to `other` on the plain or canonical forms, whichever is smaller, computed
-    /// only as far as `limit` (above it, `limit + 1`).
-    func distance(to other: NormalizedAnswer, limit: Int) -> Int {
-        guard !isEmpty, !other.isEmpty else { return limit + 1 }
-        if !numbers.isEmpty, !other.numbers.isEmpty, numbers != other.numbers { return limit + 1 }
-        return min(
-            EditDistance.optimalStringAlignment(plainScalars, other.plainScalars, limit: limit),
-            EditDistance.optimalStringAlignment(canonicalScalars, other.canonicalScalars, limit: limit)
-        )
-    }
-}

@@ -1,10 +1,11 @@
 /// Grading a reply that names the elements of a set, in any order.
 ///
-/// The reply is split at commas, semicolons, slashes, vertical bars and line breaks, then at the
-/// word `and` (or `&`) where the words around it do not make a name together (`Bosnia and
-/// Herzegovina` stays whole), then at spaces when every word is a name (`russia belarus armenia`). Each piece is
-/// graded like a typed answer; a typo still counts but makes the verdict `close`. Repeats count
-/// once.
+/// The reply is split at commas, semicolons, slashes, vertical bars and line breaks; then at the
+/// word `and` (or `&`) unless the words around it make a name together (`Bosnia and Herzegovina`
+/// stays whole); then at spaces when every word is a name (`russia belarus armenia`). Each piece
+/// is graded like a typed answer: a typo still counts but makes the verdict `close`, and a piece
+/// that is as near to another element or vocabulary name as to its nearest element counts as
+/// extra. Repeats count once.
 ///
 /// Partial credit: `score = matched / (elements + extra)`, so every missing element and every
 /// wrong one costs the same, and naming everything plus one intruder scores below 1. The verdict is
@@ -45,7 +46,9 @@ extension AnswerChecker {
         var match: (index: Int, isExact: Bool)?
     }
 
-    private static let hardSeparators: Set<Character> = [",", ";", "/", "|", "\n", "\r", "\r\n", "，", "；", "、"]
+    private static let hardSeparators: Set<Character> = [
+        ",", ";", "/", "|", "\n", "\r", "\r\n", "，", "；", "、",
+    ]
 
     /// Splits a set reply into the names it lists (see the type's summary for the rules).
     func setPieces(of reply: String, names: [[NormalizedAnswer]]) -> [SetPiece] {
@@ -58,15 +61,18 @@ extension AnswerChecker {
                 pieces.append(SetPiece(text: whole, match: match))
                 continue
             }
-            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(Array.init)
-            pieces += andSeparatedPieces(segments, names: names)
+            let segments = words.split(whereSeparator: { $0.lowercased() == "and" || $0 == "&" }).map(
+                Array.init)
+            pieces += andSeparatedPieces(segments, names: names, chunkWordCount: words.count)
         }
         return pieces
     }
 
     /// Pieces of a chunk split at `and`: consecutive segments that together make a name
     /// (`Bosnia and Herzegovina and Serbia`) are joined again, trying runs of up to three segments.
-    private func andSeparatedPieces(_ segments: [[String]], names: [[NormalizedAnswer]]) -> [SetPiece] {
+    private func andSeparatedPieces(
+        _ segments: [[String]], names: [[NormalizedAnswer]], chunkWordCount: Int
+    ) -> [SetPiece] {
         var pieces: [SetPiece] = []
         var start = 0
         outer: while start < segments.count {
@@ -78,7 +84,8 @@ extension AnswerChecker {
                     continue outer
                 }
             }
-            pieces += spaceSeparatedPieces(segments[start], names: names, isWholeChecked: segments.count == 1)
+            let isWholeChunk = segments[start].count == chunkWordCount
+            pieces += spaceSeparatedPieces(segments[start], names: names, isWholeChecked: isWholeChunk)
             start += 1
         }
         return pieces
@@ -125,7 +132,9 @@ extension AnswerChecker {
         }
         guard let best, !isTied else { return nil }
         let others = names.indices.filter { $0 != best.index }.map { names[$0] }
-        if namesSomethingElse(reply, distance: best.distance, rightNames: names[best.index], otherGroups: others) {
+        if namesSomethingElse(
+            reply, distance: best.distance, rightNames: names[best.index], otherGroups: others)
+        {
             return nil
         }
         return (best.index, false)

@@ -35,7 +35,7 @@ public struct AnswerChecker: Sendable {
             }
             return gradeChoice(reply, choices: card.choices, answerIndex: answerIndex)
         case .trueFalse:
-            guard let truth = Self.truthValue(of: normalizer.fold(card.answer)) else {
+            guard let truth = Self.truthValue(of: card.answer) else {
                 return grade(reply, accepting: [card.answer])
             }
             return gradeTrueFalse(reply, answer: truth)

@@ -28,6 +28,8 @@ public struct NormalizedAnswer: Sendable, Hashable {
     public let isNumeric: Bool
 
     let plainScalars: [Unicode.Scalar]
+    /// The numbers written in digits in `plain`.
+    let plainNumbers: [String]
     let canonicalScalars: [Unicode.Scalar]
     /// `canonical` without spaces, so `Guinea-Bissau` = `GuineaBissau`.
     let compact: String
@@ -39,6 +41,7 @@ public struct NormalizedAnswer: Sendable, Hashable {
         self.qualifier = qualifier
         isNumeric = !canonicalTokens.isEmpty && canonicalTokens.allSatisfy(NumberWords.isDigits)
         plainScalars = Array(plain.unicodeScalars)
+        plainNumbers = plainTokens.filter(NumberWords.isDigits)
         canonicalScalars = Array(canonical.unicodeScalars)
         compact = canonicalTokens.joined()
     }
@@ -52,18 +55,40 @@ public struct NormalizedAnswer: Sendable, Hashable {
         return qualifier?.isCompatible(with: other.qualifier) ?? true
     }
 
-    /// The edit distance to `other` (the smaller of the plain and canonical forms), or `nil` when
-    /// it exceeds the typo allowance for `other`'s length or the two name different numbers.
+    /// The edit distance to `other` (the smaller over the forms that may be compared), or `nil`
+    /// when it exceeds the typo allowance for `other`'s length or the two name different numbers.
     public func typoDistance(to other: NormalizedAnswer) -> Int? {
-        guard !isEmpty, !other.isEmpty, !other.isNumeric, !isNumeric else { return nil }
-        if !numbers.isEmpty, !other.numbers.isEmpty, numbers != other.numbers { return nil }
+        guard !isNumeric, !other.isNumeric else { return nil }
         if let qualifier, !qualifier.isCompatible(with: other.qualifier) { return nil }
         var best: Int?
-        for (mine, theirs) in [(plainScalars, other.plainScalars), (canonicalScalars, other.canonicalScalars)] {
+        for (mine, theirs) in comparableForms(with: other) {
             let allowance = EditDistance.typoAllowance(forLength: theirs.count)
             let distance = EditDistance.optimalStringAlignment(mine, theirs, limit: allowance)
             if distance <= allowance { best = min(best ?? distance, distance) }
         }
         return best
+    }
+
+    /// The edit distance to `other` over the forms that may be compared, computed only as far as
+    /// `limit` (above it, `limit + 1`).
+    func distance(to other: NormalizedAnswer, limit: Int) -> Int {
+        var best = limit + 1
+        for (mine, theirs) in comparableForms(with: other) {
+            best = min(best, EditDistance.optimalStringAlignment(mine, theirs, limit: limit))
+        }
+        return best
+    }
+
+    /// The pairs of forms whose edit distance may count as a typo: numbers are never edited, so a
+    /// form is compared only when both sides have the same numbers in it. The plain form lets a
+    /// typo in a number word through (`Frist Secretary`); the canonical one a typo beside a number
+    /// spelt differently (`two thousand soldeirs`).
+    private func comparableForms(with other: NormalizedAnswer) -> [([Unicode.Scalar], [Unicode.Scalar])] {
+        guard !isEmpty, !other.isEmpty else { return [] }
+        if !numbers.isEmpty, !other.numbers.isEmpty, numbers != other.numbers { return [] }
+        var forms: [([Unicode.Scalar], [Unicode.Scalar])] = []
+        if plainNumbers == other.plainNumbers { forms.append((plainScalars, other.plainScalars)) }
+        if numbers == other.numbers { forms.append((canonicalScalars, other.canonicalScalars)) }
+        return forms
     }
 }

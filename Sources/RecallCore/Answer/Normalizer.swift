@@ -32,7 +32,8 @@ public struct Normalizer: Sendable {
         {
             canonicalTokens.removeFirst()
         }
-        return NormalizedAnswer(plainTokens: plainTokens, canonicalTokens: canonicalTokens, qualifier: qualifier)
+        return NormalizedAnswer(
+            plainTokens: plainTokens, canonicalTokens: canonicalTokens, qualifier: qualifier)
     }
 
     /// The words of `text`: lower case, accents folded, digit groups joined, punctuation removed.
@@ -40,8 +41,7 @@ public struct Normalizer: Sendable {
     /// Apostrophes join (`d'Ivoire` → `divoire`); every other non-letter, non-digit separates words
     /// (`twenty-one` → `twenty`, `one`). A full stop between digits is kept as a decimal point.
     public func fold(_ text: String) -> [String] {
-        let capped = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maximumLength)))
-        let decomposed = capped.lowercased().decomposedStringWithCompatibilityMapping
+        let decomposed = Self.capped(text).lowercased().decomposedStringWithCompatibilityMapping
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(decomposed.unicodeScalars.count)
         for scalar in decomposed.unicodeScalars {
@@ -51,7 +51,9 @@ public struct Normalizer: Sendable {
         return joined.split(separator: " ").map { String(String.UnicodeScalarView($0)) }
     }
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`"]
+    private static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "\u{2019}", "\u{2018}", "\u{02BC}", "\u{02BB}", "`",
+    ]
 
     private static let letterReplacements: [Unicode.Scalar: String] = [
         "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
@@ -81,6 +83,7 @@ public struct Normalizer: Sendable {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    /// Whether a scalar left by `appendFolded` is part of a word (a letter; digits are handled apart).
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar != " " && scalar != "," && scalar != "." && scalar != "_" && !isDigit(scalar)
     }

@@ -60,7 +60,14 @@ extension NumberWords {
     static func readPhrase(_ tokens: [String], from start: Int) -> Phrase? {
         var accumulator = Accumulator()
         var index = start
-        if let lead = leadingMultiplier(tokens, at: start) {
+        if let (value, scale) = decimalTimesScale(tokens, at: start) {
+            accumulator.total = value
+            accumulator.smallestScale = scale
+            accumulator.last = .scale
+            accumulator.sawLarge = true
+            accumulator.wordCount = 1
+            index += 2
+        } else if let lead = leadingMultiplier(tokens, at: start) {
             accumulator.current = lead
             accumulator.last = .unit
             index += 1
@@ -82,6 +89,22 @@ extension NumberWords {
         let value = accumulator.value
         let isPairable = !accumulator.sawLarge && (10...99).contains(value)
         return Phrase(value: value, end: index, isPairable: isPairable)
+    }
+
+    /// `1.5 million` → (1500000, 1000000): a decimal before `thousand`, `million` or `billion`,
+    /// when the product is a whole number.
+    private static func decimalTimesScale(_ tokens: [String], at index: Int) -> (Int, Int)? {
+        guard index + 1 < tokens.count, let next = word(tokens[index + 1]), next.kind == .scale else {
+            return nil
+        }
+        let parts = tokens[index].split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...9).contains(parts[0].count), (1...9).contains(parts[1].count),
+            let whole = Int(parts[0]), let fraction = Int(parts[1])
+        else { return nil }
+        var divisor = 1
+        for _ in 0..<parts[1].count { divisor *= 10 }
+        guard next.value % divisor == 0 else { return nil }
+        return (whole * next.value + fraction * (next.value / divisor), next.value)
     }
 
     /// A value that multiplies a following `hundred`/`thousand`/… word: `a`/`an` (1) or digits

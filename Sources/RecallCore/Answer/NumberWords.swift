@@ -19,7 +19,9 @@ enum NumberWords {
     private static let cardinals: [String: Word] = {
         var table: [String: Word] = [:]
         let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-        for (value, word) in units.enumerated() { table[word] = Word(kind: .unit, value: value, isOrdinal: false) }
+        for (value, word) in units.enumerated() {
+            table[word] = Word(kind: .unit, value: value, isOrdinal: false)
+        }
         let teens = [
             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
             "eighteen", "nineteen",

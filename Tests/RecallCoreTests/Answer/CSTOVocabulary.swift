@@ -6,7 +6,8 @@ enum CSTOVocabulary {
     static let names: [[String]] = [
         ["Russia", "Russian Federation"], ["Armenia"], ["Kazakhstan"], ["Kyrgyzstan", "Kirghizia"],
         ["Tajikistan"], ["Belarus", "Byelorussia"], ["Uzbekistan"], ["Azerbaijan"], ["Georgia"],
-        ["Moscow"], ["Tashkent"], ["Minsk"], ["Yerevan"], ["Bishkek"], ["Dushanbe"], ["Astana", "Nur-Sultan"],
+        ["Moscow"], ["Tashkent"], ["Minsk"], ["Yerevan"], ["Bishkek"], ["Dushanbe"],
+        ["Astana", "Nur-Sultan"],
         ["Chișinău", "Chisinau"], ["Collective Security Council", "CSC"],
         ["Council of Ministers of Defense", "CMD"], ["Council of Ministers of Foreign Affairs", "CMFA"],
         ["Committee of Secretaries of Security Councils", "CSSC"],

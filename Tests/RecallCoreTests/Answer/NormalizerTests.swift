@@ -31,6 +31,10 @@ import Testing
         Case(input: "a hundred", canonical: "100"),
         Case(input: "3 million", canonical: "3000000"),
         Case(input: "two thousand and twelve", canonical: "2012"),
+        Case(input: "1.5 million", canonical: "1500000"),
+        Case(input: "2.25 thousand troops", canonical: "2250 troops"),
+        Case(input: "1.2345 thousand", canonical: "1.2345 1000"),  // not a whole number: left alone
+        Case(input: "٢٠٠٢", canonical: "2002"),  // Arabic-Indic digits
         Case(input: "one million two hundred thousand", canonical: "1200000"),
         Case(input: "nineteen ninety-two", canonical: "1992"),
         Case(input: "twenty twenty-one", canonical: "2021"),

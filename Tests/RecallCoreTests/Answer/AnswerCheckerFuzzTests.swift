@@ -1,0 +1,42 @@
+import Testing
+
+@testable import RecallCore
+
+/// Random replies built from awkward pieces: the grade is always well formed.
+@Suite struct AnswerCheckerFuzzTests {
+    /// SplitMix64, seeded, so a failure can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = [
+        "Russia", "Kazakhstan", "Kazakstan", "Chișinău", "Zambia", "Gambia", "and", "the", "a", ",", ";",
+        "/", "\n", " ", "-", ">", "(b)", "b", "2", "two", "thousand", "and", "twenty-first", "more than",
+        "about", "2,000", "1.5", "million", "\u{0}", "\u{301}", "\u{202E}", "🙂", "👨‍👩‍👧", "موسكو", "\u{FEFF}",
+        "ß", "İ", "\"", "’", "true", "no", "cab", "312", "9999999999", "billion", "hundred",
+    ]
+
+    @Test(arguments: [1, 2, 3, 4]) func randomRepliesGiveWellFormedGrades(seed: UInt64) {
+        var generator = SeededGenerator(state: seed)
+        let checker = CSTOVocabulary.checker
+        for _ in 0..<300 {
+            let count = Int.random(in: 0...12, using: &generator)
+            let reply = (0..<count).map { _ in Self.pieces.randomElement(using: &generator) ?? "" }.joined()
+            for card in AnswerCheckerHostileInputTests.cards {
+                let grade = checker.grade(reply, for: card)
+                #expect((0...1).contains(grade.score), "'\(reply)' \(card.kind)")
+                if grade.isAccepted {
+                    #expect(grade.score == 1, "'\(reply)' \(card.kind)")
+                }
+                #expect(grade == checker.grade(reply, for: card), "grading is deterministic")
+            }
+        }
+    }
+}
