@@ -25,29 +25,31 @@ public struct Scheduler: Sendable {
     /// Beyond py-fsrs's own checks (21 parameters within bounds) it rejects a retention outside
     /// (0, 1), steps that are not positive and finite, and a maximum interval under one day.
     /// - Throws: `SchedulerError`.
-    public init(settings: SchedulerSettings = SchedulerSettings()) throws {
+    public init(settings: SchedulerSettings = SchedulerSettings()) throws(SchedulerError) {
         fsrs = try FSRS(parameters: settings.parameters)
         let retention = settings.desiredRetention
         guard retention > 0 && retention < 1 else {
-            throw SchedulerError.desiredRetentionOutOfRange(retention)
+            throw .desiredRetentionOutOfRange(retention)
         }
         guard settings.maximumInterval >= 1 else {
-            throw SchedulerError.maximumIntervalTooShort(settings.maximumInterval)
+            throw .maximumIntervalTooShort(settings.maximumInterval)
         }
-        learningSteps = try settings.learningSteps.map { seconds in
-            guard let micro = Self.microseconds(seconds) else {
-                throw SchedulerError.invalidLearningStep(seconds)
-            }
-            return micro
-        }
-        relearningSteps = try settings.relearningSteps.map { seconds in
-            guard let micro = Self.microseconds(seconds) else {
-                throw SchedulerError.invalidRelearningStep(seconds)
-            }
-            return micro
-        }
+        learningSteps = try Self.microseconds(settings.learningSteps, invalid: SchedulerError.invalidLearningStep)
+        relearningSteps = try Self.microseconds(
+            settings.relearningSteps, invalid: SchedulerError.invalidRelearningStep)
         self.settings = settings
         intervalScale = fsrs.intervalScale(desiredRetention: retention)
+    }
+
+    private static func microseconds(
+        _ steps: [TimeInterval], invalid: (TimeInterval) -> SchedulerError
+    ) throws(SchedulerError) -> [Int64] {
+        var result: [Int64] = []
+        for seconds in steps {
+            guard let micro = microseconds(seconds) else { throw invalid(seconds) }
+            result.append(micro)
+        }
+        return result
     }
 
     /// A step in microseconds, rounded half to even as `timedelta` does; nil if not a valid step.
