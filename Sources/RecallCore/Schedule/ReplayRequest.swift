@@ -52,11 +52,9 @@ public struct ReplayRequest: Sendable, Equatable {
         guard data.contains(where: { !Self.whiteSpace.contains($0) }) else { throw .emptyInput }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let error as DecodingError {
-            throw .malformedJSON(Self.describe(error))
+            root = try JSONValue.parse(data)
         } catch {
-            throw .malformedJSON("\(error)")
+            throw .malformedJSON(error.description)
         }
         guard case .object(let top) = root else {
             throw .wrongType(field: "input", at: .top, expected: "an object with a 'cards' array", found: root.kind)
@@ -178,12 +176,5 @@ public struct ReplayRequest: Sendable, Equatable {
         case let other?:
             throw .wrongType(field: name, at: .top, expected: "an array of numbers", found: other.kind)
         }
-    }
-
-    /// The parser's detail about a syntax error, if it gives more than "not valid JSON".
-    private static func describe(_ error: DecodingError) -> String {
-        guard case .dataCorrupted(let context) = error else { return "" }
-        let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? ""
     }
 }
