@@ -24,7 +24,9 @@ struct ReplayBenchmark: Benchmark {
 
     /// Builds the request from the review times the scheduler workload produces.
     mutating func prepare() {
-        guard let scheduler = try? Scheduler(settings: SchedulerSettings(enableFuzzing: false)) else { return }
+        guard let scheduler = try? Scheduler(settings: SchedulerSettings(enableFuzzing: false)) else {
+            return
+        }
         var rng = SplitMix64(seed: 0)
         var cards: [String] = []
         for card in 0..<workload.cards {
@@ -32,7 +34,8 @@ struct ReplayBenchmark: Benchmark {
             var reviews: [String] = []
             for review in 0..<workload.reviewsPerCard {
                 let rating = Workload.rating(card: card, review: review)
-                reviews.append(#"{"time":"\#(UTCTimestamp.string(from: state.due))","rating":\#(rating.rawValue)}"#)
+                reviews.append(
+                    #"{"time":"\#(UTCTimestamp.string(from: state.due))","rating":\#(rating.rawValue)}"#)
                 state = scheduler.review(state, rating: rating, at: state.due, using: &rng)
             }
             cards.append(#"{"id":"card-\#(card)","reviews":[\#(reviews.joined(separator: ","))]}"#)

@@ -39,7 +39,8 @@ struct SchedulerBenchmark: Benchmark {
                 if withRetrievability {
                     checksum += scheduler.retrievability(of: state, at: now)
                 }
-                state = scheduler.review(state, rating: Workload.rating(card: card, review: review), at: now, using: &rng)
+                state = scheduler.review(
+                    state, rating: Workload.rating(card: card, review: review), at: now, using: &rng)
             }
             checksum += state.stability ?? 0
         }

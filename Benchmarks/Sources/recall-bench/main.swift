@@ -24,7 +24,9 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--runs":
-        guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { fail("--runs needs a positive number") }
+        guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else {
+            fail("--runs needs a positive number")
+        }
         runs = value
     case "--list":
         for benchmark in Benchmarks.all {
@@ -45,7 +47,8 @@ if let unknown = selected.first(where: { !known.contains($0) }) {
 }
 
 #if DEBUG
-FileHandle.standardError.write(Data("warning: debug build; use `swift run -c release recall-bench`\n".utf8))
+    FileHandle.standardError.write(
+        Data("warning: debug build; use `swift run -c release recall-bench`\n".utf8))
 #endif
 
 let clock = ContinuousClock()
@@ -61,9 +64,10 @@ for var benchmark in Benchmarks.all where selected.isEmpty || selected.contains(
     }
     seconds.sort()
     let median = seconds[seconds.count / 2]
-    let rate = { (time: Double) in Double(benchmark.units) / time }
+    let rate = { (time: Double) in String(format: "%.0f", Double(benchmark.units) / time) }
+    let unit = benchmark.unit
     print(
-        "\(benchmark.name): \(String(format: "%.0f", rate(median))) \(benchmark.unit)/s median of \(runs)"
-            + " (best \(String(format: "%.0f", rate(seconds[0]))), worst \(String(format: "%.0f", rate(seconds[seconds.count - 1]))));"
-            + " \(benchmark.units) \(benchmark.unit) in \(String(format: "%.3f", median)) s; checksum \(checksum)")
+        "\(benchmark.name): \(rate(median)) \(unit)/s median of \(runs)"
+            + " (best \(rate(seconds[0])), worst \(rate(seconds[seconds.count - 1])));"
+            + " \(benchmark.units) \(unit) in \(String(format: "%.3f", median)) s; checksum \(checksum)")
 }

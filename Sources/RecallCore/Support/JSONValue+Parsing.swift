@@ -22,7 +22,9 @@ extension JSONValue {
         parser.skipWhiteSpace()
         let value = try parser.value(depth: 0)
         parser.skipWhiteSpace()
-        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.index == parser.bytes.count else {
+            throw parser.error("unexpected text after the JSON value")
+        }
         return value
     }
 
@@ -56,7 +58,8 @@ extension JSONValue {
 
         mutating func expect(_ literal: String, _ value: JSONValue) throws(SyntaxError) -> JSONValue {
             let count = literal.utf8.count
-            guard index + count <= bytes.count, bytes[index..<index + count].elementsEqual(literal.utf8) else {
+            guard index + count <= bytes.count, bytes[index..<index + count].elementsEqual(literal.utf8)
+            else {
                 throw error("unexpected character; expected a value")
             }
             index += count
@@ -220,7 +223,8 @@ extension JSONValue {
             case UInt8(ascii: "u"):
                 let high = try hex4()
                 if (0xD800..<0xDC00).contains(high) {
-                    guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+                    guard current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                        bytes[index + 1] == UInt8(ascii: "u")
                     else { throw error("unpaired surrogate in \\u escape") }
                     index += 2
                     let low = try hex4()
@@ -229,7 +233,9 @@ extension JSONValue {
                     else { throw error("unpaired surrogate in \\u escape") }
                     return scalar
                 }
-                guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape") }
+                guard let scalar = Unicode.Scalar(high) else {
+                    throw error("unpaired surrogate in \\u escape")
+                }
                 return scalar
             default:
                 index -= 1

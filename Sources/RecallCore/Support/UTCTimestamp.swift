@@ -36,7 +36,9 @@ public enum UTCTimestamp {
         } else if let sign = scanner.sign() {
             guard let offsetHours = scanner.digits(2) else { return nil }
             _ = scanner.skip(":")
-            guard let offsetMinutes = scanner.digits(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            guard let offsetMinutes = scanner.digits(2), offsetHours < 24, offsetMinutes < 60 else {
+                return nil
+            }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
             return nil

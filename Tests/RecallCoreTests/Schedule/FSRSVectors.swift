@@ -17,7 +17,8 @@ struct FSRSVectors: Decodable {
                 parameters: parameters ?? defaults.parameters,
                 desiredRetention: desiredRetention ?? defaults.desiredRetention,
                 learningSteps: learningStepsMinutes.map { $0.map { $0 * 60 } } ?? defaults.learningSteps,
-                relearningSteps: relearningStepsMinutes.map { $0.map { $0 * 60 } } ?? defaults.relearningSteps,
+                relearningSteps: relearningStepsMinutes.map { $0.map { $0 * 60 } }
+                    ?? defaults.relearningSteps,
                 maximumInterval: maximumInterval ?? defaults.maximumInterval,
                 enableFuzzing: false)
         }

@@ -8,7 +8,8 @@ import Testing
     }
 
     @Test func parsesEveryKindOfValue() throws {
-        let value = try Self.parse(#" {"a": [1, -2.5e3, 0.125], "b": {"c": null}, "d": true, "e": false, "f": ""} "#)
+        let value = try Self.parse(
+            #" {"a": [1, -2.5e3, 0.125], "b": {"c": null}, "d": true, "e": false, "f": ""} "#)
         #expect(
             value
                 == .object([
@@ -30,22 +31,30 @@ import Testing
     }
 
     static let bad: [Bad] = [
-        Bad(testDescription: "trailing comma", text: "[1, 2,]", line: 1, column: 7, problem: "unexpected character"),
-        Bad(testDescription: "trailing comma in object", text: #"{"a": 1,}"#, line: 1, column: 9,
+        Bad(
+            testDescription: "trailing comma", text: "[1, 2,]", line: 1, column: 7,
+            problem: "unexpected character"),
+        Bad(
+            testDescription: "trailing comma in object", text: #"{"a": 1,}"#, line: 1, column: 9,
             problem: "expected a key"),
-        Bad(testDescription: "duplicate key", text: "{\"a\": 1,\n \"a\": 2}", line: 2, column: 2,
+        Bad(
+            testDescription: "duplicate key", text: "{\"a\": 1,\n \"a\": 2}", line: 2, column: 2,
             problem: "duplicate key 'a'"),
         Bad(testDescription: "missing colon", text: #"{"a" 1}"#, line: 1, column: 6, problem: "expected ':'"),
         Bad(testDescription: "leading zero", text: "01", line: 1, column: 2, problem: "unexpected text"),
         Bad(testDescription: "bare word", text: "tru", line: 1, column: 1, problem: "unexpected character"),
-        Bad(testDescription: "unterminated string", text: #"["abc"#, line: 1, column: 6, problem: "unterminated"),
-        Bad(testDescription: "raw newline in string", text: "\"a\nb\"", line: 1, column: 3,
+        Bad(
+            testDescription: "unterminated string", text: #"["abc"#, line: 1, column: 6,
+            problem: "unterminated"),
+        Bad(
+            testDescription: "raw newline in string", text: "\"a\nb\"", line: 1, column: 3,
             problem: "control character"),
         Bad(testDescription: "lone surrogate", text: #""\ud800x""#, line: 1, column: 8, problem: "unpaired"),
         Bad(testDescription: "bad escape", text: #""\q""#, line: 1, column: 3, problem: "unknown escape"),
         Bad(testDescription: "huge number", text: "1e400", line: 1, column: 1, problem: "out of range"),
         Bad(testDescription: "two values", text: "{} {}", line: 1, column: 4, problem: "unexpected text"),
-        Bad(testDescription: "column counts characters", text: #"{"é": 1 2}"#, line: 1, column: 9,
+        Bad(
+            testDescription: "column counts characters", text: #"{"é": 1 2}"#, line: 1, column: 9,
             problem: "expected ',' or '}'"),
     ]
 
@@ -64,7 +73,8 @@ import Testing
             try JSONValue.parse(Data(String(repeating: "[", count: 100_000).utf8))
         }
         #expect(throws: Never.self) {
-            try JSONValue.parse(Data((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8))
+            try JSONValue.parse(
+                Data((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8))
         }
     }
 
