@@ -37,8 +37,7 @@ public struct Replay: Sendable {
         results.reserveCapacity(card.reviews.count)
         for review in card.reviews {
             let retrievability = scheduler.retrievability(of: state, at: review.time)
-            var rng = SplitMix64(cardID: card.id, reviewedAt: review.time)
-            state = scheduler.review(state, rating: review.rating, at: review.time, using: &rng)
+            state = scheduler.review(state, id: card.id, rating: review.rating, at: review.time)
             results.append(
                 Result(time: review.time, rating: review.rating, retrievability: retrievability, card: state))
         }

@@ -53,8 +53,8 @@ extension Scheduler {
         return next
     }
 
-    /// Reviews a card without fuzz randomness: with fuzzing enabled, uses a generator seeded
-    /// from `cardID` and the review time (`SplitMix64(cardID:reviewedAt:)`), so replays agree.
+    /// Reviews a card with any fuzz drawn from `SplitMix64(cardID:reviewedAt:)`, so that replaying
+    /// the same review of the same card always gives the same due date.
     public func review(_ card: CardState, id cardID: String, rating: Rating, at now: Date) -> CardState {
         var rng = SplitMix64(cardID: cardID, reviewedAt: now)
         return review(card, rating: rating, at: now, using: &rng)
