@@ -164,7 +164,7 @@ extension CardBuilder {
 
     private mutating func addSetChoice(
         _ context: FactContext, _ template: String, prompt: String, right: String?, wrong: [String],
-        rng: inout SeededRandom
+        rng: inout SplitMix64
     ) {
         guard let right, wrong.count >= 3 else {
             warn("fact '\(context.fact.id)': no '\(template)' card, fewer than three distractors", at: context.location)

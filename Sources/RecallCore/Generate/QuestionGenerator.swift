@@ -61,8 +61,8 @@ struct CardBuilder {
 
     var deck: Deck { index.deck }
 
-    func random(for id: String) -> SeededRandom {
-        SeededRandom(seed: seed, purpose: id)
+    func random(for id: String) -> SplitMix64 {
+        SplitMix64(seed: seed, purpose: id)
     }
 
     mutating func warn(_ message: String, at location: SourceLocation) {
