@@ -9,6 +9,8 @@ enum Benchmarks {
             SchedulerBenchmark(withRetrievability: true),
             ReplayBenchmark(stage: .full),
             ReplayBenchmark(stage: .parse),
+            DeckBenchmark(.cstoLoad), DeckBenchmark(.cstoGenerate),
+            DeckBenchmark(.largeLoad), DeckBenchmark(.largeGenerate),
         ]
     }
 }

@@ -104,8 +104,9 @@ struct CardBuilder {
         case .set: answers = card.items.flatMap { $0 }
         case .trueFalse, .order: answers = []
         }
+        let prompt = TextFold.fold(card.prompt)
         return answers.first { answer in
-            TextFold.fold(answer).count >= 2 && TextFold.containsWords(card.prompt, answer)
+            TextFold.fold(answer).count >= 2 && TextFold.containsWords(folded: prompt, answer)
         }
     }
 
