@@ -1,0 +1,149 @@
+public import Foundation
+
+extension ProgressStore {
+    /// Sets damaged files aside and rebuilds what the snapshot, the journal and the log allow.
+    ///
+    /// A snapshot that does not parse is renamed `<profile>.json.damaged-<timestamp>` (its bytes
+    /// untouched) and the reviews, card states, flags and settings on its undamaged lines are
+    /// salvaged; a journal with damaged lines is set aside the same way and its good lines kept.
+    /// With a scheduler, states are then rebuilt by replaying the log. A newer schema is refused.
+    /// - Returns: what was found and done.
+    public static func repair(
+        profile name: String = ProgressLocation.defaultProfile, in directory: URL,
+        using scheduler: (any CardScheduling)? = nil, now: Date = Date()
+    ) throws(ProgressError) -> [ProgressIssue] {
+        try repair(profile: name, in: directory, using: scheduler, now: now, io: FileIO())
+    }
+
+    static func repair(
+        profile name: String, in directory: URL, using scheduler: (any CardScheduling)?, now: Date, io: FileIO
+    ) throws(ProgressError) -> [ProgressIssue] {
+        try ProgressLocation.validate(profile: name)
+        let files = ProgressLocation.files(profile: name, in: directory)
+        let lock = try ProfileLock(path: files.lock, profile: name, io: io)
+        defer { lock.release() }
+        let stamp = damagedStamp(now)
+        var issues: [ProgressIssue] = []
+        var loaded = LoadedProfile(profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
+        var rebuilt = false
+
+        if let data = try FileIO.readIfExists(files.snapshot) {
+            do {
+                let snapshot = try ProfileSnapshot.decode(
+                    data, file: files.snapshot, profileName: name, defaultSettings: SchedulerSettings())
+                loaded.profile = snapshot.profile
+                loaded.sequence = snapshot.journalSequence
+            } catch {
+                if case .malformed = error {} else { throw error }
+                issues.append(ProgressIssue(.error, error.localizedDescription))
+                let aside = try setAside(files.snapshot, stamp: stamp, io: io)
+                loaded.profile = Salvage.profile(from: data, named: name)
+                rebuilt = true
+                issues.append(
+                    ProgressIssue(
+                        .note,
+                        "kept the damaged snapshot as '\(aside)'; salvaged \(loaded.profile.reviews.count)"
+                            + " review(s) of \(loaded.profile.states.count) card(s) from it"))
+            }
+        }
+        if let data = try FileIO.readIfExists(files.journal) {
+            let journal = try Journal.parse(data, file: files.journal, lenient: true)
+            if !journal.damaged.isEmpty {
+                issues += journal.damaged.map { ProgressIssue(.error, $0.localizedDescription) }
+                let aside = try setAside(files.journal, stamp: stamp, io: io)
+                issues.append(
+                    ProgressIssue(
+                        .note,
+                        "kept the damaged journal as '\(aside)'; \(journal.entries.count) good line(s) kept"))
+                rebuilt = true
+            }
+            if rebuilt {
+                // Without a trustworthy snapshot sequence, take every journal line not already salvaged.
+                let known = Set(loaded.profile.reviews.map(\.id))
+                var fresh = journal
+                fresh.entries = journal.entries.filter { entry in
+                    entry.entry.review.map { !known.contains($0.id) } ?? true
+                }
+                loaded.sequence = min(loaded.sequence, 0)
+                loaded.fold(fresh, file: files.journal)
+            } else {
+                loaded.fold(journal, file: files.journal)
+            }
+            if journal.tornLine != nil { rebuilt = true }
+            issues += loaded.issues
+        }
+        if rebuilt, let scheduler {
+            loaded.profile = loaded.profile.replayed(using: scheduler)
+            issues.append(ProgressIssue(.note, "rebuilt card states by replaying the review log"))
+        }
+        guard rebuilt else {
+            return issues + [ProgressIssue(.note, "nothing to repair in profile '\(name)'")]
+        }
+        let bytes = try ProfileSnapshot.encode(loaded.profile, journalSequence: loaded.sequence)
+        try io.replaceAtomically(files.snapshot, with: bytes)
+        if FileManager.default.fileExists(atPath: files.journal) {
+            let fd = try io.open(files.journal, flags: O_WRONLY, operation: "open journal")
+            defer { io.close(fd) }
+            try io.truncate(fd, to: 0, path: files.journal)
+            try io.fsync(fd, path: files.journal)
+        }
+        issues.append(
+            ProgressIssue(
+                .note,
+                "wrote '\(files.snapshot)': \(loaded.profile.reviews.count) review(s) of"
+                    + " \(loaded.profile.states.count) card(s)"))
+        return issues
+    }
+
+    private static func setAside(_ path: String, stamp: String, io: FileIO) throws(ProgressError) -> String {
+        var target = "\(path).damaged-\(stamp)"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: target) {
+            attempt += 1
+            target = "\(path).damaged-\(stamp)-\(attempt)"
+        }
+        let result = io.calls.rename(path, to: target)
+        if result != 0 { throw .from(errno: -result, operation: "rename", file: path) }
+        try io.fsyncDirectory(FileIO.directory(of: path))
+        return target
+    }
+
+    private static func damagedStamp(_ now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: now)
+    }
+}
+
+/// Recovers what it can from a snapshot that does not parse, line by line (the writer puts each
+/// card and each review on its own line).
+enum Salvage {
+    static func profile(from data: Data, named name: String) -> Profile {
+        let decoder = ProfileSnapshot.decoder()
+        var profile = Profile(name: name)
+        var seen = Set<String>()
+        for rawLine in data.split(separator: 0x0A) {
+            var line = Substring(decoding: rawLine, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if line.hasSuffix(",") { line.removeLast() }
+            if line.hasPrefix("{\"id\""), let review = try? decoder.decode(Review.self, from: Data(line.utf8)) {
+                if seen.insert(review.id).inserted { profile.reviews.append(review) }
+            } else if line.hasPrefix("\"settings\":"),
+                let settings = try? decoder.decode(
+                    SchedulerSettings.self, from: Data(line.dropFirst("\"settings\":".count).utf8))
+            {
+                profile.settings = settings
+            } else if line.hasPrefix("\""),
+                let cards = try? decoder.decode(
+                    [String: ProfileSnapshot.CardRecord].self, from: Data("{\(line)}".utf8))
+            {
+                for (cardID, record) in cards {
+                    if let state = record.state { profile.states[cardID] = state }
+                    if let flags = record.flags { profile.setFlags(flags, for: cardID) }
+                }
+            }
+        }
+        return profile
+    }
+}
