@@ -11,6 +11,7 @@ struct Recall: ParsableCommand {
         subcommands: [
             Cards.self,
             DeckCommand.self,
+            ProgressCommand.self,
         ]
     )
 }

@@ -3,12 +3,12 @@ public import Foundation
 extension ProgressStore {
     /// Reads a profile's files without changing them and reports every problem found.
     ///
-    /// Does not take the lock, so it can run beside a study session. With a scheduler, also
-    /// compares stored states with a replay of the log.
+    /// Does not take the lock, so it can run beside a study session. When `schedulers` gives a
+    /// scheduler, also compares stored states with a replay of the log.
     /// - Returns: issues, errors first; no `.error` issue means the profile opens.
     public static func check(
         profile name: String = ProgressLocation.defaultProfile, in directory: URL,
-        using scheduler: (any CardScheduling)? = nil
+        schedulers: SchedulerFactory = ReplayScheduler.make
     ) -> [ProgressIssue] {
         do {
             try ProgressLocation.validate(profile: name)
@@ -49,7 +49,7 @@ extension ProgressStore {
         }
         let profile = loaded.profile
         issues += outOfOrderWarnings(in: profile)
-        if let scheduler, !issues.contains(where: { $0.severity == .error }) {
+        if !issues.contains(where: { $0.severity == .error }), let scheduler = try? schedulers(profile.settings) {
             let differing = profile.cardsDifferingFromReplay(using: scheduler)
             if !differing.isEmpty {
                 let shown = differing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")

@@ -6,17 +6,17 @@ extension ProgressStore {
     /// A snapshot that does not parse is renamed `<profile>.json.damaged-<timestamp>` (its bytes
     /// untouched) and the reviews, card states, flags and settings on its undamaged lines are
     /// salvaged; a journal with damaged lines is set aside the same way and its good lines kept.
-    /// With a scheduler, states are then rebuilt by replaying the log. A newer schema is refused.
+    /// States are then rebuilt by replaying the log when `schedulers` gives a scheduler. A newer schema is refused.
     /// - Returns: what was found and done.
     public static func repair(
         profile name: String = ProgressLocation.defaultProfile, in directory: URL,
-        using scheduler: (any CardScheduling)? = nil, now: Date = Date()
+        schedulers: SchedulerFactory = ReplayScheduler.make, now: Date = Date()
     ) throws(ProgressError) -> [ProgressIssue] {
-        try repair(profile: name, in: directory, using: scheduler, now: now, io: FileIO())
+        try repair(profile: name, in: directory, schedulers: schedulers, now: now, io: FileIO())
     }
 
     static func repair(
-        profile name: String, in directory: URL, using scheduler: (any CardScheduling)?, now: Date, io: FileIO
+        profile name: String, in directory: URL, schedulers: SchedulerFactory, now: Date, io: FileIO
     ) throws(ProgressError) -> [ProgressIssue] {
         try ProgressLocation.validate(profile: name)
         let files = ProgressLocation.files(profile: name, in: directory)
@@ -72,9 +72,16 @@ extension ProgressStore {
             if journal.tornLine != nil { rebuilt = true }
             issues += loaded.issues
         }
-        if rebuilt, let scheduler {
-            loaded.profile = loaded.profile.replayed(using: scheduler)
-            issues.append(ProgressIssue(.note, "rebuilt card states by replaying the review log"))
+        if rebuilt {
+            do {
+                loaded.profile = loaded.profile.replayed(using: try schedulers(loaded.profile.settings))
+                issues.append(ProgressIssue(.note, "rebuilt card states by replaying the review log"))
+            } catch {
+                issues.append(
+                    ProgressIssue(
+                        .warning,
+                        "card states are the salvaged ones, not replayed: \(error.localizedDescription)"))
+            }
         }
         guard rebuilt else {
             return issues + [ProgressIssue(.note, "nothing to repair in profile '\(name)'")]

@@ -1,3 +1,6 @@
+/// Makes the scheduler that replays a profile's log with its settings.
+public typealias SchedulerFactory = @Sendable (SchedulerSettings) throws -> any CardScheduling
+
 /// The scheduler that replay, merge and repair use for a profile.
 public enum ReplayScheduler {
     /// A scheduler for `settings`, deterministic for a given card id and review time.
