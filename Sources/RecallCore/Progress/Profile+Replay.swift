@@ -30,7 +30,7 @@ extension Profile {
             result.states[cardID] = state
             var cardFlags = result.flags(of: cardID)
             cardFlags.lapses = lapses
-            result.setFlags(cardFlags, for: cardID)
+            result.storeFlags(cardFlags, for: cardID)
         }
         return result
     }

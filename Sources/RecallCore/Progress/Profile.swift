@@ -59,8 +59,15 @@ public struct Profile: Sendable, Hashable {
         reviews.append(review)
     }
 
-    /// Sets a card's flags (dropping the entry when nothing is set).
+    /// Sets a card's flags. The lapse count is kept: it is counted from the log, not set.
     public mutating func setFlags(_ newFlags: CardFlags, for cardID: String) {
+        var updated = newFlags
+        updated.lapses = flags[cardID]?.lapses ?? 0
+        storeFlags(updated, for: cardID)
+    }
+
+    /// Sets a card's flags as given, dropping the entry when nothing is set.
+    mutating func storeFlags(_ newFlags: CardFlags, for cardID: String) {
         flags[cardID] = newFlags.isEmpty ? nil : newFlags
     }
 

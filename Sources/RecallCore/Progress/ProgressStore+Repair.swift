@@ -147,7 +147,7 @@ enum Salvage {
             {
                 for (cardID, record) in cards {
                     if let state = record.state { profile.states[cardID] = state }
-                    if let flags = record.flags { profile.setFlags(flags, for: cardID) }
+                    if let flags = record.flags { profile.storeFlags(flags, for: cardID) }
                 }
             }
         }
