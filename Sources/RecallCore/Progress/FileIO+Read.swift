@@ -43,8 +43,14 @@ extension FileIO {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw .from(errno: errno, operation: "create folder", file: prefix)
+            guard mkdir(prefix, 0o755) != 0 else { continue }
+            let code = errno
+            var info = stat()
+            if code != EEXIST {
+                throw .from(errno: code, operation: "create folder", file: prefix)
+            }
+            if stat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+                throw .system(file: prefix, operation: "create folder", code: ENOTDIR)
             }
         }
     }
