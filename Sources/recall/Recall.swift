@@ -12,6 +12,7 @@ struct Recall: ParsableCommand {
             Cards.self,
             DeckCommand.self,
             ProgressCommand.self,
+            SchedulerCommand.self,
         ]
     )
 }
