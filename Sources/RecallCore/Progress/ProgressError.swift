@@ -30,8 +30,8 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
     case fileNotFound(String)
     /// A review is dated before the card's last review (the clock went backwards).
     case reviewOutOfOrder(cardID: String, reviewedAt: Date, lastReview: Date)
-    /// No scheduler is available to replay the review log.
-    case schedulerUnavailable(String)
+    /// The profile's scheduler settings are out of range, so its log cannot be replayed.
+    case invalidSettings(reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -60,8 +60,8 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
         case .reviewOutOfOrder(let cardID, let reviewedAt, let lastReview):
             "review of card '\(cardID)' at \(ProgressError.format(reviewedAt)) is earlier than its last review"
                 + " at \(ProgressError.format(lastReview)); check the system clock"
-        case .schedulerUnavailable(let why):
-            "no scheduler to replay the review log: \(why)"
+        case .invalidSettings(let reason):
+            "the profile's scheduler settings are invalid: \(reason)"
         }
     }
 

@@ -6,7 +6,8 @@ extension ProgressStore {
     /// A snapshot that does not parse is renamed `<profile>.json.damaged-<timestamp>` (its bytes
     /// untouched) and the reviews, card states, flags and settings on its undamaged lines are
     /// salvaged; a journal with damaged lines is set aside the same way and its good lines kept.
-    /// States are then rebuilt by replaying the log when `schedulers` gives a scheduler. A newer schema is refused.
+    /// States are then rebuilt by replaying the log when `schedulers` gives a scheduler (also when
+    /// nothing is damaged but stored states differ from the log). A newer schema is refused.
     /// - Returns: what was found and done.
     public static func repair(
         profile name: String = ProgressLocation.defaultProfile, in directory: URL,
@@ -71,6 +72,14 @@ extension ProgressStore {
             }
             if journal.tornLine != nil { rebuilt = true }
             issues += loaded.issues
+        }
+        if !rebuilt, let scheduler = try? schedulers(loaded.profile.settings) {
+            let differing = loaded.profile.cardsDifferingFromReplay(using: scheduler)
+            if !differing.isEmpty {
+                issues.append(
+                    ProgressIssue(.warning, "\(differing.count) card state(s) differed from the review log"))
+                rebuilt = true
+            }
         }
         if rebuilt {
             do {

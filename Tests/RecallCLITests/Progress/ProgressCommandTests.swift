@@ -33,11 +33,29 @@ import Testing
     }
 
     @Test func checkOfAHealthyProfileSucceeds() throws {
-        _ = try writeStressProfile(count: 3)
+        let store = try ProgressStore.open(in: folder)
+        for number in 0..<3 {
+            try store.record(StressWorkload.step(number).review, using: try Scheduler())
+        }
+        try store.save()
+        try store.record(StressWorkload.step(3).review, using: try Scheduler())
+        store.close()
         let result = try RecallProcess.run(["progress", "check", "--progress-dir", folder.path])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "note: profile 'default': 3 review(s) of 3 card(s), 0 journal line(s)\n")
+        #expect(result.standardOutput == "note: profile 'default': 4 review(s) of 4 card(s), 1 journal line(s)\n")
         #expect(result.standardError == "")
+    }
+
+    @Test func checkWarnsAboutStatesThatDifferFromTheLogAndRepairRebuildsThem() throws {
+        _ = try writeStressProfile(count: 3)  // states made up by the workload, not by FSRS
+        let check = try RecallProcess.run(["progress", "check", "--progress-dir", folder.path])
+        #expect(check.status == 0)
+        #expect(check.standardError.hasPrefix("warning: 3 card(s) differ from a replay of the review log ('card-0',"))
+        let repair = try RecallProcess.run(["progress", "repair", "--progress-dir", folder.path])
+        #expect(repair.status == 0)
+        #expect(repair.standardOutput.contains("rebuilt card states by replaying the review log"))
+        let again = try RecallProcess.run(["progress", "check", "--progress-dir", folder.path])
+        #expect(again.standardError == "")
     }
 
     @Test func checkOfADamagedProfileFailsNamingFileLineAndColumn() throws {
@@ -72,6 +90,30 @@ import Testing
         #expect(result.standardError.contains("profile 'default' is in use by process \(getpid())"))
         store.close()
         #expect(try RecallProcess.run(["progress", "repair", "--progress-dir", folder.path]).status == 0)
+    }
+
+    @Test func mergeAddsTheOtherLogAndReplaysWithFSRS() throws {
+        _ = try writeStressProfile(count: 5)
+        let otherFolder = try ScratchFolder()
+        var other = Profile(name: "laptop")
+        for number in 3..<8 {
+            let (review, state) = StressWorkload.step(number)
+            try other.record(review, newState: state)
+        }
+        let otherPath = otherFolder.url.appendingPathComponent("laptop.json").path
+        try FileIO().replaceAtomically(otherPath, with: try ProfileSnapshot.encode(other, journalSequence: 0))
+
+        let result = try RecallProcess.run(["progress", "merge", otherPath, "--progress-dir", folder.path])
+        #expect(result.standardError == "")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "merged '\(otherPath)' into profile 'default': 3 new review(s), 8 in all\n")
+        let merged = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))
+        #expect(merged.reviews.map(\.id) == (0..<8).map { "stress-\($0)" })
+        #expect(merged.cardsDifferingFromReplay(using: try Scheduler(settings: merged.settings)).isEmpty)
+        // A second merge of the same file adds nothing.
+        let again = try RecallProcess.run(["progress", "merge", otherPath, "--progress-dir", folder.path])
+        #expect(again.standardOutput.contains(": 0 new review(s), 8 in all"))
+        #expect(try RecallProcess.run(["progress", "check", "--progress-dir", folder.path]).status == 0)
     }
 
     @Test func mergingAMissingFileFails() throws {
