@@ -43,10 +43,15 @@ public struct Profile: Sendable, Hashable {
     ///
     /// - Throws: `ProgressError.reviewOutOfOrder` if the review is dated before the card's last review.
     public mutating func record(_ review: Review, newState: CardState) throws(ProgressError) {
+        try checkOrder(of: review)
+        recordUnchecked(review, newState: newState)
+    }
+
+    /// Throws `ProgressError.reviewOutOfOrder` if `review` is dated before the card's last review.
+    func checkOrder(of review: Review) throws(ProgressError) {
         if let last = states[review.cardID]?.lastReview, review.reviewedAt < last {
             throw .reviewOutOfOrder(cardID: review.cardID, reviewedAt: review.reviewedAt, lastReview: last)
         }
-        recordUnchecked(review, newState: newState)
     }
 
     /// Records without the time-order check: for reviews read back from files, which are kept as

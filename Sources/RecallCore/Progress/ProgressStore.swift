@@ -97,10 +97,10 @@ public final class ProgressStore {
     ///   `review.reviewedAt`; a write error (full disk, read-only folder), in which case nothing
     ///   is recorded.
     public func append(_ review: Review, newState: CardState) throws(ProgressError) {
-        var updated = profile
-        try updated.record(review, newState: newState)
+        // Check, write, then change the profile in place: copying it would cost O(history).
+        try profile.checkOrder(of: review)
         try writeJournal(Journal.line(sequence: sequence + 1, review: review, state: newState.storable))
-        profile = updated
+        profile.recordUnchecked(review, newState: newState)
         compactIfDue()
     }
 
