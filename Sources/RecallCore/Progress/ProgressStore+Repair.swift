@@ -23,95 +23,18 @@ extension ProgressStore {
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
         defer { lock.release() }
-        let stamp = damagedStamp(now)
-        var issues: [ProgressIssue] = []
-        var loaded = LoadedProfile(profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
-        var rebuilt = false
-
-        if let data = try FileIO.readIfExists(files.snapshot) {
-            do {
-                let snapshot = try ProfileSnapshot.decode(
-                    data, file: files.snapshot, profileName: name, defaultSettings: SchedulerSettings())
-                loaded.profile = snapshot.profile
-                loaded.sequence = snapshot.journalSequence
-            } catch {
-                if case .malformed = error {} else { throw error }
-                issues.append(ProgressIssue(.error, error.localizedDescription))
-                let aside = try setAside(files.snapshot, stamp: stamp, io: io)
-                loaded.profile = Salvage.profile(from: data, named: name)
-                rebuilt = true
-                issues.append(
-                    ProgressIssue(
-                        .note,
-                        "kept the damaged snapshot as '\(aside)'; salvaged \(loaded.profile.reviews.count)"
-                            + " review(s) of \(loaded.profile.states.count) card(s) from it"))
-            }
+        var run = ProfileRepair(name: name, files: files, io: io, stamp: damagedStamp(now))
+        try run.readSnapshot()
+        try run.readJournal()
+        run.replay(schedulers: schedulers)
+        guard run.isRebuilt else {
+            return run.issues + [ProgressIssue(.note, "nothing to repair in profile '\(name)'")]
         }
-        if let data = try FileIO.readIfExists(files.journal) {
-            let journal = try Journal.parse(data, file: files.journal, lenient: true)
-            if !journal.damaged.isEmpty {
-                issues += journal.damaged.map { ProgressIssue(.error, $0.localizedDescription) }
-                let aside = try setAside(files.journal, stamp: stamp, io: io)
-                issues.append(
-                    ProgressIssue(
-                        .note,
-                        "kept the damaged journal as '\(aside)'; \(journal.entries.count) good line(s) kept"))
-                rebuilt = true
-            }
-            if rebuilt {
-                // Without a trustworthy snapshot sequence, take every journal line not already salvaged.
-                let known = Set(loaded.profile.reviews.map(\.id))
-                var fresh = journal
-                fresh.entries = journal.entries.filter { entry in
-                    entry.entry.review.map { !known.contains($0.id) } ?? true
-                }
-                loaded.sequence = min(loaded.sequence, 0)
-                loaded.fold(fresh, file: files.journal)
-            } else {
-                loaded.fold(journal, file: files.journal)
-            }
-            if journal.tornLine != nil { rebuilt = true }
-            issues += loaded.issues
-        }
-        if !rebuilt, let scheduler = try? schedulers(loaded.profile.settings) {
-            let differing = loaded.profile.cardsDifferingFromReplay(using: scheduler)
-            if !differing.isEmpty {
-                issues.append(
-                    ProgressIssue(.warning, "\(differing.count) card state(s) differed from the review log"))
-                rebuilt = true
-            }
-        }
-        if rebuilt {
-            do {
-                loaded.profile = loaded.profile.replayed(using: try schedulers(loaded.profile.settings))
-                issues.append(ProgressIssue(.note, "rebuilt card states by replaying the review log"))
-            } catch {
-                issues.append(
-                    ProgressIssue(
-                        .warning,
-                        "card states are the salvaged ones, not replayed: \(error.localizedDescription)"))
-            }
-        }
-        guard rebuilt else {
-            return issues + [ProgressIssue(.note, "nothing to repair in profile '\(name)'")]
-        }
-        let bytes = try ProfileSnapshot.encode(loaded.profile, journalSequence: loaded.sequence)
-        try io.replaceAtomically(files.snapshot, with: bytes)
-        if FileManager.default.fileExists(atPath: files.journal) {
-            let fd = try io.open(files.journal, flags: O_WRONLY, operation: "open journal")
-            defer { io.close(fd) }
-            try io.truncate(fd, to: 0, path: files.journal)
-            try io.fsync(fd, path: files.journal)
-        }
-        issues.append(
-            ProgressIssue(
-                .note,
-                "wrote '\(files.snapshot)': \(loaded.profile.reviews.count) review(s) of"
-                    + " \(loaded.profile.states.count) card(s)"))
-        return issues
+        try run.write()
+        return run.issues
     }
 
-    private static func setAside(_ path: String, stamp: String, io: FileIO) throws(ProgressError) -> String {
+    static func setAside(_ path: String, stamp: String, io: FileIO) throws(ProgressError) -> String {
         var target = "\(path).damaged-\(stamp)"
         var attempt = 1
         while FileManager.default.fileExists(atPath: target) {
