@@ -40,8 +40,11 @@ struct ProfileSnapshot {
     }
 
     /// Reads a snapshot of any known version, migrating older ones.
+    ///
+    /// - Parameter fastPath: whether to try `SnapshotFastReader` first (tests turn it off to compare).
     static func decode(
-        _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings
+        _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
+        fastPath: Bool = true
     ) throws(ProgressError) -> ProfileSnapshot {
         let version = try schemaVersion(of: data, file: file)
         if version > Profile.schemaVersion {
@@ -52,6 +55,9 @@ struct ProfileSnapshot {
             let profile = try ProfileMigration.migrate(
                 data, from: version, file: file, profileName: profileName, defaultSettings: defaultSettings)
             return ProfileSnapshot(profile: profile, journalSequence: 0, loadedVersion: version)
+        }
+        if fastPath, let snapshot = SnapshotFastReader.read(data, profileName: profileName) {
+            return snapshot
         }
         let contents: FileV1
         do {
