@@ -64,7 +64,10 @@ enum ProgressBenchmark {
 
         let path = folder.appendingPathComponent("default.json").path
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print(String(format: "  snapshot size:      %8.1f MB (%d bytes/review)", Double(size) / 1e6, size / max(1, reviewCount)))
+        print(
+            String(
+                format: "  snapshot size:      %8.1f MB (%d bytes/review)", Double(size) / 1e6,
+                size / max(1, reviewCount)))
 
         var loadTimes: [Double] = []
         for _ in 0..<runs {
@@ -104,7 +107,8 @@ enum ProgressBenchmark {
             let rating = Rating(rawValue: Int(random % 10 < 2 ? 1 : 3 + random % 2)) ?? .good
             log.append(
                 Review(
-                    id: UUID().uuidString, cardID: "deck-\(random % 7)/fact-\(Int(random >> 8) % cards)/typed",
+                    id: UUID().uuidString,
+                    cardID: "deck-\(random % 7)/fact-\(Int(random >> 8) % cards)/typed",
                     reviewedAt: start + Double(index) * step + Double(random % 1000) / 1000, rating: rating,
                     answer: rating == .again ? "wrong \(index % 97)" : "answer \(index % 89)",
                     verdict: rating == .again ? .wrong : .correct, duration: Double(random % 20_000) / 1000))
@@ -123,13 +127,15 @@ enum ProgressBenchmark {
     ) {
         let sorted = samples.sorted()
         let median = sorted[sorted.count / 2] * scale
-        var line = "  " + (name + ":").padding(toLength: 20, withPad: " ", startingAt: 0)
+        var line =
+            "  " + (name + ":").padding(toLength: 20, withPad: " ", startingAt: 0)
             + String(format: "%8.3f %@", median, unit)
         if let count, median > 0 {
             line += String(format: " (%.0f %@s/s)", Double(count) / (median / scale), "review")
         }
         if unit == "ms" {
-            line += String(format: " (p90 %.3f ms, %d samples)", sorted[sorted.count * 9 / 10] * scale, sorted.count)
+            line += String(
+                format: " (p90 %.3f ms, %d samples)", sorted[sorted.count * 9 / 10] * scale, sorted.count)
         }
         print(line)
     }

@@ -23,15 +23,20 @@ extension FileIO {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .system(file: path, operation: "read", code: EISDIR)
         }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // Read straight into the Data that is returned: snapshots can be hundreds of megabytes.
+        var data = Data(count: Int(max(info.st_size, 0)))
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if filled == data.count { data.count += 1 << 16 }  // the file grew since fstat
+            let count = data.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(fd, base + filled, buffer.count - filled)
+            }
             if count > 0 {
-                bytes.append(contentsOf: chunk[..<count])
+                filled += count
             } else if count == 0 {
-                return Data(bytes)
+                data.count = filled
+                return data
             } else if errno != EINTR {
                 throw .from(errno: errno, operation: "read", file: path)
             }

@@ -54,7 +54,9 @@ struct POSIXFileSystem: FileSystemCalls {}
 private func systemOpen(_ path: String, _ flags: Int32, _ mode: UInt32) -> Int32 {
     open(path, flags, mode_t(mode))
 }
-private func systemWrite(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int { write(fd, base, count) }
+private func systemWrite(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, base, count)
+}
 private func systemFsync(_ fd: Int32) -> Int32 { fsync(fd) }
 private func systemFtruncate(_ fd: Int32, _ length: off_t) -> Int32 { ftruncate(fd, length) }
 private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -35,7 +35,9 @@ struct JSONLocator {
             try locator.skipValue()
             locator.skipWhitespace()
             if locator.index < bytes.count {
-                return (locator.index, "unexpected \(locator.describeCurrent()) after the end of the document")
+                return (
+                    locator.index, "unexpected \(locator.describeCurrent()) after the end of the document"
+                )
             }
             return nil
         } catch {
@@ -187,7 +189,9 @@ struct JSONLocator {
 
     private mutating func skipLiteral(_ literal: String) throws(SyntaxError) {
         for expected in literal.utf8 {
-            guard peek() == expected else { throw fail("expected '\(literal)' but found \(describeCurrent())") }
+            guard peek() == expected else {
+                throw fail("expected '\(literal)' but found \(describeCurrent())")
+            }
             index += 1
         }
     }

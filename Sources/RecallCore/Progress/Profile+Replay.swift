@@ -23,9 +23,10 @@ extension Profile {
                 let review = reviews[index]
                 if Profile.isLapse(before: state, rating: review.rating) { lapses += 1 }
                 let current = state ?? .new(at: review.reviewedAt)
-                state = scheduler.review(
-                    current, rating: review.rating, at: review.reviewedAt, cardID: cardID
-                ).storable
+                state =
+                    scheduler.review(
+                        current, rating: review.rating, at: review.reviewedAt, cardID: cardID
+                    ).storable
             }
             result.states[cardID] = state
             var cardFlags = result.flags(of: cardID)

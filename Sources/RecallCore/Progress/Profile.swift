@@ -22,10 +22,20 @@ public struct Profile: Sendable, Hashable {
         name: String = "default", settings: SchedulerSettings = SchedulerSettings(),
         states: [String: CardState] = [:], flags: [String: CardFlags] = [:], reviews: [Review] = []
     ) {
+        self.init(
+            name: name, settings: settings, storableStates: states.mapValues(\.storable),
+            flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
+    }
+
+    /// For readers whose dates are already storable and flags non-empty (no copy of 100,000 states).
+    init(
+        name: String, settings: SchedulerSettings, storableStates: [String: CardState],
+        flags: [String: CardFlags], reviews: [Review]
+    ) {
         self.name = name
         self.settings = settings
-        self.states = states.mapValues(\.storable)
-        self.flags = flags.filter { !$0.value.isEmpty }
+        self.states = storableStates
+        self.flags = flags
         self.reviews = reviews
     }
 

@@ -105,7 +105,8 @@ struct Version0Date: Decodable {
         fractional.formatOptions.insert(.withFractionalSeconds)
         guard let date = plain.date(from: text) ?? fractional.date(from: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "invalid date '\(text)' (expected ISO 8601, e.g. 2024-03-01T10:00:00Z)")
+                in: container,
+                debugDescription: "invalid date '\(text)' (expected ISO 8601, e.g. 2024-03-01T10:00:00Z)")
         }
         self.date = date
     }
@@ -125,7 +126,8 @@ struct Version0Rating: Decodable {
         case "easy": rating = .easy
         default:
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "unknown rating '\(name)' (expected again, hard, good or easy)")
+                in: container,
+                debugDescription: "unknown rating '\(name)' (expected again, hard, good or easy)")
         }
     }
 }

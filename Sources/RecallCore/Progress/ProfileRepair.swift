@@ -60,7 +60,8 @@ struct ProfileRepair {
             let aside = try ProgressStore.setAside(files.journal, stamp: stamp, io: io)
             issues.append(
                 ProgressIssue(
-                    .note, "kept the damaged journal as '\(aside)'; \(journal.entries.count) good line(s) kept"))
+                    .note,
+                    "kept the damaged journal as '\(aside)'; \(journal.entries.count) good line(s) kept"))
             isRebuilt = true
         }
         if isSnapshotDamaged {
@@ -85,14 +86,16 @@ struct ProfileRepair {
             if isRebuilt {
                 issues.append(
                     ProgressIssue(
-                        .warning, "card states are the salvaged ones, not replayed: \(error.localizedDescription)"))
+                        .warning,
+                        "card states are the salvaged ones, not replayed: \(error.localizedDescription)"))
             }
             return
         }
         if !isRebuilt {
             let differing = loaded.profile.cardsDifferingFromReplay(using: scheduler)
             guard !differing.isEmpty else { return }
-            issues.append(ProgressIssue(.warning, "\(differing.count) card state(s) differed from the review log"))
+            issues.append(
+                ProgressIssue(.warning, "\(differing.count) card state(s) differed from the review log"))
             isRebuilt = true
         }
         loaded.profile = loaded.profile.replayed(using: scheduler)

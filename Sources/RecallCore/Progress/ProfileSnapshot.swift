@@ -148,7 +148,9 @@ struct ProfileSnapshot {
                 writer.key("state")
                 writer.state(state)
             }
-            if let flags = profile.flags[cardID], !flags.isEmpty, let encoded = try? JSONEncoder().encode(flags) {
+            if let flags = profile.flags[cardID], !flags.isEmpty,
+                let encoded = try? JSONEncoder().encode(flags)
+            {
                 writer.raw(profile.states[cardID] == nil ? "" : ",")
                 writer.key("flags")
                 writer.bytes.append(contentsOf: encoded)

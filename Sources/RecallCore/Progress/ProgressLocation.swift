@@ -14,7 +14,8 @@ public enum ProgressLocation {
     public static func directory(
         option: String?, environment: [String: String], currentDirectory: URL
     ) -> URL {
-        let chosen = [option, environment[environmentVariable]]
+        let chosen =
+            [option, environment[environmentVariable]]
             .compactMap { $0 }
             .first { !$0.isEmpty } ?? defaultFolder
         return URL(fileURLWithPath: chosen, isDirectory: true, relativeTo: currentDirectory)
@@ -24,7 +25,8 @@ public enum ProgressLocation {
     /// Checks that `name` can name a profile file: letters, digits, '-', '_', '.', not '.' first.
     public static func validate(profile name: String) throws(ProgressError) {
         let allowed = name.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_.".unicodeScalars.contains(scalar)
         }
         guard !name.isEmpty, !name.hasPrefix("."), allowed, name.utf8.count <= 200 else {
             throw .invalidProfileName(name)

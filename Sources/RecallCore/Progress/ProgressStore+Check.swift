@@ -17,7 +17,8 @@ extension ProgressStore {
         }
         let files = ProgressLocation.files(profile: name, in: directory)
         var issues: [ProgressIssue] = []
-        var loaded = LoadedProfile(profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
+        var loaded = LoadedProfile(
+            profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
         do {
             if let data = try FileIO.readIfExists(files.snapshot) {
                 let snapshot = try ProfileSnapshot.decode(
@@ -49,7 +50,9 @@ extension ProgressStore {
         }
         let profile = loaded.profile
         issues += outOfOrderWarnings(in: profile)
-        if !issues.contains(where: { $0.severity == .error }), let scheduler = try? schedulers(profile.settings) {
+        if !issues.contains(where: { $0.severity == .error }),
+            let scheduler = try? schedulers(profile.settings)
+        {
             let differing = profile.cardsDifferingFromReplay(using: scheduler)
             if !differing.isEmpty {
                 let shown = differing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
@@ -57,7 +60,8 @@ extension ProgressStore {
                     ProgressIssue(
                         .warning,
                         "\(differing.count) card(s) differ from a replay of the review log (\(shown)"
-                            + (differing.count > 5 ? ", …" : "") + "); 'recall progress repair' rebuilds them"))
+                            + (differing.count > 5 ? ", …" : "") + "); 'recall progress repair' rebuilds them"
+                    ))
             }
         }
         issues.append(
@@ -73,13 +77,16 @@ extension ProgressStore {
         var last: [String: Date] = [:]
         var cards = Set<String>()
         for review in profile.reviews {
-            if let previous = last[review.cardID], review.reviewedAt < previous { cards.insert(review.cardID) }
+            if let previous = last[review.cardID], review.reviewedAt < previous {
+                cards.insert(review.cardID)
+            }
             last[review.cardID] = max(last[review.cardID] ?? review.reviewedAt, review.reviewedAt)
         }
         return cards.sorted().map {
             ProgressIssue(
                 .warning,
-                "reviews of card '\($0)' go back in time in the log (a clock change?); replay orders them by time")
+                "reviews of card '\($0)' go back in time in the log (a clock change?); replay orders them by time"
+            )
         }
     }
 

@@ -66,7 +66,8 @@ enum Salvage {
         for rawLine in data.split(separator: 0x0A) {
             var line = Substring(decoding: rawLine, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if line.hasSuffix(",") { line.removeLast() }
-            if line.hasPrefix("{\"id\""), let review = try? decoder.decode(Review.self, from: Data(line.utf8)) {
+            if line.hasPrefix("{\"id\""), let review = try? decoder.decode(Review.self, from: Data(line.utf8))
+            {
                 if seen.insert(review.id).inserted { profile.reviews.append(review) }
             } else if line.hasPrefix("\"settings\":"),
                 let settings = try? decoder.decode(

@@ -106,9 +106,12 @@ public final class ProgressStore {
 
     /// Rates a card with `scheduler` from its stored state, records the answer, and returns the new state.
     @discardableResult
-    public func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError) -> CardState {
+    public func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError)
+        -> CardState
+    {
         let current = profile.state(of: review.cardID, at: review.reviewedAt)
-        let next = scheduler.review(current, rating: review.rating, at: review.reviewedAt, cardID: review.cardID)
+        let next = scheduler.review(
+            current, rating: review.rating, at: review.reviewedAt, cardID: review.cardID)
         try append(review, newState: next)
         return next.storable
     }
@@ -198,7 +201,8 @@ public final class ProgressStore {
             try save()
         } catch {
             // The answer itself is safe in the journal; compaction is retried after the next one.
-            issues.append(ProgressIssue(.warning, "could not compact the journal: \(error.localizedDescription)"))
+            issues.append(
+                ProgressIssue(.warning, "could not compact the journal: \(error.localizedDescription)"))
         }
     }
 

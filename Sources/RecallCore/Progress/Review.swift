@@ -41,7 +41,8 @@ public struct Review: Sendable, Hashable, Codable, Identifiable {
         guard let rating = Rating(rawValue: rawRating) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .rating, in: container,
-                debugDescription: "unknown rating '\(rawRating)' (expected 1 again, 2 hard, 3 good or 4 easy)")
+                debugDescription: "unknown rating '\(rawRating)' (expected 1 again, 2 hard, 3 good or 4 easy)"
+            )
         }
         self.rating = rating
         answer = try container.decode(String.self, forKey: .answer)

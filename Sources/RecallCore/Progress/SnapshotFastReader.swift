@@ -36,7 +36,9 @@ struct SnapshotFastReader {
             literal(",\n\"reviews\": ["), let reviews = reviews(),
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
-        let profile = Profile(name: profileName, settings: settings, states: states, flags: flags, reviews: reviews)
+        let profile = Profile(
+            name: profileName, settings: settings, storableStates: states,
+            flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
         return ProfileSnapshot(profile: profile, journalSequence: sequence, loadedVersion: 1)
     }
 
@@ -50,6 +52,7 @@ struct SnapshotFastReader {
     private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
         var states: [String: CardState] = [:]
         var flags: [String: CardFlags] = [:]
+        states.reserveCapacity(bytes.count / 4_000)
         var first = true
         while !literal("\n}") {
             guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
@@ -71,7 +74,8 @@ struct SnapshotFastReader {
     }
 
     private mutating func state() -> CardState? {
-        guard literal("{\"phase\":"), let phaseName = string(), let phase = CardState.Phase(rawValue: phaseName)
+        guard literal("{\"phase\":"), let phaseName = string(),
+            let phase = CardState.Phase(rawValue: phaseName)
         else { return nil }
         var state = CardState(phase: phase, step: nil, due: Date(timeIntervalSince1970: 0))
         if literal(",\"step\":") {
@@ -120,12 +124,14 @@ struct SnapshotFastReader {
             literal(",\"at\":"), let at = number(),
             literal(",\"rating\":"), let ratingValue = integer(), let rating = Rating(rawValue: ratingValue),
             literal(",\"answer\":"), let answer = string(),
-            literal(",\"verdict\":"), let verdictName = string(), let verdict = Grade.Verdict(rawValue: verdictName),
+            literal(",\"verdict\":"), let verdictName = string(),
+            let verdict = Grade.Verdict(rawValue: verdictName),
             literal(",\"seconds\":"), let seconds = number(),
             literal("}")
         else { return nil }
         return Review(
-            id: id, cardID: cardID, reviewedAt: Date(timeIntervalSince1970: at), rating: rating, answer: answer,
+            id: id, cardID: cardID, reviewedAt: Date(timeIntervalSince1970: at), rating: rating,
+            answer: answer,
             verdict: verdict, duration: seconds)
     }
 
@@ -149,7 +155,8 @@ struct SnapshotFastReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = String(
+                    validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 index += 1
                 return text
             }
@@ -186,7 +193,9 @@ struct SnapshotFastReader {
                 case UInt8(ascii: "u"):
                     guard var scalar = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(scalar) {
-                        guard literal("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                        guard literal("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                            return nil
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let character = Unicode.Scalar(scalar) else { return nil }
@@ -251,7 +260,9 @@ struct SnapshotFastReader {
     /// One or more digits; a leading zero only alone (as JSON's integer part requires) unless allowed.
     private mutating func digits(allowingLeadingZero: Bool) -> Bool {
         let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            index += 1
+        }
         guard index > start else { return false }
         return allowingLeadingZero || index == start + 1 || bytes[start] != UInt8(ascii: "0")
     }

@@ -4,7 +4,8 @@ import RecallCore
 /// `recall progress check`: report problems in a profile's files without changing them.
 struct ProgressCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Report problems in a profile's progress files without changing them.")
+        commandName: "check", abstract: "Report problems in a profile's progress files without changing them."
+    )
 
     @OptionGroup var options: ProgressOptions
 

@@ -17,7 +17,8 @@ struct ProgressOptions: ParsableArguments {
     var directory: URL {
         ProgressLocation.directory(
             option: progressDirectory, environment: ProcessInfo.processInfo.environment,
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            currentDirectory: URL(
+                fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
     }
 }
 

@@ -13,7 +13,8 @@ struct ProgressRepair: ParsableCommand {
         do {
             let issues = try ProgressStore.repair(profile: options.profile, in: options.directory)
             // Errors found and repaired are reported, but the repair itself succeeded.
-            _ = ProgressOutput.report(issues.map { $0.severity == .error ? ProgressIssue(.warning, $0.message) : $0 })
+            _ = ProgressOutput.report(
+                issues.map { $0.severity == .error ? ProgressIssue(.warning, $0.message) : $0 })
         } catch {
             throw ProgressOutput.failure(error)
         }

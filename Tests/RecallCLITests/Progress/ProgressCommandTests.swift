@@ -42,7 +42,8 @@ import Testing
         store.close()
         let result = try RecallProcess.run(["progress", "check", "--progress-dir", folder.path])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "note: profile 'default': 4 review(s) of 4 card(s), 1 journal line(s)\n")
+        #expect(
+            result.standardOutput == "note: profile 'default': 4 review(s) of 4 card(s), 1 journal line(s)\n")
         #expect(result.standardError == "")
     }
 
@@ -50,7 +51,9 @@ import Testing
         _ = try writeStressProfile(count: 3)  // states made up by the workload, not by FSRS
         let check = try RecallProcess.run(["progress", "check", "--progress-dir", folder.path])
         #expect(check.status == 0)
-        #expect(check.standardError.hasPrefix("warning: 3 card(s) differ from a replay of the review log ('card-0',"))
+        #expect(
+            check.standardError.hasPrefix(
+                "warning: 3 card(s) differ from a replay of the review log ('card-0',"))
         let repair = try RecallProcess.run(["progress", "repair", "--progress-dir", folder.path])
         #expect(repair.status == 0)
         #expect(repair.standardOutput.contains("rebuilt card states by replaying the review log"))
@@ -65,7 +68,8 @@ import Testing
         try text.replacingOccurrences(of: "\"rating\":3", with: "\"rating\":\"3\"").write(
             toFile: path, atomically: false, encoding: .utf8)
         // The folder comes from RECALL_PROGRESS here.
-        let result = try RecallProcess.run(["progress", "check"], environment: ["RECALL_PROGRESS": folder.path])
+        let result = try RecallProcess.run(
+            ["progress", "check"], environment: ["RECALL_PROGRESS": folder.path])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("error: \(path):12:"))
         #expect(result.standardError.contains("reviews[0].rating: expected to decode Int but found a string"))
@@ -106,7 +110,9 @@ import Testing
         let result = try RecallProcess.run(["progress", "merge", otherPath, "--progress-dir", folder.path])
         #expect(result.standardError == "")
         #expect(result.status == 0)
-        #expect(result.standardOutput == "merged '\(otherPath)' into profile 'default': 3 new review(s), 8 in all\n")
+        #expect(
+            result.standardOutput
+                == "merged '\(otherPath)' into profile 'default': 3 new review(s), 8 in all\n")
         let merged = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))
         #expect(merged.reviews.map(\.id) == (0..<8).map { "stress-\($0)" })
         #expect(merged.cardsDifferingFromReplay(using: try Scheduler(settings: merged.settings)).isEmpty)
@@ -117,13 +123,17 @@ import Testing
     }
 
     @Test func mergingAMissingFileFails() throws {
-        let result = try RecallProcess.run(["progress", "merge", "nowhere.json", "--progress-dir", folder.path])
+        let result = try RecallProcess.run([
+            "progress", "merge", "nowhere.json", "--progress-dir", folder.path,
+        ])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("error: no such file '"))
     }
 
     @Test func anInvalidProfileNameFails() throws {
-        let result = try RecallProcess.run(["progress", "check", "--profile", "../etc", "--progress-dir", folder.path])
+        let result = try RecallProcess.run([
+            "progress", "check", "--profile", "../etc", "--progress-dir", folder.path,
+        ])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("error: invalid profile name '../etc'"))
     }
@@ -146,7 +156,8 @@ import Testing
                 while let newline = buffer.firstIndex(of: "\n") {
                     let line = buffer[..<newline]
                     buffer = String(buffer[buffer.index(after: newline)...])
-                    let count = try #require(Int(line.dropFirst("saved ".count)), "unexpected output '\(line)'")
+                    let count = try #require(
+                        Int(line.dropFirst("saved ".count)), "unexpected output '\(line)'")
                     #expect(count > reported)
                     reported = count
                     seen += 1

@@ -18,7 +18,8 @@ struct RecallProcess {
         // Walk up from this file to the package root and look in its debug products.
         var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
+            {
                 folders.append(directory.appendingPathComponent(".build/debug"))
                 break
             }
@@ -31,7 +32,9 @@ struct RecallProcess {
     }
 
     /// Starts `recall arguments` with its output on pipes.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        Process, Pipe, Pipe
+    ) {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments

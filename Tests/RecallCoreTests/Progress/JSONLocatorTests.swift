@@ -14,22 +14,29 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(id: "truncated array", json: "{\n\"a\": [1,\n 2", line: 3, column: 3,
-             message: "unexpected end of file: the file is truncated"),
-        Case(id: "double comma", json: "{\"a\": [1,,2]}", line: 1, column: 10,
-             message: "expected a value but found ','"),
-        Case(id: "missing comma", json: "{\"a\": 1\n \"b\": 2}", line: 2, column: 2,
-             message: "expected ',' or '}' but found '\"'"),
-        Case(id: "unterminated string", json: "[\"ab", line: 1, column: 2,
-             message: "unterminated string: the file is truncated"),
+        Case(
+            id: "truncated array", json: "{\n\"a\": [1,\n 2", line: 3, column: 3,
+            message: "unexpected end of file: the file is truncated"),
+        Case(
+            id: "double comma", json: "{\"a\": [1,,2]}", line: 1, column: 10,
+            message: "expected a value but found ','"),
+        Case(
+            id: "missing comma", json: "{\"a\": 1\n \"b\": 2}", line: 2, column: 2,
+            message: "expected ',' or '}' but found '\"'"),
+        Case(
+            id: "unterminated string", json: "[\"ab", line: 1, column: 2,
+            message: "unterminated string: the file is truncated"),
         Case(id: "bad literal", json: "[tru]", line: 1, column: 5, message: "expected 'true' but found ']'"),
-        Case(id: "trailing text", json: "{} x", line: 1, column: 4,
-             message: "unexpected 'x' after the end of the document"),
+        Case(
+            id: "trailing text", json: "{} x", line: 1, column: 4,
+            message: "unexpected 'x' after the end of the document"),
         Case(id: "bad number", json: "[1.]", line: 1, column: 2, message: "invalid number '1.'"),
-        Case(id: "raw newline in string", json: "[\"a\nb\"]", line: 1, column: 4,
-             message: "control character in a string (a line break must be written \\n)"),
-        Case(id: "columns count characters", json: "{\"é\": x}", line: 1, column: 7,
-             message: "expected a value but found 'x'"),
+        Case(
+            id: "raw newline in string", json: "[\"a\nb\"]", line: 1, column: 4,
+            message: "control character in a string (a line break must be written \\n)"),
+        Case(
+            id: "columns count characters", json: "{\"é\": x}", line: 1, column: 7,
+            message: "expected a value but found 'x'"),
     ]
 
     @Test(arguments: cases)
@@ -43,7 +50,9 @@ import Testing
     }
 
     @Test func validJSONHasNoSyntaxError() {
-        #expect(JSONLocator.firstSyntaxError(in: Array(#"{"a": [1, -2.5e3, "x\"y", true, null, {}], "b": {}}"#.utf8)) == nil)
+        #expect(
+            JSONLocator.firstSyntaxError(
+                in: Array(#"{"a": [1, -2.5e3, "x\"y", true, null, {}], "b": {}}"#.utf8)) == nil)
     }
 
     @Test func aCodingPathLeadsToItsValue() throws {

@@ -48,8 +48,10 @@ import Testing
     @Test func mergeWithFSRSCommutesAndIsIdempotent() throws {
         var generator = SeededGenerator(seed: 12)
         let shared = RandomHistory.reviews(count: 400, cards: 60, using: &generator, idPrefix: "s")
-        let a = try profile(shared + RandomHistory.reviews(count: 300, cards: 60, using: &generator, idPrefix: "a"))
-        let b = try profile(shared + RandomHistory.reviews(count: 300, cards: 80, using: &generator, idPrefix: "b"))
+        let a = try profile(
+            shared + RandomHistory.reviews(count: 300, cards: 60, using: &generator, idPrefix: "a"))
+        let b = try profile(
+            shared + RandomHistory.reviews(count: 300, cards: 80, using: &generator, idPrefix: "b"))
         let ab = a.merged(with: b, using: scheduler)
         #expect(ab == b.merged(with: a, using: scheduler))
         #expect(ab.merged(with: b, using: scheduler) == ab)

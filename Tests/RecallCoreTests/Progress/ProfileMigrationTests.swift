@@ -8,7 +8,8 @@ import Testing
     init() throws { folder = try TemporaryFolder() }
 
     func fixture(_ name: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/Progress/\(name)", withExtension: "json"))
+        let url = try #require(
+            Bundle.module.url(forResource: "Fixtures/Progress/\(name)", withExtension: "json"))
         return try Data(contentsOf: url)
     }
 
@@ -47,8 +48,10 @@ import Testing
 
     @Test func migratingTheSameVersion0FileTwiceGivesTheSameReviewIDs() throws {
         let data = try fixture("version0")
-        let first = try ProfileSnapshot.decode(data, file: "a.json", profileName: "a", defaultSettings: .init())
-        let second = try ProfileSnapshot.decode(data, file: "b.json", profileName: "a", defaultSettings: .init())
+        let first = try ProfileSnapshot.decode(
+            data, file: "a.json", profileName: "a", defaultSettings: .init())
+        let second = try ProfileSnapshot.decode(
+            data, file: "b.json", profileName: "a", defaultSettings: .init())
         #expect(first.loadedVersion == 0)
         #expect(first.profile.reviews.map(\.id) == second.profile.reviews.map(\.id))
     }
@@ -76,13 +79,16 @@ import Testing
             .replacingOccurrences(of: "\"rating\": \"hard\"", with: "\"rating\": \"meh\"")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("\"meh\"") })
-        let column = try #require(lines[line].range(of: "\"meh\"")).lowerBound.utf16Offset(in: lines[line]) + 1
+        let column =
+            try #require(lines[line].range(of: "\"meh\"")).lowerBound.utf16Offset(in: lines[line]) + 1
         #expect(line + 1 == 14)
-        #expect(throws: ProgressError.malformed(
-            file: "ana.json", line: line + 1, column: column,
-            reason: "history[2].rating: unknown rating 'meh' (expected again, hard, good or easy)")
+        #expect(
+            throws: ProgressError.malformed(
+                file: "ana.json", line: line + 1, column: column,
+                reason: "history[2].rating: unknown rating 'meh' (expected again, hard, good or easy)")
         ) {
-            try ProfileSnapshot.decode(Data(text.utf8), file: "ana.json", profileName: "ana", defaultSettings: .init())
+            try ProfileSnapshot.decode(
+                Data(text.utf8), file: "ana.json", profileName: "ana", defaultSettings: .init())
         }
     }
 }

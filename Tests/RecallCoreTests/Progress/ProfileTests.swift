@@ -32,9 +32,10 @@ import Testing
     @Test func recordingAReviewOlderThanTheCardsLastReviewIsRefused() throws {
         var profile = try RandomHistory.profile(reviews: [.sample("a", at: 1_780_000_500)])
         let earlier = Review.sample("b", at: 1_780_000_000)
-        #expect(throws: ProgressError.reviewOutOfOrder(
-            cardID: "geo/fr/capital", reviewedAt: earlier.reviewedAt,
-            lastReview: Date(timeIntervalSince1970: 1_780_000_500))
+        #expect(
+            throws: ProgressError.reviewOutOfOrder(
+                cardID: "geo/fr/capital", reviewedAt: earlier.reviewedAt,
+                lastReview: Date(timeIntervalSince1970: 1_780_000_500))
         ) {
             try profile.record(earlier, newState: .new(at: earlier.reviewedAt))
         }

@@ -19,10 +19,14 @@ import Testing
     }
 
     @Test func theDefaultIsProgressInTheCurrentFolder() {
-        #expect(ProgressLocation.directory(option: nil, environment: [:], currentDirectory: here).path
-            == "/home/ana/study/Progress")
-        #expect(ProgressLocation.directory(option: nil, environment: ["RECALL_PROGRESS": ""], currentDirectory: here).path
-            == "/home/ana/study/Progress")
+        #expect(
+            ProgressLocation.directory(option: nil, environment: [:], currentDirectory: here).path
+                == "/home/ana/study/Progress")
+        #expect(
+            ProgressLocation.directory(
+                option: nil, environment: ["RECALL_PROGRESS": ""], currentDirectory: here
+            ).path
+                == "/home/ana/study/Progress")
     }
 
     @Test(arguments: ["default", "ana", "Ana-2", "class_7b", "v1.2", "Zoë"])
@@ -32,11 +36,16 @@ import Testing
 
     @Test(arguments: ["", ".hidden", "a/b", "a b", "..", "x\u{0}", "semi;colon"])
     func invalidProfileNames(_ name: String) {
-        #expect(throws: ProgressError.invalidProfileName(name)) { try ProgressLocation.validate(profile: name) }
+        #expect(throws: ProgressError.invalidProfileName(name)) {
+            try ProgressLocation.validate(profile: name)
+        }
     }
 
     @Test func theFilesSitSideBySide() {
         let files = ProgressLocation.files(profile: "ana", in: URL(fileURLWithPath: "/p", isDirectory: true))
-        #expect(files == ProgressFiles(snapshot: "/p/ana.json", journal: "/p/ana.journal.jsonl", lock: "/p/ana.lock"))
+        #expect(
+            files
+                == ProgressFiles(
+                    snapshot: "/p/ana.json", journal: "/p/ana.journal.jsonl", lock: "/p/ana.lock"))
     }
 }

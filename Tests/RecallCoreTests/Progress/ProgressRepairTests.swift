@@ -15,8 +15,9 @@ import Testing
         for index in 0..<15 {
             if index == 12 { try store.save() }
             try store.record(
-                .sample("r\(index)", card: "deck/f\(index % 4)/typed", at: 1_780_000_000 + Double(index) * 600,
-                        rating: Rating(rawValue: index % 4 + 1) ?? .good),
+                .sample(
+                    "r\(index)", card: "deck/f\(index % 4)/typed", at: 1_780_000_000 + Double(index) * 600,
+                    rating: Rating(rawValue: index % 4 + 1) ?? .good),
                 using: FakeScheduler())
         }
         try store.setFlags(CardFlags(isSuspended: true), for: "deck/f1/typed")
@@ -26,7 +27,9 @@ import Testing
     }
 
     func damagedFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains(".damaged-") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.contains(".damaged-")
+        }.sorted()
     }
 
     @Test func checkFindsNothingWrongInAHealthyProfile() throws {

@@ -25,7 +25,9 @@ final class FaultyFileSystem: FileSystemCalls {
     private let real = POSIXFileSystem()
 
     func open(_ path: String, flags: Int32, mode: UInt32) -> Int32 {
-        if let failure = faults.withLock({ $0.openFailure }), path.hasSuffix(failure.suffix) { return -failure.code }
+        if let failure = faults.withLock({ $0.openFailure }), path.hasSuffix(failure.suffix) {
+            return -failure.code
+        }
         return real.open(path, flags: flags, mode: mode)
     }
 
@@ -88,7 +90,10 @@ final class FaultyFileSystem: FileSystemCalls {
         let before = try snapshot()
         try FileManager.default.createDirectory(
             atPath: folder.path("default.json.tmp"), withIntermediateDirectories: false)
-        #expect(throws: ProgressError.system(file: folder.path("default.json.tmp"), operation: "create", code: EISDIR)) {
+        #expect(
+            throws: ProgressError.system(
+                file: folder.path("default.json.tmp"), operation: "create", code: EISDIR)
+        ) {
             try store.save()
         }
         #expect(try snapshot() == before)
@@ -100,7 +105,10 @@ final class FaultyFileSystem: FileSystemCalls {
     @Test func aProgressFolderInsideARegularFileIsAClearError() throws {
         try folder.write("not a folder", to: "plain")
         let inside = folder.url.appendingPathComponent("plain/progress")
-        #expect(throws: ProgressError.system(file: folder.path("plain"), operation: "create folder", code: ENOTDIR)) {
+        #expect(
+            throws: ProgressError.system(
+                file: folder.path("plain"), operation: "create folder", code: ENOTDIR)
+        ) {
             try ProgressStore.open(in: inside)
         }
     }

@@ -25,7 +25,9 @@ import Testing
         let store = try open()
         try answer(store, count: 20)
         try store.setFlags(
-            CardFlags(isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1_790_000_000.7), aliases: ["Lutèce"]),
+            CardFlags(
+                isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1_790_000_000.7),
+                aliases: ["Lutèce"]),
             for: "deck/fact-1/typed")
         try store.save()
         let saved = store.profile
@@ -58,7 +60,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("default.json")))
         try answer(store, count: 1, from: 4)
         #expect(try folder.read("default.journal.jsonl").isEmpty)
-        #expect(try ProgressStore.readProfile(at: folder.url.appendingPathComponent("default.json")).reviews.count == 5)
+        #expect(
+            try ProgressStore.readProfile(at: folder.url.appendingPathComponent("default.json")).reviews.count
+                == 5)
     }
 
     @Test func journalLinesTheSnapshotAlreadyHoldsAreNotAppliedTwice() throws {
@@ -88,7 +92,11 @@ import Testing
             return
         }
         #expect(file == folder.path("default.json"))
-        #expect(line == String(decoding: truncated, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count)
+        #expect(
+            line
+                == String(decoding: truncated, as: UTF8.self).split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).count)
         #expect(reason.contains("truncated"))
         #expect(error.localizedDescription.hasPrefix("\(folder.path("default.json")):\(line):"))
         #expect(try folder.read("default.json") == truncated)
@@ -107,7 +115,8 @@ import Testing
         #expect(reopened.profile.reviews.map(\.id) == ["review-0", "review-1"])
         #expect(reopened.issues.count == 1)
         #expect(reopened.issues.first?.severity == .warning)
-        #expect(reopened.issues.first?.message.contains("default.journal.jsonl:3: unfinished last line") == true)
+        #expect(
+            reopened.issues.first?.message.contains("default.journal.jsonl:3: unfinished last line") == true)
         // The torn bytes are cut off, so the next answer starts on a line of its own.
         try answer(reopened, count: 1, from: 2)
         reopened.close()
@@ -126,11 +135,13 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data((line + "\n").utf8))
         try handle.close()
-        let column = line.distance(from: line.startIndex, to: try #require(line.range(of: "7,")).lowerBound) + 1
+        let column =
+            line.distance(from: line.startIndex, to: try #require(line.range(of: "7,")).lowerBound) + 1
 
-        #expect(throws: ProgressError.malformed(
-            file: folder.path("default.journal.jsonl"), line: 2, column: column,
-            reason: "review.rating: unknown rating '7' (expected 1 again, 2 hard, 3 good or 4 easy)")
+        #expect(
+            throws: ProgressError.malformed(
+                file: folder.path("default.journal.jsonl"), line: 2, column: column,
+                reason: "review.rating: unknown rating '7' (expected 1 again, 2 hard, 3 good or 4 easy)")
         ) { try open() }
     }
 
@@ -146,9 +157,10 @@ import Testing
         try folder.write(lines.joined(separator: "\n"), to: "default.json")
         let column = try #require(lines[index].range(of: "9,")).lowerBound.utf16Offset(in: lines[index]) + 1
 
-        #expect(throws: ProgressError.malformed(
-            file: folder.path("default.json"), line: index + 1, column: column,
-            reason: "reviews[3].rating: unknown rating '9' (expected 1 again, 2 hard, 3 good or 4 easy)")
+        #expect(
+            throws: ProgressError.malformed(
+                file: folder.path("default.json"), line: index + 1, column: column,
+                reason: "reviews[3].rating: unknown rating '9' (expected 1 again, 2 hard, 3 good or 4 easy)")
         ) { try open() }
     }
 
@@ -166,16 +178,20 @@ import Testing
     @Test func backwardTimesInTheJournalAreKeptWithAWarning() throws {
         let late = Journal.line(
             sequence: 1, review: .sample("late", at: 1_780_000_500),
-            state: CardState(phase: .review, step: nil, stability: 2, difficulty: 5,
-                             due: Date(timeIntervalSince1970: 1_780_100_000),
-                             lastReview: Date(timeIntervalSince1970: 1_780_000_500)))
+            state: CardState(
+                phase: .review, step: nil, stability: 2, difficulty: 5,
+                due: Date(timeIntervalSince1970: 1_780_100_000),
+                lastReview: Date(timeIntervalSince1970: 1_780_000_500)))
         let early = Journal.line(
-            sequence: 2, review: .sample("early", at: 1_780_000_000), state: .new(at: Date(timeIntervalSince1970: 0)))
+            sequence: 2, review: .sample("early", at: 1_780_000_000),
+            state: .new(at: Date(timeIntervalSince1970: 0)))
         try Data(late + early).write(to: folder.url.appendingPathComponent("default.journal.jsonl"))
         let store = try open()
         #expect(store.profile.reviews.map(\.id) == ["late", "early"])
         #expect(store.issues.map(\.severity) == [.warning])
-        #expect(store.issues.first?.message.contains("default.journal.jsonl:2: review of card 'geo/fr/capital' is dated before") == true)
+        #expect(
+            store.issues.first?.message.contains(
+                "default.journal.jsonl:2: review of card 'geo/fr/capital' is dated before") == true)
         store.close()
         let report = ProgressStore.check(in: folder.url, schedulers: { _ in FakeScheduler() })
         #expect(report.contains { $0.severity == .warning && $0.message.contains("go back in time") })

@@ -96,7 +96,8 @@ enum RandomHistory {
 
 extension Review {
     static func sample(
-        _ id: String, card: String = "geo/fr/capital", at seconds: Double = 1_780_000_000, rating: Rating = .good
+        _ id: String, card: String = "geo/fr/capital", at seconds: Double = 1_780_000_000,
+        rating: Rating = .good
     ) -> Review {
         Review(
             id: id, cardID: card, reviewedAt: Date(timeIntervalSince1970: seconds), rating: rating,

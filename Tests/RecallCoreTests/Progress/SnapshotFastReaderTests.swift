@@ -17,7 +17,8 @@ import Testing
         reviews[0].cardID = "deck/\"odd\" id/typed"
         var profile = try RandomHistory.profile(reviews: reviews)
         profile.setFlags(
-            CardFlags(isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1.5e9 + 0.25), aliases: ["a}\"b"]),
+            CardFlags(
+                isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1.5e9 + 0.25), aliases: ["a}\"b"]),
             for: "deck/fact-1/typed")
         profile.setFlags(CardFlags(isLeech: true), for: "never/reviewed")
         profile.settings.learningSteps = [30, 90.5]
@@ -60,7 +61,9 @@ import Testing
 
     @Test(arguments: edits)
     func anythingUnexpectedFallsBackToJSONDecoder(_ edit: Edit) throws {
-        let text = String(decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self)
+        let text = String(
+            decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self
+        )
         let range = try #require(text.range(of: edit.from))
         let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
         #expect(SnapshotFastReader.read(edited, profileName: "default") == nil)
