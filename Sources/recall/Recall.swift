@@ -12,6 +12,7 @@ struct Recall: ParsableCommand {
             Quiz.self,
             Cards.self,
             DeckCommand.self,
+            ProgressCommand.self,
             SchedulerCommand.self,
         ],
         defaultSubcommand: Quiz.self
