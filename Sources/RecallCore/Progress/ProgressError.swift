@@ -32,6 +32,8 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
     case reviewOutOfOrder(cardID: String, reviewedAt: Date, lastReview: Date)
     /// The profile's scheduler settings are out of range, so its log cannot be replayed.
     case invalidSettings(reason: String)
+    /// An undo names a review that is not the last review of its card.
+    case cannotUndo(reviewID: String)
 
     public var errorDescription: String? {
         switch self {
@@ -62,6 +64,8 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
                 + " at \(ProgressError.format(lastReview)); check the system clock"
         case .invalidSettings(let reason):
             "the profile's scheduler settings are invalid: \(reason)"
+        case .cannotUndo(let reviewID):
+            "review '\(reviewID)' cannot be taken back: it is not the last answer given for its card"
         }
     }
 

@@ -116,6 +116,20 @@ public final class ProgressStore {
         return next.storable
     }
 
+    /// Takes back a card's last review durably (one journal line): the review leaves the log and
+    /// the card returns to `previous`, the state it had before (nil for a card never reviewed).
+    ///
+    /// - Throws: `ProgressError.cannotUndo` if `reviewID` is not the last review of its card.
+    public func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
+        guard let review = profile.reviews.last(where: { $0.id == reviewID }),
+            profile.lastReview(of: review.cardID)?.id == reviewID
+        else { throw .cannotUndo(reviewID: reviewID) }
+        let restored = previous ?? .new(at: review.reviewedAt)
+        try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
+        profile.undoUnchecked(reviewID, restoring: previous)
+        compactIfDue()
+    }
+
     /// Changes a card's flags durably (one journal line).
     public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
         try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
