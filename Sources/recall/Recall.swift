@@ -9,12 +9,14 @@ struct Recall: ParsableCommand {
         abstract: "Study facts at the terminal: cards derived from a fact model, scheduled with FSRS-6.",
         version: RecallVersion.current,
         subcommands: [
+            ReplCommand.self,
+            Study.self,
             Quiz.self,
             Cards.self,
             DeckCommand.self,
             ProgressCommand.self,
             SchedulerCommand.self,
         ],
-        defaultSubcommand: Quiz.self
+        defaultSubcommand: ReplCommand.self
     )
 }
