@@ -74,6 +74,7 @@ struct ReadlineLineReader: LineReader {
             return .end
         }
         defer { free(raw) }
+        if terminationPending != 0 { return .end }
         if lineWasInterrupted { return .interrupted }
         let line = String(cString: raw)
         if line.contains(where: { !$0.isWhitespace }) { add_history(raw) }
@@ -94,8 +95,15 @@ struct ReadlineLineReader: LineReader {
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &original) }
         var byte: UInt8 = 0
-        let count = Glibc.read(STDIN_FILENO, &byte, 1)
+        var count = Glibc.read(STDIN_FILENO, &byte, 1)
+        while count < 0, errno == EINTR, interruptPending == 0, terminationPending == 0 {
+            count = Glibc.read(STDIN_FILENO, &byte, 1)
+        }
         Console.writeTerminal("\n")
+        if interruptPending != 0 {
+            interruptPending = 0
+            return .interrupted
+        }
         guard count == 1 else { return .end }
         switch byte {
         case 3: return .interrupted  // Ctrl-C arrives as a byte: ISIG stays on, but just in case
@@ -110,28 +118,47 @@ struct ReadlineLineReader: LineReader {
         _ = write_history(historyPath)
     }
 
-    /// Ctrl-C clears the line being typed and makes readline return (readline re-raises the
-    /// signal to our handler, then calls the hook on the main thread). SIGTERM and SIGHUP end
-    /// input the same way, so a session closes cleanly.
+    /// Ctrl-C drops the line being typed and makes readline return it empty, flagged as
+    /// interrupted; SIGTERM and SIGHUP end input the same way, so a session closes cleanly.
+    ///
+    /// Readline's own signal handling only acts on the next key, so it is turned off: our
+    /// handlers (without SA_RESTART) interrupt the read in our `rl_getc_function`, which turns
+    /// the signal into an Enter on an emptied line.
     private static func installSignalHandling() {
         interruptPending = 0
         terminationPending = 0
-        signal(SIGINT) { _ in interruptPending = 1 }
-        signal(SIGTERM) { _ in terminationPending = 1 }
-        signal(SIGHUP) { _ in terminationPending = 1 }
-        rl_signal_event_hook = {
-            if terminationPending != 0 {
-                rl_replace_line("", 0)
-                rl_done = 1
-                return 0
+        rl_catch_signals = 0
+        // A parent may have started us with these blocked (posix_spawn keeps the mask).
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        setHandler(SIGINT) { _ in interruptPending = 1 }
+        setHandler(SIGTERM) { _ in terminationPending = 1 }
+        setHandler(SIGHUP) { _ in terminationPending = 1 }
+        rl_getc_function = { stream in
+            let fd = stream.map { fileno($0) } ?? STDIN_FILENO
+            var byte: UInt8 = 0
+            while true {
+                let count = Glibc.read(fd, &byte, 1)
+                if count == 1 { return Int32(byte) }
+                guard count < 0, errno == EINTR else { return EOF }
+                if terminationPending != 0 || interruptPending != 0 {
+                    if interruptPending != 0 { lineWasInterrupted = true }
+                    interruptPending = 0
+                    rl_replace_line("", 0)
+                    return 10
+                }
             }
-            guard interruptPending != 0 else { return 0 }
-            interruptPending = 0
-            lineWasInterrupted = true
-            rl_replace_line("", 0)
-            rl_done = 1
-            return 0
         }
+    }
+
+    private static func setHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
     }
 }
 
