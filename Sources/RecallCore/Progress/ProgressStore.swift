@@ -20,6 +20,9 @@ public final class ProgressStore {
     public let directory: URL
     public let files: ProgressFiles
     /// The profile as of the last change.
+    ///
+    /// Read from it rather than keeping a copy across answers: `append` changes the profile in
+    /// place, and a copy held elsewhere would make it copy the whole review log.
     public private(set) var profile: Profile
     /// Warnings and notes from opening (a torn journal line, a migration, times going backwards).
     public private(set) var issues: [ProgressIssue]
