@@ -11,10 +11,16 @@ writes Tests/RecallCoreTests/Fixtures/fsrs-vectors.json. Each sequence carries i
 shape `recall scheduler replay` reads, optionally a starting card (to reach states that only a
 change of settings produces, such as a step beyond the list), and for every review the card after
 it plus the retrievability just before it.
+
+A further set of sequences runs with fuzzing on: py-fsrs's module-level `random` is replaced by
+a recorder that draws multiples of 2^-53 from a seeded generator, and the draws are stored as
+`fuzz_draws` so that a test can feed the same numbers to the Swift scheduler. A `fuzz_ranges`
+table pins `_get_fuzzed_interval` itself for many intervals, maximum intervals and draws.
 """
 
 import json
 import random
+import fsrs.scheduler as fsrs_scheduler
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import version
 from pathlib import Path
@@ -28,6 +34,7 @@ from fsrs.scheduler import (
 
 SEED = 20260101
 SEQUENCES = 320
+FUZZED_SEQUENCES = 40
 OUT = Path(__file__).resolve().parents[1] / "RecallCoreTests" / "Fixtures" / "fsrs-vectors.json"
 START = datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)
 LAST_YEAR = 9000
@@ -74,7 +81,7 @@ def settings_for(index: int, rng: random.Random) -> dict:
 
 
 def scheduler_for(settings: dict) -> Scheduler:
-    kwargs: dict = {"enable_fuzzing": False}
+    kwargs: dict = {"enable_fuzzing": settings.get("enable_fuzzing", False)}
     if "parameters" in settings:
         kwargs["parameters"] = settings["parameters"]
     if "desired_retention" in settings:
@@ -151,43 +158,89 @@ def rating_picker(rng: random.Random):
     return lambda: rng.choices(list(Rating), weights)[0]
 
 
+class RecordedRandom:
+    """Stands in for `random.random` inside fsrs.scheduler and remembers what it returned."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.draws: list[float] = []
+
+    def __call__(self) -> float:
+        value = self.rng.getrandbits(53) / 2**53  # exactly what Swift makes of the same 53 bits
+        self.draws.append(value)
+        return value
+
+
+def run_sequence(index: int, rng: random.Random, settings: dict) -> dict:
+    scheduler = scheduler_for(settings)
+    card = starting_card(index, rng)
+    initial = card_json(card) if card else None
+    reviewed = card is not None and card.last_review is not None
+    card = card or Card(card_id=1, due=START)
+    pick = rating_picker(rng)
+    now = START
+    reviews = []
+    for _ in range(rng.choice([1, 2, 3, 5, 8, 12, 16, 20, 30])):
+        now = next_time(rng, card, now, reviewed)
+        if now.year >= LAST_YEAR:
+            break
+        rating = pick()
+        r_before = scheduler.get_card_retrievability(card, now)
+        card, _ = scheduler.review_card(card, rating, now)
+        reviewed = True
+        reviews.append({"time": iso(now), "rating": int(rating), "retrievability": r_before,
+                        **{k: v for k, v in card_json(card).items() if k != "last_review"}})
+    sequence = {"id": f"s{index:03d}", "settings": settings, "reviews": reviews}
+    if initial:
+        sequence["initial"] = initial
+    return sequence
+
+
+def fuzz_ranges(rng: random.Random) -> list[dict]:
+    """`_get_fuzzed_interval` for chosen intervals, maximum intervals and draws."""
+    table = []
+    days = list(range(1, 60)) + [99, 100, 101, 365, 1000, 36499, 36500]
+    for maximum in (36500, 100, 30, 5, 3):
+        scheduler = Scheduler(maximum_interval=maximum)
+        for day in days:
+            if day > maximum:
+                continue
+            draws = [0.0, 0.5, 1 - 2**-53] + [rng.getrandbits(53) / 2**53 for _ in range(5)]
+            results = []
+            for draw in draws:
+                fsrs_scheduler.random = lambda: draw  # noqa: B023
+                results.append(scheduler._get_fuzzed_interval(interval=timedelta(days=day)).days)
+            table.append({"days": day, "maximum_interval": maximum, "draws": draws, "results": results})
+    return table
+
+
 def main() -> None:
     assert version("fsrs") == "6.3.2", version("fsrs")
     rng = random.Random(SEED)
-    sequences = []
-    for index in range(SEQUENCES):
-        settings = settings_for(index, rng)
-        scheduler = scheduler_for(settings)
-        card = starting_card(index, rng)
-        initial = card_json(card) if card else None
-        reviewed = card is not None and card.last_review is not None
-        card = card or Card(card_id=1, due=START)
-        pick = rating_picker(rng)
-        now = START
-        reviews = []
-        for _ in range(rng.choice([1, 2, 3, 5, 8, 12, 16, 20, 30])):
-            now = next_time(rng, card, now, reviewed)
-            if now.year >= LAST_YEAR:
-                break
-            rating = pick()
-            r_before = scheduler.get_card_retrievability(card, now)
-            card, _ = scheduler.review_card(card, rating, now)
-            reviewed = True
-            reviews.append({"time": iso(now), "rating": int(rating), "retrievability": r_before,
-                            **{k: v for k, v in card_json(card).items() if k != "last_review"}})
-        sequence = {"id": f"s{index:03d}", "settings": settings, "reviews": reviews}
-        if initial:
-            sequence["initial"] = initial
+    sequences = [run_sequence(index, rng, settings_for(index, rng)) for index in range(SEQUENCES)]
+
+    fuzz_rng = random.Random(SEED + 1)
+    for index in range(SEQUENCES, SEQUENCES + FUZZED_SEQUENCES):
+        settings = {**settings_for(index, fuzz_rng), "enable_fuzzing": True}
+        recorder = RecordedRandom(fuzz_rng)
+        fsrs_scheduler.random = recorder
+        sequence = run_sequence(index, fuzz_rng, settings)
+        sequence["fuzz_draws"] = recorder.draws
         sequences.append(sequence)
+    ranges = fuzz_ranges(fuzz_rng)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w") as out:
         out.write('{"generator": "Tests/Fixtures/make_fsrs_vectors.py", "fsrs": "6.3.2", '
-                  f'"seed": {SEED}, "sequences": [\n')
+                  f'"seed": {SEED},\n"fuzz_ranges": [\n')
+        out.write(",\n".join(json.dumps(r, separators=(",", ":")) for r in ranges))
+        out.write('\n],\n"sequences": [\n')
         out.write(",\n".join(json.dumps(s, separators=(",", ":")) for s in sequences))
         out.write("\n]}\n")
     total = sum(len(s["reviews"]) for s in sequences)
-    print(f"wrote {len(sequences)} sequences, {total} reviews, {OUT.stat().st_size} bytes to {OUT}")
+    draws = sum(len(s.get("fuzz_draws", [])) for s in sequences)
+    print(f"wrote {len(sequences)} sequences, {total} reviews, {draws} fuzz draws, {len(ranges)} fuzz ranges, "
+          f"{OUT.stat().st_size} bytes to {OUT}")
 
 
 if __name__ == "__main__":

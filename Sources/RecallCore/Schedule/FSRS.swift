@@ -106,7 +106,8 @@ public struct FSRS: Sendable, Hashable {
         let next =
             rating == .again
             ? forgetStability(stability, difficulty: difficulty, retrievability: retrievability)
-            : recallStability(stability, difficulty: difficulty, retrievability: retrievability, rating: rating)
+            : recallStability(
+                stability, difficulty: difficulty, retrievability: retrievability, rating: rating)
         return max(next, Self.minimumStability)
     }
 

@@ -37,8 +37,7 @@ public struct Replay: Sendable {
         results.reserveCapacity(card.reviews.count)
         for review in card.reviews {
             let retrievability = scheduler.retrievability(of: state, at: review.time)
-            var rng = SplitMix64(cardID: card.id, reviewedAt: review.time)
-            state = scheduler.review(state, rating: review.rating, at: review.time, using: &rng)
+            state = scheduler.review(state, id: card.id, rating: review.rating, at: review.time)
             results.append(
                 Result(time: review.time, rating: review.rating, retrievability: retrievability, card: state))
         }
@@ -50,35 +49,54 @@ public struct Replay: Sendable {
     public static func run(json data: Data) throws(ReplayError) -> Data {
         let request = try ReplayRequest(json: data)
         let replay = try Replay(settings: request.settings)
-        return Data(encode(request.cards.map(replay.replay)).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(request.cards.reduce(64) { $0 + 64 + 240 * $1.reviews.count })
+        encode(request.cards.map(replay.replay), to: &bytes)
+        return Data(bytes)
     }
 
     /// `{"cards": [{"id": …, "results": [{"time", "rating", "retrievability", "state", "step",
-    /// "stability", "difficulty", "due"}, …]}]}`, keys in that order.
+    /// "stability", "difficulty", "due"}, …]}]}`, keys in that order, one result per line.
     public static func encode(_ cards: [CardResults]) -> String {
-        var out = "{\"cards\": ["
-        for (cardIndex, card) in cards.enumerated() {
-            out += cardIndex == 0 ? "\n" : ",\n"
-            out += "{\"id\": \(JSONValue.quote(card.id)), \"results\": ["
-            for (index, result) in card.results.enumerated() {
-                out += index == 0 ? "\n  " : ",\n  "
-                out += encode(result)
-            }
-            out += card.results.isEmpty ? "]}" : "\n]}"
-        }
-        out += cards.isEmpty ? "]}\n" : "\n]}\n"
-        return out
+        var bytes: [UInt8] = []
+        encode(cards, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func encode(_ result: Result) -> String {
+    static func encode(_ cards: [CardResults], to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"cards": ["#.utf8)
+        for (cardIndex, card) in cards.enumerated() {
+            out.append(contentsOf: (cardIndex == 0 ? "\n" : ",\n").utf8)
+            out.append(contentsOf: #"{"id": "#.utf8)
+            out.append(contentsOf: JSONValue.quote(card.id).utf8)
+            out.append(contentsOf: #", "results": ["#.utf8)
+            for (index, result) in card.results.enumerated() {
+                out.append(contentsOf: (index == 0 ? "\n  " : ",\n  ").utf8)
+                encode(result, to: &out)
+            }
+            out.append(contentsOf: (card.results.isEmpty ? "]}" : "\n]}").utf8)
+        }
+        out.append(contentsOf: (cards.isEmpty ? "]}\n" : "\n]}\n").utf8)
+    }
+
+    private static func encode(_ result: Result, to out: inout [UInt8]) {
         let card = result.card
-        let step = card.step.map(String.init) ?? "null"
-        let stability = card.stability.map(JSONValue.format) ?? "null"
-        let difficulty = card.difficulty.map(JSONValue.format) ?? "null"
-        return "{\"time\": \"\(UTCTimestamp.string(from: result.time))\", \"rating\": \(result.rating.rawValue), "
-            + "\"retrievability\": \(JSONValue.format(result.retrievability)), "
-            + "\"state\": \"\(card.phase.rawValue)\", \"step\": \(step), "
-            + "\"stability\": \(stability), \"difficulty\": \(difficulty), "
-            + "\"due\": \"\(UTCTimestamp.string(from: card.due))\"}"
+        out.append(contentsOf: #"{"time": ""#.utf8)
+        UTCTimestamp.append(result.time, to: &out)
+        out.append(contentsOf: #"", "rating": "#.utf8)
+        out.append(UInt8(ascii: "0") + UInt8(result.rating.rawValue))
+        out.append(contentsOf: #", "retrievability": "#.utf8)
+        out.append(contentsOf: JSONValue.format(result.retrievability).utf8)
+        out.append(contentsOf: #", "state": ""#.utf8)
+        out.append(contentsOf: card.phase.rawValue.utf8)
+        out.append(contentsOf: #"", "step": "#.utf8)
+        out.append(contentsOf: (card.step.map(String.init) ?? "null").utf8)
+        out.append(contentsOf: #", "stability": "#.utf8)
+        out.append(contentsOf: (card.stability.map(JSONValue.format) ?? "null").utf8)
+        out.append(contentsOf: #", "difficulty": "#.utf8)
+        out.append(contentsOf: (card.difficulty.map(JSONValue.format) ?? "null").utf8)
+        out.append(contentsOf: #", "due": ""#.utf8)
+        UTCTimestamp.append(card.due, to: &out)
+        out.append(contentsOf: #""}"#.utf8)
     }
 }

@@ -72,7 +72,8 @@ public enum ReplayError: LocalizedError, Equatable, Sendable {
             return Self.prefix(location)
                 + "time \(value) is not an ISO 8601 date-time such as '2026-01-01T09:00:00Z'"
         case .timeOutOfOrder(let time, let previous, let location):
-            return Self.prefix(location) + "time '\(time)' is earlier than the previous review's '\(previous)'"
+            return Self.prefix(location)
+                + "time '\(time)' is earlier than the previous review's '\(previous)'"
         case .invalidSettings(let error):
             return "invalid settings: " + (error.errorDescription ?? "\(error)")
         }

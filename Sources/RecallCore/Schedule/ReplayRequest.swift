@@ -52,14 +52,13 @@ public struct ReplayRequest: Sendable, Equatable {
         guard data.contains(where: { !Self.whiteSpace.contains($0) }) else { throw .emptyInput }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let error as DecodingError {
-            throw .malformedJSON(Self.describe(error))
+            root = try JSONValue.parse(data)
         } catch {
-            throw .malformedJSON("\(error)")
+            throw .malformedJSON(error.description)
         }
         guard case .object(let top) = root else {
-            throw .wrongType(field: "input", at: .top, expected: "an object with a 'cards' array", found: root.kind)
+            throw .wrongType(
+                field: "input", at: .top, expected: "an object with a 'cards' array", found: root.kind)
         }
         try Self.rejectUnknown(in: top, allowed: Self.topFields, at: .top)
 
@@ -74,13 +73,15 @@ public struct ReplayRequest: Sendable, Equatable {
         if let days = top["maximum_interval"], days != .null {
             guard let whole = days.integer else {
                 throw .wrongType(
-                    field: "maximum_interval", at: .top, expected: "a whole number of days", found: days.quoted)
+                    field: "maximum_interval", at: .top, expected: "a whole number of days",
+                    found: days.quoted)
             }
             settings.maximumInterval = whole
         }
         if let fuzz = top["enable_fuzzing"], fuzz != .null {
             guard case .bool(let value) = fuzz else {
-                throw .wrongType(field: "enable_fuzzing", at: .top, expected: "true or false", found: fuzz.kind)
+                throw .wrongType(
+                    field: "enable_fuzzing", at: .top, expected: "true or false", found: fuzz.kind)
             }
             settings.enableFuzzing = value
         }
@@ -163,14 +164,17 @@ public struct ReplayRequest: Sendable, Equatable {
         }
     }
 
-    private static func numbers(_ fields: [String: JSONValue], _ name: String) throws(ReplayError) -> [Double]? {
+    private static func numbers(_ fields: [String: JSONValue], _ name: String) throws(ReplayError)
+        -> [Double]?
+    {
         switch fields[name] {
         case nil, .null?: return nil
         case .array(let values)?:
             var numbers: [Double] = []
             for value in values {
                 guard case .number(let number) = value else {
-                    throw .wrongType(field: name, at: .top, expected: "an array of numbers", found: value.quoted)
+                    throw .wrongType(
+                        field: name, at: .top, expected: "an array of numbers", found: value.quoted)
                 }
                 numbers.append(number)
             }
@@ -178,12 +182,5 @@ public struct ReplayRequest: Sendable, Equatable {
         case let other?:
             throw .wrongType(field: name, at: .top, expected: "an array of numbers", found: other.kind)
         }
-    }
-
-    /// The parser's detail about a syntax error, if it gives more than "not valid JSON".
-    private static func describe(_ error: DecodingError) -> String {
-        guard case .dataCorrupted(let context) = error else { return "" }
-        let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? ""
     }
 }

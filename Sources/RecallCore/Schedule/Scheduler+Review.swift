@@ -34,7 +34,9 @@ extension Scheduler {
             if rating == .again, let first = relearningSteps.first {
                 (next.phase, next.step, interval) = (.relearning, 0, .microseconds(first))
             } else {
-                (next.phase, next.step, interval) = (.review, nil, .days(self.interval(forStability: stability)))
+                (next.phase, next.step, interval) = (
+                    .review, nil, .days(self.interval(forStability: stability))
+                )
             }
         }
 
@@ -51,8 +53,8 @@ extension Scheduler {
         return next
     }
 
-    /// Reviews a card without fuzz randomness: with fuzzing enabled, uses a generator seeded
-    /// from `cardID` and the review time (`SplitMix64(cardID:reviewedAt:)`), so replays agree.
+    /// Reviews a card with any fuzz drawn from `SplitMix64(cardID:reviewedAt:)`, so that replaying
+    /// the same review of the same card always gives the same due date.
     public func review(_ card: CardState, id cardID: String, rating: Rating, at now: Date) -> CardState {
         var rng = SplitMix64(cardID: cardID, reviewedAt: now)
         return review(card, rating: rating, at: now, using: &rng)
@@ -60,16 +62,22 @@ extension Scheduler {
 
     /// The new stability and difficulty: initial values for a new card, the short-term formula
     /// within a day of the last review, the long-term formulas otherwise (in every state).
-    func memory(after card: CardState, rating: Rating, at now: Date) -> (stability: Double, difficulty: Double) {
+    func memory(after card: CardState, rating: Rating, at now: Date) -> (
+        stability: Double, difficulty: Double
+    ) {
         guard let stability = card.stability, let difficulty = card.difficulty else {
             return (fsrs.initialStability(rating), fsrs.initialDifficulty(rating))
         }
         if let lastReview = card.lastReview, Self.wholeDays(from: lastReview, to: now) < 1 {
-            return (fsrs.shortTermStability(stability, rating: rating), fsrs.nextDifficulty(difficulty, rating: rating))
+            return (
+                fsrs.shortTermStability(stability, rating: rating),
+                fsrs.nextDifficulty(difficulty, rating: rating)
+            )
         }
         let retrievability = retrievability(of: card, at: now)
         return (
-            fsrs.nextStability(stability, difficulty: difficulty, retrievability: retrievability, rating: rating),
+            fsrs.nextStability(
+                stability, difficulty: difficulty, retrievability: retrievability, rating: rating),
             fsrs.nextDifficulty(difficulty, rating: rating)
         )
     }
@@ -78,7 +86,9 @@ extension Scheduler {
     private func stepping(
         _ steps: [Int64], phase: CardState.Phase, step: Int?, rating: Rating, stability: Double
     ) -> (CardState.Phase, Int?, Interval) {
-        let graduate: (CardState.Phase, Int?, Interval) = (.review, nil, .days(interval(forStability: stability)))
+        let graduate: (CardState.Phase, Int?, Interval) = (
+            .review, nil, .days(interval(forStability: stability))
+        )
         let step = max(step ?? 0, 0)
         // No steps at all graduates even on Again; a step beyond the list (the card was scheduled
         // with more steps than these settings have) graduates on anything but Again.

@@ -34,7 +34,8 @@ public struct Scheduler: Sendable {
         guard settings.maximumInterval >= 1 else {
             throw .maximumIntervalTooShort(settings.maximumInterval)
         }
-        learningSteps = try Self.microseconds(settings.learningSteps, invalid: SchedulerError.invalidLearningStep)
+        learningSteps = try Self.microseconds(
+            settings.learningSteps, invalid: SchedulerError.invalidLearningStep)
         relearningSteps = try Self.microseconds(
             settings.relearningSteps, invalid: SchedulerError.invalidRelearningStep)
         self.settings = settings
@@ -62,7 +63,8 @@ public struct Scheduler: Sendable {
     /// 0 for a card never reviewed.
     public func retrievability(of card: CardState, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
-        return fsrs.retrievability(elapsedDays: Self.wholeDays(from: lastReview, to: now), stability: stability)
+        return fsrs.retrievability(
+            elapsedDays: Self.wholeDays(from: lastReview, to: now), stability: stability)
     }
 
     /// The interval in days for a stability: rounded half to even, within 1…maximum interval.

@@ -1,29 +1,12 @@
 /// Any JSON value, for formats that must report unknown fields and wrong types in their own words
-/// rather than in `DecodingError`'s.
-public enum JSONValue: Sendable, Hashable, Decodable {
+/// rather than in `DecodingError`'s. Read with `JSONValue.parse(_:)`.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 
     /// The value as a person would write it in a message: numbers plainly, strings in single quotes.
     public var quoted: String {

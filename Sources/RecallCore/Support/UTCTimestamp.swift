@@ -36,7 +36,9 @@ public enum UTCTimestamp {
         } else if let sign = scanner.sign() {
             guard let offsetHours = scanner.digits(2) else { return nil }
             _ = scanner.skip(":")
-            guard let offsetMinutes = scanner.digits(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            guard let offsetMinutes = scanner.digits(2), offsetHours < 24, offsetMinutes < 60 else {
+                return nil
+            }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
             return nil
@@ -51,25 +53,58 @@ public enum UTCTimestamp {
     /// Formats a date in UTC as `YYYY-MM-DDTHH:MM:SSZ`, with milliseconds or microseconds only when
     /// the time has them (rounded to the microsecond).
     public static func string(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(27)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `string(from: date)` as UTF-8, without building a `String` (for bulk output).
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
         let micro = (date.timeIntervalSince1970 * 1_000_000).rounded(.toNearestOrEven)
-        guard micro.isFinite, abs(micro) < 9e18 else { return "invalid-date" }
+        guard micro.isFinite, abs(micro) < 9e18 else {
+            bytes.append(contentsOf: "invalid-date".utf8)
+            return
+        }
         let (wholeSeconds, fraction) = floorDivide(Int64(micro), 1_000_000)
         let (days, secondOfDay) = floorDivide(wholeSeconds, 86_400)
         let (year, month, day) = civilDate(daysSince1970: Int(days))
         let time = Int(secondOfDay)
-        var text =
-            pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(time / 3600, 2) + ":"
-            + pad(time / 60 % 60, 2) + ":" + pad(time % 60, 2)
+        if year < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(Int(year.magnitude), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(time / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time % 60, width: 2, to: &bytes)
         if fraction != 0 {
-            text += fraction % 1000 == 0 ? "." + pad(Int(fraction / 1000), 3) : "." + pad(Int(fraction), 6)
+            bytes.append(UInt8(ascii: "."))
+            if fraction % 1000 == 0 {
+                appendDigits(Int(fraction / 1000), width: 3, to: &bytes)
+            } else {
+                appendDigits(Int(fraction), width: 6, to: &bytes)
+            }
         }
-        return text + "Z"
+        bytes.append(UInt8(ascii: "Z"))
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value.magnitude)
-        let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Appends a non-negative number in decimal, zero-padded to `width` digits.
+    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        var digits = 1
+        while digits < width || value / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

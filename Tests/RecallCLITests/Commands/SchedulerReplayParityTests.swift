@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Replays py-fsrs 6.3.2's golden vectors through the real binary: every sequence that starts
-/// from a new card with times in order, batched by settings into one request each.
+/// from a new card with times in order and fuzzing off (the binary seeds its own fuzz), batched by
+/// settings into one request each.
 @Suite struct SchedulerReplayParityTests {
     struct Batch: Sendable, CustomTestStringConvertible {
         /// The request body (settings plus cards) as JSON text.
@@ -24,9 +25,10 @@ import Testing
     static func loadBatches() throws -> [Batch] {
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: fixtureURL())) as? [String: Any]
         let sequences = root?["sequences"] as? [[String: Any]] ?? []
-        var groups: [String: (settings: [String: Any], cards: [[String: Any]], expected: [[[String: Any]]])] = [:]
+        var groups: [String: (settings: [String: Any], cards: [[String: Any]], expected: [[[String: Any]]])] =
+            [:]
         var order: [String] = []
-        for sequence in sequences where sequence["initial"] == nil {
+        for sequence in sequences where sequence["initial"] == nil && sequence["fuzz_draws"] == nil {
             guard let reviews = sequence["reviews"] as? [[String: Any]], let id = sequence["id"] as? String,
                 let settings = sequence["settings"] as? [String: Any]
             else { continue }
@@ -35,8 +37,9 @@ import Testing
             guard dates.count == times.count, zip(dates, dates.dropFirst()).allSatisfy({ $0 <= $1 }) else {
                 continue
             }
-            let key = String(decoding: try JSONSerialization.data(withJSONObject: settings, options: .sortedKeys),
-                             as: UTF8.self)
+            let key = String(
+                decoding: try JSONSerialization.data(withJSONObject: settings, options: .sortedKeys),
+                as: UTF8.self)
             if groups[key] == nil {
                 groups[key] = (settings, [], [])
                 order.append(key)
@@ -52,7 +55,8 @@ import Testing
             request["cards"] = group.cards
             return Batch(
                 request: String(decoding: try JSONSerialization.data(withJSONObject: request), as: UTF8.self),
-                expected: String(decoding: try JSONSerialization.data(withJSONObject: group.expected), as: UTF8.self),
+                expected: String(
+                    decoding: try JSONSerialization.data(withJSONObject: group.expected), as: UTF8.self),
                 cardCount: group.cards.count, testDescription: "\(key) × \(group.cards.count)")
         }
     }
@@ -74,7 +78,8 @@ import Testing
     func matchesPyFSRS(_ batch: Batch) throws {
         let output = try RecallBinary.run(["scheduler", "replay"], stdin: batch.request)
         #expect(output.status == 0, "\(output.stderr)")
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         let cards = try #require(root["cards"] as? [[String: Any]])
         let expected = try #require(
             try JSONSerialization.jsonObject(with: Data(batch.expected.utf8)) as? [[[String: Any]]])

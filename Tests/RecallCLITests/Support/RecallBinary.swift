@@ -30,13 +30,15 @@ enum RecallBinary {
         }
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
+            {
                 candidates.append(directory.appendingPathComponent(".build/debug/recall"))
                 break
             }
             directory.deleteLastPathComponent()
         }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else {
             throw NotFound(searched: candidates.map(\.path))
         }
         return found

@@ -1,6 +1,7 @@
 import Foundation
-import RecallCore
 import Testing
+
+@testable import RecallCore
 
 /// Replays py-fsrs 6.3.2's golden vectors through `Scheduler` and demands the same cards.
 @Suite struct FSRSParityTests {
@@ -28,6 +29,9 @@ import Testing
         #expect(settings.contains { ($0.maximumInterval ?? 36500) < 100 })
         #expect(settings.contains { ($0.desiredRetention ?? 0.9) != 0.9 })
         #expect(vectors.sequences.contains { $0.initial != nil })
+        #expect(vectors.sequences.filter { $0.fuzzDraws != nil }.count >= 30)
+        #expect(vectors.sequences.compactMap(\.fuzzDraws).joined().count >= 100)
+        #expect(vectors.fuzzRanges.count >= 100)
     }
 
     @Test(arguments: FSRSVectors.sequences)
@@ -35,7 +39,7 @@ import Testing
         let scheduler = try Scheduler(settings: sequence.settings.schedulerSettings)
         let firstTime = try #require(sequence.reviews.first.flatMap { UTCTimestamp.date(from: $0.time) })
         var card = try sequence.initial?.cardState() ?? CardState.new(at: firstTime)
-        var rng = SplitMix64(seed: 0)
+        var rng = RecordedDraws(sequence.fuzzDraws ?? [])
         for (index, expected) in sequence.reviews.enumerated() {
             let where_ = Comment(rawValue: "\(sequence.id), review \(index + 1)")
             let now = try #require(UTCTimestamp.date(from: expected.time))
@@ -52,7 +56,21 @@ import Testing
             #expect(abs(card.due.timeIntervalSince(due)) < 0.001, where_)
             #expect(card.lastReview == now, where_)
         }
-        // Fuzz is off, so the generator must never have been drawn from.
-        #expect(rng == SplitMix64(seed: 0))
+        // Exactly the draws py-fsrs made: none with fuzzing off.
+        #expect(rng.used == rng.draws.count)
+        #expect(rng.overdrawn == 0)
+    }
+
+    @Test(arguments: FSRSVectors.fuzzRanges)
+    func fuzzMatchesPyFSRS(_ range: FSRSVectors.FuzzRange) throws {
+        let scheduler = try Scheduler(
+            settings: SchedulerSettings(maximumInterval: range.maximumInterval, enableFuzzing: true))
+        var rng = RecordedDraws(range.draws)
+        for (draw, expected) in zip(range.draws, range.results) {
+            let fuzzed = scheduler.fuzzedInterval(range.days, using: &rng)
+            #expect(fuzzed == expected, "draw \(draw)")
+            #expect(scheduler.fuzzWindow(forDays: range.days).contains(fuzzed))
+        }
+        #expect(rng.overdrawn == 0)
     }
 }

@@ -60,7 +60,9 @@ import Testing
         let stability = 0.01
         let capped = fsrs.forgetStability(stability, difficulty: 1, retrievability: 0)
         #expect(capped == stability / pow(FSRS.e, 0.5425 * 0.0912))
-        #expect(fsrs.nextStability(0.001, difficulty: 10, retrievability: 1, rating: .again) == FSRS.minimumStability)
+        #expect(
+            fsrs.nextStability(0.001, difficulty: 10, retrievability: 1, rating: .again)
+                == FSRS.minimumStability)
     }
 
     @Test func shortTermStabilityNeverShrinksOnHardGoodOrEasy() {
@@ -70,9 +72,10 @@ import Testing
         #expect(Self.isClose(fsrs.shortTermStability(5, rating: .again), 1.5968179979869215))
     }
 
-    @Test(arguments: [
-        (0.5, 1), (1.5, 2), (2.5, 2), (3.5, 4), (4.5, 4), (100.5, 100), (0.001, 1),
-    ] as [(Double, Int)])
+    @Test(
+        arguments: [
+            (0.5, 1), (1.5, 2), (2.5, 2), (3.5, 4), (4.5, 4), (100.5, 100), (0.001, 1),
+        ] as [(Double, Int)])
     func intervalRoundsHalfToEvenWithAtLeastOneDay(stability: Double, days: Int) {
         #expect(fsrs.interval(stability: stability, desiredRetention: 0.9, maximumInterval: 36500) == days)
     }
@@ -85,7 +88,8 @@ import Testing
     }
 
     @Test func roundHalfEvenMatchesPython() {
-        #expect([0.5, 1.5, 2.5, -0.5, -1.5, 2.4999, 2.5001].map(FSRS.roundHalfEven) == [0, 2, 2, 0, -2, 2, 3])
+        #expect(
+            [0.5, 1.5, 2.5, -0.5, -1.5, 2.4999, 2.5001].map(FSRS.roundHalfEven) == [0, 2, 2, 0, -2, 2, 3])
         #expect(FSRS.roundHalfEven(.nan) == 0)
         #expect(FSRS.roundHalfEven(.infinity) > 0)
     }

@@ -10,6 +10,7 @@ struct FSRSVectors: Decodable {
         var learningStepsMinutes: [Double]?
         var relearningStepsMinutes: [Double]?
         var maximumInterval: Int?
+        var enableFuzzing: Bool?
 
         var schedulerSettings: SchedulerSettings {
             let defaults = SchedulerSettings()
@@ -17,9 +18,10 @@ struct FSRSVectors: Decodable {
                 parameters: parameters ?? defaults.parameters,
                 desiredRetention: desiredRetention ?? defaults.desiredRetention,
                 learningSteps: learningStepsMinutes.map { $0.map { $0 * 60 } } ?? defaults.learningSteps,
-                relearningSteps: relearningStepsMinutes.map { $0.map { $0 * 60 } } ?? defaults.relearningSteps,
+                relearningSteps: relearningStepsMinutes.map { $0.map { $0 * 60 } }
+                    ?? defaults.relearningSteps,
                 maximumInterval: maximumInterval ?? defaults.maximumInterval,
-                enableFuzzing: false)
+                enableFuzzing: enableFuzzing ?? false)
         }
     }
 
@@ -58,12 +60,25 @@ struct FSRSVectors: Decodable {
         var settings: Settings
         var initial: Card?
         var reviews: [Review]
+        /// With fuzzing on: the numbers py-fsrs's `random()` returned, in order.
+        var fuzzDraws: [Double]?
 
         var testDescription: String { "\(id) (\(reviews.count) reviews)" }
     }
 
+    /// `_get_fuzzed_interval(days)` under `maximum_interval` for each draw of `random()`.
+    struct FuzzRange: Decodable, Sendable, CustomTestStringConvertible {
+        var days: Int
+        var maximumInterval: Int
+        var draws: [Double]
+        var results: [Int]
+
+        var testDescription: String { "\(days) days, maximum \(maximumInterval)" }
+    }
+
     var fsrs: String
     var sequences: [Sequence]
+    var fuzzRanges: [FuzzRange]
 
     static func load() throws -> FSRSVectors {
         let decoder = JSONDecoder()
@@ -73,4 +88,27 @@ struct FSRSVectors: Decodable {
 
     /// The sequences, or none if the fixture cannot be read (`FSRSParityTests.fixtureLoads` fails then).
     static let sequences: [Sequence] = (try? load().sequences) ?? []
+    static let fuzzRanges: [FuzzRange] = (try? load().fuzzRanges) ?? []
+}
+
+/// Hands out recorded values of py-fsrs's `random()` as the 64-bit words that `Scheduler` turns
+/// back into exactly those doubles (each is a multiple of 2^-53).
+struct RecordedDraws: RandomNumberGenerator {
+    var draws: [Double]
+    var used = 0
+    /// Draws asked for beyond the recording.
+    var overdrawn = 0
+
+    init(_ draws: [Double]) {
+        self.draws = draws
+    }
+
+    mutating func next() -> UInt64 {
+        guard used < draws.count else {
+            overdrawn += 1
+            return 0
+        }
+        defer { used += 1 }
+        return UInt64(draws[used] * 0x1p53) << 11
+    }
 }

@@ -100,7 +100,8 @@ import Testing
         let scheduler = try fuzzing(maximumInterval: 5)
         for seed in UInt64(0)..<50 {
             var rng = SplitMix64(seed: seed)
-            let card = scheduler.review(Self.reviewCard(stability: 50), rating: .easy, at: Self.start, using: &rng)
+            let card = scheduler.review(
+                Self.reviewCard(stability: 50), rating: .easy, at: Self.start, using: &rng)
             #expect(card.due.timeIntervalSince(Self.start) <= 5 * 86_400)
         }
     }

@@ -18,12 +18,13 @@ import Testing
         return scheduler.review(card, rating: rating, at: now, using: &rng)
     }
 
-    @Test(arguments: [
-        (Rating.again, CardState.Phase.learning, 0, 60.0),
-        (.hard, .learning, 0, 330),
-        (.good, .learning, 1, 600),
-        (.easy, .review, nil, 8 * 86_400),
-    ] as [(Rating, CardState.Phase, Int?, TimeInterval)])
+    @Test(
+        arguments: [
+            (Rating.again, CardState.Phase.learning, 0, 60.0),
+            (.hard, .learning, 0, 330),
+            (.good, .learning, 1, 600),
+            (.easy, .review, nil, 8 * 86_400),
+        ] as [(Rating, CardState.Phase, Int?, TimeInterval)])
     func firstReviewOfANewCard(rating: Rating, phase: CardState.Phase, step: Int?, delay: TimeInterval) {
         let card = review(.new(at: Self.start), rating)
         #expect(card.phase == phase)
@@ -88,9 +89,10 @@ import Testing
         #expect(review(negativeStep, .good).step == 1)
     }
 
-    @Test(arguments: [
-        (86_399.0, 0), (86_400, 1), (169_200, 1), (-1, -1), (0, 0), (864_005, 10),
-    ] as [(TimeInterval, Int)])
+    @Test(
+        arguments: [
+            (86_399.0, 0), (86_400, 1), (169_200, 1), (-1, -1), (0, 0), (864_005, 10),
+        ] as [(TimeInterval, Int)])
     func wholeDaysCountsCompleted24HourPeriods(seconds: TimeInterval, days: Int) {
         #expect(Scheduler.wholeDays(from: Self.start, to: Self.start.addingTimeInterval(seconds)) == days)
     }
@@ -122,25 +124,34 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(testDescription: "20 parameters",
-             settings: SchedulerSettings(parameters: Array(SchedulerSettings.defaultParameters.dropLast())),
-             error: .wrongParameterCount(20)),
-        Case(testDescription: "w20 below 0.1",
-             settings: SchedulerSettings(parameters: parameters(setting: 20, to: 0.05)),
-             error: .parameterOutOfBounds(index: 20, value: 0.05, lower: 0.1, upper: 0.8)),
-        Case(testDescription: "w0 above 100",
-             settings: SchedulerSettings(parameters: parameters(setting: 0, to: 100.5)),
-             error: .parameterOutOfBounds(index: 0, value: 100.5, lower: 0.001, upper: 100)),
-        Case(testDescription: "retention 1", settings: SchedulerSettings(desiredRetention: 1),
-             error: .desiredRetentionOutOfRange(1)),
-        Case(testDescription: "retention 0", settings: SchedulerSettings(desiredRetention: 0),
-             error: .desiredRetentionOutOfRange(0)),
-        Case(testDescription: "learning step 0", settings: SchedulerSettings(learningSteps: [60, 0]),
-             error: .invalidLearningStep(0)),
-        Case(testDescription: "infinite relearning step",
-             settings: SchedulerSettings(relearningSteps: [.infinity]), error: .invalidRelearningStep(.infinity)),
-        Case(testDescription: "maximum interval 0", settings: SchedulerSettings(maximumInterval: 0),
-             error: .maximumIntervalTooShort(0)),
+        Case(
+            testDescription: "20 parameters",
+            settings: SchedulerSettings(parameters: Array(SchedulerSettings.defaultParameters.dropLast())),
+            error: .wrongParameterCount(20)),
+        Case(
+            testDescription: "w20 below 0.1",
+            settings: SchedulerSettings(parameters: parameters(setting: 20, to: 0.05)),
+            error: .parameterOutOfBounds(index: 20, value: 0.05, lower: 0.1, upper: 0.8)),
+        Case(
+            testDescription: "w0 above 100",
+            settings: SchedulerSettings(parameters: parameters(setting: 0, to: 100.5)),
+            error: .parameterOutOfBounds(index: 0, value: 100.5, lower: 0.001, upper: 100)),
+        Case(
+            testDescription: "retention 1", settings: SchedulerSettings(desiredRetention: 1),
+            error: .desiredRetentionOutOfRange(1)),
+        Case(
+            testDescription: "retention 0", settings: SchedulerSettings(desiredRetention: 0),
+            error: .desiredRetentionOutOfRange(0)),
+        Case(
+            testDescription: "learning step 0", settings: SchedulerSettings(learningSteps: [60, 0]),
+            error: .invalidLearningStep(0)),
+        Case(
+            testDescription: "infinite relearning step",
+            settings: SchedulerSettings(relearningSteps: [.infinity]),
+            error: .invalidRelearningStep(.infinity)),
+        Case(
+            testDescription: "maximum interval 0", settings: SchedulerSettings(maximumInterval: 0),
+            error: .maximumIntervalTooShort(0)),
     ]
 
     @Test(arguments: cases)
@@ -154,7 +165,9 @@ import Testing
         #expect {
             try Scheduler(settings: settings)
         } throws: { error in
-            guard case .parameterOutOfBounds(7, let value, _, _) = error as? SchedulerError else { return false }
+            guard case .parameterOutOfBounds(7, let value, _, _) = error as? SchedulerError else {
+                return false
+            }
             return value.isNaN
         }
         #expect(throws: SchedulerError.desiredRetentionOutOfRange(2)) {
@@ -168,7 +181,8 @@ import Testing
     }
 
     @Test func messageNamesTheParameter() {
-        let message = SchedulerError.parameterOutOfBounds(index: 20, value: 0.05, lower: 0.1, upper: 0.8)
+        let message =
+            SchedulerError.parameterOutOfBounds(index: 20, value: 0.05, lower: 0.1, upper: 0.8)
             .errorDescription ?? ""
         #expect(message.contains("w20") && message.contains("0.05"))
     }
