@@ -42,7 +42,8 @@ while let argument = arguments.popFirst() {
         }
         exit(0)
     case "-h", "--help":
-        print("usage: recall-bench [--runs N] [--list] [name …]\n       recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]")
+        print("usage: recall-bench [--runs N] [--list] [name …]")
+        print("       recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]")
         exit(0)
     default:
         selected.append(argument)
