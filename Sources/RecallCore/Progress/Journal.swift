@@ -17,6 +17,17 @@ enum Journal {
         var flags: CardFlags?
         var undo: String?
 
+        init(
+            sequence: Int, review: Review? = nil, state: CardState? = nil, card: String? = nil,
+            flags: CardFlags? = nil
+        ) {
+            self.sequence = sequence
+            self.review = review
+            self.state = state
+            self.card = card
+            self.flags = flags
+        }
+
         enum CodingKeys: String, CodingKey {
             case sequence = "seq", review, state, card, flags, undo
         }
@@ -55,6 +66,10 @@ enum Journal {
             let text = bytes[start..<end]
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer) {
+                contents.entries.append((line, entry))
+                continue
+            }
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)

@@ -69,6 +69,14 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
         }
     }
 
+    /// The message without the advice to run repair: for repair's own report.
+    var descriptionWithoutAdvice: String {
+        if case .malformed(let file, let line, let column, let reason) = self {
+            return "\(file):\(line):\(column): \(reason)"
+        }
+        return localizedDescription
+    }
+
     /// The error for a failed system call on `file`, mapping errno to the cases people can act on.
     static func from(errno code: Int32, operation: String, file: String) -> ProgressError {
         switch code {
