@@ -11,6 +11,7 @@ struct Recall: ParsableCommand {
         subcommands: [
             Quiz.self,
             Cards.self,
+            Stats.self,
             DeckCommand.self,
             ProgressCommand.self,
             SchedulerCommand.self,
