@@ -94,7 +94,8 @@ import Testing
         for line in lines {
             #expect(DisplayWidth.of(line) <= columns, "\(line)")
         }
-        #expect(result.stdout.contains("Weakest: \(weak[0].topic) · \(weak[0].kind.rawValue)"))
+        let joined = result.stdout.replacingOccurrences(of: "\n", with: " ")
+        #expect(joined.contains("Weakest: \(weak[0].topic) · \(weak[0].kind.rawValue),"))
         #expect(result.stdout.contains("Hardest cards"))
         #expect(result.stdout.contains("streak 1 day"))
     }

@@ -103,7 +103,7 @@ extension StatsView.Canvas {
 
     /// Horizontal bars of reviewed cards by stability.
     func stability(_ buckets: [StatsReport.StabilityBucket]) -> [String] {
-        var lines = [title("Stability (days until recall drops to 90%)")]
+        var lines = [title("Memory stability (days)")]
         let peak = buckets.map(\.cards).max() ?? 0
         guard peak > 0 else { return lines + ["  " + style.dim("no reviewed cards yet")] }
         let labelWidth = (buckets.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2

@@ -26,11 +26,9 @@ extension StatsView.Canvas {
             let name = [weakest.attribute, weakest.kind].compactMap { $0 }.map(Style.safe).joined(
                 separator: " · ")
             lines.append("")
-            lines += flow(
-                [
-                    "Weakest: \(name), \(percent(weakest.rate)) of \(weakest.reviews) reviews",
-                    "drill it with 'quiz weakest' (\(Style.safe(weakest.query)))",
-                ], indent: "")
+            lines += wrap(
+                "Weakest: \(name), \(percent(weakest.rate)) of \(weakest.reviews) reviews;"
+                    + " drill it with 'quiz weakest' (\(Style.safe(weakest.query)))", indent: "")
         }
         return lines
     }

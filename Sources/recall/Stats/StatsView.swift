@@ -47,6 +47,25 @@ enum StatsView {
             return String(format: "%.\(decimals)f%%", rate * 100)
         }
 
+        /// Text broken between words onto lines of at most `width` columns, each after `indent`;
+        /// a word longer than a line is cut.
+        func wrap(_ text: String, indent: String = "  ") -> [String] {
+            let room = max(1, width - DisplayWidth.of(indent))
+            var lines: [String] = []
+            var line = ""
+            for word in text.split(separator: " ").map(String.init) {
+                let candidate = line.isEmpty ? word : line + " " + word
+                if DisplayWidth.of(candidate) <= room {
+                    line = candidate
+                } else {
+                    if !line.isEmpty { lines.append(indent + line) }
+                    line = DisplayWidth.truncate(word, to: room)
+                }
+            }
+            if !line.isEmpty { lines.append(indent + line) }
+            return lines
+        }
+
         /// Words joined with ` · `, wrapped onto lines of at most `width` columns after `indent`.
         func flow(_ items: [String], indent: String = "  ") -> [String] {
             var lines: [String] = []
@@ -78,7 +97,7 @@ enum StatsView {
         func header(_ report: StatsReport) -> [String] {
             let profile = Style.safe(report.profile)
             let line = "Statistics · \(profile) · \(report.today) · \(report.totalReviews) reviews"
-            return [title(line)]
+            return wrap(line, indent: "").map(style.bold)
         }
 
         func states(_ counts: StatsReport.StateCounts) -> [String] {
