@@ -118,3 +118,56 @@ import Testing
         #expect(TerminalSize.columns(environment: [:]) == 80)
     }
 }
+
+/// The pictures themselves: bars in eighths, the forecast's columns, the heatmap's grid.
+@Suite struct StatsChartTests {
+    typealias Canvas = StatsView.Canvas
+
+    @Test(arguments: [
+        (0.0, 4, "    "), (1.0, 4, "████"), (0.5, 4, "██  "), (1.0 / 32, 4, "▏   "), (0.99, 2, "██"),
+        (-1.0, 3, "   "), (Double.nan, 3, "   "), (2.0, 3, "███"),
+    ])
+    func barsAreDrawnInEighthsOfACell(fraction: Double, columns: Int, expected: String) {
+        #expect(Canvas.bar(fraction, columns: columns) == expected)
+    }
+
+    @Test func forecastColumnsRiseWithTheCount() throws {
+        let days = [4, 0, 2, 1].enumerated().map {
+            StatsReport.DayCount(date: "d\($0.offset)", count: $0.element)
+        }
+        let canvas = Canvas(width: 40, style: Style(color: false))
+        let lines = canvas.forecast(StatsReport.Forecast(overdue: 0, days: days))
+        // Title, five rows of bars, the day marks. Four days at 40 columns: three cells a day
+        // (a bar two wide and a gap).
+        #expect(lines.count == 7)
+        let rows = lines[1...5].map { line in Array(line.split(separator: "│", maxSplits: 1)[1]) }
+        let columns = (0..<4).map { day in String(rows.map { $0.count > day * 3 ? $0[day * 3] : " " }) }
+        #expect(columns[0] == "█████")  // the peak fills every row
+        #expect(columns[1] == "     ")  // nothing due
+        #expect(columns[2] == "  ▄██")  // half the peak: two and a half rows
+        #expect(columns[3] == "   ▂█")  // a quarter: one and a quarter rows
+        #expect(lines[1].hasPrefix("  4 │"))
+        #expect(lines[5].hasPrefix("  0 │"))
+    }
+
+    @Test func heatmapIsSevenRowsOfWeeksWithTodayLast() throws {
+        // 25 full weeks and a Wednesday: 178 days, the last one today.
+        let days = (0..<178).map {
+            StatsReport.DayCount(date: "2026-06-01", count: $0 == 177 ? 8 : ($0 % 7 == 0 ? 2 : 0))
+        }
+        let canvas = Canvas(width: 40, style: Style(color: false))
+        let lines = canvas.heatmap(
+            StatsReport.Activity(weeks: 26, days: days, activeDays: 26), streak: 1, total: 58)
+        let grid = Array(lines[2...8])
+        #expect(
+            grid.map { String($0.prefix(6)) } == [
+                "  Mon ", "      ", "  Wed ", "      ", "  Fri ", "      ", "  Sun ",
+            ])
+        let cells = grid.map { Array($0.dropFirst(6)) }
+        #expect(cells[0].count == 26)
+        #expect(cells[0].dropLast().allSatisfy { $0 == "░" })  // 2 of a peak of 8: the lightest shade
+        #expect(cells[2].last == "█")  // today, Wednesday, the peak
+        #expect(cells[3].count == 26 && cells[3].last == " ")  // Thursday has not come yet
+        #expect(cells[1].dropLast().allSatisfy { $0 == "·" })
+    }
+}
