@@ -44,7 +44,7 @@ extension StatsView.Canvas {
             let rate = group.rate ?? 0
             let paint = rate + 1e-9 >= desired ? style.green : style.red
             return "  " + DisplayWidth.pad(Style.safe(group.name), to: nameWidth - 1) + " "
-                + paint(Self.bar(rate, columns: barWidth)) + " "
+                + Self.bar(rate, columns: barWidth, target: desired, paint: paint) + " "
                 + paint(DisplayWidth.pad(percent(rate), to: 4, alignRight: true)) + " "
                 + DisplayWidth.pad(count, to: countWidth, alignRight: true)
         }

@@ -94,6 +94,19 @@ enum StatsView {
             return text
         }
 
+        /// A bar with a `┊` tick at `target` when the bar stops short of it, so a retention below
+        /// the desired one shows without colour; the bar itself is painted, the tick is not.
+        static func bar(
+            _ fraction: Double, columns: Int, target: Double, paint: (String) -> String
+        ) -> String {
+            let cells = Array(bar(fraction, columns: columns))
+            let tick = min(columns - 1, Int((target * Double(columns)).rounded(.down)))
+            guard tick >= 0, tick < cells.count, cells[tick...].allSatisfy({ $0 == " " }) else {
+                return paint(String(cells))
+            }
+            return paint(String(cells[..<tick])) + "┊" + String(cells[(tick + 1)...])
+        }
+
         func header(_ report: StatsReport) -> [String] {
             let profile = Style.safe(report.profile)
             let line = "Statistics · \(profile) · \(report.today) · \(report.totalReviews) reviews"
@@ -139,13 +152,12 @@ enum StatsView {
                     lines.append("  " + label + style.dim("no reviews of graduated cards"))
                     continue
                 }
-                let bar = Self.bar(rate, columns: barWidth)
                 let figure = DisplayWidth.pad(percent(rate, decimals: 1), to: 7, alignRight: true)
                 let paint = rate + 1e-9 >= desired ? style.green : style.red
                 let counts = " \(window.passed)/\(window.reviews)"
                 lines.append(
-                    "  " + label + paint(bar) + " " + paint(figure)
-                        + DisplayWidth.truncate(counts, to: tail - 8))
+                    "  " + label + Self.bar(rate, columns: barWidth, target: desired, paint: paint) + " "
+                        + paint(figure) + DisplayWidth.truncate(counts, to: tail - 8))
             }
             return lines
         }

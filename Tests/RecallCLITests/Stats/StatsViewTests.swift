@@ -171,3 +171,14 @@ import Testing
         #expect(cells[1].dropLast().allSatisfy { $0 == "·" })
     }
 }
+
+extension StatsChartTests {
+    @Test func aRetentionBarShortOfTheTargetShowsATick() {
+        let identity: (String) -> String = { $0 }
+        #expect(Canvas.bar(0.5, columns: 10, target: 0.9, paint: identity) == "█████    ┊")
+        #expect(Canvas.bar(0.95, columns: 10, target: 0.9, paint: identity) == "█████████▌")
+        #expect(Canvas.bar(0.0, columns: 4, target: 0.5, paint: identity) == "  ┊ ")
+        let painted = Canvas.bar(0.5, columns: 10, target: 0.9, paint: { "<\($0)>" })
+        #expect(painted == "<█████    >┊")
+    }
+}
