@@ -78,6 +78,16 @@ public struct StatsReport: Sendable, Hashable, Codable {
         public var overdue: Int
         /// One entry per day, today first.
         public var days: [DayCount]
+
+        /// Cards due on the study day `offset` days from today (0: today, overdue included).
+        public func due(onDay offset: Int) -> Int {
+            days.indices.contains(offset) ? days[offset].count : 0
+        }
+
+        /// Cards due from tomorrow through `count` days ahead (7: the coming week).
+        public func dueAfterToday(withinDays count: Int) -> Int {
+            (1...max(1, count)).map(due(onDay:)).reduce(0, +)
+        }
     }
 
     /// A number for one study day.

@@ -41,6 +41,9 @@ import Testing
         #expect(forecast.days[1] == .init(date: "2026-11-30", count: 3))  // at rollover, tomorrow, buried
         #expect(forecast.days[29] == .init(date: "2026-12-28", count: 1))
         #expect(forecast.days.map(\.count).reduce(0, +) == 7)
+        #expect(forecast.due(onDay: 0) == 3 && forecast.due(onDay: 1) == 3 && forecast.due(onDay: 30) == 0)
+        #expect(forecast.dueAfterToday(withinDays: 7) == 3)
+        #expect(forecast.dueAfterToday(withinDays: 29) == 4)
         #expect(report.cards.review == 7 && report.cards.suspended == 1 && report.cards.buried == 1)
         #expect(report.cards.new == 1)
     }
