@@ -21,33 +21,41 @@ extension ReviewHistory {
     }
 
     var groups: Groups {
-        var tallies: [Key: Tally] = [:]
-        func keys(of card: Card) -> [Key] {
+        // Each card belongs to three groups (its attribute, its kind, both); tally by group number.
+        var keys: [Key] = []
+        var numbers: [Key: Int] = [:]
+        var tallies: [Tally] = []
+        let groupsOfCard = cards.map { card in
             [Key(attribute: card.topic), Key(kind: card.kind), Key(attribute: card.topic, kind: card.kind)]
+                .map { key in
+                    if let number = numbers[key] { return number }
+                    numbers[key] = keys.count
+                    keys.append(key)
+                    tallies.append(Tally())
+                    return keys.count - 1
+                }
         }
-        for card in cards {
-            for key in keys(of: card) { tallies[key, default: Tally()].cards += 1 }
+        for groups in groupsOfCard {
+            for number in groups { tallies[number].cards += 1 }
         }
         for outcome in outcomes {
-            for key in keys(of: cards[outcome.card]) {
-                tallies[key, default: Tally()].reviews += 1
-                if outcome.passed { tallies[key, default: Tally()].passed += 1 }
+            for number in groupsOfCard[outcome.card] {
+                tallies[number].reviews += 1
+                if outcome.passed { tallies[number].passed += 1 }
             }
         }
-        func retention(_ pairs: [(key: Key, value: Tally)], name: (Key) -> String) -> [StatsReport
-            .GroupRetention]
-        {
-            pairs.map { key, tally in
+        let all = Dictionary(uniqueKeysWithValues: zip(keys, tallies))
+        func retention(_ level: (Key) -> Bool, name: (Key) -> String) -> [StatsReport.GroupRetention] {
+            all.filter { level($0.key) }.map { key, tally in
                 StatsReport.GroupRetention(
                     name: name(key), cards: tally.cards, reviews: tally.reviews, passed: tally.passed,
                     query: Self.query(for: key))
             }.sorted(by: Self.weakerFirst)
         }
-        let attributes = retention(
-            tallies.filter { $0.key.kind == nil }.map { $0 }, name: { $0.attribute ?? "" })
-        let kinds = retention(
-            tallies.filter { $0.key.attribute == nil }.map { $0 }, name: { $0.kind?.rawValue ?? "" })
-        return Groups(attributes: attributes, kinds: kinds, weakest: Self.weakest(of: tallies))
+        return Groups(
+            attributes: retention({ $0.kind == nil }, name: { $0.attribute ?? "" }),
+            kinds: retention({ $0.attribute == nil }, name: { $0.kind?.rawValue ?? "" }),
+            weakest: Self.weakest(of: all))
     }
 
     /// The combination of attribute and kind with the lowest retention among those with enough

@@ -23,27 +23,34 @@ struct ReviewHistory {
     private(set) var outcomes: [Outcome] = []
     private(set) var tallies: [CardTally]
 
-    init(profile: Profile, cards: [Card], calendar: StudyCalendar, scheduler: some CardScheduling) {
+    /// - Parameter scheduler: the profile's scheduler with fuzz off (only the phases are used).
+    init(profile: Profile, cards: [Card], calendar: StudyCalendar, scheduler: Scheduler) {
+        var unused = SplitMix64(seed: 0)
         self.cards = cards
         self.flags = cards.map { profile.flags(of: $0.id) }
         tallies = Array(repeating: CardTally(), count: cards.count)
         var position: [String: Int] = [:]
         for (index, card) in cards.enumerated() { position[card.id] = index }
-        var byCard: [Int: [Int]] = [:]
+        var byCard = [[Int]](repeating: [], count: cards.count)
         for (index, review) in profile.reviews.enumerated() {
             guard let card = position[review.cardID] else { continue }
-            byCard[card, default: []].append(index)
+            byCard[card].append(index)
         }
-        for (card, indices) in byCard {
-            // Time order, ties in log order: the order replay uses.
-            let ordered = indices.sorted { lhs, rhs in
-                let a = profile.reviews[lhs].reviewedAt
-                let b = profile.reviews[rhs].reviewedAt
-                return a != b ? a < b : lhs < rhs
-            }
+        let reviews = profile.reviews
+        let times = reviews.map(\.reviewedAt)
+        for (card, indices) in byCard.enumerated() where !indices.isEmpty {
+            // Time order, ties in log order: the order replay uses. A card's log is usually in
+            // order already.
+            let inOrder = zip(indices, indices.dropFirst()).allSatisfy { times[$0] <= times[$1] }
+            let ordered =
+                inOrder
+                ? indices
+                : indices.sorted { lhs, rhs in
+                    times[lhs] != times[rhs] ? times[lhs] < times[rhs] : lhs < rhs
+                }
             var state: CardState?
             for index in ordered {
-                let review = profile.reviews[index]
+                let review = reviews[index]
                 let day = calendar.day(of: review.reviewedAt)
                 reviewsPerDay[day, default: 0] += 1
                 let passed = review.rating != .again
@@ -55,7 +62,7 @@ struct ReviewHistory {
                 }
                 state = scheduler.review(
                     state ?? .new(at: review.reviewedAt), rating: review.rating, at: review.reviewedAt,
-                    cardID: review.cardID)
+                    using: &unused)
             }
         }
     }
