@@ -25,7 +25,7 @@ struct ReviewHistory {
 
     /// - Parameter scheduler: the profile's scheduler with fuzz off (only the phases are used).
     init(profile: Profile, cards: [Card], calendar: StudyCalendar, scheduler: Scheduler) {
-        var unused = SplitMix64(seed: 0)
+        var neverDrawn = SplitMix64(seed: 0)  // fuzz is off
         self.cards = cards
         self.flags = cards.map { profile.flags(of: $0.id) }
         tallies = Array(repeating: CardTally(), count: cards.count)
@@ -62,7 +62,7 @@ struct ReviewHistory {
                 }
                 state = scheduler.review(
                     state ?? .new(at: review.reviewedAt), rating: review.rating, at: review.reviewedAt,
-                    using: &unused)
+                    using: &neverDrawn)
             }
         }
     }

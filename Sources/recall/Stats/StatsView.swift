@@ -118,7 +118,7 @@ enum StatsView {
             let parts: [(String, Int, String)] = [
                 ("new", counts.new, "░"), ("learning", counts.learning, "▒"),
                 ("relearning", counts.relearning, "▓"),
-                ("review", counts.review, "█"), ("suspended", counts.suspended, "·"),
+                ("review", counts.review, "█"), ("suspended", counts.suspended, "×"),
                 ("buried", counts.buried, "-"),
             ]
             if counts.total > 0 {
