@@ -13,6 +13,7 @@ struct Recall: ParsableCommand {
             Study.self,
             Quiz.self,
             Cards.self,
+            Stats.self,
             DeckCommand.self,
             ProgressCommand.self,
             SchedulerCommand.self,

@@ -55,15 +55,7 @@ extension StudySession {
 
     /// Consecutive study days with at least one answer, up to today (or yesterday, if not yet today).
     public func streak(now: Date) -> Int {
-        let clock = options.clock
-        let days = Set(store.profile.reviews.map { clock.startOfDay(containing: $0.reviewedAt) })
-        var day = clock.startOfDay(containing: now)
-        if !days.contains(day) { day = clock.startOfDay(containing: day.addingTimeInterval(-1)) }
-        var count = 0
-        while days.contains(day) {
-            count += 1
-            day = clock.startOfDay(containing: day.addingTimeInterval(-1))
-        }
-        return count
+        let calendar = StudyCalendar(timeZone: options.clock.timeZone, rolloverHour: options.clock.startHour)
+        return StatsReport.streak(of: store.profile.reviews, now: now, calendar: calendar)
     }
 }

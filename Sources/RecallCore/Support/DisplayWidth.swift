@@ -1,50 +1,69 @@
-/// How many terminal columns text takes: wide (East Asian) characters count 2, combining marks
-/// and zero-width characters 0, so tables with `Chișinău` or Cyrillic line up.
+/// How many terminal columns text takes, as terminals count them with `wcwidth`: East Asian
+/// wide and fullwidth characters (and emoji shown as pictures) take two, combining marks and
+/// other zero-width characters none, everything else one.
+///
+/// Tables padded with `String.count` drift as soon as a cell holds `Chișinău` written with a
+/// combining comma or a Chinese name; padded with this they line up.
 public enum DisplayWidth {
-    public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+    /// The columns `text` takes (control characters count as none).
+    public static func of(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
-            return 2  // emoji presentation
-        }
-        return width(of: first)
-    }
-
-    static func width(of scalar: Unicode.Scalar) -> Int {
+    /// The columns one scalar takes: 0, 1 or 2.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }
-        if value == 0x200B { return 0 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(value) } ? 2 : 1
+        // Hangul jamo medial vowels and final consonants join the syllable before them.
+        if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
+        if isWide(value) || (value >= 0x1F000 && scalar.properties.isEmojiPresentation) { return 2 }
+        return 1
     }
 
-    /// `text` cut to at most `columns` columns, with `…` when cut.
-    public static func truncate(_ text: String, to columns: Int) -> String {
-        guard of(text) > columns else { return text }
-        guard columns > 1 else { return columns == 1 ? "…" : "" }
+    /// `text` cut to at most `width` columns, ending with `…` when something was cut.
+    /// Never splits a character (a letter and its combining marks stay together).
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 0 else { return "" }
         var result = ""
         var used = 0
         for character in text {
-            let width = of(character)
-            if used + width > columns - 1 { break }
+            let columns = of(String(character))
+            if used + columns > width - 1 { break }
             result.append(character)
-            used += width
+            used += columns
         }
         return result + "…"
     }
 
-    /// `text` padded with spaces to `columns` columns (unchanged if already wider).
-    public static func pad(_ text: String, to columns: Int) -> String {
-        text + String(repeating: " ", count: max(0, columns - of(text)))
+    /// `text` truncated to `width` columns and padded with spaces to exactly `width`,
+    /// on the right (`alignRight: false`) or the left.
+    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let cut = truncate(text, to: width)
+        let fill = String(repeating: " ", count: max(0, width - of(cut)))
+        return alignRight ? fill + cut : cut + fill
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode 15, as `wcwidth` implementations list them.
+    private static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+            0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+            0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+            0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+            0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+            0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+            0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
+            0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 }

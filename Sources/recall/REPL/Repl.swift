@@ -150,7 +150,7 @@ final class Repl {
         let queryContext = context.queryContext(now: now, clock: settings.options.clock)
         let matching = context.cards.filter { query.matches($0, in: queryContext) }
         let dayEnd = settings.options.clock.endOfDay(containing: now)
-        let width = Terminal.width
+        let width = TerminalSize.columns
         for card in matching {
             let words = StudyContext.stateWords(profile: context.store.profile, card: card, now: now, dayEnd: dayEnd)
             let state = ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first { words.contains($0) } ?? ""

@@ -94,17 +94,19 @@ struct ReadlineLineReader: LineReader {
         }
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &original) }
-        var byte: UInt8 = 0
-        var count = Glibc.read(STDIN_FILENO, &byte, 1)
-        while count < 0, errno == EINTR, interruptPending == 0, terminationPending == 0 {
-            count = Glibc.read(STDIN_FILENO, &byte, 1)
-        }
+        let event = nextByte(from: STDIN_FILENO)
         Console.writeTerminal("\n")
-        if interruptPending != 0 {
+        let byte: UInt8
+        switch event {
+        case .signal:
+            if terminationPending != 0 { return .end }
             interruptPending = 0
             return .interrupted
+        case .end:
+            return .end
+        case .byte(let value):
+            byte = value
         }
-        guard count == 1 else { return .end }
         switch byte {
         case 3: return .interrupted  // Ctrl-C arrives as a byte: ISIG stays on, but just in case
         case 4: return .end
@@ -128,27 +130,40 @@ struct ReadlineLineReader: LineReader {
         interruptPending = 0
         terminationPending = 0
         rl_catch_signals = 0
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            signalPipeRead = fds[0]
+            signalPipeWrite = fds[1]
+            _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+            _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        }
         // A parent may have started us with these blocked (posix_spawn keeps the mask).
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
         for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblocked, signal) }
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-        setHandler(SIGINT) { _ in interruptPending = 1 }
-        setHandler(SIGTERM) { _ in terminationPending = 1 }
-        setHandler(SIGHUP) { _ in terminationPending = 1 }
+        setHandler(SIGINT) { _ in
+            interruptPending = 1
+            wakeReader()
+        }
+        setHandler(SIGTERM) { _ in
+            terminationPending = 1
+            wakeReader()
+        }
+        setHandler(SIGHUP) { _ in
+            terminationPending = 1
+            wakeReader()
+        }
         rl_getc_function = { stream in
             let fd = stream.map { fileno($0) } ?? STDIN_FILENO
-            var byte: UInt8 = 0
-            while true {
-                let count = Glibc.read(fd, &byte, 1)
-                if count == 1 { return Int32(byte) }
-                guard count < 0, errno == EINTR else { return EOF }
-                if terminationPending != 0 || interruptPending != 0 {
-                    if interruptPending != 0 { lineWasInterrupted = true }
-                    interruptPending = 0
-                    rl_replace_line("", 0)
-                    return 10
-                }
+            switch nextByte(from: fd) {
+            case .byte(let byte): return Int32(byte)
+            case .end: return EOF
+            case .signal:
+                if interruptPending != 0 { lineWasInterrupted = true }
+                interruptPending = 0
+                rl_replace_line("", 0)
+                return 10
             }
         }
     }
@@ -162,6 +177,46 @@ struct ReadlineLineReader: LineReader {
     }
 }
 
+/// The self-pipe a signal handler writes to, so a reader waiting in poll(2) wakes up even when
+/// the signal arrived just before it started waiting.
+nonisolated(unsafe) var signalPipeRead: Int32 = -1
+nonisolated(unsafe) var signalPipeWrite: Int32 = -1
+
+/// Async-signal-safe: one byte into the self-pipe.
+func wakeReader() {
+    var byte: UInt8 = 1
+    _ = Glibc.write(signalPipeWrite, &byte, 1)
+}
+
+/// What waiting for input gave.
+enum ReaderEvent {
+    case byte(UInt8)
+    case end
+    case signal
+}
+
+/// The next byte of `fd`, or `.signal` as soon as SIGINT, SIGTERM or SIGHUP is pending.
+func nextByte(from fd: Int32) -> ReaderEvent {
+    while true {
+        if interruptPending != 0 || terminationPending != 0 {
+            var drain = [UInt8](repeating: 0, count: 16)
+            while Glibc.read(signalPipeRead, &drain, 16) > 0 {}
+            return .signal
+        }
+        var watched = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: signalPipeRead, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&watched, signalPipeRead >= 0 ? 2 : 1, -1)
+        if ready < 0 { if errno == EINTR { continue } else { return .end } }
+        if watched[0].revents != 0 {
+            var byte: UInt8 = 0
+            let count = Glibc.read(fd, &byte, 1)
+            if count == 1 { return .byte(byte) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            return .end
+        }
+    }
+}
+
 enum Terminal {
     /// Whether standard input is an interactive terminal (and not `TERM=dumb`).
     static var isInteractive: Bool {
@@ -172,14 +227,6 @@ enum Terminal {
     static var usesColor: Bool {
         isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil
             && getenv("TERM").map { String(cString: $0) } != "dumb"
-    }
-
-    /// The terminal's width in columns: the window size, else `$COLUMNS`, else 80.
-    static var width: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
-        return 80
     }
 
     /// A line reader fit for standard input.

@@ -1,0 +1,108 @@
+import Foundation
+
+extension ReviewHistory {
+    /// Retention by attribute, by kind, and the weakest combination of both.
+    struct Groups {
+        var attributes: [StatsReport.GroupRetention]
+        var kinds: [StatsReport.GroupRetention]
+        var weakest: StatsReport.WeakestGroup?
+    }
+
+    /// A group's key: an attribute, a kind, or both.
+    private struct Key: Hashable {
+        var attribute: String?
+        var kind: Card.Kind?
+    }
+
+    private struct Tally {
+        var cards = 0
+        var reviews = 0
+        var passed = 0
+    }
+
+    var groups: Groups {
+        // Each card belongs to three groups (its attribute, its kind, both); tally by group number.
+        var keys: [Key] = []
+        var numbers: [Key: Int] = [:]
+        var tallies: [Tally] = []
+        let groupsOfCard = cards.map { card in
+            [Key(attribute: card.topic), Key(kind: card.kind), Key(attribute: card.topic, kind: card.kind)]
+                .map { key in
+                    if let number = numbers[key] { return number }
+                    numbers[key] = keys.count
+                    keys.append(key)
+                    tallies.append(Tally())
+                    return keys.count - 1
+                }
+        }
+        for groups in groupsOfCard {
+            for number in groups { tallies[number].cards += 1 }
+        }
+        for outcome in outcomes {
+            for number in groupsOfCard[outcome.card] {
+                tallies[number].reviews += 1
+                if outcome.passed { tallies[number].passed += 1 }
+            }
+        }
+        let all = Dictionary(uniqueKeysWithValues: zip(keys, tallies))
+        func retention(_ level: (Key) -> Bool, name: (Key) -> String) -> [StatsReport.GroupRetention] {
+            all.filter { level($0.key) }.map { key, tally in
+                StatsReport.GroupRetention(
+                    name: name(key), cards: tally.cards, reviews: tally.reviews, passed: tally.passed,
+                    query: Self.query(for: key))
+            }.sorted(by: Self.weakerFirst)
+        }
+        return Groups(
+            attributes: retention({ $0.kind == nil }, name: { $0.attribute ?? "" }),
+            kinds: retention({ $0.attribute == nil }, name: { $0.kind?.rawValue ?? "" }),
+            weakest: Self.weakest(of: all))
+    }
+
+    /// The combination of attribute and kind with the lowest retention among those with enough
+    /// reviews; failing that the weakest attribute, then the weakest kind.
+    private static func weakest(of tallies: [Key: Tally]) -> StatsReport.WeakestGroup? {
+        let levels: [(Key) -> Bool] = [
+            { $0.attribute != nil && $0.kind != nil }, { $0.kind == nil }, { $0.attribute == nil },
+        ]
+        for level in levels {
+            let candidates = tallies.compactMap { key, tally -> StatsReport.WeakestGroup? in
+                guard level(key), tally.reviews >= StatsReport.weakestMinimumReviews,
+                    let query = query(for: key)
+                else { return nil }
+                return StatsReport.WeakestGroup(
+                    attribute: key.attribute, kind: key.kind?.rawValue, reviews: tally.reviews,
+                    passed: tally.passed, query: query)
+            }
+            let best = candidates.min { a, b in
+                if a.rate != b.rate { return a.rate < b.rate }
+                if a.reviews != b.reviews { return a.reviews > b.reviews }
+                return a.query < b.query
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    /// `attr:<topic> kind:<kind>` (either part alone for a group of one); nil when the attribute
+    /// cannot be written as a query term (empty, or with spaces).
+    private static func query(for key: Key) -> String? {
+        var terms: [String] = []
+        if let attribute = key.attribute {
+            guard !attribute.isEmpty, !attribute.contains(where: \.isWhitespace) else { return nil }
+            terms.append("attr:\(attribute)")
+        }
+        if let kind = key.kind { terms.append("kind:\(kind.rawValue)") }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+
+    /// Lowest retention first; groups without reviews last; then by name.
+    private static func weakerFirst(_ a: StatsReport.GroupRetention, _ b: StatsReport.GroupRetention) -> Bool
+    {
+        switch (a.rate, b.rate) {
+        case (let x?, let y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.name < b.name
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+/// `recall stats`: a learner's statistics as pictures, or as JSON.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a learner's statistics: states, retention, forecast, activity, weak spots.",
+        discussion: """
+            True retention is the share of reviews of graduated cards (the Review phase) not rated \
+            Again. Study days roll over at the --rollover-hour (4 a.m. local time by default). \
+            Only the cards of the chosen decks are counted.
+            """)
+
+    @OptionGroup var options: ProgressOptions
+    @OptionGroup var decks: DeckOptions
+
+    @Option(help: ArgumentHelp("Only the deck with this id.", valueName: "id"))
+    var deck: String?
+
+    @Flag(help: "Print the statistics as JSON.")
+    var json = false
+
+    @Option(help: ArgumentHelp("The local hour at which a study day ends (0-23).", valueName: "hour"))
+    var rolloverHour: Int = 4
+
+    /// The moment the statistics describe, in seconds since 1970 (for tests and reproducible reports).
+    @Option(help: .hidden)
+    var now: Double?
+
+    func validate() throws {
+        guard (0...23).contains(rolloverHour) else {
+            throw ValidationError("--rollover-hour must be between 0 and 23.")
+        }
+    }
+
+    func run() throws {
+        let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
+        let generator = QuestionGenerator()
+        let cards = chosen.flatMap { generator.cards(for: $0) }
+        let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
+        let calendar = StudyCalendar(timeZone: .current, rolloverHour: rolloverHour)
+        let report: StatsReport
+        do {
+            let stored = try ProgressStore.peekProfile(named: options.profile, in: options.directory)
+            if stored == nil {
+                Console.writeError(
+                    "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")
+            }
+            let profile = stored ?? Profile(name: options.profile)
+            report = try StatsReport(profile: profile, cards: cards, now: moment, calendar: calendar)
+        } catch {
+            throw ProgressOutput.failure(error)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Console.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        } else {
+            Console.write(StatsView.render(report, width: TerminalSize.columns, style: .current))
+        }
+    }
+}
