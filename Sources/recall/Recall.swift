@@ -12,6 +12,7 @@ struct Recall: ParsableCommand {
             Quiz.self,
             Cards.self,
             DeckCommand.self,
+            Export.self,
         ],
         defaultSubcommand: Quiz.self
     )
