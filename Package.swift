@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore"],
+            dependencies: ["RecallCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")],
             swiftSettings: sharedSettings
         ),

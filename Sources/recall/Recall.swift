@@ -13,6 +13,7 @@ struct Recall: ParsableCommand {
             Cards.self,
             DeckCommand.self,
             Export.self,
+            Import.self,
         ],
         defaultSubcommand: Quiz.self
     )
