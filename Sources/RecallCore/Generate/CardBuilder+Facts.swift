@@ -122,11 +122,9 @@ extension CardBuilder {
     /// The subject asked from the value; left out when another subject shares the value.
     private mutating func addReverseCard(_ context: FactContext, template: String) {
         let value = context.fact.value
-        let sharing = (index.factsByAttribute[context.attribute.id] ?? []).filter {
-            $0.subject != context.fact.subject && TextFold.fold(index.display($0.value)) == TextFold.fold(index.display(value))
-        }
-        if let other = sharing.first {
-            warn("fact '\(context.fact.id)': no reverse card, fact '\(other.id)' has the same value, so two answers would be right",
+        let owners = index.subjectsByValue[context.attribute.id]?[TextFold.fold(index.display(value))] ?? []
+        if let other = owners.subtracting([context.fact.subject]).sorted().first {
+            warn("fact '\(context.fact.id)': no reverse card, '\(other)' has the same value, so two answers would be right",
                  at: context.location)
             return
         }
@@ -164,7 +162,7 @@ extension CardBuilder {
 
     private mutating func addSetChoice(
         _ context: FactContext, _ template: String, prompt: String, right: String?, wrong: [String],
-        rng: inout SeededRandom
+        rng: inout SplitMix64
     ) {
         guard let right, wrong.count >= 3 else {
             warn("fact '\(context.fact.id)': no '\(template)' card, fewer than three distractors", at: context.location)

@@ -13,6 +13,8 @@ struct DeckIndex {
     let entitiesByName: [String: Entity]
     /// Every year a fact of the deck names, ascending, once each.
     let years: [Int]
+    /// For each attribute, the subjects that have each value (folded display text).
+    let subjectsByValue: [String: [String: Set<String>]]
 
     init(_ deck: Deck) {
         self.deck = deck
@@ -22,6 +24,12 @@ struct DeckIndex {
         factsByAttribute = Dictionary(grouping: deck.facts, by: \.attribute)
         entitiesByType = Dictionary(grouping: deck.entities, by: \.type)
         entitiesByName = Dictionary(deck.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var owners: [String: [String: Set<String>]] = [:]
+        for fact in deck.facts {
+            owners[fact.attribute, default: [:]][TextFold.fold(Self.display(fact.value, entities)), default: []]
+                .insert(fact.subject)
+        }
+        subjectsByValue = owners
         years = Set(deck.facts.compactMap { fact -> Int? in
             if case .date(let date) = fact.value { return date.year }
             return nil
@@ -37,13 +45,17 @@ struct DeckIndex {
 
     /// The value as an answer is shown.
     func display(_ value: FactValue) -> String {
+        Self.display(value, entities)
+    }
+
+    private static func display(_ value: FactValue, _ entities: [String: Entity]) -> String {
         switch value {
         case .date(let date): date.display
         case .entity(let id): entities[id]?.name ?? id
         case .number(let number, let unit, let qualifier):
-            [qualifier, Self.grouped(number), unit].compactMap { $0 }.joined(separator: " ")
+            [qualifier, grouped(number), unit].compactMap { $0 }.joined(separator: " ")
         case .text(let text, _): text
-        case .set(let ids, _): Self.list(ids.map { entities[$0]?.name ?? $0 })
+        case .set(let ids, _): list(ids.map { entities[$0]?.name ?? $0 })
         case .passage(let text):
             (try? Cloze.parse(text).get())?.fullText ?? text
         }

@@ -8,7 +8,7 @@ struct DistractorPicker {
     let index: DeckIndex
 
     /// Up to `count` wrong options, as displayed.
-    func distractors(for fact: Fact, count: Int, using rng: inout SeededRandom) -> [String] {
+    func distractors(for fact: Fact, count: Int, using rng: inout SplitMix64) -> [String] {
         let truths = Set(index.trueValues(of: fact).flatMap { index.accepted($0) }.map(TextFold.fold))
         let pool = pool(for: fact)
         // Years and numbers come nearest first: draw from the nearest few so options stay
@@ -29,7 +29,7 @@ struct DistractorPicker {
     }
 
     /// Up to 12 elements drawn at random (all of a short array).
-    private func sample(_ values: [String], using rng: inout SeededRandom) -> [String] {
+    private func sample(_ values: [String], using rng: inout SplitMix64) -> [String] {
         guard values.count > 24 else { return values }
         var indices: Set<Int> = []
         while indices.count < 12 { indices.insert(Int.random(in: 0..<values.count, using: &rng)) }

@@ -61,8 +61,8 @@ struct CardBuilder {
 
     var deck: Deck { index.deck }
 
-    func random(for id: String) -> SeededRandom {
-        SeededRandom(seed: seed, purpose: id)
+    func random(for id: String) -> SplitMix64 {
+        SplitMix64(seed: seed, purpose: id)
     }
 
     mutating func warn(_ message: String, at location: SourceLocation) {
@@ -104,8 +104,9 @@ struct CardBuilder {
         case .set: answers = card.items.flatMap { $0 }
         case .trueFalse, .order: answers = []
         }
+        let prompt = TextFold.fold(card.prompt)
         return answers.first { answer in
-            TextFold.fold(answer).count >= 2 && TextFold.containsWords(card.prompt, answer)
+            TextFold.fold(answer).count >= 2 && TextFold.containsWords(folded: prompt, answer)
         }
     }
 

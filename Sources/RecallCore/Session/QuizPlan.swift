@@ -4,7 +4,7 @@ public enum QuizPlan {
     public static func select(
         from cards: [Card], count: Int, seed: UInt64, kinds: Set<Card.Kind>? = nil
     ) -> [Card] {
-        var rng = SeededRandom(seed: seed, purpose: "quiz")
+        var rng = SplitMix64(seed: seed, purpose: "quiz")
         let pool = cards.filter { kinds?.contains($0.kind) ?? true }.shuffled(using: &rng)
         // Deal from one pile per kind in turn, so a short quiz is not all true/false.
         var piles: [[Card]] = []

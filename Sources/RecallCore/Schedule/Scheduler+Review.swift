@@ -1,0 +1,127 @@
+public import Foundation
+
+extension Scheduler {
+    /// What comes after a review: a number of days (review state) or a sub-day step.
+    enum Interval: Equatable {
+        case days(Int)
+        case microseconds(Int64)
+    }
+
+    /// Reviews a card: updates stability and difficulty, moves it through the learning,
+    /// review and relearning states, and sets its due time (fuzzed in review if enabled).
+    ///
+    /// Follows py-fsrs 6.3.2's `review_card` rule by rule. Data that py-fsrs would reject by
+    /// assertion is read leniently instead: a card with no stability or difficulty is treated as
+    /// new, a missing or negative step as step 0.
+    /// - Parameter rng: draws one `Double` in [0, 1) when an interval of 3 days or more is fuzzed.
+    public func review(
+        _ card: CardState, rating: Rating, at now: Date, using rng: inout some RandomNumberGenerator
+    ) -> CardState {
+        var next = card
+        let (stability, difficulty) = memory(after: card, rating: rating, at: now)
+        next.stability = stability
+        next.difficulty = difficulty
+
+        let interval: Interval
+        switch card.phase {
+        case .learning:
+            (next.phase, next.step, interval) = stepping(
+                learningSteps, phase: .learning, step: card.step, rating: rating, stability: stability)
+        case .relearning:
+            (next.phase, next.step, interval) = stepping(
+                relearningSteps, phase: .relearning, step: card.step, rating: rating, stability: stability)
+        case .review:
+            if rating == .again, let first = relearningSteps.first {
+                (next.phase, next.step, interval) = (.relearning, 0, .microseconds(first))
+            } else {
+                (next.phase, next.step, interval) = (
+                    .review, nil, .days(self.interval(forStability: stability))
+                )
+            }
+        }
+
+        switch interval {
+        case .days(var days):
+            if settings.enableFuzzing && next.phase == .review {
+                days = fuzzedInterval(days, using: &rng)
+            }
+            next.due = now.addingTimeInterval(Double(days) * 86_400)
+        case .microseconds(let micro):
+            next.due = now.addingTimeInterval(Double(micro) / 1_000_000)
+        }
+        next.lastReview = now
+        return next
+    }
+
+    /// Reviews a card with any fuzz drawn from `SplitMix64(cardID:reviewedAt:)`, so that replaying
+    /// the same review of the same card always gives the same due date.
+    public func review(_ card: CardState, id cardID: String, rating: Rating, at now: Date) -> CardState {
+        var rng = SplitMix64(cardID: cardID, reviewedAt: now)
+        return review(card, rating: rating, at: now, using: &rng)
+    }
+
+    /// The new stability and difficulty: initial values for a new card, the short-term formula
+    /// within a day of the last review, the long-term formulas otherwise (in every state).
+    func memory(after card: CardState, rating: Rating, at now: Date) -> (
+        stability: Double, difficulty: Double
+    ) {
+        guard let stability = card.stability, let difficulty = card.difficulty else {
+            return (fsrs.initialStability(rating), fsrs.initialDifficulty(rating))
+        }
+        if let lastReview = card.lastReview, Self.wholeDays(from: lastReview, to: now) < 1 {
+            return (
+                fsrs.shortTermStability(stability, rating: rating),
+                fsrs.nextDifficulty(difficulty, rating: rating)
+            )
+        }
+        let retrievability = retrievability(of: card, at: now)
+        return (
+            fsrs.nextStability(
+                stability, difficulty: difficulty, retrievability: retrievability, rating: rating),
+            fsrs.nextDifficulty(difficulty, rating: rating)
+        )
+    }
+
+    /// The learning or relearning state machine (py-fsrs L306–363 and L443–494).
+    private func stepping(
+        _ steps: [Int64], phase: CardState.Phase, step: Int?, rating: Rating, stability: Double
+    ) -> (CardState.Phase, Int?, Interval) {
+        let graduate: (CardState.Phase, Int?, Interval) = (
+            .review, nil, .days(interval(forStability: stability))
+        )
+        let step = max(step ?? 0, 0)
+        // No steps at all graduates even on Again; a step beyond the list (the card was scheduled
+        // with more steps than these settings have) graduates on anything but Again.
+        if steps.isEmpty || (step >= steps.count && rating != .again) {
+            return graduate
+        }
+        switch rating {
+        case .again:
+            return (phase, 0, .microseconds(steps[0]))
+        case .hard:
+            if step == 0 && steps.count == 1 {
+                return (phase, step, .microseconds(Self.divideRoundingHalfEven(steps[0] * 3, by: 2)))
+            } else if step == 0 {
+                return (phase, step, .microseconds(Self.divideRoundingHalfEven(steps[0] + steps[1], by: 2)))
+            }
+            return (phase, step, .microseconds(steps[step]))
+        case .good:
+            if step + 1 == steps.count {
+                return graduate
+            }
+            return (phase, step + 1, .microseconds(steps[step + 1]))
+        case .easy:
+            return graduate
+        }
+    }
+
+    /// `numerator / denominator` rounded half to even, as `timedelta` multiplies and divides.
+    static func divideRoundingHalfEven(_ numerator: Int64, by denominator: Int64) -> Int64 {
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: denominator)
+        let twice = 2 * remainder.magnitude
+        if twice > denominator.magnitude || (twice == denominator.magnitude && quotient % 2 != 0) {
+            return quotient + ((numerator < 0) != (denominator < 0) ? -1 : 1)
+        }
+        return quotient
+    }
+}

@@ -1,0 +1,69 @@
+/// Any JSON value, for formats that must report unknown fields and wrong types in their own words
+/// rather than in `DecodingError`'s. Read with `JSONValue.parse(_:)`.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The value as a person would write it in a message: numbers plainly, strings in single quotes.
+    public var quoted: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): String(value)
+        case .number(let value): JSONValue.format(value)
+        case .string(let value): "'\(value)'"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// What kind of value this is, for "must be a number, not a string" messages.
+    public var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The number if it is a whole number that fits in an `Int`.
+    public var integer: Int? {
+        guard case .number(let value) = self, value == value.rounded(), abs(value) < 9e15 else { return nil }
+        return Int(value)
+    }
+
+    /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form;
+    /// `null` for infinities and NaN, which JSON cannot express.
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded() && abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return String(value)
+    }
+
+    /// A JSON string literal.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

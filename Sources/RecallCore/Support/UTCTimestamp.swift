@@ -1,0 +1,186 @@
+public import Foundation
+
+/// Strict ISO 8601 timestamps (`2026-01-01T09:00:00Z`), read and written without locale,
+/// calendar or formatter state, so that results are identical on every platform.
+public enum UTCTimestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of up to 9 digits, and `Z` or an offset
+    /// `±HH:MM`; nil for anything else (including impossible dates such as February 30).
+    public static func date(from text: String) -> Date? {
+        var scanner = Scanner(bytes: Array(text.utf8))
+        guard let year = scanner.digits(4), scanner.skip("-"),
+            let month = scanner.digits(2), scanner.skip("-"),
+            let day = scanner.digits(2), scanner.skip("T") || scanner.skip("t"),
+            let hour = scanner.digits(2), scanner.skip(":"),
+            let minute = scanner.digits(2), scanner.skip(":"),
+            let second = scanner.digits(2)
+        else { return nil }
+        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+
+        var fraction = 0.0
+        if scanner.skip(".") {
+            var scale = 0.1
+            var count = 0
+            while let digit = scanner.digit() {
+                fraction += Double(digit) * scale
+                scale /= 10
+                count += 1
+            }
+            guard (1...9).contains(count) else { return nil }
+        }
+
+        var offsetSeconds = 0
+        if scanner.skip("Z") || scanner.skip("z") {
+            offsetSeconds = 0
+        } else if let sign = scanner.sign() {
+            guard let offsetHours = scanner.digits(2) else { return nil }
+            _ = scanner.skip(":")
+            guard let offsetMinutes = scanner.digits(2), offsetHours < 24, offsetMinutes < 60 else {
+                return nil
+            }
+            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        } else {
+            return nil
+        }
+        guard scanner.isAtEnd else { return nil }
+
+        let days = daysSince1970(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Formats a date in UTC as `YYYY-MM-DDTHH:MM:SSZ`, with milliseconds or microseconds only when
+    /// the time has them (rounded to the microsecond).
+    public static func string(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(27)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `string(from: date)` as UTF-8, without building a `String` (for bulk output).
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        let micro = (date.timeIntervalSince1970 * 1_000_000).rounded(.toNearestOrEven)
+        guard micro.isFinite, abs(micro) < 9e18 else {
+            bytes.append(contentsOf: "invalid-date".utf8)
+            return
+        }
+        let (wholeSeconds, fraction) = floorDivide(Int64(micro), 1_000_000)
+        let (days, secondOfDay) = floorDivide(wholeSeconds, 86_400)
+        let (year, month, day) = civilDate(daysSince1970: Int(days))
+        let time = Int(secondOfDay)
+        if year < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(Int(year.magnitude), width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(time / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time % 60, width: 2, to: &bytes)
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            if fraction % 1000 == 0 {
+                appendDigits(Int(fraction / 1000), width: 3, to: &bytes)
+            } else {
+                appendDigits(Int(fraction), width: 6, to: &bytes)
+            }
+        }
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// Appends a non-negative number in decimal, zero-padded to `width` digits.
+    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        var digits = 1
+        while digits < width || value / divisor >= 10 {
+            divisor *= 10
+            digits += 1
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
+    }
+
+    private static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`).
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The inverse of `daysSince1970` (H. Hinnant's `civil_from_days`).
+    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// A cursor over ASCII bytes.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        var isAtEnd: Bool { index == bytes.count }
+
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func digit() -> Int? {
+            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+                return nil
+            }
+            defer { index += 1 }
+            return Int(bytes[index] - UInt8(ascii: "0"))
+        }
+
+        mutating func digits(_ count: Int) -> Int? {
+            var value = 0
+            for _ in 0..<count {
+                guard let digit = digit() else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+
+        mutating func sign() -> Int? {
+            if skip("+") { return 1 }
+            if skip("-") { return -1 }
+            return nil
+        }
+    }
+}
