@@ -27,22 +27,23 @@ struct DelimitedTextReader {
 
     func read(_ text: String) throws(InterchangeError) -> Result {
         var layout = Layout()
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var rest = Substring(text)
         var headerLines = 0
         var metadata: [(key: String, value: String)] = []
-        while let first = lines.first, first.hasPrefix("#") {
-            let body = first.dropFirst()
+        // Header lines come first; only they are split off, the body is parsed in one pass.
+        while rest.hasPrefix("#") {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let body = rest[rest.index(after: rest.startIndex)..<end]
             if let colon = body.firstIndex(of: ":") {
                 metadata.append((String(body[..<colon]).trimmingWhitespace.lowercased(),
                                  String(body[body.index(after: colon)...])))
             }
-            lines.removeFirst()
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
             headerLines += 1
         }
-        let rest = lines.joined(separator: "\n")
         layout.separator = separator(metadata) ?? separatorHint ?? Self.detectSeparator(rest)
         applyMetadata(metadata, to: &layout)
-        var rows = try Self.parse(rest, separator: layout.separator, path: path, firstLine: headerLines + 1)
+        var rows = try Self.parse(String(rest), separator: layout.separator, path: path, firstLine: headerLines + 1)
         if let header = rows.first, applyHeaderRow(header.cells, to: &layout) {
             rows.removeFirst()
         }
@@ -120,7 +121,7 @@ struct DelimitedTextReader {
 
     /// Tab when the first lines hold one, else the first of `|`, `;`, `,` found (Anki's order,
     /// without colon and space, which a URL or a sentence would trigger).
-    static func detectSeparator(_ text: String) -> Character {
+    static func detectSeparator(_ text: Substring) -> Character {
         let sample = text.prefix(8192)
         for candidate: Character in ["\t", "|", ";", ","] where sample.contains(candidate) {
             return candidate
@@ -135,59 +136,67 @@ struct DelimitedTextReader {
     }
 
     /// Rows of quoted or unquoted fields; a line break inside quotes stays in the field.
+    ///
+    /// Works on Unicode scalars (a `\r\n` pair is one line break), which is several times faster
+    /// than walking grapheme clusters for files of many megabytes.
     static func parse(_ text: String, separator: Character, path: String, firstLine: Int) throws(InterchangeError) -> [Row] {
+        let separatorScalar = separator.unicodeScalars.first ?? "\t"
         var rows: [Row] = []
         var cells: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var inQuotes = false
         var wasQuoted = false
         var firstCellQuoted = false
         var line = firstLine
         var rowLine = firstLine
-        var iterator = text.makeIterator()
-        var pending: Character?
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
         func endRow() {
-            cells.append(field)
+            cells.append(String(field))
             if !(cells.count == 1 && cells[0].isEmpty && !wasQuoted) {
                 rows.append(Row(cells: cells, line: rowLine, startsWithHash: !firstCellQuoted && cells[0].hasPrefix("#")))
             }
             cells = []
-            field = ""
+            field = String.UnicodeScalarView()
             wasQuoted = false
             firstCellQuoted = false
         }
-        while let character = pending ?? iterator.next() {
-            pending = nil
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            let isCRLF = scalar == "\r" && index < scalars.count && scalars[index] == "\n"
+            if isCRLF { index += 1 }
+            let isNewline = scalar == "\n" || scalar == "\r"
             if inQuotes {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
+                if scalar == "\"" {
+                    if index < scalars.count, scalars[index] == "\"" {
                         field.append("\"")
+                        index += 1
                     } else {
                         inQuotes = false
-                        pending = next
                     }
+                } else if isNewline {
+                    line += 1
+                    field.append("\n")
                 } else {
-                    if character.isNewline { line += 1 }
-                    field.append(character == "\r\n" ? "\n" : character)
+                    field.append(scalar)
                 }
                 continue
             }
-            switch character {
-            case "\"" where field.isEmpty && !wasQuoted:
+            if scalar == "\"", field.isEmpty, !wasQuoted {
                 inQuotes = true
                 wasQuoted = true
                 if cells.isEmpty { firstCellQuoted = true }
-            case separator:
-                cells.append(field)
-                field = ""
+            } else if scalar == separatorScalar {
+                cells.append(String(field))
+                field = String.UnicodeScalarView()
                 wasQuoted = false
-            case "\n", "\r\n", "\r":
+            } else if isNewline {
                 endRow()
                 line += 1
                 rowLine = line
-            default:
-                field.append(character)
+            } else {
+                field.append(scalar)
             }
         }
         if inQuotes {
