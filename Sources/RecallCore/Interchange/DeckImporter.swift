@@ -79,10 +79,17 @@ public struct DeckImporter: Sendable {
         }
         // Nothing is written unless the result loads: the importer must never produce a broken deck.
         if !added.isEmpty {
+            let deck: Deck
             do {
-                _ = try DeckLoader().load(data: Data(yaml.utf8), path: file.path)
+                deck = try DeckLoader().load(data: Data(yaml.utf8), path: file.path)
             } catch {
                 throw .invalidResult(error.errorDescription ?? "the deck does not load")
+            }
+            // Say which new cards the generator will not ask (e.g. a front that gives its answer away).
+            let addedIDs = Set(added.map { "\(id):card:\($0.id)" })
+            for warning in QuestionGenerator().generate(deck).warnings
+            where addedIDs.contains(where: { warning.message.contains("'\($0)'") || warning.message.contains("'\($0).") }) {
+                notes.append(warning.message)
             }
         }
         return Plan(format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,

@@ -42,7 +42,7 @@ public struct Exporter: Sendable {
             } catch {
                 throw .invalidResult("cannot encode the deck as JSON: \(error.localizedDescription)")
             }
-        case .apkg: throw .unknownFormat(path: "apkg is not a text format")
+        case .apkg: throw .notText(format.rawValue)
         }
     }
 

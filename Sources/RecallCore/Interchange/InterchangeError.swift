@@ -24,6 +24,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
     case io(path: String, reason: String)
     /// The imported deck would not be valid (a bug: importers write what the loader reads).
     case invalidResult(String)
+    /// A binary format was asked for as text (for standard output).
+    case notText(String)
 
     public var errorDescription: String? {
         switch self {
@@ -49,6 +51,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
             return "cannot access '\(path)': \(reason)"
         case .invalidResult(let reason):
             return "the imported deck would not be valid: \(reason)"
+        case .notText(let format):
+            return "'\(format)' is not a text format; write it to a file with -o"
         }
     }
 

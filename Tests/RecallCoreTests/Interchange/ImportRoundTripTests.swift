@@ -75,3 +75,17 @@ import Testing
         }
     }
 }
+
+@Suite struct ImportNotesTests {
+    @Test func importSaysWhichCardsWillNotBeAskedAndWhy() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("leaky.tsv")
+        try Data("Front\tBack\nIs Paris the capital of France?\tParis\nCapital of Spain?\tMadrid\nCapital of Peru?\t\n".utf8).write(to: file)
+        let plan = try DeckImporter().plan(file, displayPath: "leaky.tsv", deckID: nil, folder: folder)
+        #expect(plan.added.count == 2)
+        #expect(plan.notes.count == 2)
+        #expect(plan.notes[0] == "skipped 1 card without a back")
+        #expect(plan.notes[1].contains("its prompt gives the answer 'Paris' away"))
+    }
+}
