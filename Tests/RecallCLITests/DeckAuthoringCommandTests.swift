@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct DeckAuthoringCommandTests {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-author-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-author-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -14,7 +15,8 @@ import Testing
         let created = try RecallProcess.run(["deck", "new", "physics"], currentDirectory: dir)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.hasPrefix("wrote Decks/physics.yaml\n"))
-        let lint = try RecallProcess.run(["deck", "lint", "--strict", "Decks/physics.yaml"], currentDirectory: dir)
+        let lint = try RecallProcess.run(
+            ["deck", "lint", "--strict", "Decks/physics.yaml"], currentDirectory: dir)
         #expect(lint.status == 0, "\(lint.stderr)")
         #expect(lint.stderr.isEmpty)
 
@@ -22,7 +24,9 @@ import Testing
         try Data("# mine\n".utf8).write(to: file)
         let again = try RecallProcess.run(["deck", "new", "physics"], currentDirectory: dir)
         #expect(again.status == 1)
-        #expect(again.stderr == "error: 'Decks/physics.yaml' already exists; choose another name or delete it first\n")
+        #expect(
+            again.stderr
+                == "error: 'Decks/physics.yaml' already exists; choose another name or delete it first\n")
         #expect(try String(contentsOf: file, encoding: .utf8) == "# mine\n")
     }
 
@@ -30,7 +34,8 @@ import Testing
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let other = dir.appendingPathComponent("elsewhere")
-        let created = try RecallProcess.run(["deck", "new", "chem", "--decks-dir", other.path], currentDirectory: dir)
+        let created = try RecallProcess.run(
+            ["deck", "new", "chem", "--decks-dir", other.path], currentDirectory: dir)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(FileManager.default.fileExists(atPath: other.appendingPathComponent("chem.yaml").path))
         let bad = try RecallProcess.run(["deck", "new", "../escape"], currentDirectory: dir)

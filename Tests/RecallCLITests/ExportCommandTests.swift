@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ExportCommandTests {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-export-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -12,7 +13,8 @@ import Testing
     func exportsTheCSTODeckInEveryFormat(_ format: String) throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try RecallProcess.run(["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
+        let result = try RecallProcess.run(
+            ["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("exported 224 cards of 'csto' as \(format) to csto.\(format)"))
         let data = try Data(contentsOf: dir.appendingPathComponent("csto.\(format)"))
@@ -29,7 +31,9 @@ import Testing
     }
 
     @Test func textFormatsGoToStandardOutputAndApkgDoesNot() throws {
-        let markdown = try RecallProcess.run(["export", "csto", "--format", "md", "-o", "-", "--kind", "cloze"])
+        let markdown = try RecallProcess.run([
+            "export", "csto", "--format", "md", "-o", "-", "--kind", "cloze",
+        ])
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("\nC: "))
         #expect(!markdown.stdout.contains("\nQ: "))
@@ -38,8 +42,12 @@ import Testing
         #expect(apkg.stderr.contains("cannot go to standard output"))
         let unknown = try RecallProcess.run(["export", "csto", "--format", "pdf", "-o", "x"])
         #expect(unknown.status == 64)
-        let quiz = try RecallProcess.run(["export", "csto", "--format", "quiz", "-o", "-", "-n", "5", "--seed", "9"])
-        let again = try RecallProcess.run(["export", "csto", "--format", "quiz", "-o", "-", "-n", "5", "--seed", "9"])
+        let quiz = try RecallProcess.run([
+            "export", "csto", "--format", "quiz", "-o", "-", "-n", "5", "--seed", "9",
+        ])
+        let again = try RecallProcess.run([
+            "export", "csto", "--format", "quiz", "-o", "-", "-n", "5", "--seed", "9",
+        ])
         #expect(quiz.stdout == again.stdout)
         #expect(quiz.stdout.contains("\n5. ") && !quiz.stdout.contains("\n6. "))
     }
@@ -48,21 +56,28 @@ import Testing
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try RecallProcess.run(["deck", "new", "space"], currentDirectory: dir)
-        let export = try RecallProcess.run(["export", "space", "--format", "tsv", "-o", "space.tsv"], currentDirectory: dir)
+        let export = try RecallProcess.run(
+            ["export", "space", "--format", "tsv", "-o", "space.tsv"], currentDirectory: dir)
         #expect(export.status == 0, "\(export.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks/.space.ids").path))
         let file = dir.appendingPathComponent("Decks/space.yaml")
         let yaml = try String(contentsOf: file, encoding: .utf8)
-        try Data(yaml.replacingOccurrences(of: "id: largest-planet\n", with: "id: biggest-planet\n").utf8).write(to: file)
+        try Data(yaml.replacingOccurrences(of: "id: largest-planet\n", with: "id: biggest-planet\n").utf8)
+            .write(to: file)
         let lint = try RecallProcess.run(["deck", "lint", "Decks/space.yaml"], currentDirectory: dir)
         #expect(lint.status == 0)
-        #expect(lint.stderr.contains("warning: card 'space:largest-planet:typed' was exported but the deck no longer has it"))
-        let strict = try RecallProcess.run(["deck", "lint", "--strict", "Decks/space.yaml"], currentDirectory: dir)
+        #expect(
+            lint.stderr.contains(
+                "warning: card 'space:largest-planet:typed' was exported but the deck no longer has it"))
+        let strict = try RecallProcess.run(
+            ["deck", "lint", "--strict", "Decks/space.yaml"], currentDirectory: dir)
         #expect(strict.status == 1)
     }
 
     @Test func unwritableOutputIsAnError() throws {
-        let result = try RecallProcess.run(["export", "csto", "--format", "csv", "-o", "/nonexistent/dir/x.csv"])
+        let result = try RecallProcess.run([
+            "export", "csto", "--format", "csv", "-o", "/nonexistent/dir/x.csv",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: cannot access '/nonexistent/dir/x.csv'"))
     }
@@ -72,7 +87,8 @@ import Testing
 @Suite(.enabled(if: AnkiPython.executable != nil, Comment(rawValue: AnkiPython.missing)))
 struct AnkiImporterTests {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-anki-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-anki-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -80,17 +96,25 @@ struct AnkiImporterTests {
     @Test func ankiImportsThePackageAndAReimportUpdatesInsteadOfDuplicating() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = try RecallProcess.run(["export", "csto", "--format", "apkg", "-o", "first.apkg"], currentDirectory: dir)
+        let first = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "first.apkg"], currentDirectory: dir)
         #expect(first.status == 0, "\(first.stderr)")
         // An edited deck exported later: every note's Source field changes, the GUIDs do not.
         let decks = dir.appendingPathComponent("Decks")
         try FileManager.default.createDirectory(at: decks, withIntermediateDirectories: true)
-        let original = try String(contentsOf: RecallProcess.repositoryRoot.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
-        try Data(original.replacingOccurrences(of: "source: Collective Security Treaty Organization (article)",
-                                               with: "source: The CSTO (article, revised)").utf8)
-            .write(to: decks.appendingPathComponent("csto.yaml"))
+        let original = try String(
+            contentsOf: RecallProcess.repositoryRoot.appendingPathComponent("Decks/csto.yaml"),
+            encoding: .utf8)
+        try Data(
+            original.replacingOccurrences(
+                of: "source: Collective Security Treaty Organization (article)",
+                with: "source: The CSTO (article, revised)"
+            ).utf8
+        )
+        .write(to: decks.appendingPathComponent("csto.yaml"))
         Thread.sleep(forTimeInterval: 1.1)  // Anki compares modification times in seconds.
-        let second = try RecallProcess.run(["export", "csto", "--format", "apkg", "-o", "second.apkg"], currentDirectory: dir)
+        let second = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "second.apkg"], currentDirectory: dir)
         #expect(second.status == 0, "\(second.stderr)")
 
         let files = ["first.apkg", "first.apkg", "second.apkg"].map { dir.appendingPathComponent($0) }
@@ -110,7 +134,8 @@ struct AnkiImporterTests {
     @Test func ankiImportsTheTextExportWithoutChoices() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let export = try RecallProcess.run(["export", "csto", "--format", "tsv", "-o", "csto.tsv"], currentDirectory: dir)
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", "tsv", "-o", "csto.tsv"], currentDirectory: dir)
         #expect(export.status == 0, "\(export.stderr)")
         let file = dir.appendingPathComponent("csto.tsv")
         let results = try AnkiPython.importFiles([file, file])
@@ -119,11 +144,14 @@ struct AnkiImporterTests {
         #expect(first["new"] == 224)
         #expect(results[0]["notes"] as? Int == 224)
         #expect(results[0]["cards"] as? Int == 224)
-        #expect((results[0]["decks"] as? [String])?.contains("Collective Security Treaty Organization") == true)
+        #expect(
+            (results[0]["decks"] as? [String])?.contains("Collective Security Treaty Organization") == true)
         let sample = results[0]["sample"] as? [String: Any]
         #expect(sample?["guid"] as? String == "csto:csto-members:set")
         #expect((sample?["tags"] as? [String])?.contains("kind::set") == true)
-        #expect((results[1]["log"] as? [String: Int])?["new"] == 0, "the GUID column makes a re-import update, not duplicate")
+        #expect(
+            (results[1]["log"] as? [String: Int])?["new"] == 0,
+            "the GUID column makes a re-import update, not duplicate")
         #expect(results[1]["notes"] as? Int == 224)
     }
 }

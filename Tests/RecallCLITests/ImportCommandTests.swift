@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ImportCommandTests {
     func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-import-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -12,23 +13,37 @@ import Testing
     func exportThenImportThroughTheBinary(_ format: String) throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let export = try RecallProcess.run(["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
         #expect(export.status == 0, "\(export.stderr)")
 
-        let dry = try RecallProcess.run(["import", "csto.\(format)", "--deck", "class", "--dry-run"], currentDirectory: dir)
+        let dry = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class", "--dry-run"], currentDirectory: dir)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.hasSuffix("would add 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"))
+        #expect(
+            dry.stdout.hasSuffix(
+                "would add 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"
+            ))
         #expect(dry.stdout.hasPrefix("+ "))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
 
-        let real = try RecallProcess.run(["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
+        let real = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
         #expect(real.status == 0, "\(real.stderr)")
-        #expect(real.stdout == "added 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n")
-        let lint = try RecallProcess.run(["deck", "lint", "--strict", "Decks/class.yaml"], currentDirectory: dir)
+        #expect(
+            real.stdout
+                == "added 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n"
+        )
+        let lint = try RecallProcess.run(
+            ["deck", "lint", "--strict", "Decks/class.yaml"], currentDirectory: dir)
         #expect(lint.status == 0, "\(lint.stderr)")
 
-        let again = try RecallProcess.run(["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
-        #expect(again.stdout == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 224 already in the deck\n")
+        let again = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
+        #expect(
+            again.stdout
+                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 224 already in the deck\n"
+        )
     }
 
     @Test func deckIsNamedAfterTheFileByDefault() throws {
@@ -38,10 +53,14 @@ import Testing
             .write(to: dir.appendingPathComponent("My Capitals.md"))
         let result = try RecallProcess.run(["import", "My Capitals.md"], currentDirectory: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "added 2 cards from My Capitals.md (md) to new deck 'my-capitals' in Decks/my-capitals.yaml\n")
+        #expect(
+            result.stdout
+                == "added 2 cards from My Capitals.md (md) to new deck 'my-capitals' in Decks/my-capitals.yaml\n"
+        )
         let preview = try RecallProcess.run(["deck", "preview", "my-capitals"], currentDirectory: dir)
         #expect(preview.stdout.contains("[free] Capital of France?\n   answer: Paris"))
-        #expect(preview.stdout.contains("[cloze] Fill the gap: The capital of Italy is […].\n   answer: Rome"))
+        #expect(
+            preview.stdout.contains("[cloze] Fill the gap: The capital of Italy is […].\n   answer: Rome"))
         #expect(preview.stdout.hasSuffix("2 cards in Capitals\n"))
     }
 
@@ -52,7 +71,10 @@ import Testing
         try Data([0x51, 0x3A, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("bad.md"))
         for (file, message) in [
             ("x.apkg", "error: 'x.apkg' is not an Anki package: it is not a readable zip file\n"),
-            ("bad.md", "error: 'bad.md' is not UTF-8 text (an invalid byte on line 1); save it as UTF-8 and try again\n"),
+            (
+                "bad.md",
+                "error: 'bad.md' is not UTF-8 text (an invalid byte on line 1); save it as UTF-8 and try again\n"
+            ),
             ("missing.tsv", "error: cannot access 'missing.tsv': no such file\n"),
         ] {
             let result = try RecallProcess.run(["import", file], currentDirectory: dir)

@@ -18,12 +18,16 @@ struct AnkiCollectionJSON {
             "sortType": "noteFld", "sortBackwards": false, "addToCur": true,
         ])
         let fields: [[String: Any]] = AnkiPackageWriter.fieldNames.enumerated().map { index, name in
-            ["name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": [String]()]
+            [
+                "name": name, "ord": index, "sticky": false, "rtl": false, "font": "Arial", "size": 20,
+                "media": [String](),
+            ]
         }
         let template: [String: Any] = [
             "name": "Card 1", "ord": 0,
             "qfmt": "<div class=\"kind\">{{Kind}}</div>\n<div class=\"front\">{{Front}}</div>",
-            "afmt": "{{FrontSide}}\n<hr id=\"answer\">\n<div class=\"back\">{{Back}}</div>\n<div class=\"source\">{{Source}}</div>",
+            "afmt":
+                "{{FrontSide}}\n<hr id=\"answer\">\n<div class=\"back\">{{Back}}</div>\n<div class=\"source\">{{Source}}</div>",
             "bqfmt": "", "bafmt": "", "did": NSNull(),
         ]
         let css = """
@@ -34,14 +38,16 @@ struct AnkiCollectionJSON {
         let notetype: [String: Any] = [
             "id": notetypeID, "name": AnkiPackageWriter.notetypeName, "type": 0, "mod": modified, "usn": -1,
             "sortf": 0, "did": deckID, "tmpls": [template], "flds": fields, "css": css,
-            "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+            "latexPre":
+                "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
             "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]], "tags": [String](),
             "vers": [Int](),
         ]
         models = Self.json([String(notetypeID): notetype])
         decks = Self.json([
             "1": Self.deck(id: 1, name: "Default", description: "", modified: modified),
-            String(deckID): Self.deck(id: deckID, name: deckName, description: description ?? "", modified: modified),
+            String(deckID): Self.deck(
+                id: deckID, name: deckName, description: description ?? "", modified: modified),
         ])
         dconf = Self.json(["1": Self.defaultOptions])
     }
@@ -54,16 +60,25 @@ struct AnkiCollectionJSON {
         ]
     }
 
-    static var defaultOptions: [String: Any] { [
-        "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
-        "replayq": true, "dyn": false,
-        "new": ["delays": [1, 10], "ints": [1, 4, 0], "initialFactor": 2500, "order": 1, "perDay": 20, "bury": false],
-        "rev": ["perDay": 200, "ease4": 1.3, "ivlFct": 1, "maxIvl": 36500, "bury": false, "hardFactor": 1.2],
-        "lapse": ["delays": [10], "mult": 0, "minInt": 1, "leechFails": 8, "leechAction": 1],
-    ] }
+    static var defaultOptions: [String: Any] {
+        [
+            "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": true, "timer": 0,
+            "replayq": true, "dyn": false,
+            "new": [
+                "delays": [1, 10], "ints": [1, 4, 0], "initialFactor": 2500, "order": 1, "perDay": 20,
+                "bury": false,
+            ],
+            "rev": [
+                "perDay": 200, "ease4": 1.3, "ivlFct": 1, "maxIvl": 36500, "bury": false, "hardFactor": 1.2,
+            ],
+            "lapse": ["delays": [10], "mult": 0, "minInt": 1, "leechFails": 8, "leechAction": 1],
+        ]
+    }
 
     static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -26,15 +26,19 @@ struct AnkiPackageReader {
         } else if zip.entries["collection.anki21b"] != nil {
             throw .notAnkiPackage(
                 path: path,
-                reason: "it uses the newest Anki format (zstd); export it again from Anki with 'Support older Anki versions' ticked")
+                reason:
+                    "it uses the newest Anki format (zstd); export it again from Anki with 'Support older Anki versions' ticked"
+            )
         } else {
-            throw .notAnkiPackage(path: path, reason: "there is no collection.anki2 or collection.anki21 inside")
+            throw .notAnkiPackage(
+                path: path, reason: "there is no collection.anki2 or collection.anki21 inside")
         }
         let data = try zip.data(member, limit: Self.maximumCollectionBytes)
         guard data.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw .corruptDatabase("'\(member)' in '\(path)' is not an SQLite database")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-import-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("collection.sqlite")
         do {
@@ -48,14 +52,17 @@ struct AnkiPackageReader {
 
     func readCollection(_ file: URL) throws(InterchangeError) -> Result {
         let db = try SQLiteDatabase(path: file.path, create: false)
-        let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.text })
+        let tables = Set(
+            try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.text })
         guard tables.isSuperset(of: ["col", "notes", "cards"]) else {
             throw .corruptDatabase("'\(path)' has no Anki tables (col, notes, cards)")
         }
         let deckNames = try decks(db)
         var deckOfNote: [Int64: Int64] = [:]
         for row in try db.query("SELECT nid, did FROM cards ORDER BY ord", limit: Self.maximumNotes * 4) {
-            if let note = row[0].integer, let deck = row[1].integer, deckOfNote[note] == nil { deckOfNote[note] = deck }
+            if let note = row[0].integer, let deck = row[1].integer, deckOfNote[note] == nil {
+                deckOfNote[note] = deck
+            }
         }
         let rows = try db.query("SELECT id, guid, flds FROM notes ORDER BY id", limit: Self.maximumNotes + 1)
         guard rows.count <= Self.maximumNotes else {
@@ -71,8 +78,10 @@ struct AnkiPackageReader {
             guard !front.isEmpty else { continue }
             let deck = deckOfNote[id].flatMap { deckNames[$0] }
             if let deck { deckCounts[deck, default: 0] += 1 }
-            cards.append(ImportedCard(guid: row[1].text, front: front, back: back, source: deck,
-                                      origin: "\(path): note \(id)"))
+            cards.append(
+                ImportedCard(
+                    guid: row[1].text, front: front, back: back, source: deck,
+                    origin: "\(path): note \(id)"))
         }
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         return Result(cards: cards, deckName: mainDeck)

@@ -27,7 +27,8 @@ public struct AnkiPackageWriter: Sendable {
 
     /// Writes the package to `url`, replacing it only once the whole package is complete.
     public func write(_ input: ExportInput, to url: URL) throws(InterchangeError) {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("recall-apkg-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-apkg-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         do {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -37,14 +38,17 @@ public struct AnkiPackageWriter: Sendable {
         let collection = work.appendingPathComponent("collection.anki2")
         try writeCollection(input, to: collection)
         // The zip is built next to its destination, so the final rename is atomic.
-        let zip = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let zip = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: zip) }
         do {
             let archive = try Archive(url: zip, accessMode: .create)
             try archive.addEntry(with: "collection.anki2", fileURL: collection, compressionMethod: .deflate)
             let media = Data("{}".utf8)
-            try archive.addEntry(with: "media", type: .file, uncompressedSize: Int64(media.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: "media", type: .file, uncompressedSize: Int64(media.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 media.subdata(in: Int(position)..<Int(position) + size)
             }
         } catch {
@@ -62,27 +66,40 @@ public struct AnkiPackageWriter: Sendable {
         let seconds = Int64(now.timeIntervalSince1970)
         let milliseconds = Int64(now.timeIntervalSince1970 * 1000)
         let deckID = Self.deckID(for: input.deck.id)
-        let collection = AnkiCollectionJSON(deckID: deckID, deckName: input.deck.name, description: input.deck.summary,
-                                            modified: seconds)
+        let collection = AnkiCollectionJSON(
+            deckID: deckID, deckName: input.deck.name, description: input.deck.summary,
+            modified: seconds)
         try db.run(
             "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
-            rows: [[.integer(seconds - seconds % 86_400), .integer(milliseconds), .integer(milliseconds),
-                    .text(collection.conf), .text(collection.models), .text(collection.decks), .text(collection.dconf)]])
+            rows: [
+                [
+                    .integer(seconds - seconds % 86_400), .integer(milliseconds), .integer(milliseconds),
+                    .text(collection.conf), .text(collection.models), .text(collection.decks),
+                    .text(collection.dconf),
+                ]
+            ])
         try db.execute("BEGIN")
         // Ids are millisecond timestamps just before now: unique, and never "in the future".
         let firstID = milliseconds - Int64(input.notes.count)
         let notes: [[SQLiteDatabase.Value]] = input.notes.enumerated().map { index, note in
             let fields = [note.front, note.back, note.source, note.kind.rawValue].map(Self.html)
-            return [.integer(firstID + Int64(index)), .text(note.guid), .integer(Self.notetypeID), .integer(seconds),
-                    .text(" " + note.tags.joined(separator: " ") + " "), .text(fields.joined(separator: "\u{1F}")),
-                    .text(fields[0])]
+            return [
+                .integer(firstID + Int64(index)), .text(note.guid), .integer(Self.notetypeID),
+                .integer(seconds),
+                .text(" " + note.tags.joined(separator: " ") + " "),
+                .text(fields.joined(separator: "\u{1F}")),
+                .text(fields[0]),
+            ]
         }
         try db.run("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, '')", rows: notes)
         let cards: [[SQLiteDatabase.Value]] = input.notes.indices.map { index in
-            [.integer(firstID + Int64(index)), .integer(firstID + Int64(index)), .integer(deckID),
-             .integer(seconds), .integer(Int64(index))]
+            [
+                .integer(firstID + Int64(index)), .integer(firstID + Int64(index)), .integer(deckID),
+                .integer(seconds), .integer(Int64(index)),
+            ]
         }
-        try db.run("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", rows: cards)
+        try db.run(
+            "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", rows: cards)
         try db.execute("COMMIT")
     }
 

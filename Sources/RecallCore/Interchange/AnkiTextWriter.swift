@@ -20,7 +20,10 @@ public struct AnkiTextWriter: Sendable {
             "#guid column:4",
         ]
         for note in input.notes {
-            let cells = [note.front, note.back, note.tags.joined(separator: " "), note.guid, note.source, note.kind.rawValue]
+            let cells = [
+                note.front, note.back, note.tags.joined(separator: " "), note.guid, note.source,
+                note.kind.rawValue,
+            ]
             lines.append(cells.map(Self.cell).joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -18,7 +18,9 @@ public struct CSVWriter: Sendable {
 
     /// The cell with a leading `'` when a spreadsheet would read it as a formula.
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+            return cell
+        }
         return "'" + cell
     }
 

@@ -6,7 +6,8 @@ public import Foundation
 /// `recall deck lint` warns about every id in it that the deck no longer yields, because an
 /// edit that changed a fact's or entity's id would orphan the progress on those cards.
 public enum CardIDManifest {
-    static let header = "# recall: the card ids of this deck at its last export; 'recall deck lint' warns when one disappears."
+    static let header =
+        "# recall: the card ids of this deck at its last export; 'recall deck lint' warns when one disappears."
 
     /// Where the manifest of `deckID` lives for a deck file in `folder`.
     public static func url(deckID: String, in folder: URL) -> URL {
@@ -37,8 +38,10 @@ public enum CardIDManifest {
     static func vanished(manifest: Set<String>, cards: [Card], file: String) -> [Diagnostic] {
         let current = Set(cards.map(\.id))
         return manifest.subtracting(current).sorted().map { id in
-            Diagnostic(.warning, file: file, at: SourceLocation(line: 1, column: 1),
-                       "card '\(id)' was exported but the deck no longer has it; learners' progress on it would be orphaned (was a fact or entity id changed?)")
+            Diagnostic(
+                .warning, file: file, at: SourceLocation(line: 1, column: 1),
+                "card '\(id)' was exported but the deck no longer has it; learners' progress on it would be orphaned (was a fact or entity id changed?)"
+            )
         }
     }
 }

@@ -38,7 +38,9 @@ public struct DeckImporter: Sendable {
     /// Reads `url` and works out the import into `folder`; writes nothing.
     /// - Parameters:
     ///   - deckID: the deck to import into; by default, one named after the file.
-    public func plan(_ url: URL, displayPath: String, deckID: String?, folder: URL) throws(InterchangeError) -> Plan {
+    public func plan(_ url: URL, displayPath: String, deckID: String?, folder: URL) throws(InterchangeError)
+        -> Plan
+    {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
         let id = deckID ?? Self.deckID(fromFileName: url.deletingPathExtension().lastPathComponent)
@@ -62,8 +64,14 @@ public struct DeckImporter: Sendable {
             }
             cards.append(card)
         }
-        if withoutBack > 0 { notes.append("skipped \(withoutBack) card\(withoutBack == 1 ? "" : "s") without a back") }
-        if duplicates > 0 { notes.append("skipped \(duplicates) repeated card\(duplicates == 1 ? "" : "s") (same id twice in the file)") }
+        if withoutBack > 0 {
+            notes.append("skipped \(withoutBack) card\(withoutBack == 1 ? "" : "s") without a back")
+        }
+        if duplicates > 0 {
+            notes.append(
+                "skipped \(duplicates) repeated card\(duplicates == 1 ? "" : "s") (same id twice in the file)"
+            )
+        }
         guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
 
         let file = folder.appendingPathComponent("\(id).yaml")
@@ -88,19 +96,23 @@ public struct DeckImporter: Sendable {
             // Say which new cards the generator will not ask (e.g. a front that gives its answer away).
             let addedIDs = Set(added.map { "\(id):card:\($0.id)" })
             for warning in QuestionGenerator().generate(deck).warnings
-            where addedIDs.contains(where: { warning.message.contains("'\($0)'") || warning.message.contains("'\($0).") }) {
+            where addedIDs.contains(where: {
+                warning.message.contains("'\($0)'") || warning.message.contains("'\($0).")
+            }) {
                 notes.append(warning.message)
             }
         }
-        return Plan(format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
-                    added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml)
+        return Plan(
+            format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
+            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml)
     }
 
     /// Writes the planned deck file atomically; does nothing when no card is added.
     public func apply(_ plan: Plan) throws(InterchangeError) {
         guard !plan.added.isEmpty else { return }
         do {
-            try FileManager.default.createDirectory(at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(plan.yaml.utf8).write(to: plan.file, options: .atomic)
         } catch {
             throw .io(path: plan.file.path, reason: DeckLoader.reason(error))
@@ -121,7 +133,9 @@ public struct DeckImporter: Sendable {
         }
     }
 
-    static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (cards: [ImportedCard], deckName: String?) {
+    static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
+        cards: [ImportedCard], deckName: String?
+    ) {
         let size: Int
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
@@ -181,7 +195,8 @@ public struct DeckImporter: Sendable {
             let text = try readText(file, displayPath: file.path)
             return (deck, text)
         } catch let error as DeckError {
-            throw .invalidResult("the deck file '\(file.path)' has errors; fix them first:\n\(error.errorDescription ?? "")")
+            throw .invalidResult(
+                "the deck file '\(file.path)' has errors; fix them first:\n\(error.errorDescription ?? "")")
         } catch let error as InterchangeError {
             throw error
         } catch {
@@ -193,7 +208,10 @@ public struct DeckImporter: Sendable {
     static func deckID(fromFileName name: String) -> String {
         var id = ""
         for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_.".unicodeScalars.contains(scalar) {
+            if scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.".unicodeScalars.contains(scalar)
+            {
                 id.unicodeScalars.append(scalar)
             } else if !id.hasSuffix("-") {
                 id += "-"

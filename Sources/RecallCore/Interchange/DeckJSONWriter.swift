@@ -34,9 +34,11 @@ public struct DeckJSONWriter: Sendable {
 
         init(_ input: ExportInput) {
             let deck = input.deck
-            self.deck = Header(id: deck.id, name: deck.name, description: deck.summary, source: deck.sourceTitle)
+            self.deck = Header(
+                id: deck.id, name: deck.name, description: deck.summary, source: deck.sourceTitle)
             entities = deck.entities.map {
-                EntityRecord(id: $0.id, type: $0.type, name: $0.name, aliases: $0.aliases, mention: $0.mention)
+                EntityRecord(
+                    id: $0.id, type: $0.type, name: $0.name, aliases: $0.aliases, mention: $0.mention)
             }
             attributes = deck.attributes.map(AttributeRecord.init)
             facts = deck.facts.map(FactRecord.init)
@@ -122,7 +124,8 @@ public struct DeckJSONWriter: Sendable {
             switch value {
             case .date(let date): (year, month) = (date.year, date.month)
             case .entity(let id): entity = id
-            case .number(let number, let unit, let qualifier): (self.number, self.unit, self.qualifier) = (number, unit, qualifier)
+            case .number(let number, let unit, let qualifier):
+                (self.number, self.unit, self.qualifier) = (number, unit, qualifier)
             case .text(let text, let aliases): (self.text, self.aliases) = (text, aliases)
             case .set(let ids, let complete): (set, self.complete) = (ids, complete)
             case .passage(let text): passage = text

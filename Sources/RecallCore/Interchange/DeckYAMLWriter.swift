@@ -21,20 +21,28 @@ enum DeckYAMLWriter {
 
     /// The existing file with `cards` appended to its `cards:` section, which must come last
     /// (or be absent, then it is added); otherwise appending would land in another section.
-    static func appending(_ cards: [FreeCard], to text: String, path: String) throws(InterchangeError) -> String {
+    static func appending(_ cards: [FreeCard], to text: String, path: String) throws(InterchangeError)
+        -> String
+    {
         guard !cards.isEmpty else { return text }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         let topLevel = lines.filter { line in
-            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else { return false }
+            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else {
+                return false
+            }
             return line.contains(":")
         }
         var result = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
         if let last = topLevel.last, last.hasPrefix("cards:") {
             guard last.trimmingCharacters(in: .whitespaces) == "cards:" else {
-                throw .invalidResult("the 'cards:' section of the deck file is written inline; write it as a list to import into it")
+                throw .invalidResult(
+                    "the 'cards:' section of the deck file is written inline; write it as a list to import into it"
+                )
             }
         } else if topLevel.contains(where: { $0.hasPrefix("cards:") }) {
-            throw .invalidResult("the deck file's 'cards:' section is not its last section; move it to the end, or import into a new deck with --deck")
+            throw .invalidResult(
+                "the deck file's 'cards:' section is not its last section; move it to the end, or import into a new deck with --deck"
+            )
         } else {
             result += "\ncards:\n"
         }
@@ -47,8 +55,12 @@ enum DeckYAMLWriter {
         case .question(let question, let answer, let aliases):
             lines.append("    question: \(quoted(question))")
             lines.append("    answer: \(quoted(answer))")
-            if !aliases.isEmpty { lines.append("    aliases: [\(aliases.map(quoted).joined(separator: ", "))]") }
-            if !card.choices.isEmpty { lines.append("    choices: [\(card.choices.map(quoted).joined(separator: ", "))]") }
+            if !aliases.isEmpty {
+                lines.append("    aliases: [\(aliases.map(quoted).joined(separator: ", "))]")
+            }
+            if !card.choices.isEmpty {
+                lines.append("    choices: [\(card.choices.map(quoted).joined(separator: ", "))]")
+            }
         case .cloze(let text):
             lines.append("    cloze: \(quoted(text))")
         }
@@ -70,7 +82,8 @@ enum DeckYAMLWriter {
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
                     || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
                 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(scalar)

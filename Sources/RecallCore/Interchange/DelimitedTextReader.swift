@@ -35,15 +35,19 @@ struct DelimitedTextReader {
             let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
             let body = rest[rest.index(after: rest.startIndex)..<end]
             if let colon = body.firstIndex(of: ":") {
-                metadata.append((String(body[..<colon]).trimmingWhitespace.lowercased(),
-                                 String(body[body.index(after: colon)...])))
+                metadata.append(
+                    (
+                        String(body[..<colon]).trimmingWhitespace.lowercased(),
+                        String(body[body.index(after: colon)...])
+                    ))
             }
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
             headerLines += 1
         }
         layout.separator = separator(metadata) ?? separatorHint ?? Self.detectSeparator(rest)
         applyMetadata(metadata, to: &layout)
-        var rows = try Self.parse(String(rest), separator: layout.separator, path: path, firstLine: headerLines + 1)
+        var rows = try Self.parse(
+            String(rest), separator: layout.separator, path: path, firstLine: headerLines + 1)
         if let header = rows.first, applyHeaderRow(header.cells, to: &layout) {
             rows.removeFirst()
         }
@@ -54,16 +58,21 @@ struct DelimitedTextReader {
             let cells = row.cells
             guard cells.count > max(layout.front, layout.back) else {
                 if cells.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-                throw .malformed(path: path, line: row.line,
-                                 reason: "the row has \(cells.count) field\(cells.count == 1 ? "" : "s"); a card needs a front and a back (is the separator right?)")
+                throw .malformed(
+                    path: path, line: row.line,
+                    reason:
+                        "the row has \(cells.count) field\(cells.count == 1 ? "" : "s"); a card needs a front and a back (is the separator right?)"
+                )
             }
             let front = field(cells[layout.front], layout: layout)
             let back = field(cells[layout.back], layout: layout)
             guard !front.isEmpty else { continue }
             let guid = layout.guid.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
             let source = layout.source.flatMap { $0 < cells.count ? field(cells[$0], layout: layout) : nil }
-            cards.append(ImportedCard(guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
-                                      origin: "\(path):\(row.line)"))
+            cards.append(
+                ImportedCard(
+                    guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
+                    origin: "\(path):\(row.line)"))
         }
         return Result(cards: cards, deckName: layout.deckName)
     }
@@ -71,7 +80,9 @@ struct DelimitedTextReader {
     private func field(_ raw: String, layout: Layout) -> String {
         var text = raw
         // Undo CSVWriter's guard against formulas: `'=1+1` was written for `=1+1`.
-        if text.hasPrefix("'"), let next = text.dropFirst().unicodeScalars.first, "=+-@".unicodeScalars.contains(next) {
+        if text.hasPrefix("'"), let next = text.dropFirst().unicodeScalars.first,
+            "=+-@".unicodeScalars.contains(next)
+        {
             text.removeFirst()
         }
         let isHTML = layout.isHTML ?? HTMLText.looksLikeHTML(text)
@@ -99,7 +110,8 @@ struct DelimitedTextReader {
             case "deck": layout.deckName = trimmed.isEmpty ? nil : trimmed
             case "guid column": layout.guid = Int(trimmed).map { $0 - 1 }
             case "columns":
-                let labels = value.split(separator: layout.separator, omittingEmptySubsequences: false).map(String.init)
+                let labels = value.split(separator: layout.separator, omittingEmptySubsequences: false).map(
+                    String.init)
                 _ = applyHeaderRow(labels, to: &layout)
             default: break
             }
@@ -139,7 +151,9 @@ struct DelimitedTextReader {
     ///
     /// Works on Unicode scalars (a `\r\n` pair is one line break), which is several times faster
     /// than walking grapheme clusters for files of many megabytes.
-    static func parse(_ text: String, separator: Character, path: String, firstLine: Int) throws(InterchangeError) -> [Row] {
+    static func parse(_ text: String, separator: Character, path: String, firstLine: Int)
+        throws(InterchangeError) -> [Row]
+    {
         let separatorScalar = separator.unicodeScalars.first ?? "\t"
         var rows: [Row] = []
         var cells: [String] = []
@@ -154,7 +168,10 @@ struct DelimitedTextReader {
         func endRow() {
             cells.append(String(field))
             if !(cells.count == 1 && cells[0].isEmpty && !wasQuoted) {
-                rows.append(Row(cells: cells, line: rowLine, startsWithHash: !firstCellQuoted && cells[0].hasPrefix("#")))
+                rows.append(
+                    Row(
+                        cells: cells, line: rowLine,
+                        startsWithHash: !firstCellQuoted && cells[0].hasPrefix("#")))
             }
             cells = []
             field = String.UnicodeScalarView()
@@ -200,7 +217,8 @@ struct DelimitedTextReader {
             }
         }
         if inQuotes {
-            throw .malformed(path: path, line: rowLine, reason: "a quoted field is never closed (a '\"' is missing)")
+            throw .malformed(
+                path: path, line: rowLine, reason: "a quoted field is never closed (a '\"' is missing)")
         }
         if !field.isEmpty || !cells.isEmpty || wasQuoted { endRow() }
         return rows

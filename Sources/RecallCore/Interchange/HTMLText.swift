@@ -52,10 +52,12 @@ enum HTMLText {
     /// Plain text without control characters, media references and surplus blank lines.
     static func clean(_ text: String) -> String {
         var result = removingSoundTags(text)
-        result = String(result.unicodeScalars.filter { scalar in
-            scalar == "\n" || scalar == "\t" || !(scalar.properties.generalCategory == .control
-                || scalar.properties.generalCategory == .format && scalar != "\u{200D}")
-        }.map(Character.init))
+        result = String(
+            result.unicodeScalars.filter { scalar in
+                scalar == "\n" || scalar == "\t"
+                    || !(scalar.properties.generalCategory == .control
+                        || scalar.properties.generalCategory == .format && scalar != "\u{200D}")
+            }.map(Character.init))
         result = result.replacingOccurrences(of: "\u{00A0}", with: " ")
         let lines = result.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingWhitespace }
@@ -69,7 +71,9 @@ enum HTMLText {
     /// Text without Anki's `[sound:file.mp3]` media references.
     static func removingSoundTags(_ text: String) -> String {
         var result = text
-        while let open = result.range(of: "[sound:"), let close = result[open.upperBound...].firstIndex(of: "]") {
+        while let open = result.range(of: "[sound:"),
+            let close = result[open.upperBound...].firstIndex(of: "]")
+        {
             result.removeSubrange(open.lowerBound...close)
         }
         return result
@@ -92,7 +96,9 @@ enum HTMLText {
                 let name = after[..<semi]
                 var decoded: String?
                 if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+                        String($0)
+                    }
                 } else if name.hasPrefix("#") {
                     decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
                 } else {

@@ -30,10 +30,13 @@ public struct ImportedCard: Sendable, Hashable {
     /// A deck id for a GUID: the GUID itself when it is a valid id (recall's own exports), else
     /// its letters and digits followed by a hash of the whole GUID, so distinct GUIDs stay distinct.
     static func identifier(fromGUID guid: String) -> String {
-        let cleaned = String(guid.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
-                ? Character(scalar) : "-"
-        }.prefix(48))
+        let cleaned = String(
+            guid.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_.".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "-"
+            }.prefix(48))
         let trimmed = cleaned.drop { !$0.isLetter && !$0.isNumber }
         if trimmed == Substring(guid), guid.count <= 48 { return guid }
         return (trimmed.isEmpty ? "guid" : String(trimmed)) + "-" + StableHash.digest(guid).prefix(10)
@@ -43,12 +46,15 @@ public struct ImportedCard: Sendable, Hashable {
     /// choice when the front ends with lettered options and the back is one of them, else a
     /// question and answer.
     public var freeCard: FreeCard {
-        if back.isEmpty || back == front, case .success(let cloze) = Cloze.parse(front), !cloze.numbers.isEmpty {
+        if back.isEmpty || back == front, case .success(let cloze) = Cloze.parse(front),
+            !cloze.numbers.isEmpty
+        {
             return FreeCard(id: id, content: .cloze(front), source: source)
         }
         if let (question, options) = Self.splitChoices(front), options.contains(back) {
-            return FreeCard(id: id, content: .question(question, answer: back, aliases: []), choices: options,
-                            source: source)
+            return FreeCard(
+                id: id, content: .question(question, answer: back, aliases: []), choices: options,
+                source: source)
         }
         return FreeCard(id: id, content: .question(front, answer: back, aliases: []), source: source)
     }
@@ -60,13 +66,15 @@ public struct ImportedCard: Sendable, Hashable {
         var start = lines.count
         while start > 0 {
             let line = lines[start - 1]
-            guard line.count >= 3, let first = line.first, line.dropFirst().hasPrefix(") "), letters.contains(first)
+            guard line.count >= 3, let first = line.first, line.dropFirst().hasPrefix(") "),
+                letters.contains(first)
             else { break }
             start -= 1
         }
         let options = Array(lines[start...])
         guard options.count >= 2, start >= 1 else { return nil }
-        for (index, option) in options.enumerated() where option.first != letters[min(index, letters.count - 1)] {
+        for (index, option) in options.enumerated()
+        where option.first != letters[min(index, letters.count - 1)] {
             return nil
         }
         let question = lines[..<start].joined(separator: "\n").trimmingWhitespace

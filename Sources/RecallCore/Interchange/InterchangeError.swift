@@ -32,7 +32,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
         case .tooLarge(let path, let bytes, let limit):
             return "'\(path)' is \(Self.megabytes(bytes)); an import may be at most \(Self.megabytes(limit))"
         case .notUTF8(let path, let line):
-            return "'\(path)' is not UTF-8 text (an invalid byte on line \(line)); save it as UTF-8 and try again"
+            return
+                "'\(path)' is not UTF-8 text (an invalid byte on line \(line)); save it as UTF-8 and try again"
         case .unknownFormat(let path):
             return "cannot tell the format of '\(path)'; import reads .apkg, .tsv, .txt, .csv and .md files"
         case .noCards(let path):

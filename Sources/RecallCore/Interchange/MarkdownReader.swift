@@ -27,11 +27,13 @@ struct MarkdownReader {
             let line = String(raw)
             if line.hasPrefix("Q:") || line.hasPrefix("C:") {
                 if let done = pending { cards.append(try card(done)) }
-                pending = Pending(part: line.hasPrefix("Q:") ? .question : .cloze, line: number,
-                                  front: [Self.content(line)])
+                pending = Pending(
+                    part: line.hasPrefix("Q:") ? .question : .cloze, line: number,
+                    front: [Self.content(line)])
             } else if line.hasPrefix("A:") {
                 guard var current = pending, current.part == .question else {
-                    throw .malformed(path: path, line: number, reason: "an 'A:' line without a 'Q:' line before it")
+                    throw .malformed(
+                        path: path, line: number, reason: "an 'A:' line without a 'Q:' line before it")
                 }
                 current.part = .answer
                 current.back = [Self.content(line)]
@@ -40,8 +42,14 @@ struct MarkdownReader {
                 if let done = pending { cards.append(try card(done)) }
                 pending = nil
             } else if var current = pending {
-                let continued = MarkdownMarker.startsWithMarker(raw) && line.hasPrefix("\\") ? String(line.dropFirst()) : line
-                if current.part == .answer { current.back.append(continued) } else { current.front.append(continued) }
+                let continued =
+                    MarkdownMarker.startsWithMarker(raw) && line.hasPrefix("\\")
+                    ? String(line.dropFirst()) : line
+                if current.part == .answer {
+                    current.back.append(continued)
+                } else {
+                    current.front.append(continued)
+                }
                 pending = current
             } else if title == nil, cards.isEmpty, line.hasPrefix("# ") {
                 title = String(line.dropFirst(2)).trimmingWhitespace
@@ -64,7 +72,8 @@ struct MarkdownReader {
         case .answer:
             let back = HTMLText.clean(pending.back.joined(separator: "\n"))
             guard !front.isEmpty, !back.isEmpty else {
-                throw .malformed(path: path, line: pending.line, reason: "a card needs a question and an answer")
+                throw .malformed(
+                    path: path, line: pending.line, reason: "a card needs a question and an answer")
             }
             return ImportedCard(guid: nil, front: front, back: back, source: nil, origin: origin)
         case .cloze:
@@ -82,11 +91,15 @@ struct MarkdownReader {
             out += rest[..<open]
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "]"), !after[..<close].contains("[") else {
-                throw .malformed(path: path, line: line, reason: "a '[' in the cloze is never closed with ']'")
+                throw .malformed(
+                    path: path, line: line, reason: "a '[' in the cloze is never closed with ']'")
             }
             let answer = String(after[..<close]).trimmingWhitespace
-            guard !answer.isEmpty, !answer.contains("{{"), !answer.contains("}}"), !answer.contains("::") else {
-                throw .malformed(path: path, line: line, reason: "the cloze gap '[\(answer)]' is empty or holds '{{', '}}' or '::'")
+            guard !answer.isEmpty, !answer.contains("{{"), !answer.contains("}}"), !answer.contains("::")
+            else {
+                throw .malformed(
+                    path: path, line: line,
+                    reason: "the cloze gap '[\(answer)]' is empty or holds '{{', '}}' or '::'")
             }
             out += "{{c1::\(answer)}}"
             gaps += 1
@@ -94,7 +107,9 @@ struct MarkdownReader {
         }
         out += rest
         guard gaps > 0 else {
-            throw .malformed(path: path, line: line, reason: "the cloze line has no [gap]; put the hidden text in brackets")
+            throw .malformed(
+                path: path, line: line, reason: "the cloze line has no [gap]; put the hidden text in brackets"
+            )
         }
         guard !out.replacingOccurrences(of: "{{c1::", with: "").contains("{{") else {
             throw .malformed(path: path, line: line, reason: "the cloze text holds '{{' outside a gap")

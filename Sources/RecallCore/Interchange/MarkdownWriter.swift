@@ -10,7 +10,9 @@ public struct MarkdownWriter: Sendable {
         var about: [String] = []
         if let summary = input.deck.summary { about.append(Self.line(summary)) }
         if let source = input.deck.sourceTitle { about.append("Source: \(Self.line(source)).") }
-        about.append("Deck `\(input.deck.id)`, \(input.notes.count) cards. `Q:`/`A:` blocks are questions; `C:` lines hide the text in [brackets].")
+        about.append(
+            "Deck `\(input.deck.id)`, \(input.notes.count) cards. `Q:`/`A:` blocks are questions; `C:` lines hide the text in [brackets]."
+        )
         blocks.append(about.map { "> \($0)" }.joined(separator: "\n>\n"))
         blocks += input.notes.map(Self.block)
         return blocks.joined(separator: "\n\n") + "\n"
@@ -61,6 +63,7 @@ enum MarkdownMarker {
     static let markers = ["Q:", "A:", "C:"]
 
     static func startsWithMarker(_ line: Substring) -> Bool {
-        markers.contains { line.hasPrefix($0) } || (line.hasPrefix("\\") && markers.contains { line.dropFirst().hasPrefix($0) })
+        markers.contains { line.hasPrefix($0) }
+            || (line.hasPrefix("\\") && markers.contains { line.dropFirst().hasPrefix($0) })
     }
 }

@@ -10,7 +10,9 @@ public struct QuizSheetWriter: Sendable {
         public var topics: Set<String>?
         public var seed: UInt64
 
-        public init(count: Int = 20, kinds: Set<Card.Kind>? = nil, topics: Set<String>? = nil, seed: UInt64 = 0) {
+        public init(
+            count: Int = 20, kinds: Set<Card.Kind>? = nil, topics: Set<String>? = nil, seed: UInt64 = 0
+        ) {
             self.count = count
             self.kinds = kinds
             self.topics = topics
@@ -51,13 +53,20 @@ public struct QuizSheetWriter: Sendable {
         let indent = String(repeating: " ", count: String(number).count + 2)
         var lines: [String]
         switch card.kind {
-        case .trueFalse: lines = ["\(number). True or false? \(card.prompt)", "", "\(indent)☐ true   ☐ false"]
-        case .choice: lines = ["\(number). \(card.prompt)", ""] + ExportNote.lettered(card.choices).map { indent + "☐ " + $0 }
+        case .trueFalse:
+            lines = ["\(number). True or false? \(card.prompt)", "", "\(indent)☐ true   ☐ false"]
+        case .choice:
+            lines =
+                ["\(number). \(card.prompt)", ""]
+                + ExportNote.lettered(card.choices).map { indent + "☐ " + $0 }
         case .order:
             lines = ["\(number). \(card.prompt)", ""] + ExportNote.lettered(card.choices).map { indent + $0 }
             lines += ["", indent + "Order: ______________________"]
-        case .set: lines = ["\(number). \(card.prompt)", "", indent + "______________________________________", "",
-                            indent + "______________________________________"]
+        case .set:
+            lines = [
+                "\(number). \(card.prompt)", "", indent + "______________________________________", "",
+                indent + "______________________________________",
+            ]
         default: lines = ["\(number). \(card.prompt)", "", indent + "______________________________"]
         }
         return lines.map { $0.replacingOccurrences(of: "\n", with: "\n" + indent) }

@@ -35,7 +35,8 @@ struct SafeZip {
         for entry in archive {
             count += 1
             guard count <= limits.maximumEntries else {
-                throw .zipBomb(path: displayPath, reason: "it holds more than \(limits.maximumEntries) entries")
+                throw .zipBomb(
+                    path: displayPath, reason: "it holds more than \(limits.maximumEntries) entries")
             }
             guard Self.isSafe(entry.path) else { throw .unsafePath(path: displayPath, entry: entry.path) }
             found[entry.path] = entry
@@ -45,14 +46,20 @@ struct SafeZip {
 
     /// Whether a member name stays inside the folder: relative, no `..`, no backslashes or NULs.
     static func isSafe(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), !name.contains("\0") else { return false }
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), !name.contains("\0") else {
+            return false
+        }
         return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 
     /// The bytes of member `name`, stopping at `limit` bytes (a zip bomb) and on a bad checksum.
     func data(_ name: String, limit: Int? = nil) throws(InterchangeError) -> Data {
-        guard let entry = entries[name] else { throw .notAnkiPackage(path: displayPath, reason: "no '\(name)' inside") }
-        guard entry.type == .file else { throw .notAnkiPackage(path: displayPath, reason: "'\(name)' is not a file") }
+        guard let entry = entries[name] else {
+            throw .notAnkiPackage(path: displayPath, reason: "no '\(name)' inside")
+        }
+        guard entry.type == .file else {
+            throw .notAnkiPackage(path: displayPath, reason: "'\(name)' is not a file")
+        }
         let cap = min(limit ?? limits.maximumExtractedBytes, limits.maximumExtractedBytes)
         var result = Data()
         do {
@@ -61,7 +68,9 @@ struct SafeZip {
                 result.append(chunk)
             }
         } catch is SizeExceeded {
-            throw .zipBomb(path: displayPath, reason: "'\(name)' expands to more than \(InterchangeError.megabytes(cap))")
+            throw .zipBomb(
+                path: displayPath, reason: "'\(name)' expands to more than \(InterchangeError.megabytes(cap))"
+            )
         } catch {
             throw .notAnkiPackage(path: displayPath, reason: "'\(name)' cannot be extracted (\(error))")
         }

@@ -7,7 +7,9 @@ struct DeckNew: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write Decks/NAME.yaml: a small, commented, valid example of every construct.",
-        discussion: "Writes into --decks-dir or $RECALL_DECKS when given, else ./Decks (created if needed). Never overwrites a file.")
+        discussion:
+            "Writes into --decks-dir or $RECALL_DECKS when given, else ./Decks (created if needed). Never overwrites a file."
+    )
 
     @OptionGroup var decks: DeckOptions
 
@@ -29,13 +31,15 @@ struct DeckNew: ParsableCommand {
             try Data(DeckScaffold.yaml(id: name).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
             if FileManager.default.fileExists(atPath: file.path) {
-                Console.error("'\(DeckOptions.display(file))' already exists; choose another name or delete it first")
+                Console.error(
+                    "'\(DeckOptions.display(file))' already exists; choose another name or delete it first")
             } else {
                 Console.error("cannot write '\(DeckOptions.display(file))': \(error.localizedDescription)")
             }
             throw ExitCode(1)
         }
-        Console.write("""
+        Console.write(
+            """
             wrote \(DeckOptions.display(file))
             next: edit it, then run 'recall deck lint \(DeckOptions.display(file))' and 'recall deck preview \(name)'
 

@@ -12,7 +12,9 @@ struct DeckPreview: ParsableCommand {
     @Argument(help: ArgumentHelp("The deck's id.", valueName: "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("Only cards of these kinds (comma-separated: \(CardKindList.names)).", valueName: "kinds"))
+    @Option(
+        help: ArgumentHelp(
+            "Only cards of these kinds (comma-separated: \(CardKindList.names)).", valueName: "kinds"))
     var kind: String?
 
     @Option(help: "Seed for distractors and option order, as in a session.")
@@ -27,7 +29,9 @@ struct DeckPreview: ParsableCommand {
         let kinds = try kind.map(CardKindList.parse)
         let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
         var blocks = cards.enumerated().map { index, card in CardText.preview(card, number: index + 1) }
-        blocks.append("\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(deck.name)")
+        blocks.append(
+            "\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(deck.name)"
+        )
         Console.write(blocks.joined(separator: "\n\n") + "\n")
     }
 }

@@ -23,13 +23,19 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("apkg, tsv, csv, md, quiz or json.", valueName: "format"))
     var format: ExportFormat
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write ('-' for standard output).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("The file to write ('-' for standard output).", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("Only cards of these kinds (comma-separated: \(CardKindList.names)).", valueName: "kinds"))
+    @Option(
+        help: ArgumentHelp(
+            "Only cards of these kinds (comma-separated: \(CardKindList.names)).", valueName: "kinds"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Quiz: only cards of these topics (attribute ids, comma-separated).", valueName: "topics"))
+    @Option(
+        help: ArgumentHelp(
+            "Quiz: only cards of these topics (attribute ids, comma-separated).", valueName: "topics"))
     var topic: String?
 
     @Option(name: [.customShort("n"), .long], help: "Quiz: how many questions.")
@@ -41,14 +47,20 @@ struct Export: ParsableCommand {
     func validate() throws {
         if let kind { _ = try CardKindList.parse(kind) }
         guard (1...1000).contains(count) else { throw ValidationError("--count must be between 1 and 1000.") }
-        if output == "-" && !format.isText { throw ValidationError("An apkg package cannot go to standard output; give a file with -o.") }
+        if output == "-" && !format.isText {
+            throw ValidationError("An apkg package cannot go to standard output; give a file with -o.")
+        }
     }
 
     func run() throws {
         let chosen = try decks.loadDeck(id: deck)
         let kinds = try kind.map(CardKindList.parse)
-        let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter { kinds?.contains($0.kind) ?? true }
-        let topics = topic.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter {
+            kinds?.contains($0.kind) ?? true
+        }
+        let topics = topic.map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
         let exporter = Exporter(quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed))
         let input = ExportInput(deck: chosen, cards: cards)
         do {
@@ -65,6 +77,7 @@ struct Export: ParsableCommand {
             Console.error(error.localizedDescription)
             throw ExitCode(1)
         }
-        Console.writeError("exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
+        Console.writeError(
+            "exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
     }
 }

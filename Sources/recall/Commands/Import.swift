@@ -34,8 +34,9 @@ struct Import: ParsableCommand {
         let importer = DeckImporter()
         let plan: DeckImporter.Plan
         do {
-            plan = try importer.plan(URL(fileURLWithPath: file), displayPath: file, deckID: deck,
-                                     folder: decks.writableDirectory)
+            plan = try importer.plan(
+                URL(fileURLWithPath: file), displayPath: file, deckID: deck,
+                folder: decks.writableDirectory)
             if !dryRun { try importer.apply(plan) }
         } catch {
             Console.error(error.localizedDescription)
@@ -50,7 +51,9 @@ struct Import: ParsableCommand {
         let verb = dryRun ? "would add" : "added"
         let present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
-        lines.append("\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)")
+        lines.append(
+            "\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"
+        )
         if dryRun { lines.append("nothing written (--dry-run)") }
         Console.write(lines.joined(separator: "\n") + "\n")
     }

@@ -5,7 +5,8 @@ import Foundation
 /// Looked for in `$RECALL_ANKI_PYTHON`, then `.venv-anki/` in the repository or next to it. Set
 /// one up with `python3 -m venv ../.venv-anki && ../.venv-anki/bin/pip install anki`.
 enum AnkiPython {
-    static let script = RecallProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/check_anki_import.py")
+    static let script = RecallProcess.repositoryRoot.appendingPathComponent(
+        "Tests/Fixtures/check_anki_import.py")
 
     static let executable: URL? = {
         var candidates: [URL] = []
@@ -13,14 +14,17 @@ enum AnkiPython {
             candidates.append(URL(fileURLWithPath: variable))
         }
         candidates.append(RecallProcess.repositoryRoot.appendingPathComponent(".venv-anki/bin/python"))
-        candidates.append(RecallProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent(".venv-anki/bin/python"))
+        candidates.append(
+            RecallProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+                ".venv-anki/bin/python"))
         return candidates.first { candidate in
             guard FileManager.default.isExecutableFile(atPath: candidate.path) else { return false }
             return (try? run(candidate, ["-c", "import anki.collection"]).status) == 0
         }
     }()
 
-    static let missing = "no Python with the 'anki' package: python3 -m venv ../.venv-anki && ../.venv-anki/bin/pip install anki (or set RECALL_ANKI_PYTHON)"
+    static let missing =
+        "no Python with the 'anki' package: python3 -m venv ../.venv-anki && ../.venv-anki/bin/pip install anki (or set RECALL_ANKI_PYTHON)"
 
     /// Imports the files, in order, into one fresh collection; one JSON object per file.
     static func importFiles(_ files: [URL]) throws -> [[String: Any]] {

@@ -8,7 +8,9 @@ import Testing
 @Suite struct DeckLoaderFuzzTests {
     static let seeds: [(name: String, text: String)] = [
         ("scaffold", DeckScaffold.yaml(id: "fuzz")),
-        ("readme-style", """
+        (
+            "readme-style",
+            """
             deck: {id: r, name: Rivers, source: Handout}
             entities:
               danube: {type: river, name: Danube, aliases: [Donau]}
@@ -23,7 +25,8 @@ import Testing
             cards:
               - {id: c1, question: Who wrote the waltz?, answer: Strauss, choices: [Strauss, Liszt]}
               - {id: c2, cloze: "The Danube ends in the {{c1::Black Sea}}."}
-            """),
+            """
+        ),
     ]
 
     @Test(arguments: 0..<seeds.count)

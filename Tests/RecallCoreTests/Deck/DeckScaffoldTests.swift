@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct DeckScaffoldTests {
     @Test func newDeckLintsWithoutErrorsOrWarnings() throws {
-        let report = DeckLinter().lint(data: Data(DeckScaffold.yaml(id: "demo").utf8), path: "Decks/demo.yaml")
+        let report = DeckLinter().lint(
+            data: Data(DeckScaffold.yaml(id: "demo").utf8), path: "Decks/demo.yaml")
         #expect(report.diagnostics.map(\.formatted) == [])
         #expect(report.deck?.id == "demo")
     }
@@ -17,7 +18,8 @@ import Testing
         #expect(deck.facts.contains { $0.ask != nil }, "a question template written for one fact")
         #expect(deck.freeCards.count >= 2)
         let kinds = Set(QuestionGenerator().cards(for: deck).map(\.kind))
-        #expect(kinds == Set(Card.Kind.allCases), "missing kinds: \(Set(Card.Kind.allCases).subtracting(kinds))")
+        #expect(
+            kinds == Set(Card.Kind.allCases), "missing kinds: \(Set(Card.Kind.allCases).subtracting(kinds))")
     }
 
     @Test func statisticsCountCardsByKind() throws {

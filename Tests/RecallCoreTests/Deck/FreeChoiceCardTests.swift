@@ -6,11 +6,14 @@ import Testing
 /// Free-form multiple-choice cards: `choices:` on a question card.
 @Suite struct FreeChoiceCardTests {
     static func deck(_ card: String) -> String {
-        "deck: {id: t, name: T}\ncards:\n  - id: q\n    question: Which city is the capital of France?\n" + card
+        "deck: {id: t, name: T}\ncards:\n  - id: q\n    question: Which city is the capital of France?\n"
+            + card
     }
 
     @Test func choicesMakeAMultipleChoiceCard() throws {
-        let deck = try DeckLoader().load(data: Data(Self.deck("    answer: paris\n    choices: [Lyon, Paris, Nice]\n").utf8), path: "t.yaml")
+        let deck = try DeckLoader().load(
+            data: Data(Self.deck("    answer: paris\n    choices: [Lyon, Paris, Nice]\n").utf8),
+            path: "t.yaml")
         let card = try #require(QuestionGenerator().cards(for: deck).first)
         #expect(card.kind == .choice)
         #expect(card.choices == ["Lyon", "Paris", "Nice"])
@@ -20,7 +23,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("    answer: Rome\n    choices: [Lyon, Paris]\n", "the answer 'Rome' of card 'q' is not one of its choices"),
+        (
+            "    answer: Rome\n    choices: [Lyon, Paris]\n",
+            "the answer 'Rome' of card 'q' is not one of its choices"
+        ),
         ("    answer: Paris\n    choices: [Paris]\n", "card 'q' needs at least two choices"),
         ("    answer: Paris\n    choices: [Paris, paris]\n", "card 'q' has two choices that read the same"),
     ])

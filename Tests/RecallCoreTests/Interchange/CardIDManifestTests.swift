@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct CardIDManifestTests {
     func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-manifest-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-manifest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -22,7 +23,8 @@ import Testing
         #expect(DeckLinter().lint(contentsOf: file, displayPath: "demo.yaml").diagnostics.isEmpty)
 
         // Renaming a fact id orphans its cards: lint says which.
-        try Data(yaml.replacingOccurrences(of: "id: mars-moons", with: "id: mars-moon-count").utf8).write(to: file)
+        try Data(yaml.replacingOccurrences(of: "id: mars-moons", with: "id: mars-moon-count").utf8).write(
+            to: file)
         let report = DeckLinter().lint(contentsOf: file, displayPath: "demo.yaml")
         let messages = report.diagnostics.map(\.formatted)
         #expect(!messages.isEmpty)

@@ -38,10 +38,12 @@ import Testing
         let input = try InterchangeFixtures.csto()
         let tsv = AnkiTextWriter().write(input)
         let head = tsv.split(separator: "\n").prefix(7).map(String.init)
-        #expect(head == [
-            "#separator:tab", "#html:false", "#columns:Front\tBack\tTags\tGUID\tSource\tKind", "#notetype:Basic",
-            "#deck:Collective Security Treaty Organization", "#tags column:3", "#guid column:4",
-        ])
+        #expect(
+            head == [
+                "#separator:tab", "#html:false", "#columns:Front\tBack\tTags\tGUID\tSource\tKind",
+                "#notetype:Basic",
+                "#deck:Collective Security Treaty Organization", "#tags column:3", "#guid column:4",
+            ])
         for card in input.cards {
             #expect(tsv.contains("\t\(card.id)\t"), "the GUID column carries the card id")
         }
@@ -60,8 +62,9 @@ import Testing
         let clozes = markdown.components(separatedBy: "\nC: ").count - 1
         #expect(questions + clozes == input.cards.count)
         #expect(clozes == input.cards.filter { $0.kind == .cloze }.count)
-        let note = ExportNote(guid: "g", kind: .cloze, front: "Fill the gap: Founded in […] by […].", back: "2002 … Moscow",
-                              source: "", tags: [])
+        let note = ExportNote(
+            guid: "g", kind: .cloze, front: "Fill the gap: Founded in […] by […].", back: "2002 … Moscow",
+            source: "", tags: [])
         #expect(MarkdownWriter.block(note) == "C: Founded in [2002] by [Moscow].")
     }
 
@@ -70,7 +73,10 @@ import Testing
         let writer = QuizSheetWriter(options: .init(count: 12, kinds: [.typed, .choice], seed: 42))
         let sheet = writer.write(input)
         #expect(sheet == writer.write(input), "the same seed draws the same quiz")
-        #expect(sheet != QuizSheetWriter(options: .init(count: 12, kinds: [.typed, .choice], seed: 43)).write(input))
+        #expect(
+            sheet
+                != QuizSheetWriter(options: .init(count: 12, kinds: [.typed, .choice], seed: 43)).write(input)
+        )
         let questions = writer.questions(from: input.cards)
         #expect(questions.count == 12)
         #expect(questions.allSatisfy { [.typed, .choice].contains($0.kind) })
@@ -80,8 +86,11 @@ import Testing
             #expect(parts[0].contains("\n\(number). "))
             #expect(parts[1].contains("\n\(number). "))
         }
-        #expect(!parts[0].contains(questions[0].answer) || questions[0].kind == .choice, "answers are only in the key")
-        let topical = QuizSheetWriter(options: .init(count: 50, topics: ["established"], seed: 1)).questions(from: input.cards)
+        #expect(
+            !parts[0].contains(questions[0].answer) || questions[0].kind == .choice,
+            "answers are only in the key")
+        let topical = QuizSheetWriter(options: .init(count: 50, topics: ["established"], seed: 1)).questions(
+            from: input.cards)
         #expect(!topical.isEmpty && topical.allSatisfy { $0.topic == "established" })
     }
 
@@ -90,7 +99,8 @@ import Testing
         let data = try DeckJSONWriter().write(input)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let schemaURL = InterchangeFixtures.repositoryRoot.appendingPathComponent("Decks/deck.schema.json")
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
+        let schema = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as? [String: Any])
         let required = try #require(schema["required"] as? [String])
         #expect(Set(object.keys) == Set(required))
         #expect(object["format"] as? String == "recall-deck")

@@ -68,7 +68,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let package = folder.appendingPathComponent("seed.apkg")
         let deck = try CSTO.deck()
-        try AnkiPackageWriter().write(ExportInput(deck: deck, cards: QuestionGenerator().cards(for: deck)), to: package)
+        try AnkiPackageWriter().write(
+            ExportInput(deck: deck, cards: QuestionGenerator().cards(for: deck)), to: package)
         let original = [UInt8](try Data(contentsOf: package))
         var mutator = Mutator(seed: 11, purpose: "apkg")
         let file = folder.appendingPathComponent("mutated.apkg")

@@ -22,18 +22,22 @@ import Testing
     }
 
     @Test func ankiTextExportsWithAndWithoutHeaders() throws {
-        let withHeaders = "#separator:Semicolon\n#html:true\n#guid column:3\n#deck:Capitals\n<b>France</b>;Paris;abc123\n\"Spain; Kingdom of\";Madrid;def456\n"
+        let withHeaders =
+            "#separator:Semicolon\n#html:true\n#guid column:3\n#deck:Capitals\n<b>France</b>;Paris;abc123\n\"Spain; Kingdom of\";Madrid;def456\n"
         let read = try DelimitedTextReader(path: "a.txt").read(withHeaders)
         #expect(read.cards.map(\.front) == ["France", "Spain; Kingdom of"])
         #expect(read.cards.map(\.back) == ["Paris", "Madrid"])
         #expect(read.cards.map(\.id) == ["abc123", "def456"])
         #expect(read.deckName == "Capitals")
 
-        let bare = try DelimitedTextReader(path: "b.txt").read("France\tParis\n# a comment\nSpain\tMadrid\r\nItaly\tRome")
+        let bare = try DelimitedTextReader(path: "b.txt").read(
+            "France\tParis\n# a comment\nSpain\tMadrid\r\nItaly\tRome")
         #expect(read.cards.count == 2)
         #expect(bare.cards.map(\.back) == ["Paris", "Madrid", "Rome"])
-        #expect(bare.cards[0].id == ImportedCard(guid: nil, front: "France", back: "Paris", source: nil, origin: "").id,
-                "without a GUID the id is a hash of the content, so a re-import matches")
+        #expect(
+            bare.cards[0].id
+                == ImportedCard(guid: nil, front: "France", back: "Paris", source: nil, origin: "").id,
+            "without a GUID the id is a hash of the content, so a re-import matches")
     }
 
     @Test func csvUndoesFormulaNeutralisation() throws {
@@ -53,7 +57,10 @@ import Testing
         #expect(!card.choices.isEmpty == isChoice)
     }
 
-    @Test(arguments: [("csto:csto-members:set", "csto-csto-members-set-"), ("plain-id", "plain-id"), ("f$K9!x.", "f-K9-x.-"), ("::", "guid-")])
+    @Test(arguments: [
+        ("csto:csto-members:set", "csto-csto-members-set-"), ("plain-id", "plain-id"),
+        ("f$K9!x.", "f-K9-x.-"), ("::", "guid-"),
+    ])
     func idsFromGUIDs(_ guid: String, _ prefix: String) {
         let id = ImportedCard.identifier(fromGUID: guid)
         #expect(id.hasPrefix(prefix))

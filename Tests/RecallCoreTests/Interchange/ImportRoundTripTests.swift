@@ -8,7 +8,10 @@ import Testing
     static let formats: [ExportFormat] = [.apkg, .tsv, .csv, .md]
 
     static func decks() throws -> [Deck] {
-        [try CSTO.deck(), try DeckLoader().load(data: Data(DeckScaffold.yaml(id: "space").utf8), path: "space.yaml")]
+        [
+            try CSTO.deck(),
+            try DeckLoader().load(data: Data(DeckScaffold.yaml(id: "space").utf8), path: "space.yaml"),
+        ]
     }
 
     @Test(arguments: formats)
@@ -21,7 +24,8 @@ import Testing
             try Exporter().write(input, format: format, to: file)
 
             let importer = DeckImporter()
-            let plan = try importer.plan(file, displayPath: file.lastPathComponent, deckID: "back", folder: folder)
+            let plan = try importer.plan(
+                file, displayPath: file.lastPathComponent, deckID: "back", folder: folder)
             #expect(plan.added.count == input.cards.count)
             #expect(!FileManager.default.fileExists(atPath: plan.file.path), "planning writes nothing")
             try importer.apply(plan)
@@ -30,13 +34,21 @@ import Testing
             let output = QuestionGenerator().generate(imported)
             #expect(output.warnings.map(\.formatted) == [])
             let back = output.cards.map(ExportNote.init(card:))
-            #expect(InterchangeFixtures.pairs(back) == InterchangeFixtures.pairs(input.notes), "\(deck.id) via \(format)")
+            #expect(
+                InterchangeFixtures.pairs(back) == InterchangeFixtures.pairs(input.notes),
+                "\(deck.id) via \(format)")
             if format == .md {
-                #expect(Set(output.cards.map(\.kind)) == Set(input.cards.map { $0.kind == .cloze ? .cloze : $0.kind == .choice ? .choice : .free }))
+                #expect(
+                    Set(output.cards.map(\.kind))
+                        == Set(
+                            input.cards.map {
+                                $0.kind == .cloze ? .cloze : $0.kind == .choice ? .choice : .free
+                            }))
             }
 
             let before = try Data(contentsOf: plan.file)
-            let again = try importer.plan(file, displayPath: file.lastPathComponent, deckID: "back", folder: folder)
+            let again = try importer.plan(
+                file, displayPath: file.lastPathComponent, deckID: "back", folder: folder)
             #expect(again.added.isEmpty)
             #expect(again.alreadyPresent == input.cards.count)
             try importer.apply(again)
@@ -50,7 +62,8 @@ import Testing
         let deckFile = folder.appendingPathComponent("space.yaml")
         try Data(DeckScaffold.yaml(id: "space").utf8).write(to: deckFile)
         let tsv = folder.appendingPathComponent("extra.tsv")
-        try Data("Front\tBack\nWhat is the hottest planet?\tVenus\nWhat colour is Mars?\tRed\n".utf8).write(to: tsv)
+        try Data("Front\tBack\nWhat is the hottest planet?\tVenus\nWhat colour is Mars?\tRed\n".utf8).write(
+            to: tsv)
         let importer = DeckImporter()
         let plan = try importer.plan(tsv, displayPath: "extra.tsv", deckID: "space", folder: folder)
         #expect(plan.added.count == 2)
@@ -81,7 +94,10 @@ import Testing
         let folder = try InterchangeFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("leaky.tsv")
-        try Data("Front\tBack\nIs Paris the capital of France?\tParis\nCapital of Spain?\tMadrid\nCapital of Peru?\t\n".utf8).write(to: file)
+        try Data(
+            "Front\tBack\nIs Paris the capital of France?\tParis\nCapital of Spain?\tMadrid\nCapital of Peru?\t\n"
+                .utf8
+        ).write(to: file)
         let plan = try DeckImporter().plan(file, displayPath: "leaky.tsv", deckID: nil, folder: folder)
         #expect(plan.added.count == 2)
         #expect(plan.notes.count == 2)

@@ -6,7 +6,8 @@ import Testing
 /// The CSTO deck and its cards, and temporary folders, for the interchange tests.
 enum InterchangeFixtures {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func csto() throws -> ExportInput {
         let deck = try CSTO.deck()
@@ -14,7 +15,8 @@ enum InterchangeFixtures {
     }
 
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recall-interchange-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-interchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

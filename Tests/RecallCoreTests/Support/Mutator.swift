@@ -4,7 +4,8 @@ import RecallCore
 /// Seeded mutations of a valid input, for fuzz tests: flip, insert, delete, duplicate and
 /// truncate bytes, biased towards the characters that parsers treat specially.
 struct Mutator {
-    static let special: [UInt8] = Array("\"'\t\n\r,;:{}[]#-&<>\\|*!?%@`=+ ".utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xFF, 0xE2, 0x80]
+    static let special: [UInt8] =
+        Array("\"'\t\n\r,;:{}[]#-&<>\\|*!?%@`=+ ".utf8) + [0x00, 0x1F, 0x7F, 0xC3, 0xFF, 0xE2, 0x80]
 
     var random: SplitMix64
 
