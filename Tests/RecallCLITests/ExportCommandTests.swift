@@ -24,7 +24,7 @@ import Testing
         case "apkg": #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         case "tsv": #expect(text.hasPrefix("#separator:tab\n#html:false\n"))
         case "csv": #expect(text.hasPrefix("front,back,kind,source,tags\r\n"))
-        case "md": #expect(text.hasPrefix("# Collective Security Treaty Organization\n"))
+        case "md": #expect(text.hasPrefix("Q: "))
         case "quiz": #expect(text.contains("\n20. ") && text.contains("## Answer key"))
         default: #expect(text.hasPrefix("{\n  \"attributes\""))
         }

@@ -1,5 +1,6 @@
-/// Reads Markdown flashcards: `Q:`/`A:` blocks and `C:` lines with `[gap]` deletions, as
-/// `MarkdownWriter` and hashcards write them. A blank line ends a card; other text is ignored.
+/// Reads Markdown flashcards: `Q:`/`A:` blocks and `C:` blocks with `[gap]` deletions, as
+/// `MarkdownWriter` and hashcards write them. A card runs until the next `Q:` or `C:` line (its
+/// lines may be blank); text before the first card is ignored, except a `# Title` naming the deck.
 struct MarkdownReader {
     let path: String
 
@@ -38,9 +39,6 @@ struct MarkdownReader {
                 current.part = .answer
                 current.back = [Self.content(line)]
                 pending = current
-            } else if line.trimmingWhitespace.isEmpty {
-                if let done = pending { cards.append(try card(done)) }
-                pending = nil
             } else if var current = pending {
                 let continued =
                     MarkdownMarker.startsWithMarker(raw) && line.hasPrefix("\\")
@@ -82,10 +80,14 @@ struct MarkdownReader {
         }
     }
 
-    /// `The CSTO was [established] in 2002.` → `The CSTO was {{c1::established}} in 2002.`
+    /// `The [CSTO] was [established] in 2002.` → `The {{c1::CSTO}} was {{c2::established}} in 2002.`
+    ///
+    /// As in hashcards, each distinct bracketed text is a deletion of its own; the same text
+    /// bracketed twice is one deletion hidden in both places.
     static func clozeText(_ text: String, path: String, line: Int) throws(InterchangeError) -> String {
         var out = ""
         var gaps = 0
+        var numbers: [String: Int] = [:]
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "[") {
             out += rest[..<open]
@@ -101,7 +103,9 @@ struct MarkdownReader {
                     path: path, line: line,
                     reason: "the cloze gap '[\(answer)]' is empty or holds '{{', '}}' or '::'")
             }
-            out += "{{c1::\(answer)}}"
+            let number = numbers[answer] ?? numbers.count + 1
+            numbers[answer] = number
+            out += "{{c\(number)::\(answer)}}"
             gaps += 1
             rest = after[after.index(after: close)...]
         }
@@ -111,7 +115,8 @@ struct MarkdownReader {
                 path: path, line: line, reason: "the cloze line has no [gap]; put the hidden text in brackets"
             )
         }
-        guard !out.replacingOccurrences(of: "{{c1::", with: "").contains("{{") else {
+        let withoutGaps = numbers.values.reduce(out) { $0.replacingOccurrences(of: "{{c\($1)::", with: "") }
+        guard !withoutGaps.contains("{{") else {
             throw .malformed(path: path, line: line, reason: "the cloze text holds '{{' outside a gap")
         }
         return out

@@ -1,21 +1,16 @@
 /// Readable Markdown, one card per block: `Q:`/`A:` for questions, `C:` with `[gap]` for cloze.
 ///
 /// This is the plain-text flashcard convention of hashcards, so the file can be printed, kept in
-/// a notes repository, or studied with that tool; `recall import` reads it back.
+/// a notes repository, or studied with that tool; `recall import` reads it back. A `C:` line
+/// brackets only one answer (repeated where the word recurs): hashcards makes a card of each
+/// distinct bracketed text, so a card hiding two different answers at once is written as `Q:`/`A:`.
 public struct MarkdownWriter: Sendable {
     public init() {}
 
+    /// Only cards: hashcards files may hold nothing but `Q:`/`A:`/`C:` blocks (no headings), so
+    /// the deck's name is the file's name.
     public func write(_ input: ExportInput) -> String {
-        var blocks = ["# \(Self.line(input.deck.name))"]
-        var about: [String] = []
-        if let summary = input.deck.summary { about.append(Self.line(summary)) }
-        if let source = input.deck.sourceTitle { about.append("Source: \(Self.line(source)).") }
-        about.append(
-            "Deck `\(input.deck.id)`, \(input.notes.count) cards. `Q:`/`A:` blocks are questions; `C:` lines hide the text in [brackets]."
-        )
-        blocks.append(about.map { "> \($0)" }.joined(separator: "\n>\n"))
-        blocks += input.notes.map(Self.block)
-        return blocks.joined(separator: "\n\n") + "\n"
+        input.notes.map(Self.block).joined(separator: "\n\n") + "\n"
     }
 
     /// One card: a cloze line when the gaps can be written as `[answer]`, else a question.
@@ -34,14 +29,14 @@ public struct MarkdownWriter: Sendable {
         let pieces = text.components(separatedBy: gapMark)
         let gaps = pieces.count - 1
         let answers = note.back.components(separatedBy: " … ")
-        guard gaps >= 1, answers.count == 1 || answers.count == gaps,
+        guard gaps >= 1, answers.count == 1,
             !pieces.contains(where: { $0.contains("[") || $0.contains("]") }),
             !answers.contains(where: { $0.isEmpty || $0.contains("[") || $0.contains("]") }),
             !text.contains(where: \.isNewline)
         else { return nil }
         var line = pieces[0]
         for index in 1...gaps {
-            line += "[" + answers[answers.count == 1 ? 0 : index - 1] + "]" + pieces[index]
+            line += "[" + answers[0] + "]" + pieces[index]
         }
         return line
     }

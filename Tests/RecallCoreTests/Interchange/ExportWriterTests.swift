@@ -54,18 +54,26 @@ import Testing
         #expect(AnkiTextWriter.cell(cell) == written)
     }
 
-    @Test func markdownWritesQuestionsAndClozeLines() throws {
+    @Test func markdownHoldsOnlyCardBlocksAsHashcardsRequires() throws {
         let input = try InterchangeFixtures.csto()
         let markdown = MarkdownWriter().write(input)
-        #expect(markdown.hasPrefix("# Collective Security Treaty Organization\n"))
-        let questions = markdown.components(separatedBy: "\nQ: ").count - 1
-        let clozes = markdown.components(separatedBy: "\nC: ").count - 1
-        #expect(questions + clozes == input.cards.count)
+        #expect(markdown.hasPrefix("Q: Name the six member states of the CSTO.\nA: "))
+        let blocks = markdown.components(separatedBy: "\n\n")
+        #expect(blocks.count == input.cards.count)
+        #expect(blocks.allSatisfy { $0.hasPrefix("Q: ") || $0.hasPrefix("C: ") })
+        let clozes = blocks.filter { $0.hasPrefix("C: ") }.count
         #expect(clozes == input.cards.filter { $0.kind == .cloze }.count)
-        let note = ExportNote(
-            guid: "g", kind: .cloze, front: "Fill the gap: Founded in […] by […].", back: "2002 … Moscow",
-            source: "", tags: [])
-        #expect(MarkdownWriter.block(note) == "C: Founded in [2002] by [Moscow].")
+    }
+
+    @Test(arguments: [
+        ("Fill the gap: Founded in […].", "2002", "C: Founded in [2002]."),
+        ("Fill the gap: A […] is a […].", "rose", "C: A [rose] is a [rose]."),
+        ("Fill the gap: Founded in […] by […].", "2002 … Moscow", "Q: Fill the gap: Founded in […] by […].\nA: 2002 … Moscow"),
+        ("Fill the gap: A [note] and […].", "x", "Q: Fill the gap: A [note] and […].\nA: x"),
+    ])
+    func clozeCardsBecomeCLinesWhenHashcardsReadsThemTheSameWay(_ front: String, _ back: String, _ block: String) {
+        let note = ExportNote(guid: "g", kind: .cloze, front: front, back: back, source: "", tags: [])
+        #expect(MarkdownWriter.block(note) == block)
     }
 
     @Test func quizSheetIsSeededNumberedAndHasAKey() throws {

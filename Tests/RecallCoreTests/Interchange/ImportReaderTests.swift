@@ -40,6 +40,30 @@ import Testing
             "without a GUID the id is a hash of the content, so a re-import matches")
     }
 
+    @Test func markdownReadsHashcardsFiles() throws {
+        let text = """
+            Q: List the PGM minerals.
+            A:
+
+            - ruthenium
+            - rhodium
+
+            C: The [order] of a group is [the cardinality of its underlying set].
+
+            C:
+            A [rose] is a [rose] is a [rose].
+            """
+        let cards = try MarkdownReader(path: "h.md").read(text).cards
+        #expect(cards.map(\.front) == [
+            "List the PGM minerals.",
+            "The {{c1::order}} of a group is {{c2::the cardinality of its underlying set}}.",
+            "A {{c1::rose}} is a {{c1::rose}} is a {{c1::rose}}.",
+        ])
+        #expect(cards[0].back == "- ruthenium\n- rhodium")
+        let deck = Deck(id: "h", name: "H", freeCards: cards.map(\.freeCard))
+        #expect(QuestionGenerator().cards(for: deck).count == 4, "one card per distinct deletion, as hashcards")
+    }
+
     @Test func csvUndoesFormulaNeutralisation() throws {
         let read = try DelimitedTextReader(path: "x.csv", separatorHint: ",").read("front,back\n'=1+1,'-5\n")
         #expect(read.cards.first?.front == "=1+1")
