@@ -155,3 +155,47 @@ struct AnkiImporterTests {
         #expect(results[1]["notes"] as? Int == 224)
     }
 }
+
+/// The JSON export validates against `Decks/deck.schema.json` (checked with Python's jsonschema).
+@Suite(
+    .enabled(
+        if: JSONSchemaPython.isAvailable, "no python3 with the 'jsonschema' module (pip install jsonschema)"))
+struct JSONSchemaTests {
+    @Test(arguments: ["csto", "space"])
+    func jsonExportMatchesTheSchema(_ deck: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        if deck == "space" { _ = try RecallProcess.run(["deck", "new", "space"], currentDirectory: dir) }
+        let export = try RecallProcess.run(
+            ["export", deck, "--format", "json", "-o", "deck.json"], currentDirectory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+        let schema = RecallProcess.repositoryRoot.appendingPathComponent("Decks/deck.schema.json")
+        let result = try AnkiPython.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            [
+                "python3", "-c", JSONSchemaPython.validate, dir.appendingPathComponent("deck.json").path,
+                schema.path,
+            ])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output == "valid\n")
+    }
+}
+
+enum JSONSchemaPython {
+    static let validate = """
+        import json, sys, jsonschema
+        try:
+            jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))
+            print("valid")
+        except jsonschema.ValidationError as error:
+            print(error.message, list(error.absolute_path))
+            sys.exit(1)
+        """
+
+    static let isAvailable: Bool = {
+        (try? AnkiPython.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import jsonschema"])
+            .status) == 0
+    }()
+}
