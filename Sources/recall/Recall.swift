@@ -14,6 +14,7 @@ struct Recall: ParsableCommand {
             DeckCommand.self,
             Export.self,
             Import.self,
+            ProgressCommand.self,
             SchedulerCommand.self,
         ],
         defaultSubcommand: Quiz.self

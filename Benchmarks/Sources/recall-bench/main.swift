@@ -20,6 +20,12 @@ func fail(_ message: String) -> Never {
     exit(64)
 }
 
+// The progress store's benchmark has its own options and report (`recall-bench progress --help`).
+if CommandLine.arguments.dropFirst().first == "progress" {
+    ProgressBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
 var runs = 7
 var selected: [String] = []
 var arguments = CommandLine.arguments.dropFirst()

@@ -60,6 +60,7 @@ extension CardBuilder {
         let events = events
         guard events.count >= 3 else { return }
         var groups: [[Event]] = []
+        var seen: Set<[String]> = []
         var start = 0
         while start < events.count {
             var group: [Event] = []
@@ -67,7 +68,7 @@ extension CardBuilder {
                 group.append(event)
                 if group.count == 4 { break }
             }
-            if group.count >= 3, !groups.contains(where: { $0.map(\.fact.id) == group.map(\.fact.id) }) {
+            if group.count >= 3, seen.insert(group.map(\.fact.id)).inserted {
                 groups.append(group)
             }
             start += 2

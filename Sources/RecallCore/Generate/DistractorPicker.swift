@@ -10,30 +10,42 @@ struct DistractorPicker {
     /// Up to `count` wrong options, as displayed.
     func distractors(for fact: Fact, count: Int, using rng: inout SplitMix64) -> [String] {
         let truths = Set(index.trueValues(of: fact).flatMap { index.accepted($0) }.map(TextFold.fold))
-        let pool = pool(for: fact)
-        // Years and numbers come nearest first: draw from the nearest few so options stay
-        // plausible. Names and texts are drawn at random from a sample, so a large deck costs
-        // the same per card as a small one.
-        let window = pool.isOrdered ? Array(pool.values.prefix(max(count * 2, 6))) : sample(pool.values, using: &rng)
-        var picked = usable(window, excluding: truths)
-        if picked.count < count, window.count < pool.values.count {
-            picked = usable(pool.values, excluding: truths)
+        switch pool(for: fact) {
+        case .nearestFirst(let values):
+            // Years and numbers: draw from the nearest few so the options stay plausible.
+            let window = usable(values.prefix(max(count * 2, 6)), excluding: truths)
+            return Array(window.shuffled(using: &rng).prefix(count))
+        case .any(let size, let option):
+            // Names and texts: a random sample, so a large deck costs the same per card as a
+            // small one; the whole pool only when the sample falls short.
+            var picked = usable(sample(size, using: &rng).lazy.compactMap(option), excluding: truths)
+            if picked.count < count, size > Self.sampleSize * 2 {
+                picked = usable((0..<size).lazy.compactMap(option), excluding: truths)
+            }
+            return Array(picked.shuffled(using: &rng).prefix(count))
         }
-        return Array(picked.shuffled(using: &rng).prefix(count))
     }
 
+    /// Candidate options: nearest first, or any of `size` options (nil for one that never fits).
+    private enum Pool {
+        case nearestFirst([String])
+        case any(size: Int, option: (Int) -> String?)
+    }
+
+    private static let sampleSize = 12
+
     /// Distinct options that read differently from every true value and from each other.
-    private func usable(_ options: [String], excluding truths: Set<String>) -> [String] {
+    private func usable(_ options: some Sequence<String>, excluding truths: Set<String>) -> [String] {
         var seen = truths
         return options.filter { seen.insert(TextFold.fold($0)).inserted }
     }
 
-    /// Up to 12 elements drawn at random (all of a short array).
-    private func sample(_ values: [String], using rng: inout SplitMix64) -> [String] {
-        guard values.count > 24 else { return values }
+    /// `sampleSize` distinct indices below `size` at random (all of them when there are few).
+    private func sample(_ size: Int, using rng: inout SplitMix64) -> [Int] {
+        guard size > Self.sampleSize * 2 else { return Array(0..<size) }
         var indices: Set<Int> = []
-        while indices.count < 12 { indices.insert(Int.random(in: 0..<values.count, using: &rng)) }
-        return indices.sorted().map { values[$0] }
+        while indices.count < Self.sampleSize { indices.insert(Int.random(in: 0..<size, using: &rng)) }
+        return indices.sorted()
     }
 
     /// A distractor as it reads in a sentence (an entity's mention rather than its name).
@@ -44,14 +56,28 @@ struct DistractorPicker {
         return display
     }
 
-    /// Candidate options, and whether they come nearest first.
-    private func pool(for fact: Fact) -> (values: [String], isOrdered: Bool) {
+    private func pool(for fact: Fact) -> Pool {
         switch fact.value {
-        case .date(let date): (dates(near: date), true)
-        case .entity(let id): (entities(like: id).filter { $0 != index.entities[fact.subject]?.name }, false)
-        case .number(let number, let unit, let qualifier): (numbers(near: number, unit: unit, qualifier: qualifier), true)
-        case .text: (texts(of: fact), false)
-        case .set, .passage: ([], true)
+        case .date(let date):
+            return .nearestFirst(dates(near: date))
+        case .number(let number, let unit, let qualifier):
+            return .nearestFirst(numbers(near: number, unit: unit, qualifier: qualifier))
+        case .entity(let id):
+            guard let answer = index.entities[id] else { return .nearestFirst([]) }
+            let sameType = index.entitiesByType[answer.type] ?? []
+            let extra = index.deck.distractors[answer.type] ?? []
+            return .any(size: sameType.count + extra.count) { position in
+                guard position < sameType.count else { return extra[position - sameType.count] }
+                let entity = sameType[position]
+                return entity.id == id || entity.id == fact.subject ? nil : entity.name
+            }
+        case .text:
+            let others = index.factsByAttribute[fact.attribute] ?? []
+            return .any(size: others.count) { position in
+                others[position].subject == fact.subject ? nil : index.display(others[position].value)
+            }
+        case .set, .passage:
+            return .nearestFirst([])
         }
     }
 
@@ -66,12 +92,6 @@ struct DistractorPicker {
         let months = [month - 2, month - 1, month + 1, month + 2, month + 3].filter { (1...12).contains($0) }
         return months.map { DeckDate(year: date.year, month: $0).display }
             + sorted.prefix(3).map { DeckDate(year: $0, month: month).display }
-    }
-
-    private func entities(like id: String) -> [String] {
-        guard let answer = index.entities[id] else { return [] }
-        let sameType = (index.entitiesByType[answer.type] ?? []).filter { $0.id != id }.map(\.name)
-        return sameType + (index.deck.distractors[answer.type] ?? [])
     }
 
     private func numbers(near number: Int, unit: String?, qualifier: String?) -> [String] {
@@ -90,10 +110,6 @@ struct DistractorPicker {
         var scale = 1
         while value / scale >= 100 { scale *= 10 }
         return (value + scale / 2) / scale * scale
-    }
-
-    private func texts(of fact: Fact) -> [String] {
-        (index.factsByAttribute[fact.attribute] ?? []).filter { $0.subject != fact.subject }.map { index.display($0.value) }
     }
 
     /// Names of entities of the elements' type that are not elements (for complete sets).

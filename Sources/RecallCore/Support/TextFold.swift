@@ -6,9 +6,29 @@ import Foundation
 /// away); grading what a learner typed is the answer checker's finer job.
 enum TextFold {
     static func fold(_ text: String) -> String {
-        // Plain ASCII needs no Unicode folding, which is slow; most deck text is ASCII.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // Plain ASCII (most deck text) is folded byte by byte; anything else goes through
+        // Foundation's Unicode folding, which is far slower.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldUnicode(text) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            guard isDigit || isUpper || isLower else {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(isUpper ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func foldUnicode(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         var words: [String] = []
         var current = ""
         for character in folded {

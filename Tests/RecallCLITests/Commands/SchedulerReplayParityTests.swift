@@ -76,7 +76,7 @@ import Testing
 
     @Test(arguments: batches)
     func matchesPyFSRS(_ batch: Batch) throws {
-        let output = try RecallBinary.run(["scheduler", "replay"], stdin: batch.request)
+        let output = try RecallProcess.run(["scheduler", "replay"], input: batch.request)
         #expect(output.status == 0, "\(output.stderr)")
         let root = try #require(
             try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func replaysACardThroughLearningReviewAndRelearning() throws {
-        let output = try RecallBinary.run(["scheduler", "replay"], stdin: Self.oneCard)
+        let output = try RecallProcess.run(["scheduler", "replay"], input: Self.oneCard)
         #expect(output.status == 0)
         #expect(output.stderr.isEmpty)
         let results = try Self.results(output.stdout)
@@ -40,12 +40,12 @@ import Testing
             #"{"id": "card-\#($0)", "reviews": [\#(reviews.joined(separator: ", "))]}"#
         }
         let body = #""cards": [\#(cards.joined(separator: ", "))]"#
-        let off = try RecallBinary.run(["scheduler", "replay"], stdin: "{\(body)}")
-        let explicitOff = try RecallBinary.run(
-            ["scheduler", "replay"], stdin: #"{"enable_fuzzing": false, \#(body)}"#)
-        let on = try RecallBinary.run(["scheduler", "replay"], stdin: #"{"enable_fuzzing": true, \#(body)}"#)
-        let again = try RecallBinary.run(
-            ["scheduler", "replay"], stdin: #"{"enable_fuzzing": true, \#(body)}"#)
+        let off = try RecallProcess.run(["scheduler", "replay"], input: "{\(body)}")
+        let explicitOff = try RecallProcess.run(
+            ["scheduler", "replay"], input: #"{"enable_fuzzing": false, \#(body)}"#)
+        let on = try RecallProcess.run(["scheduler", "replay"], input: #"{"enable_fuzzing": true, \#(body)}"#)
+        let again = try RecallProcess.run(
+            ["scheduler", "replay"], input: #"{"enable_fuzzing": true, \#(body)}"#)
         #expect([off.status, explicitOff.status, on.status, again.status] == [0, 0, 0, 0])
         #expect(off.stdout == explicitOff.stdout)
         #expect(on.stdout == again.stdout)
@@ -57,13 +57,13 @@ import Testing
     }
 
     @Test func emptyCardListGivesEmptyAnswer() throws {
-        let output = try RecallBinary.run(["scheduler", "replay"], stdin: #"{"cards": []}"#)
+        let output = try RecallProcess.run(["scheduler", "replay"], input: #"{"cards": []}"#)
         #expect(output.status == 0)
         #expect(try Self.results(output.stdout).isEmpty)
     }
 
     @Test func helpDocumentsTheFormat() throws {
-        let output = try RecallBinary.run(["scheduler", "replay", "--help"])
+        let output = try RecallProcess.run(["scheduler", "replay", "--help"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("enable_fuzzing"))
     }
@@ -129,7 +129,7 @@ import Testing
 
     @Test(arguments: badInputs)
     func rejectsBadInputClearly(_ bad: BadInput) throws {
-        let output = try RecallBinary.run(["scheduler", "replay"], stdin: bad.stdin)
+        let output = try RecallProcess.run(["scheduler", "replay"], input: bad.stdin)
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.hasPrefix(bad.message), "\(output.stderr)")

@@ -1,43 +1,52 @@
 import Foundation
 import Testing
 
-/// Runs the built `recall` binary with arguments, standard input and environment, and
-/// collects what it printed and how it exited.
-struct RecallProcess {
-    struct Result {
+/// Runs the built `recall` binary with arguments, standard input and environment, as a learner's
+/// shell would, and collects what it printed and how it exited.
+enum RecallProcess {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    /// The `recall` executable next to the test bundle (`.build/<config>/recall`).
+    /// The executable: `$RECALL_BINARY` if set, else next to the test bundle (SwiftPM puts every
+    /// product of a build in one folder), else `.build/debug/recall` of the package above this file.
     static var executable: URL {
         get throws {
             var candidates: [URL] = []
+            if let override = ProcessInfo.processInfo.environment["RECALL_BINARY"] {
+                candidates.append(URL(fileURLWithPath: override))
+            }
             var products = Bundle.main.bundleURL
             if products.pathExtension == "xctest" { products.deleteLastPathComponent() }
             candidates.append(products.appendingPathComponent("recall"))
-            for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-                candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("recall"))
+            if let runner = Bundle.main.executableURL?.deletingLastPathComponent() {
+                candidates.append(runner.appendingPathComponent("recall"))
             }
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            candidates.append(root.appendingPathComponent(".build/debug/recall"))
+            candidates.append(repositoryRoot.appendingPathComponent(".build/debug/recall"))
             let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-            return try #require(found, "the recall binary was not built; looked in \(candidates.map(\.path))")
+            return try #require(found, "no built 'recall' executable in \(candidates.map(\.path))")
         }
     }
 
-    /// The repository root, for tests that read `Decks/`.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root (the folder holding Package.swift above this file), for tests that read `Decks/`.
+    static let repositoryRoot: URL = {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while directory.path != "/" {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory
+            }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
 
-    /// Runs `recall` to completion. Output is read on other threads while the process runs, so
-    /// a large output never blocks it on a full pipe.
-    static func run(
-        _ arguments: [String], input: String = "", environment: [String: String] = [:],
-        currentDirectory: URL? = nil
-    ) throws -> Result {
+    /// A process for `recall arguments` with a clean environment: no colour, no decks or progress
+    /// folder inherited from the developer's shell.
+    static func process(
+        _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
@@ -48,47 +57,53 @@ struct RecallProcess {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = currentDirectory ?? FileManager.default.temporaryDirectory
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
+        return process
+    }
+
+    /// Starts `recall arguments` with its output on pipes and no input, for tests that watch it run.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = try process(arguments, environment: environment)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, output, error)
+    }
+
+    /// Runs `recall` to completion. Output goes through temporary files, so a large output can
+    /// never fill a pipe and stall the child.
+    static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:],
+        currentDirectory: URL? = nil
+    ) throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recall-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inURL = scratch.appendingPathComponent("stdin")
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        try Data(input.utf8).write(to: inURL)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        let process = try process(arguments, environment: environment, currentDirectory: currentDirectory)
+        let stdin = try FileHandle(forReadingFrom: inURL)
+        let stdout = try FileHandle(forWritingTo: outURL)
+        let stderr = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? stdin.close()
+            try? stdout.close()
+            try? stderr.close()
+        }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        let collector = OutputCollector()
-        let group = DispatchGroup()
-        for (pipe, isError) in [(stdout, false), (stderr, true)] {
-            group.enter()
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collector.store(data, isError: isError)
-                group.leave()
-            }
-        }
-        try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: collector.text(isError: false),
-                      stderr: collector.text(isError: true))
-    }
-}
-
-/// Output gathered from two reader threads.
-final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = Data()
-    private var err = Data()
-
-    func store(_ data: Data, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { err = data } else { out = data }
-    }
-
-    func text(isError: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: isError ? err : out, as: UTF8.self)
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The snapshot file `<profile>.json`: the profile as of the last compaction.
+///
+/// Written by hand in a fixed layout (one card and one review per line, so errors have useful
+/// line numbers and diffs stay small); read with `JSONDecoder`. `journal_sequence` is the number of
+/// the last journal entry folded in, so entries left over from a crash during compaction are not
+/// applied twice.
+struct ProfileSnapshot {
+    var profile: Profile
+    var journalSequence: Int
+    /// The schema version the file had (0 for the unversioned first layout).
+    var loadedVersion: Int
+
+    /// What one card holds in the file.
+    struct CardRecord: Decodable {
+        var state: CardState?
+        var flags: CardFlags?
+    }
+
+    /// Version 1 as it is read.
+    struct FileV1: Decodable {
+        var schemaVersion: Int
+        var profile: String
+        var journalSequence: Int
+        var settings: SchedulerSettings
+        var cards: [String: CardRecord]
+        var reviews: [Review]
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version", profile, journalSequence = "journal_sequence"
+            case settings, cards, reviews
+        }
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }
+
+    /// Reads a snapshot of any known version, migrating older ones.
+    ///
+    /// - Parameter fastPath: whether to try `SnapshotFastReader` first (tests turn it off to compare).
+    static func decode(
+        _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
+        fastPath: Bool = true
+    ) throws(ProgressError) -> ProfileSnapshot {
+        let version = try schemaVersion(of: data, file: file)
+        if version > Profile.schemaVersion {
+            throw .newerSchema(file: file, found: version, supported: Profile.schemaVersion)
+        }
+        if version < 0 { throw .unsupportedSchema(file: file, found: version) }
+        if version < Profile.schemaVersion {
+            let profile = try ProfileMigration.migrate(
+                data, from: version, file: file, profileName: profileName, defaultSettings: defaultSettings)
+            return ProfileSnapshot(profile: profile, journalSequence: 0, loadedVersion: version)
+        }
+        if fastPath, let snapshot = SnapshotFastReader.read(data, profileName: profileName) {
+            return snapshot
+        }
+        let contents: FileV1
+        do {
+            contents = try decoder().decode(FileV1.self, from: data)
+        } catch {
+            throw DecodingFailure.progressError(for: error, in: data, file: file)
+        }
+        var states: [String: CardState] = [:]
+        var flags: [String: CardFlags] = [:]
+        states.reserveCapacity(contents.cards.count)
+        for (cardID, record) in contents.cards {
+            states[cardID] = record.state
+            flags[cardID] = record.flags
+        }
+        let profile = Profile(
+            name: profileName, settings: contents.settings, states: states, flags: flags,
+            reviews: contents.reviews)
+        return ProfileSnapshot(
+            profile: profile, journalSequence: contents.journalSequence, loadedVersion: version)
+    }
+
+    /// The file's `schema_version`; 0 when it has none (the first layout).
+    ///
+    /// Our writer puts the version first, so it is read from the first bytes without parsing a
+    /// file that may hold millions of reviews twice; other files are probed in full.
+    static func schemaVersion(of data: Data, file: String) throws(ProgressError) -> Int {
+        if let version = versionNearStart(of: data) { return version }
+        struct Probe: Decodable {
+            var schemaVersion: Int?
+            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
+        }
+        do {
+            return try JSONDecoder().decode(Probe.self, from: data).schemaVersion ?? 0
+        } catch {
+            throw DecodingFailure.progressError(for: error, in: data, file: file)
+        }
+    }
+
+    private static func versionNearStart(of data: Data) -> Int? {
+        let head = [UInt8](data.prefix(256))
+        let key = Array("\"schema_version\"".utf8)
+        guard let open = head.firstIndex(of: UInt8(ascii: "{")),
+            head[..<open].allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+        else { return nil }
+        var index = open + 1
+        while index < head.count, [0x20, 0x0A, 0x0D, 0x09].contains(head[index]) { index += 1 }
+        guard index + key.count <= head.count, Array(head[index..<(index + key.count)]) == key else {
+            return nil
+        }
+        index += key.count
+        while index < head.count, [0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ":")].contains(head[index]) {
+            index += 1
+        }
+        let digits = head[index...].prefix { $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) }
+        let end = index + digits.count
+        guard end < head.count, [UInt8(ascii: ","), UInt8(ascii: "}"), 0x20, 0x0A].contains(head[end]) else {
+            return nil
+        }
+        return Int(String(decoding: digits, as: UTF8.self))
+    }
+
+    /// The file's bytes in the current schema.
+    static func encode(_ profile: Profile, journalSequence: Int) throws(ProgressError) -> [UInt8] {
+        let settings: Data
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            settings = try encoder.encode(profile.settings)
+        } catch {
+            // Only a non-finite number in the settings can make this fail.
+            throw .malformed(
+                file: profile.name, line: 1, column: 1,
+                reason: "the settings hold a number JSON cannot store: \(error.localizedDescription)")
+        }
+        var writer = JSONWriter()
+        writer.bytes.reserveCapacity(160 * profile.reviews.count + 200 * profile.states.count + 1024)
+        writer.raw("{\n\"schema_version\": \(Profile.schemaVersion),\n\"profile\": ")
+        writer.string(profile.name)
+        writer.raw(",\n\"journal_sequence\": \(journalSequence),\n\"settings\": ")
+        writer.bytes.append(contentsOf: settings)
+        writer.raw(",\n\"cards\": {")
+        let cardIDs = Set(profile.states.keys).union(profile.flags.keys).sorted()
+        for (position, cardID) in cardIDs.enumerated() {
+            writer.raw(position == 0 ? "\n" : ",\n")
+            writer.string(cardID)
+            writer.raw(": {")
+            if let state = profile.states[cardID] {
+                writer.key("state")
+                writer.state(state)
+            }
+            if let flags = profile.flags[cardID], !flags.isEmpty,
+                let encoded = try? JSONEncoder().encode(flags)
+            {
+                writer.raw(profile.states[cardID] == nil ? "" : ",")
+                writer.key("flags")
+                writer.bytes.append(contentsOf: encoded)
+            }
+            writer.raw("}")
+        }
+        writer.raw("\n},\n\"reviews\": [")
+        for (position, review) in profile.reviews.enumerated() {
+            writer.raw(position == 0 ? "\n" : ",\n")
+            writer.review(review)
+        }
+        writer.raw("\n]\n}\n")
+        return writer.bytes
+    }
+}

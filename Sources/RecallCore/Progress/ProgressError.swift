@@ -1,0 +1,86 @@
+public import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+/// What can go wrong reading or writing a learner's progress files.
+///
+/// Paths and names in messages are the user's input and are quoted in single quotes.
+public enum ProgressError: LocalizedError, Equatable, Sendable {
+    /// A profile name is empty, starts with '.', or has characters other than letters, digits, '-', '_', '.'.
+    case invalidProfileName(String)
+    /// Another process holds the profile's lock; `pid` is the process id the lock file names, if readable.
+    case locked(profile: String, lockFile: String, pid: Int32?)
+    /// A progress file does not parse or holds an impossible value; line and column are 1-based.
+    case malformed(file: String, line: Int, column: Int, reason: String)
+    /// A file was written by a newer recall whose schema version this one does not know.
+    case newerSchema(file: String, found: Int, supported: Int)
+    /// A file declares a schema version that never existed (negative or not a number).
+    case unsupportedSchema(file: String, found: Int)
+    /// A write failed because the disk or the user's quota is full.
+    case diskFull(file: String)
+    /// A write failed because the folder or file system is read-only or not writable by this user.
+    case readOnly(file: String)
+    /// A system call failed for another reason; `code` is the errno value.
+    case system(file: String, operation: String, code: Int32)
+    /// A file named by the user does not exist.
+    case fileNotFound(String)
+    /// A review is dated before the card's last review (the clock went backwards).
+    case reviewOutOfOrder(cardID: String, reviewedAt: Date, lastReview: Date)
+    /// The profile's scheduler settings are out of range, so its log cannot be replayed.
+    case invalidSettings(reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .invalidProfileName(let name):
+            "invalid profile name '\(name)': use letters, digits, '-', '_' and '.', not starting with '.'"
+        case .locked(let profile, let lockFile, let pid):
+            "profile '\(profile)' is in use by "
+                + (pid.map { "process \($0)" } ?? "another process")
+                + " (lock '\(lockFile)'); close the other recall first"
+        case .malformed(let file, let line, let column, let reason):
+            "\(file):\(line):\(column): \(reason); the file was left untouched"
+                + " (run 'recall progress repair' to set it aside and rebuild what can be saved)"
+        case .newerSchema(let file, let found, let supported):
+            "'\(file)' has schema version \(found), but this recall reads versions up to \(supported);"
+                + " upgrade recall to open it"
+        case .unsupportedSchema(let file, let found):
+            "'\(file)' has schema version \(found), which no recall ever wrote"
+        case .diskFull(let file):
+            "cannot write '\(file)': the disk is full; free some space and try again (nothing was lost)"
+        case .readOnly(let file):
+            "cannot write '\(file)': the folder is read-only or not writable (nothing was lost)"
+        case .system(let file, let operation, let code):
+            "\(operation) failed on '\(file)': \(ProgressError.describe(errno: code))"
+        case .fileNotFound(let path):
+            "no such file '\(path)'"
+        case .reviewOutOfOrder(let cardID, let reviewedAt, let lastReview):
+            "review of card '\(cardID)' at \(ProgressError.format(reviewedAt)) is earlier than its last review"
+                + " at \(ProgressError.format(lastReview)); check the system clock"
+        case .invalidSettings(let reason):
+            "the profile's scheduler settings are invalid: \(reason)"
+        }
+    }
+
+    /// The error for a failed system call on `file`, mapping errno to the cases people can act on.
+    static func from(errno code: Int32, operation: String, file: String) -> ProgressError {
+        switch code {
+        case ENOSPC, EDQUOT: .diskFull(file: file)
+        case EROFS, EACCES, EPERM: .readOnly(file: file)
+        case ENOENT where operation == "open for reading": .fileNotFound(file)
+        default: .system(file: file, operation: operation, code: code)
+        }
+    }
+
+    static func describe(errno code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+
+    static func format(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

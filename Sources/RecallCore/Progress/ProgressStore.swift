@@ -1,0 +1,226 @@
+public import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+/// The one writer of a learner's progress: a snapshot `<profile>.json` plus a journal of the
+/// answers since, under an advisory lock.
+///
+/// Each answer is one fsynced journal line (`append`), so a crash loses at most the answer being
+/// written; the snapshot is rewritten only on compaction (`save`), atomically. A file that does
+/// not parse is never overwritten.
+public final class ProgressStore {
+    /// Journal lines after which `append` compacts the journal into the snapshot.
+    public static let defaultCompactionThreshold = 1000
+
+    public let profileName: String
+    public let directory: URL
+    public let files: ProgressFiles
+    /// The profile as of the last change.
+    public private(set) var profile: Profile
+    /// Warnings and notes from opening (a torn journal line, a migration, times going backwards).
+    public private(set) var issues: [ProgressIssue]
+    /// Journal lines after which `append` compacts.
+    public var compactionThreshold = ProgressStore.defaultCompactionThreshold
+
+    let io: FileIO
+    private var lock: ProfileLock?
+    private var journalFD: Int32?
+    private var journalLength: Int
+    private var journalLines: Int
+    /// The number of the last journal entry written or folded in.
+    private var sequence: Int
+
+    init(
+        profileName: String, directory: URL, io: FileIO, lock: ProfileLock, loaded: LoadedProfile
+    ) {
+        self.profileName = profileName
+        self.directory = directory
+        self.files = ProgressLocation.files(profile: profileName, in: directory)
+        self.io = io
+        self.lock = lock
+        self.profile = loaded.profile
+        self.issues = loaded.issues
+        self.sequence = loaded.sequence
+        self.journalLength = loaded.journalLength
+        self.journalLines = loaded.journalLines
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Opens a profile for reading and writing, creating the folder if needed.
+    ///
+    /// Loads the snapshot and folds in the journal. A missing profile starts empty with
+    /// `defaultSettings`; an older schema is migrated (the original kept as `<profile>.json.v<N>.bak`).
+    /// - Throws: `ProgressError` if the name is invalid, another process holds the profile, a file
+    ///   does not parse, or the schema is newer than this recall.
+    public static func open(
+        profile name: String = ProgressLocation.defaultProfile, in directory: URL,
+        defaultSettings: SchedulerSettings = SchedulerSettings()
+    ) throws(ProgressError) -> ProgressStore {
+        try open(profile: name, in: directory, defaultSettings: defaultSettings, io: FileIO())
+    }
+
+    static func open(
+        profile name: String, in directory: URL, defaultSettings: SchedulerSettings, io: FileIO
+    ) throws(ProgressError) -> ProgressStore {
+        try ProgressLocation.validate(profile: name)
+        try io.createDirectories(directory.path)
+        let files = ProgressLocation.files(profile: name, in: directory)
+        let lock = try ProfileLock(path: files.lock, profile: name, io: io)
+        let loaded = try LoadedProfile.read(files: files, profileName: name, defaultSettings: defaultSettings)
+        let store = ProgressStore(profileName: name, directory: directory, io: io, lock: lock, loaded: loaded)
+        if let torn = loaded.tornJournalLine {
+            try store.cutTornJournalLine(line: torn)
+        }
+        if let version = loaded.migratedFrom, let original = loaded.snapshotData {
+            let backup = try store.keepBackup(of: original, suffix: "v\(version).bak")
+            store.issues.append(
+                ProgressIssue(
+                    .note,
+                    "migrated '\(files.snapshot)' from schema version \(version) to \(Profile.schemaVersion);"
+                        + " the original is kept as '\(backup)'"))
+            try store.save()
+        }
+        return store
+    }
+
+    /// Records an answer durably: one journal line, fsynced before returning. Never rewrites the
+    /// snapshot except for the periodic compaction.
+    ///
+    /// - Throws: `ProgressError.reviewOutOfOrder` if the card was last reviewed later than
+    ///   `review.reviewedAt`; a write error (full disk, read-only folder), in which case nothing
+    ///   is recorded.
+    public func append(_ review: Review, newState: CardState) throws(ProgressError) {
+        // Check, write, then change the profile in place: copying it would cost O(history).
+        try profile.checkOrder(of: review)
+        try writeJournal(Journal.line(sequence: sequence + 1, review: review, state: newState.storable))
+        profile.recordUnchecked(review, newState: newState)
+        compactIfDue()
+    }
+
+    /// Rates a card with `scheduler` from its stored state, records the answer, and returns the new state.
+    @discardableResult
+    public func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError)
+        -> CardState
+    {
+        let current = profile.state(of: review.cardID, at: review.reviewedAt)
+        let next = scheduler.review(
+            current, rating: review.rating, at: review.reviewedAt, cardID: review.cardID)
+        try append(review, newState: next)
+        return next.storable
+    }
+
+    /// Changes a card's flags durably (one journal line).
+    public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
+        try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
+        profile.setFlags(flags, for: cardID)
+        compactIfDue()
+    }
+
+    /// Writes the snapshot atomically and empties the journal.
+    ///
+    /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose
+    /// `journal_sequence` tells the leftover journal lines apart); on an error nothing is lost.
+    public func save() throws(ProgressError) {
+        let bytes = try ProfileSnapshot.encode(profile, journalSequence: sequence)
+        try io.replaceAtomically(files.snapshot, with: bytes)
+        if journalLength > 0 {
+            let fd = try openJournal()
+            try io.truncate(fd, to: 0, path: files.journal)
+            try io.fsync(fd, path: files.journal)
+        }
+        journalLength = 0
+        journalLines = 0
+    }
+
+    /// Merges `other` into this profile (`Profile.merged(with:using:)`) and saves.
+    public func merge(_ other: Profile, using scheduler: some CardScheduling) throws(ProgressError) {
+        let previous = profile
+        profile = profile.merged(with: other, using: scheduler)
+        do {
+            try save()
+        } catch {
+            profile = previous
+            throw error
+        }
+    }
+
+    /// Closes the journal and releases the lock; the store cannot write afterwards.
+    public func close() {
+        if let fd = journalFD { io.close(fd) }
+        journalFD = nil
+        lock?.release()
+        lock = nil
+    }
+
+    // MARK: Journal
+
+    private func writeJournal(_ line: [UInt8]) throws(ProgressError) {
+        guard lock != nil else {
+            throw .system(file: files.journal, operation: "write to a closed store", code: EBADF)
+        }
+        let fd = try openJournal()
+        do {
+            try io.writeAll(fd, line, path: files.journal)
+            try io.fsync(fd, path: files.journal)
+        } catch {
+            // Cut off whatever part of the line reached the file, so the next line starts clean.
+            try? io.truncate(fd, to: journalLength, path: files.journal)
+            throw error
+        }
+        journalLength += line.count
+        journalLines += 1
+        sequence += 1
+    }
+
+    private func openJournal() throws(ProgressError) -> Int32 {
+        if let journalFD { return journalFD }
+        let existed = access(files.journal, F_OK) == 0
+        let fd = try io.open(files.journal, flags: O_WRONLY | O_CREAT | O_APPEND, operation: "open journal")
+        if !existed {
+            do {
+                try io.fsyncDirectory(directory.path)
+            } catch {
+                io.close(fd)
+                throw error
+            }
+        }
+        journalFD = fd
+        return fd
+    }
+
+    private func compactIfDue() {
+        guard journalLines >= compactionThreshold else { return }
+        do {
+            try save()
+        } catch {
+            // The answer itself is safe in the journal; compaction is retried after the next one.
+            issues.append(
+                ProgressIssue(.warning, "could not compact the journal: \(error.localizedDescription)"))
+        }
+    }
+
+    private func cutTornJournalLine(line: Int) throws(ProgressError) {
+        let fd = try openJournal()
+        try io.truncate(fd, to: journalLength, path: files.journal)
+        try io.fsync(fd, path: files.journal)
+    }
+
+    /// Writes `data` durably beside the snapshot as `<profile>.json.<suffix>`, never over an existing file.
+    func keepBackup(of data: Data, suffix: String) throws(ProgressError) -> String {
+        var path = files.snapshot + "." + suffix
+        var attempt = 1
+        while access(path, F_OK) == 0 {
+            attempt += 1
+            path = files.snapshot + "." + suffix + "-\(attempt)"
+        }
+        try io.replaceAtomically(path, with: [UInt8](data))
+        return path
+    }
+}

@@ -1,0 +1,295 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
+/// Reads a version-1 snapshot in exactly the layout `ProfileSnapshot.encode` writes, about ten
+/// times faster than `JSONDecoder` on millions of reviews.
+///
+/// Strict: anything it does not expect (a hand-edited file, another key order, a damaged line)
+/// makes it return nil, and the caller decodes with `JSONDecoder`, which accepts any valid
+/// layout and reports errors with their place.
+struct SnapshotFastReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var index = 0
+
+    private init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// The snapshot in `data`, or nil if it is not in the writer's exact layout.
+    static func read(_ data: Data, profileName: String) -> ProfileSnapshot? {
+        data.withUnsafeBytes { buffer in
+            var reader = SnapshotFastReader(buffer)
+            return reader.snapshot(profileName: profileName)
+        }
+    }
+
+    private mutating func snapshot(profileName: String) -> ProfileSnapshot? {
+        guard literal("{\n\"schema_version\": 1,\n\"profile\": "), string() != nil,
+            literal(",\n\"journal_sequence\": "), let sequence = integer(),
+            literal(",\n\"settings\": "), let settings = settings(),
+            literal(",\n\"cards\": {"), let (states, flags) = cards(),
+            literal(",\n\"reviews\": ["), let reviews = reviews(),
+            literal("\n}\n") || literal("\n}"), index == bytes.count
+        else { return nil }
+        let profile = Profile(
+            name: profileName, settings: settings, storableStates: states,
+            flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
+        return ProfileSnapshot(profile: profile, journalSequence: sequence, loadedVersion: 1)
+    }
+
+    private mutating func settings() -> SchedulerSettings? {
+        let start = index
+        guard skipObject() else { return nil }
+        return try? JSONDecoder().decode(
+            SchedulerSettings.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+    }
+
+    private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
+        var states: [String: CardState] = [:]
+        var flags: [String: CardFlags] = [:]
+        states.reserveCapacity(bytes.count / 4_000)
+        var first = true
+        while !literal("\n}") {
+            guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
+            first = false
+            if literal("\"state\":") {
+                guard let state = state() else { return nil }
+                states[cardID] = state
+                if literal(",\"flags\":") {
+                    guard let cardFlags = cardFlags() else { return nil }
+                    flags[cardID] = cardFlags
+                }
+            } else if literal("\"flags\":") {
+                guard let cardFlags = cardFlags() else { return nil }
+                flags[cardID] = cardFlags
+            }
+            guard literal("}") else { return nil }
+        }
+        return (states, flags)
+    }
+
+    private mutating func state() -> CardState? {
+        guard literal("{\"phase\":"), let phaseName = string(),
+            let phase = CardState.Phase(rawValue: phaseName)
+        else { return nil }
+        var state = CardState(phase: phase, step: nil, due: Date(timeIntervalSince1970: 0))
+        if literal(",\"step\":") {
+            guard let step = integer() else { return nil }
+            state.step = step
+        }
+        if literal(",\"stability\":") {
+            guard let stability = number() else { return nil }
+            state.stability = stability
+        }
+        if literal(",\"difficulty\":") {
+            guard let difficulty = number() else { return nil }
+            state.difficulty = difficulty
+        }
+        guard literal(",\"due\":"), let due = number() else { return nil }
+        state.due = Date(timeIntervalSince1970: due)
+        if literal(",\"lastReview\":") {
+            guard let lastReview = number() else { return nil }
+            state.lastReview = Date(timeIntervalSince1970: lastReview)
+        }
+        return literal("}") ? state : nil
+    }
+
+    private mutating func cardFlags() -> CardFlags? {
+        let start = index
+        guard skipObject() else { return nil }
+        return try? JSONDecoder().decode(
+            CardFlags.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+    }
+
+    private mutating func reviews() -> [Review]? {
+        var reviews: [Review] = []
+        reviews.reserveCapacity(bytes.count / 160)
+        var first = true
+        while !literal("\n]") {
+            guard literal(first ? "\n" : ",\n"), let review = review() else { return nil }
+            first = false
+            reviews.append(review)
+        }
+        return reviews
+    }
+
+    private mutating func review() -> Review? {
+        guard literal("{\"id\":"), let id = string(),
+            literal(",\"card\":"), let cardID = string(),
+            literal(",\"at\":"), let at = number(),
+            literal(",\"rating\":"), let ratingValue = integer(), let rating = Rating(rawValue: ratingValue),
+            literal(",\"answer\":"), let answer = string(),
+            literal(",\"verdict\":"), let verdictName = string(),
+            let verdict = Grade.Verdict(rawValue: verdictName),
+            literal(",\"seconds\":"), let seconds = number(),
+            literal("}")
+        else { return nil }
+        return Review(
+            id: id, cardID: cardID, reviewedAt: Date(timeIntervalSince1970: at), rating: rating,
+            answer: answer,
+            verdict: verdict, duration: seconds)
+    }
+
+    // MARK: Tokens
+
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count, let base = bytes.baseAddress else { return false }
+        let matches = text.withUTF8Buffer { expected in
+            expected.baseAddress.map { memcmp(base + index, $0, count) == 0 } ?? (count == 0)
+        }
+        if matches { index += count }
+        return matches
+    }
+
+    /// A JSON string; nil on a control character, a bad escape or invalid UTF-8.
+    private mutating func string() -> String? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(
+                    validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") {
+                index = start
+                return escapedString()
+            }
+            if byte < 0x20 { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The slow path of `string()`, from just after the opening quote.
+    private mutating func escapedString() -> String? {
+        var utf8: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                return String(validating: utf8, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { return nil }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0C)
+                case UInt8(ascii: "n"): utf8.append(0x0A)
+                case UInt8(ascii: "r"): utf8.append(0x0D)
+                case UInt8(ascii: "t"): utf8.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard var scalar = hex4() else { return nil }
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        guard literal("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+                            return nil
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let character = Unicode.Scalar(scalar) else { return nil }
+                    utf8.append(contentsOf: String(character).utf8)
+                default: return nil
+                }
+            case 0..<0x20:
+                return nil
+            default:
+                utf8.append(byte)
+            }
+        }
+        return nil
+    }
+
+    private mutating func hex4() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else { return nil }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// A JSON integer (no fraction or exponent).
+    private mutating func integer() -> Int? {
+        let negative = literal("-")
+        let start = index
+        var value = 0
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        guard index > start, index == start + 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        return negative ? -value : value
+    }
+
+    /// A JSON number (checked against JSON's grammar), correctly rounded by `strtod`.
+    private mutating func number() -> Double? {
+        let start = index
+        _ = literal("-")
+        guard digits(allowingLeadingZero: false) else { return nil }
+        if literal("."), !digits(allowingLeadingZero: true) { return nil }
+        if literal("e") || literal("E") {
+            _ = literal("+") || literal("-")
+            guard digits(allowingLeadingZero: true) else { return nil }
+        }
+        // The number is always followed by ',' or '}' here, where strtod stops; no copy needed.
+        guard index < bytes.count, let base = bytes.baseAddress else { return nil }
+        let text = (base + start).assumingMemoryBound(to: CChar.self)
+        var parsedEnd: UnsafeMutablePointer<CChar>?
+        let value = strtod(text, &parsedEnd)
+        guard let parsedEnd, UnsafeRawPointer(parsedEnd) == base + index, value.isFinite else { return nil }
+        return value
+    }
+
+    /// One or more digits; a leading zero only alone (as JSON's integer part requires) unless allowed.
+    private mutating func digits(allowingLeadingZero: Bool) -> Bool {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            index += 1
+        }
+        guard index > start else { return false }
+        return allowingLeadingZero || index == start + 1 || bytes[start] != UInt8(ascii: "0")
+    }
+
+    /// Skips a JSON object (strings may hold braces), checking only that braces balance.
+    private mutating func skipObject() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+        var depth = 0
+        var inString = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inString {
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return true }
+            }
+        }
+        return false
+    }
+}

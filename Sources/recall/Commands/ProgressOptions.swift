@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+/// The options every command touching progress files shares.
+struct ProgressOptions: ParsableArguments {
+    @Option(
+        name: .customLong("progress-dir"),
+        help: ArgumentHelp(
+            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
+            valueName: "dir"))
+    var progressDirectory: String?
+
+    @Option(help: "The learner's profile.")
+    var profile: String = ProgressLocation.defaultProfile
+
+    var directory: URL {
+        ProgressLocation.directory(
+            option: progressDirectory, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(
+                fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+    }
+}
+
+/// Printing for the progress commands: diagnostics to stderr, the rest to stdout.
+enum ProgressOutput {
+    /// Prints `error: <message>` and returns the exit code to throw, so ArgumentParser prints nothing more.
+    static func failure(_ error: any Error) -> ExitCode {
+        printToStandardError("error: \(error.localizedDescription)")
+        return ExitCode(1)
+    }
+
+    /// Prints issues (errors and warnings to stderr, notes to stdout); true if any is an error.
+    static func report(_ issues: [ProgressIssue]) -> Bool {
+        for issue in issues {
+            if issue.severity == .note {
+                print(issue.description)
+            } else {
+                printToStandardError(issue.description)
+            }
+        }
+        return issues.contains { $0.severity == .error }
+    }
+
+    static func printToStandardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import RecallCore
+
+@Suite struct SnapshotFastReaderTests {
+    /// A profile with everything the layout can hold: awkward strings, flags with and without
+    /// states, every phase, optional fields present and absent.
+    static func awkwardProfile() throws -> Profile {
+        var generator = SeededGenerator(seed: 3)
+        var reviews = RandomHistory.reviews(count: 300, cards: 20, using: &generator)
+        let answers = [
+            "quote \" and backslash \\", "tab\tnew\nline\r", "control \u{01}\u{1F}", "emoji 🦉 and é",
+            "slash / and {braces}", "", "\u{2028}",
+        ]
+        for index in reviews.indices { reviews[index].answer = answers[index % answers.count] }
+        reviews[0].cardID = "deck/\"odd\" id/typed"
+        var profile = try RandomHistory.profile(reviews: reviews)
+        profile.setFlags(
+            CardFlags(
+                isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1.5e9 + 0.25), aliases: ["a}\"b"]),
+            for: "deck/fact-1/typed")
+        profile.setFlags(CardFlags(isLeech: true), for: "never/reviewed")
+        profile.settings.learningSteps = [30, 90.5]
+        return profile
+    }
+
+    @Test func theFastReaderAgreesWithJSONDecoder() throws {
+        let profile = try Self.awkwardProfile()
+        let bytes = Data(try ProfileSnapshot.encode(profile, journalSequence: 41))
+        let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
+        let slow = try ProfileSnapshot.decode(
+            bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
+        #expect(fast.profile == slow.profile)
+        #expect(fast.profile == profile)
+        #expect(fast.journalSequence == 41)
+    }
+
+    @Test func anEmptyProfileReadsFast() throws {
+        let bytes = Data(try ProfileSnapshot.encode(Profile(name: "p"), journalSequence: 0))
+        #expect(SnapshotFastReader.read(bytes, profileName: "p")?.profile == Profile(name: "p"))
+    }
+
+    struct Edit: Sendable, CustomTestStringConvertible {
+        var id: String
+        var from: String
+        var to: String
+        var testDescription: String { id }
+    }
+
+    /// Valid JSON in another shape is left to JSONDecoder; invalid JSON the fast reader must refuse.
+    static let edits: [Edit] = [
+        Edit(id: "reordered keys", from: "{\"id\":", to: "{\"x\":1,\"id\":"),
+        Edit(id: "leading zero", from: "\"rating\":3", to: "\"rating\":03"),
+        Edit(id: "plus sign", from: ",\"at\":", to: ",\"at\":+"),
+        Edit(id: "unknown rating", from: "\"rating\":3", to: "\"rating\":5"),
+        Edit(id: "bad escape", from: "\\\"", to: "\\x"),
+        Edit(id: "trailing garbage", from: "\n]\n}\n", to: "\n]\n}\nx"),
+        Edit(id: "pretty printed", from: "{\"id\":", to: "{ \"id\":"),
+    ]
+
+    @Test(arguments: edits)
+    func anythingUnexpectedFallsBackToJSONDecoder(_ edit: Edit) throws {
+        let text = String(
+            decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self
+        )
+        let range = try #require(text.range(of: edit.from))
+        let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
+        #expect(SnapshotFastReader.read(edited, profileName: "default") == nil)
+    }
+}
