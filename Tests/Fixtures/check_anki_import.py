@@ -63,6 +63,9 @@ def totals(col):
         "notes_with_cards": studyable,
         "field_counts": sorted(fields),
         "revlog": col.db.scalar("select count() from revlog"),
+        "review_cards": col.db.scalar("select count() from cards where type = 2"),
+        "learning_cards": col.db.scalar("select count() from cards where type in (1, 3)"),
+        "memory_states": sum(1 for card_id in cards if col.get_card(card_id).memory_state is not None),
         "decks": sorted(d.name for d in col.decks.all_names_and_ids()),
         "sample": sample,
     }

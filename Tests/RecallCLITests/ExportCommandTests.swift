@@ -74,6 +74,23 @@ import Testing
         #expect(strict.status == 1)
     }
 
+    @Test func withProgressNeedsApkgAndAnExistingProfile() throws {
+        let tsv = try RecallProcess.run([
+            "export", "csto", "--format", "tsv", "-o", "x", "--with-progress", "ana",
+        ])
+        #expect(tsv.status == 64)
+        #expect(
+            tsv.stderr.contains("--with-progress carries a schedule into Anki; use it with --format apkg."))
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "x.apkg", "--with-progress", "nobody"],
+            currentDirectory: dir)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: "), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.apkg").path))
+    }
+
     @Test func unwritableOutputIsAnError() throws {
         let result = try RecallProcess.run([
             "export", "csto", "--format", "csv", "-o", "/nonexistent/dir/x.csv",
@@ -129,6 +146,27 @@ struct AnkiImporterTests {
         #expect(log[1]["new"] == 0 && log[1]["duplicate"] == 224, "importing again adds nothing")
         #expect(log[2]["updated"] == 224, "a newer export updates the notes")
         #expect(results[2]["notes"] as? Int == 224)
+    }
+
+    @Test func ankiKeepsTheLearnersScheduleAndHistory() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let progress = dir.appendingPathComponent("Progress")
+        let counts = try ClassFixture.write(learners: [("ana", 0.8)], cards: 25, in: progress)
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "ana.apkg", "--with-progress", "ana"],
+            currentDirectory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+        let results = try AnkiPython.importFiles([dir.appendingPathComponent("ana.apkg")])
+        try #require(results.count == 1, "the importer failed: \(results)")
+        let result = results[0]
+        #expect(result["notes"] as? Int == 224)
+        #expect(result["revlog"] as? Int == counts["ana"], "every review becomes a revlog entry")
+        #expect(result["memory_states"] as? Int == 25, "FSRS memory state for every studied card")
+        let review = result["review_cards"] as? Int ?? 0
+        let learning = result["learning_cards"] as? Int ?? 0
+        #expect(review + learning == 25)
+        #expect(review > 0)
     }
 
     @Test func ankiImportsTheTextExportWithoutChoices() throws {

@@ -16,6 +16,9 @@ struct AnkiCollectionJSON {
             "activeDecks": [deckID], "curDeck": deckID, "curModel": String(notetypeID), "nextPos": 1,
             "newSpread": 0, "collapseTime": 1200, "timeLim": 0, "estTimes": true, "dueCounts": true,
             "sortType": "noteFld", "sortBackwards": false, "addToCur": true,
+            // The v2 scheduler's semantics (relearning type 3, day-learn queue 3): Anki does not
+            // convert the cards of a collection that says so.
+            "schedVer": 2,
         ])
         let fields: [[String: Any]] = AnkiPackageWriter.fieldNames.enumerated().map { index, name in
             [

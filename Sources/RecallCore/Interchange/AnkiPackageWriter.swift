@@ -15,9 +15,12 @@ public struct AnkiPackageWriter: Sendable {
 
     /// The moment of export: note and card modification times, and ids just before it.
     public var now: Date
+    /// A learner's progress to carry: card scheduling, FSRS memory state and review history.
+    public var progress: Profile?
 
-    public init(now: Date = Date()) {
+    public init(now: Date = Date(), progress: Profile? = nil) {
         self.now = now
+        self.progress = progress
     }
 
     /// A stable Anki deck id for a recall deck id (Anki matches decks by name; the id is local).
@@ -69,11 +72,15 @@ public struct AnkiPackageWriter: Sendable {
         let collection = AnkiCollectionJSON(
             deckID: deckID, deckName: input.deck.name, description: input.deck.summary,
             modified: seconds)
+        let scheduling = try progress.map { profile throws(InterchangeError) in
+            try AnkiScheduling(profile: profile, now: now)
+        }
         try db.run(
             "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
             rows: [
                 [
-                    .integer(seconds - seconds % 86_400), .integer(milliseconds), .integer(milliseconds),
+                    .integer(scheduling?.creation ?? (seconds - seconds % 86_400)), .integer(milliseconds),
+                    .integer(milliseconds),
                     .text(collection.conf), .text(collection.models), .text(collection.decks),
                     .text(collection.dconf),
                 ]
@@ -92,14 +99,32 @@ public struct AnkiPackageWriter: Sendable {
             ]
         }
         try db.run("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, 0, 0, '')", rows: notes)
-        let cards: [[SQLiteDatabase.Value]] = input.notes.indices.map { index in
-            [
-                .integer(firstID + Int64(index)), .integer(firstID + Int64(index)), .integer(deckID),
-                .integer(seconds), .integer(Int64(index)),
-            ]
+        var cards: [[SQLiteDatabase.Value]] = []
+        var log: [[SQLiteDatabase.Value]] = []
+        var logIDs: Set<Int64> = []
+        for (index, note) in input.notes.enumerated() {
+            let id = firstID + Int64(index)
+            // A new card's `due` is its position; a reviewed one's comes from the learner's state.
+            let state =
+                scheduling?.columns(for: note.guid)
+                ?? AnkiScheduling.CardColumns(
+                    type: 0, queue: 0, due: Int64(index), ivl: 0, factor: 0, reps: 0, lapses: 0, data: "")
+            cards.append([
+                .integer(id), .integer(id), .integer(deckID), .integer(seconds), .integer(state.type),
+                .integer(state.queue), .integer(state.due), .integer(state.ivl), .integer(state.factor),
+                .integer(state.reps), .integer(state.lapses), .text(state.data),
+            ])
+            for row in scheduling?.log(for: note.guid, usedIDs: &logIDs) ?? [] {
+                log.append([
+                    .integer(row.id), .integer(id), .integer(row.ease), .integer(row.ivl),
+                    .integer(row.lastIvl),
+                    .integer(row.factor), .integer(row.time), .integer(row.type),
+                ])
+            }
         }
         try db.run(
-            "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", rows: cards)
+            "INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)", rows: cards)
+        try db.run("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)", rows: log)
         try db.execute("COMMIT")
     }
 

@@ -23,10 +23,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct Exporter: Sendable {
     public var quiz: QuizSheetWriter.Options
     public var now: Date
+    /// A learner's progress, carried by the apkg format.
+    public var progress: Profile?
 
-    public init(quiz: QuizSheetWriter.Options = .init(), now: Date = Date()) {
+    public init(quiz: QuizSheetWriter.Options = .init(), now: Date = Date(), progress: Profile? = nil) {
         self.quiz = quiz
         self.now = now
+        self.progress = progress
     }
 
     /// The bytes of a text format.
@@ -49,7 +52,7 @@ public struct Exporter: Sendable {
     /// Writes the export to `url` atomically (a temporary file renamed over it).
     public func write(_ input: ExportInput, format: ExportFormat, to url: URL) throws(InterchangeError) {
         if format == .apkg {
-            try AnkiPackageWriter(now: now).write(input, to: url)
+            try AnkiPackageWriter(now: now, progress: progress).write(input, to: url)
             return
         }
         let data = try text(input, format: format)

@@ -26,6 +26,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
     case invalidResult(String)
     /// A binary format was asked for as text (for standard output).
     case notText(String)
+    /// A learner's progress cannot be exported (e.g. its scheduler settings are invalid).
+    case invalidProgress(String)
 
     public var errorDescription: String? {
         switch self {
@@ -52,6 +54,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
             return "cannot access '\(path)': \(reason)"
         case .invalidResult(let reason):
             return "the imported deck would not be valid: \(reason)"
+        case .invalidProgress(let reason):
+            return "cannot export the progress: \(reason)"
         case .notText(let format):
             return "'\(format)' is not a text format; write it to a file with -o"
         }

@@ -44,9 +44,26 @@ struct Export: ParsableCommand {
     @Option(help: "Seed for distractors, option order and the quiz draw.")
     var seed: UInt64 = 0
 
+    @Option(
+        name: .customLong("with-progress"),
+        help: ArgumentHelp(
+            "apkg: carry this learner's schedule and review history (a profile in the progress folder).",
+            valueName: "profile"))
+    var withProgress: String?
+
+    @Option(
+        name: .customLong("progress-dir"),
+        help: ArgumentHelp(
+            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
+            valueName: "dir"))
+    var progressDirectory: String?
+
     func validate() throws {
         if let kind { _ = try CardKindList.parse(kind) }
         guard (1...1000).contains(count) else { throw ValidationError("--count must be between 1 and 1000.") }
+        if withProgress != nil && format != .apkg {
+            throw ValidationError("--with-progress carries a schedule into Anki; use it with --format apkg.")
+        }
         if output == "-" && !format.isText {
             throw ValidationError("An apkg package cannot go to standard output; give a file with -o.")
         }
@@ -61,7 +78,9 @@ struct Export: ParsableCommand {
         let topics = topic.map {
             Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
-        let exporter = Exporter(quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed))
+        let progress = try withProgress.map(readProfile)
+        let exporter = Exporter(
+            quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed), progress: progress)
         let input = ExportInput(deck: chosen, cards: cards)
         do {
             if output == "-" {
@@ -79,5 +98,21 @@ struct Export: ParsableCommand {
         }
         Console.writeError(
             "exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
+    }
+
+    /// The learner's profile (snapshot and journal), read without locking or changing it.
+    private func readProfile(_ name: String) throws -> Profile {
+        do {
+            try ProgressLocation.validate(profile: name)
+            let directory = ProgressLocation.directory(
+                option: progressDirectory, environment: ProcessInfo.processInfo.environment,
+                currentDirectory: URL(
+                    fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            let files = ProgressLocation.files(profile: name, in: directory)
+            return try ProgressStore.readProfile(at: URL(fileURLWithPath: files.snapshot))
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(1)
+        }
     }
 }
