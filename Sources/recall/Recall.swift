@@ -15,6 +15,7 @@ struct Recall: ParsableCommand {
             Export.self,
             Import.self,
             ProgressCommand.self,
+            ClassCommand.self,
             SchedulerCommand.self,
         ],
         defaultSubcommand: Quiz.self
