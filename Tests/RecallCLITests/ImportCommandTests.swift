@@ -86,3 +86,45 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
     }
 }
+
+@Suite struct ImportWithProgressCommandTests {
+    @Test func reviewHistoryFromAnAnkiPackageJoinsAProfileOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-import-progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let counts = try ClassFixture.write(
+            learners: [("ana", 0.8)], cards: 10, in: dir.appendingPathComponent("Progress"))
+        let total = try #require(counts["ana"])
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "ana.apkg", "--with-progress", "ana"],
+            currentDirectory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let dry = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob", "--dry-run"],
+            currentDirectory: dir)
+        #expect(
+            dry.stdout.contains(
+                "would merge \(total) reviews into profile 'bob'\nnothing written (--dry-run)\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/bob.json").path))
+
+        let first = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout.hasSuffix(
+                "added \(total) of \(total) reviews to profile 'bob'; its cards are rescheduled\n"))
+        let again = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(
+            again.stdout.hasSuffix(
+                "added 0 of \(total) reviews to profile 'bob'; its cards are rescheduled\n"))
+        let check = try RecallProcess.run(["progress", "check", "--profile", "bob"], currentDirectory: dir)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        try Data("front,back\nQ?,A\n".utf8).write(to: dir.appendingPathComponent("x.csv"))
+        let csv = try RecallProcess.run(["import", "x.csv", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(csv.status == 64)
+        #expect(csv.stderr.contains("--with-progress reads the review history of .apkg files only."))
+    }
+}

@@ -14,7 +14,12 @@ struct AnkiPackageReader {
     struct Result {
         var cards: [ImportedCard]
         var deckName: String?
+        /// The review log, for `recall import --with-progress`.
+        var reviews: [ImportedReview] = []
     }
+
+    /// The most review-log rows read from one package.
+    static let maximumReviews = 2_000_000
 
     func read(_ url: URL) throws(InterchangeError) -> Result {
         let zip = try SafeZip(url: url, displayPath: path)
@@ -59,10 +64,15 @@ struct AnkiPackageReader {
         }
         let deckNames = try decks(db)
         var deckOfNote: [Int64: Int64] = [:]
-        for row in try db.query("SELECT nid, did FROM cards ORDER BY ord", limit: Self.maximumNotes * 4) {
-            if let note = row[0].integer, let deck = row[1].integer, deckOfNote[note] == nil {
-                deckOfNote[note] = deck
-            }
+        var cardsByID: [Int64: (note: Int64, ord: Int64)] = [:]
+        for row in try db.query(
+            "SELECT id, nid, did, ord FROM cards ORDER BY ord", limit: Self.maximumNotes * 4)
+        {
+            guard row.count == 4, let card = row[0].integer, let note = row[1].integer,
+                let ord = row[3].integer
+            else { continue }
+            cardsByID[card] = (note, ord)
+            if let deck = row[2].integer, deckOfNote[note] == nil { deckOfNote[note] = deck }
         }
         let rows = try db.query("SELECT id, guid, flds FROM notes ORDER BY id", limit: Self.maximumNotes + 1)
         guard rows.count <= Self.maximumNotes else {
@@ -78,13 +88,38 @@ struct AnkiPackageReader {
             guard !front.isEmpty else { continue }
             let deck = deckOfNote[id].flatMap { deckNames[$0] }
             if let deck { deckCounts[deck, default: 0] += 1 }
-            cards.append(
-                ImportedCard(
-                    guid: row[1].text, front: front, back: back, source: deck,
-                    origin: "\(path): note \(id)"))
+            var card = ImportedCard(
+                guid: row[1].text, front: front, back: back, source: deck, origin: "\(path): note \(id)")
+            card.noteID = id
+            cards.append(card)
         }
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        return Result(cards: cards, deckName: mainDeck)
+        let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardsByID) : []
+        return Result(cards: cards, deckName: mainDeck, reviews: reviews)
+    }
+
+    /// Answers from the review log (learning, review, relearning and filtered-deck reviews with a
+    /// rating of 1 to 4; manual reschedules are not answers).
+    private func reviewLog(
+        _ db: SQLiteDatabase, cards: [Int64: (note: Int64, ord: Int64)]
+    ) throws(InterchangeError) -> [ImportedReview] {
+        let rows = try db.query(
+            "SELECT id, cid, ease, time, type FROM revlog ORDER BY id", limit: Self.maximumReviews + 1)
+        guard rows.count <= Self.maximumReviews else {
+            throw .zipBomb(path: path, reason: "it holds more than \(Self.maximumReviews) reviews")
+        }
+        return rows.compactMap { row in
+            guard row.count == 5, let id = row[0].integer, let cardID = row[1].integer,
+                let card = cards[cardID],
+                let ease = row[2].integer, let rating = Rating(rawValue: Int(ease)),
+                let type = row[4].integer, (0...3).contains(type), id > 0
+            else { return nil }
+            let milliseconds = max(0, min(row[3].integer ?? 0, 3_600_000))
+            return ImportedReview(
+                revlogID: id, noteID: card.note, ord: card.ord,
+                at: Date(timeIntervalSince1970: Double(id) / 1000),
+                rating: rating, seconds: Double(milliseconds) / 1000)
+        }
     }
 
     /// Deck names by id from the `col` row's JSON (legacy packages); empty when unreadable.

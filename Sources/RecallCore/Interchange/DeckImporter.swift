@@ -31,6 +31,9 @@ public struct DeckImporter: Sendable {
         public var notes: [String]
         /// The whole deck file after the import.
         public var yaml: String
+        /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
+        /// each with a stable id so that importing it twice records it once.
+        public var reviews: [Review]
     }
 
     public init() {}
@@ -104,7 +107,8 @@ public struct DeckImporter: Sendable {
         }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
-            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml)
+            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
+            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
     }
 
     /// Writes the planned deck file atomically; does nothing when no card is added.
@@ -116,6 +120,44 @@ public struct DeckImporter: Sendable {
             try Data(plan.yaml.utf8).write(to: plan.file, options: .atomic)
         } catch {
             throw .io(path: plan.file.path, reason: DeckLoader.reason(error))
+        }
+    }
+
+    /// Adds the plan's review history to a learner's profile and reschedules those cards with the
+    /// profile's FSRS: a merge, so reviews the profile already has (an earlier import) count once.
+    /// - Returns: how many reviews were new to the profile.
+    public func recordReviews(of plan: Plan, in store: ProgressStore) throws -> Int {
+        let known = Set(store.profile.reviews.map(\.id))
+        let fresh = plan.reviews.filter { !known.contains($0.id) }
+        guard !fresh.isEmpty else { return 0 }
+        let scheduler = try Scheduler(settings: store.profile.settings)
+        try store.merge(
+            Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+            using: scheduler)
+        return fresh.count
+    }
+
+    /// Anki reviews as reviews of the deck's cards: a note's first template is its question card,
+    /// cloze number n is card `….cn`; reviews of other templates (a reversed card) have no card here.
+    static func reviews(_ imported: [ImportedReview], of cards: [ImportedCard], deckID: String) -> [Review] {
+        var byNote: [Int64: FreeCard] = [:]
+        for card in cards {
+            if let note = card.noteID, byNote[note] == nil { byNote[note] = card.freeCard }
+        }
+        return imported.compactMap { review in
+            guard let card = byNote[review.noteID] else { return nil }
+            let cardID: String
+            switch card.content {
+            case .cloze: cardID = "\(deckID):card:\(card.id).c\(review.ord + 1)"
+            case .question:
+                guard review.ord == 0 else { return nil }
+                cardID = "\(deckID):card:\(card.id)"
+            }
+            return Review(
+                id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID,
+                reviewedAt: review.at,
+                rating: review.rating, answer: "", verdict: review.rating == .again ? .wrong : .correct,
+                duration: review.seconds)
         }
     }
 
@@ -134,7 +176,7 @@ public struct DeckImporter: Sendable {
     }
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
-        cards: [ImportedCard], deckName: String?
+        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview]
     ) {
         let size: Int
         do {
@@ -153,17 +195,17 @@ public struct DeckImporter: Sendable {
         }
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
-            return (result.cards, result.deckName)
+            return (result.cards, result.deckName, result.reviews)
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName)
+            return (result.cards, result.deckName, [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName)
+            return (result.cards, result.deckName, [])
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A card read from another tool's file, before it becomes a free-form card of a deck.
 public struct ImportedCard: Sendable, Hashable {
     /// The card id in the deck: from the source's GUID when it has one, else a hash of the content.
@@ -7,6 +9,8 @@ public struct ImportedCard: Sendable, Hashable {
     public var source: String?
     /// Where in the input the card was read (a line, or a note id), for messages.
     public var origin: String
+    /// The Anki note the card was read from, to attach its review history.
+    var noteID: Int64?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id
@@ -81,4 +85,16 @@ public struct ImportedCard: Sendable, Hashable {
         guard !question.isEmpty else { return nil }
         return (question, options.map { String($0.dropFirst(3)) })
     }
+}
+
+/// One answer from an Anki review log, before it becomes a `Review` of an imported card.
+struct ImportedReview: Sendable, Hashable {
+    /// The revlog row id (the review time in milliseconds), part of the review's stable id.
+    var revlogID: Int64
+    var noteID: Int64
+    /// The card's template (or cloze number minus one) within its note.
+    var ord: Int64
+    var at: Date
+    var rating: Rating
+    var seconds: Double
 }

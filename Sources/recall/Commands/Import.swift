@@ -24,6 +24,20 @@ struct Import: ParsableCommand {
     @Flag(help: "Show what would be imported without writing anything.")
     var dryRun = false
 
+    @Option(
+        name: .customLong("with-progress"),
+        help: ArgumentHelp(
+            "apkg: add the review history to this learner's profile and reschedule the cards with FSRS.",
+            valueName: "profile"))
+    var withProgress: String?
+
+    @Option(
+        name: .customLong("progress-dir"),
+        help: ArgumentHelp(
+            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
+            valueName: "dir"))
+    var progressDirectory: String?
+
     func validate() throws {
         if let deck, !DeckIdentifier.isValid(deck) {
             throw ValidationError("'\(deck)' is not a deck id: use letters, digits, '-', '_' and '.'.")
@@ -33,11 +47,24 @@ struct Import: ParsableCommand {
     func run() throws {
         let importer = DeckImporter()
         let plan: DeckImporter.Plan
+        var newReviews = 0
         do {
             plan = try importer.plan(
                 URL(fileURLWithPath: file), displayPath: file, deckID: deck,
                 folder: decks.writableDirectory)
-            if !dryRun { try importer.apply(plan) }
+            if withProgress != nil && plan.format != .apkg {
+                throw ValidationError("--with-progress reads the review history of .apkg files only.")
+            }
+            // The profile is opened (and locked) before anything is written, so a busy or damaged
+            // profile stops the import before the deck file changes.
+            let store = try withProgress.map(openStore)
+            defer { store?.close() }
+            if !dryRun {
+                try importer.apply(plan)
+                if let store { newReviews = try importer.recordReviews(of: plan, in: store) }
+            }
+        } catch let error as ValidationError {
+            throw error
         } catch {
             Console.error(error.localizedDescription)
             throw ExitCode(1)
@@ -54,6 +81,13 @@ struct Import: ParsableCommand {
         lines.append(
             "\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"
         )
+        if let profile = withProgress {
+            lines.append(
+                dryRun
+                    ? "would merge \(plan.reviews.count) reviews into profile '\(profile)'"
+                    : "added \(newReviews) of \(plan.reviews.count) reviews to profile '\(profile)'; its cards are rescheduled"
+            )
+        }
         if dryRun { lines.append("nothing written (--dry-run)") }
         Console.write(lines.joined(separator: "\n") + "\n")
     }
@@ -67,5 +101,13 @@ struct Import: ParsableCommand {
         }
         let line = text.replacingOccurrences(of: "\n", with: " ⏎ ")
         return "\(card.id): " + (line.count > 100 ? String(line.prefix(99)) + "…" : line)
+    }
+
+    private func openStore(_ profile: String) throws -> ProgressStore {
+        let directory = ProgressLocation.directory(
+            option: progressDirectory, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(
+                fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        return try ProgressStore.open(profile: profile, in: directory)
     }
 }

@@ -26,7 +26,13 @@ enum LearnerFixture {
                 let state = profile.state(of: card.id, at: at)
                 let next = scheduler.review(state, id: card.id, rating: rating, at: at)
                 try profile.record(review, newState: next)
-                at = max(next.due, at.addingTimeInterval(60))
+                // The next review some minutes after the card is due, in whole seconds: Anki keeps
+                // review times to the millisecond, and a review exactly on a day boundary would
+                // round to the day before.
+                let later =
+                    max(next.due, at).timeIntervalSince1970
+                    + Double(Int.random(in: 60...7_200, using: &random))
+                at = Date(timeIntervalSince1970: later.rounded())
             }
         }
         return profile
