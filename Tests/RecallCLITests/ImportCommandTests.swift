@@ -118,7 +118,7 @@ import Testing
             ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
         #expect(
             again.stdout.hasSuffix(
-                "added 0 of \(total) reviews to profile 'bob'; its cards are rescheduled\n"))
+                "profile 'bob' already has all \(total) reviews\n"))
         let check = try RecallProcess.run(["progress", "check", "--profile", "bob"], currentDirectory: dir)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
@@ -126,5 +126,42 @@ import Testing
         let csv = try RecallProcess.run(["import", "x.csv", "--with-progress", "bob"], currentDirectory: dir)
         #expect(csv.status == 64)
         #expect(csv.stderr.contains("--with-progress reads the review history of .apkg files only."))
+    }
+}
+
+/// Packages written by Anki itself (its legacy export: collection.anki21 beside a dummy
+/// collection.anki2), made by `Tests/Fixtures/make_anki_package.py`.
+@Suite(.enabled(if: AnkiPython.executable != nil, Comment(rawValue: AnkiPython.missing)))
+struct ImportAnkiWrittenPackageTests {
+    @Test func cardsHTMLClozeAndReviewHistoryComeAcross() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-real-apkg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let python = try #require(AnkiPython.executable)
+        let maker = RecallProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/make_anki_package.py")
+        let made = try AnkiPython.run(python, [maker.path, dir.appendingPathComponent("geo.apkg").path])
+        try #require(made.status == 0, "make_anki_package.py failed: \(made.output)")
+
+        let result = try RecallProcess.run(
+            ["import", "geo.apkg", "--with-progress", "ana"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "added 5 cards from geo.apkg (apkg) to new deck 'geo' in Decks/geo.yaml\nadded "))
+        let preview = try RecallProcess.run(["deck", "preview", "geo"], currentDirectory: dir)
+        #expect(
+            preview.stdout.contains("[free] Capital of Japan?\n   answer: Tokyo (東京)\n"), "\(preview.stdout)")
+        #expect(!preview.stdout.contains("alert") && !preview.stdout.contains("<"))
+        #expect(preview.stdout.contains("[cloze] Fill the gap: The […] flows into the Black Sea."))
+        #expect(!preview.stdout.contains("§ Geography"), "the Anki deck's name is not repeated as a source")
+        #expect(preview.stdout.hasSuffix("6 cards in Geography\n"), "4 questions and a cloze of two gaps")
+
+        let again = try RecallProcess.run(
+            ["import", "geo.apkg", "--with-progress", "ana"], currentDirectory: dir)
+        #expect(
+            again.stdout.hasPrefix(
+                "added 0 cards from geo.apkg (apkg) to deck 'geo' in Decks/geo.yaml; 5 already in the deck\nprofile 'ana' already has all "
+            ))
     }
 }

@@ -55,7 +55,9 @@ public struct DeckImporter: Sendable {
         var cards: [FreeCard] = []
         var withoutBack = 0
         var duplicates = 0
-        for imported in read.cards {
+        for var imported in read.cards {
+            // A source that only repeats the deck's name (an Anki deck) says nothing.
+            if imported.source == read.deckName { imported.source = nil }
             let card = imported.freeCard
             if case .question(_, let answer, _) = card.content, answer.isEmpty {
                 withoutBack += 1

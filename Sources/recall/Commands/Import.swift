@@ -85,7 +85,9 @@ struct Import: ParsableCommand {
             lines.append(
                 dryRun
                     ? "would merge \(plan.reviews.count) reviews into profile '\(profile)'"
-                    : "added \(newReviews) of \(plan.reviews.count) reviews to profile '\(profile)'; its cards are rescheduled"
+                    : newReviews == 0
+                        ? "profile '\(profile)' already has all \(plan.reviews.count) reviews"
+                        : "added \(newReviews) of \(plan.reviews.count) reviews to profile '\(profile)'; its cards are rescheduled"
             )
         }
         if dryRun { lines.append("nothing written (--dry-run)") }
