@@ -9,6 +9,8 @@ struct Recall: ParsableCommand {
         abstract: "Study facts at the terminal: cards derived from a fact model, scheduled with FSRS-6.",
         version: RecallVersion.current,
         subcommands: [
+            ReplCommand.self,
+            Study.self,
             Quiz.self,
             Cards.self,
             DeckCommand.self,
@@ -18,6 +20,6 @@ struct Recall: ParsableCommand {
             ClassCommand.self,
             SchedulerCommand.self,
         ],
-        defaultSubcommand: Quiz.self
+        defaultSubcommand: ReplCommand.self
     )
 }

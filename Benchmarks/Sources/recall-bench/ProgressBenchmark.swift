@@ -8,20 +8,32 @@ import RecallCore
 /// one answer appended to the journal with fsync, replaying the log with FSRS-6, the file's size,
 /// and a plain `JSONSerialization.jsonObject` parse of the same bytes for comparison.
 enum ProgressBenchmark {
+    /// `[CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]`: `--keep` copies the snapshot to PATH
+    /// (to time other parsers by hand, e.g. Python's `json.loads`).
     static func run(arguments: [String]) {
         let numbers = arguments.compactMap { Int($0) }
-        let cards = numbers.first ?? 100_000
-        let reviewCount = numbers.dropFirst().first ?? 2_000_000
-        let runs = 3
+        let options = Options(
+            cards: numbers.first ?? 100_000, reviews: numbers.dropFirst().first ?? 2_000_000, runs: 3,
+            comparesFoundation: !arguments.contains("--skip-foundation"),
+            keepPath: arguments.firstIndex(of: "--keep").flatMap { arguments.dropFirst($0 + 1).first })
         do {
-            try measure(cards: cards, reviewCount: reviewCount, runs: runs)
+            try measure(options)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
             exit(1)
         }
     }
 
-    static func measure(cards: Int, reviewCount: Int, runs: Int) throws {
+    struct Options {
+        var cards: Int
+        var reviews: Int
+        var runs: Int
+        var comparesFoundation: Bool
+        var keepPath: String?
+    }
+
+    static func measure(_ options: Options) throws {
+        let (cards, reviewCount, runs) = (options.cards, options.reviews, options.runs)
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("recall-progress-bench-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -82,10 +94,16 @@ enum ProgressBenchmark {
         for _ in 0..<runs {
             let (data, readSeconds) = try time { try Data(contentsOf: URL(fileURLWithPath: path)) }
             readTimes.append(readSeconds)
-            parseTimes.append(try time { _ = try JSONSerialization.jsonObject(with: data) }.1)
+            if options.comparesFoundation {
+                parseTimes.append(try time { _ = try JSONSerialization.jsonObject(with: data) }.1)
+            }
         }
         report("read bytes only", readTimes)
-        report("JSONSerialization", parseTimes)
+        if options.comparesFoundation { report("JSONSerialization", parseTimes) }
+        if let keepPath = options.keepPath {
+            try? FileManager.default.removeItem(atPath: keepPath)
+            try FileManager.default.copyItem(atPath: path, toPath: keepPath)
+        }
     }
 
     /// Reviews spread over cards and a year, with sub-second times, as a long-used profile has.

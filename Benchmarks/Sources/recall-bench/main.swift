@@ -16,11 +16,13 @@ enum Benchmarks {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.stderr.write(Data("error: \(message)\n".utf8))
     exit(64)
 }
 
-// The progress store's benchmark has its own options and report (`recall-bench progress --help`).
+// `recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]`: the progress
+// store's figures (load, save, append with fsync, replay, file size), several per run, so they
+// do not fit the one-throughput shape below.
 if CommandLine.arguments.dropFirst().first == "progress" {
     ProgressBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
@@ -43,6 +45,7 @@ while let argument = arguments.popFirst() {
         exit(0)
     case "-h", "--help":
         print("usage: recall-bench [--runs N] [--list] [name …]")
+        print("       recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]")
         exit(0)
     default:
         selected.append(argument)
@@ -55,7 +58,7 @@ if let unknown = selected.first(where: { !known.contains($0) }) {
 }
 
 #if DEBUG
-    FileHandle.standardError.write(
+    FileHandle.stderr.write(
         Data("warning: debug build; use `swift run -c release recall-bench`\n".utf8))
 #endif
 

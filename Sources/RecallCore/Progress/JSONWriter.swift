@@ -7,9 +7,27 @@ struct JSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// Fixed text, copied from the binary's constant bytes (faster than a `String` per call).
+    mutating func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most strings need no escaping: copy them whole.
+            if utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                escaping(utf8)
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")
             case UInt8(ascii: "\\"): raw("\\\\")
@@ -23,7 +41,6 @@ struct JSONWriter {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A finite number in Swift's shortest round-tripping form; JSON has no infinity or NaN, so
@@ -55,58 +72,45 @@ struct JSONWriter {
 extension JSONWriter {
     /// A review as `Review`'s `Codable` reads it, on one line.
     mutating func review(_ review: Review) {
-        raw("{")
-        key("id")
+        literal("{\"id\":")
         string(review.id)
-        raw(",")
-        key("card")
+        literal(",\"card\":")
         string(review.cardID)
-        raw(",")
-        key("at")
+        literal(",\"at\":")
         number(review.reviewedAt.timeIntervalSince1970)
-        raw(",")
-        key("rating")
+        literal(",\"rating\":")
         integer(review.rating.rawValue)
-        raw(",")
-        key("answer")
+        literal(",\"answer\":")
         string(review.answer)
-        raw(",")
-        key("verdict")
+        literal(",\"verdict\":")
         string(review.verdict.rawValue)
-        raw(",")
-        key("seconds")
+        literal(",\"seconds\":")
         number(review.duration)
-        raw("}")
+        literal("}")
     }
 
     /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
     mutating func state(_ state: CardState) {
-        raw("{")
-        key("phase")
+        literal("{\"phase\":")
         string(state.phase.rawValue)
         if let step = state.step {
-            raw(",")
-            key("step")
+            literal(",\"step\":")
             integer(step)
         }
         if let stability = state.stability {
-            raw(",")
-            key("stability")
+            literal(",\"stability\":")
             number(stability)
         }
         if let difficulty = state.difficulty {
-            raw(",")
-            key("difficulty")
+            literal(",\"difficulty\":")
             number(difficulty)
         }
-        raw(",")
-        key("due")
+        literal(",\"due\":")
         number(state.due.timeIntervalSince1970)
         if let lastReview = state.lastReview {
-            raw(",")
-            key("lastReview")
+            literal(",\"lastReview\":")
             number(lastReview.timeIntervalSince1970)
         }
-        raw("}")
+        literal("}")
     }
 }

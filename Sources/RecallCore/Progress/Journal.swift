@@ -4,7 +4,8 @@ import Foundation
 /// and fsynced before the learner sees the next card.
 ///
 /// A line is `{"seq":N,"review":{…},"state":{…}}` for an answer or `{"seq":N,"card":"…","flags":{…}}`
-/// for a change of flags. `seq` grows across compactions, so lines the snapshot already holds
+/// for a change of flags, or `{"seq":N,"undo":"<review id>","state":{…}}` for an answer taken back
+/// (the review leaves the log and the card returns to the state it had before it). `seq` grows across compactions, so lines the snapshot already holds
 /// (left by a crash between writing the snapshot and emptying the journal) are recognised.
 enum Journal {
     /// One journal line.
@@ -14,9 +15,21 @@ enum Journal {
         var state: CardState?
         var card: String?
         var flags: CardFlags?
+        var undo: String?
+
+        init(
+            sequence: Int, review: Review? = nil, state: CardState? = nil, card: String? = nil,
+            flags: CardFlags? = nil
+        ) {
+            self.sequence = sequence
+            self.review = review
+            self.state = state
+            self.card = card
+            self.flags = flags
+        }
 
         enum CodingKeys: String, CodingKey {
-            case sequence = "seq", review, state, card, flags
+            case sequence = "seq", review, state, card, flags, undo
         }
     }
 
@@ -53,14 +66,19 @@ enum Journal {
             let text = bytes[start..<end]
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer) {
+                contents.entries.append((line, entry))
+                continue
+            }
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)
                 guard (entry.review != nil && entry.state != nil) || (entry.card != nil && entry.flags != nil)
+                    || (entry.undo != nil && entry.state != nil)
                 else {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
-                        reason: "a journal line needs 'review' and 'state', or 'card' and 'flags'")
+                        reason: "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'")
                 }
                 contents.entries.append((line, entry))
             } catch {
@@ -79,6 +97,17 @@ enum Journal {
         var writer = JSONWriter()
         writer.raw("{\"seq\":\(sequence),\"review\":")
         writer.review(review)
+        writer.raw(",\"state\":")
+        writer.state(state)
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The line taking back review `reviewID`, with the state the card returns to, newline included.
+    static func line(sequence: Int, undoing reviewID: String, state: CardState) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"seq\":\(sequence),\"undo\":")
+        writer.string(reviewID)
         writer.raw(",\"state\":")
         writer.state(state)
         writer.raw("}\n")

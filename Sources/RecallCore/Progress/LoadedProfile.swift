@@ -51,6 +51,11 @@ struct LoadedProfile {
                 profile.recordUnchecked(review, newState: state)
             } else if let card = entry.card, let flags = entry.flags {
                 profile.setFlags(flags, for: card)
+            } else if let reviewID = entry.undo, let state = entry.state {
+                if !profile.undoUnchecked(reviewID, restoring: state) {
+                    issues.append(
+                        ProgressIssue(.warning, "\(file):\(line): takes back review '\(reviewID)', which is not in the log"))
+                }
             }
             sequence = max(sequence, entry.sequence)
         }

@@ -74,6 +74,25 @@ public struct Profile: Sendable, Hashable {
         reviews.append(review)
     }
 
+    /// Takes back review `reviewID`: it leaves the log, the card returns to `previous`, and a lapse
+    /// it counted is uncounted. Returns false when the log has no such review.
+    @discardableResult
+    mutating func undoUnchecked(_ reviewID: String, restoring previous: CardState?) -> Bool {
+        guard let index = reviews.lastIndex(where: { $0.id == reviewID }) else { return false }
+        let review = reviews.remove(at: index)
+        if Profile.isLapse(before: previous, rating: review.rating), var cardFlags = flags[review.cardID] {
+            cardFlags.lapses = max(0, cardFlags.lapses - 1)
+            storeFlags(cardFlags, for: review.cardID)
+        }
+        states[review.cardID] = previous?.storable
+        return true
+    }
+
+    /// The last review of a card in the log, if any.
+    public func lastReview(of cardID: String) -> Review? {
+        reviews.last { $0.cardID == cardID }
+    }
+
     /// Sets a card's flags. The lapse count is kept: it is counted from the log, not set.
     public mutating func setFlags(_ newFlags: CardFlags, for cardID: String) {
         var updated = newFlags

@@ -38,7 +38,7 @@ struct ProfileRepair {
             loaded.sequence = snapshot.journalSequence
         } catch {
             guard case .malformed = error else { throw error }
-            issues.append(ProgressIssue(.error, error.localizedDescription))
+            issues.append(ProgressIssue(.error, error.descriptionWithoutAdvice))
             let aside = try ProgressStore.setAside(files.snapshot, stamp: stamp, io: io)
             loaded.profile = Salvage.profile(from: data, named: name)
             isRebuilt = true
@@ -56,7 +56,7 @@ struct ProfileRepair {
         guard let data = try FileIO.readIfExists(files.journal) else { return }
         var journal = try Journal.parse(data, file: files.journal, lenient: true)
         if !journal.damaged.isEmpty {
-            issues += journal.damaged.map { ProgressIssue(.error, $0.localizedDescription) }
+            issues += journal.damaged.map { ProgressIssue(.error, $0.descriptionWithoutAdvice) }
             let aside = try ProgressStore.setAside(files.journal, stamp: stamp, io: io)
             issues.append(
                 ProgressIssue(

@@ -141,7 +141,7 @@ struct ProfileSnapshot {
         writer.raw(",\n\"cards\": {")
         let cardIDs = Set(profile.states.keys).union(profile.flags.keys).sorted()
         for (position, cardID) in cardIDs.enumerated() {
-            writer.raw(position == 0 ? "\n" : ",\n")
+            position == 0 ? writer.literal("\n") : writer.literal(",\n")
             writer.string(cardID)
             writer.raw(": {")
             if let state = profile.states[cardID] {
@@ -159,7 +159,7 @@ struct ProfileSnapshot {
         }
         writer.raw("\n},\n\"reviews\": [")
         for (position, review) in profile.reviews.enumerated() {
-            writer.raw(position == 0 ? "\n" : ",\n")
+            position == 0 ? writer.literal("\n") : writer.literal(",\n")
             writer.review(review)
         }
         writer.raw("\n]\n}\n")

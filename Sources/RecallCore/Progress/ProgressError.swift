@@ -32,6 +32,8 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
     case reviewOutOfOrder(cardID: String, reviewedAt: Date, lastReview: Date)
     /// The profile's scheduler settings are out of range, so its log cannot be replayed.
     case invalidSettings(reason: String)
+    /// An undo names a review that is not the last review of its card.
+    case cannotUndo(reviewID: String)
 
     public var errorDescription: String? {
         switch self {
@@ -62,7 +64,17 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
                 + " at \(ProgressError.format(lastReview)); check the system clock"
         case .invalidSettings(let reason):
             "the profile's scheduler settings are invalid: \(reason)"
+        case .cannotUndo(let reviewID):
+            "review '\(reviewID)' cannot be taken back: it is not the last answer given for its card"
         }
+    }
+
+    /// The message without the advice to run repair: for repair's own report.
+    var descriptionWithoutAdvice: String {
+        if case .malformed(let file, let line, let column, let reason) = self {
+            return "\(file):\(line):\(column): \(reason)"
+        }
+        return localizedDescription
     }
 
     /// The error for a failed system call on `file`, mapping errno to the cases people can act on.

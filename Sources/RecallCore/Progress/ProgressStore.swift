@@ -20,10 +20,13 @@ public final class ProgressStore {
     public let directory: URL
     public let files: ProgressFiles
     /// The profile as of the last change.
+    ///
+    /// Read from it rather than keeping a copy across answers: `append` changes the profile in
+    /// place, and a copy held elsewhere would make it copy the whole review log.
     public private(set) var profile: Profile
     /// Warnings and notes from opening (a torn journal line, a migration, times going backwards).
     public private(set) var issues: [ProgressIssue]
-    /// Journal lines after which `append` compacts.
+    /// Journal lines after which `append` compacts, at least (see `effectiveCompactionThreshold`).
     public var compactionThreshold = ProgressStore.defaultCompactionThreshold
 
     let io: FileIO
@@ -116,6 +119,20 @@ public final class ProgressStore {
         return next.storable
     }
 
+    /// Takes back a card's last review durably (one journal line): the review leaves the log and
+    /// the card returns to `previous`, the state it had before (nil for a card never reviewed).
+    ///
+    /// - Throws: `ProgressError.cannotUndo` if `reviewID` is not the last review of its card.
+    public func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
+        guard let review = profile.reviews.last(where: { $0.id == reviewID }),
+            profile.lastReview(of: review.cardID)?.id == reviewID
+        else { throw .cannotUndo(reviewID: reviewID) }
+        let restored = previous ?? .new(at: review.reviewedAt)
+        try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
+        profile.undoUnchecked(reviewID, restoring: previous)
+        compactIfDue()
+    }
+
     /// Changes a card's flags durably (one journal line).
     public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
         try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
@@ -195,8 +212,17 @@ public final class ProgressStore {
         return fd
     }
 
+    /// Journal lines after which `append` compacts: `compactionThreshold`, or one line per 50
+    /// reviews in the log if that is more, so that rewriting a snapshot of millions of reviews
+    /// costs each answer O(1) on average instead of stalling a session every 1000 answers.
+    public var effectiveCompactionThreshold: Int {
+        max(compactionThreshold, profile.reviews.count / ProgressStore.reviewsPerJournalLine)
+    }
+
+    static let reviewsPerJournalLine = 50
+
     private func compactIfDue() {
-        guard journalLines >= compactionThreshold else { return }
+        guard journalLines >= effectiveCompactionThreshold else { return }
         do {
             try save()
         } catch {

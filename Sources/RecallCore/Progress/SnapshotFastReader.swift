@@ -28,6 +28,17 @@ struct SnapshotFastReader {
         }
     }
 
+    /// A journal answer line (without its newline) as `Journal.line` writes it, or nil for
+    /// anything else (flag lines, other layouts, damage), which `JSONDecoder` then reads.
+    static func journalAnswer(_ line: UnsafeRawBufferPointer) -> Journal.Entry? {
+        var reader = SnapshotFastReader(line)
+        guard reader.literal("{\"seq\":"), let sequence = reader.integer(), reader.literal(",\"review\":"),
+            let review = reader.review(), reader.literal(",\"state\":"), let state = reader.state(),
+            reader.literal("}"), reader.index == line.count
+        else { return nil }
+        return Journal.Entry(sequence: sequence, review: review, state: state)
+    }
+
     private mutating func snapshot(profileName: String) -> ProfileSnapshot? {
         guard literal("{\n\"schema_version\": 1,\n\"profile\": "), string() != nil,
             literal(",\n\"journal_sequence\": "), let sequence = integer(),

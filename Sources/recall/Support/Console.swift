@@ -19,3 +19,14 @@ enum Console {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 }
+
+extension Console {
+    /// Writes to the terminal the prompt goes to: stdout, or stderr when stdout is redirected.
+    static func writeTerminal(_ text: String) {
+        if isatty(STDOUT_FILENO) != 0 {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+}

@@ -1,51 +1,116 @@
 @preconcurrency import CReadline
 
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Where the REPL's lines come from. `nil` means end of input (Ctrl-D or a closed pipe).
-protocol LineReader {
-    mutating func readLine(prompt: String) -> String?
+/// What reading a line gave.
+enum LineInput: Equatable {
+    case line(String)
+    /// Ctrl-C: the line being typed was dropped.
+    case interrupted
+    /// Ctrl-D on an empty line, a closed pipe, SIGTERM or SIGHUP.
+    case end
 }
 
-/// Piped or redirected input: no editing, and the prompt is printed only for a terminal.
-struct PipeLineReader: LineReader {
+/// Where the REPL's lines come from.
+protocol LineReader {
+    mutating func read(prompt: String) -> LineInput
+    /// One key (for the rating after an answer); a whole line where there is no terminal.
+    mutating func readKey(prompt: String) -> LineInput
+    func saveHistory()
+}
+
+extension LineReader {
+    /// The next line, or nil at the end of input (an interrupt reads as an empty line).
     mutating func readLine(prompt: String) -> String? {
-        Swift.readLine(strippingNewline: true)
+        switch read(prompt: prompt) {
+        case .line(let text): text
+        case .interrupted: ""
+        case .end: nil
+        }
     }
 }
 
-/// Set by the SIGINT handler; read on the main thread by readline's signal hook.
-nonisolated(unsafe) var interruptPending: sig_atomic_t = 0
+/// Piped or redirected input: plain lines, no prompt, no editing, no escape codes.
+struct PipeLineReader: LineReader {
+    mutating func read(prompt: String) -> LineInput {
+        Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
+    }
 
-/// GNU readline: line editing, history, and Ctrl-C that drops the line instead of the program.
+    mutating func readKey(prompt: String) -> LineInput { read(prompt: prompt) }
+
+    func saveHistory() {}
+}
+
+/// Set by signal handlers; read on the main thread by readline's signal hook.
+nonisolated(unsafe) var interruptPending: sig_atomic_t = 0
+nonisolated(unsafe) var terminationPending: sig_atomic_t = 0
+nonisolated(unsafe) var lineWasInterrupted = false
+
+/// GNU readline: line editing, a history file, Tab completion, and Ctrl-C that drops the line
+/// being typed instead of the program.
 struct ReadlineLineReader: LineReader {
     let historyPath: String?
 
-    init(historyPath: String?) {
+    init(historyPath: String?, completion: Completion) {
         self.historyPath = historyPath
         rl_readline_name = UnsafePointer(strdup("recall"))  // for `$if recall` in ~/.inputrc
         if isatty(STDOUT_FILENO) == 0 {
             rl_outstream = fdopen(STDERR_FILENO, "w")  // keep the prompt on the terminal
         }
-        rl_attempted_completion_over = 1
-        Self.installInterruptHandling()
+        Completion.install(completion)
+        Self.installSignalHandling()
         stifle_history(1000)
         if let historyPath { _ = read_history(historyPath) }
     }
 
-    mutating func readLine(prompt: String) -> String? {
-        guard let raw = CReadline.readline(prompt) else {
+    mutating func read(prompt: String) -> LineInput {
+        lineWasInterrupted = false
+        guard terminationPending == 0, let raw = CReadline.readline(prompt) else {
             rl_crlf()
-            return nil
+            return .end
         }
         defer { free(raw) }
+        if terminationPending != 0 { return .end }
+        if lineWasInterrupted { return .interrupted }
         let line = String(cString: raw)
         if line.contains(where: { !$0.isWhitespace }) { add_history(raw) }
-        return line
+        return .line(line)
+    }
+
+    /// One key without Enter, read with the terminal in non-canonical mode.
+    mutating func readKey(prompt: String) -> LineInput {
+        Console.writeTerminal(prompt)
+        var original = termios()
+        guard tcgetattr(STDIN_FILENO, &original) == 0 else { return read(prompt: "") }
+        var raw = original
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &original) }
+        var byte: UInt8 = 0
+        var count = Glibc.read(STDIN_FILENO, &byte, 1)
+        while count < 0, errno == EINTR, interruptPending == 0, terminationPending == 0 {
+            count = Glibc.read(STDIN_FILENO, &byte, 1)
+        }
+        Console.writeTerminal("\n")
+        if interruptPending != 0 {
+            interruptPending = 0
+            return .interrupted
+        }
+        guard count == 1 else { return .end }
+        switch byte {
+        case 3: return .interrupted  // Ctrl-C arrives as a byte: ISIG stays on, but just in case
+        case 4: return .end
+        case 10, 13, 32: return .line("")
+        default: return .line(String(UnicodeScalar(byte)))
+        }
     }
 
     func saveHistory() {
@@ -53,20 +118,47 @@ struct ReadlineLineReader: LineReader {
         _ = write_history(historyPath)
     }
 
-    /// Ctrl-C clears the line being typed and shows a fresh prompt (readline re-raises SIGINT to
-    /// our handler, then calls the hook on the main thread).
-    private static func installInterruptHandling() {
+    /// Ctrl-C drops the line being typed and makes readline return it empty, flagged as
+    /// interrupted; SIGTERM and SIGHUP end input the same way, so a session closes cleanly.
+    ///
+    /// Readline's own signal handling only acts on the next key, so it is turned off: our
+    /// handlers (without SA_RESTART) interrupt the read in our `rl_getc_function`, which turns
+    /// the signal into an Enter on an emptied line.
+    private static func installSignalHandling() {
         interruptPending = 0
-        signal(SIGINT) { _ in interruptPending = 1 }
-        rl_signal_event_hook = {
-            guard interruptPending != 0 else { return 0 }
-            interruptPending = 0
-            rl_replace_line("", 0)
-            rl_crlf()
-            rl_on_new_line()
-            rl_redisplay()
-            return 0
+        terminationPending = 0
+        rl_catch_signals = 0
+        // A parent may have started us with these blocked (posix_spawn keeps the mask).
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        setHandler(SIGINT) { _ in interruptPending = 1 }
+        setHandler(SIGTERM) { _ in terminationPending = 1 }
+        setHandler(SIGHUP) { _ in terminationPending = 1 }
+        rl_getc_function = { stream in
+            let fd = stream.map { fileno($0) } ?? STDIN_FILENO
+            var byte: UInt8 = 0
+            while true {
+                let count = Glibc.read(fd, &byte, 1)
+                if count == 1 { return Int32(byte) }
+                guard count < 0, errno == EINTR else { return EOF }
+                if terminationPending != 0 || interruptPending != 0 {
+                    if interruptPending != 0 { lineWasInterrupted = true }
+                    interruptPending = 0
+                    rl_replace_line("", 0)
+                    return 10
+                }
+            }
         }
+    }
+
+    private static func setHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
     }
 }
 
@@ -82,8 +174,16 @@ enum Terminal {
             && getenv("TERM").map { String(cString: $0) } != "dumb"
     }
 
+    /// The terminal's width in columns: the window size, else `$COLUMNS`, else 80.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        return 80
+    }
+
     /// A line reader fit for standard input.
-    static func lineReader(historyPath: String? = nil) -> any LineReader {
-        isInteractive ? ReadlineLineReader(historyPath: historyPath) : PipeLineReader()
+    static func lineReader(historyPath: String? = nil, completion: Completion = Completion()) -> any LineReader {
+        isInteractive ? ReadlineLineReader(historyPath: historyPath, completion: completion) : PipeLineReader()
     }
 }

@@ -150,6 +150,18 @@ final class FaultyFileSystem: FileSystemCalls {
         #expect(reopened.issues.isEmpty)
     }
 
+    @Test func anAnswerIsKeptWhenTheCompactionAfterItFails() throws {
+        let store = try storeWithHistory()
+        store.compactionThreshold = 2
+        fileSystem.faults.withLock { $0.openFailure = ("default.json.tmp", ENOSPC) }
+        try store.record(.sample("c", at: 1_780_000_200), using: FakeScheduler())
+        #expect(store.issues.map(\.severity) == [.warning])
+        #expect(store.issues.first?.message.contains("could not compact the journal") == true)
+        store.close()
+        fileSystem.faults.withLock { $0.openFailure = nil }
+        #expect(try open().profile.reviews.map(\.id) == ["a", "b", "c"])
+    }
+
     @Test func shortWritesAndInterruptedCallsStillWriteEverything() throws {
         fileSystem.faults.withLock { $0.shortAndInterrupted = true }
         let store = try storeWithHistory()

@@ -65,6 +65,21 @@ import Testing
                 == 5)
     }
 
+    @Test func largeLogsCompactLessOften() throws {
+        let store = try open()
+        store.compactionThreshold = 2
+        try answer(store, count: 200)
+        #expect(store.effectiveCompactionThreshold == 4)
+        let journalLines = try folder.read("default.journal.jsonl").split(separator: 0x0A).count
+        #expect(journalLines < 4)
+        let snapshot = try ProfileSnapshot.decode(
+            try folder.read("default.json"), file: "default.json", profileName: "default",
+            defaultSettings: SchedulerSettings())
+        #expect(snapshot.profile.reviews.count == 200 - journalLines)
+        store.compactionThreshold = 1_000
+        #expect(store.effectiveCompactionThreshold == 1_000)
+    }
+
     @Test func journalLinesTheSnapshotAlreadyHoldsAreNotAppliedTwice() throws {
         // As after a crash between renaming the new snapshot in and emptying the journal.
         let store = try open()

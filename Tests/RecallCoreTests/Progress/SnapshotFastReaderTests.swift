@@ -36,6 +36,21 @@ import Testing
         #expect(fast.journalSequence == 41)
     }
 
+    @Test func theFastJournalReaderAgreesWithJSONDecoder() throws {
+        let profile = try Self.awkwardProfile()
+        for (index, review) in profile.reviews.enumerated() {
+            let state = try #require(profile.states[review.cardID])
+            let line = Journal.line(sequence: index + 1, review: review, state: state).dropLast()  // newline
+            let fast = try #require(line.withUnsafeBytes(SnapshotFastReader.journalAnswer))
+            let slow = try ProfileSnapshot.decoder().decode(Journal.Entry.self, from: Data(line))
+            #expect(fast.sequence == index + 1 && slow.sequence == index + 1)
+            #expect(fast.review == review && slow.review == review)
+            #expect(fast.state == state && slow.state == state)
+        }
+        let flagLine = Journal.line(sequence: 1, cardID: "x", flags: CardFlags(isSuspended: true)).dropLast()
+        #expect(flagLine.withUnsafeBytes(SnapshotFastReader.journalAnswer) == nil)
+    }
+
     @Test func anEmptyProfileReadsFast() throws {
         let bytes = Data(try ProfileSnapshot.encode(Profile(name: "p"), journalSequence: 0))
         #expect(SnapshotFastReader.read(bytes, profileName: "p")?.profile == Profile(name: "p"))

@@ -1,0 +1,32 @@
+public import Foundation
+
+/// How a study session builds its queue and grades, with Anki's defaults.
+public struct StudyOptions: Sendable, Hashable {
+    /// New cards introduced per study day.
+    public var newPerDay: Int
+    /// Review cards per study day; a backlog beyond it is spread over the following days.
+    public var reviewLimit: Int
+    /// When a study day starts, and in which time zone.
+    public var clock: DayClock
+    /// Lapses after which a card is tagged a leech and suspended.
+    public var leechThreshold: Int
+    /// How far ahead a learning card may be shown when nothing else is left.
+    public var learnAhead: TimeInterval
+    /// A correct answer faster than this suggests Easy.
+    public var fastAnswer: TimeInterval
+    /// A correct answer slower than this suggests Hard.
+    public var slowAnswer: TimeInterval
+
+    public init(
+        newPerDay: Int = 20, reviewLimit: Int = 200, clock: DayClock = DayClock(), leechThreshold: Int = 8,
+        learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20
+    ) {
+        self.newPerDay = max(0, newPerDay)
+        self.reviewLimit = max(0, reviewLimit)
+        self.clock = clock
+        self.leechThreshold = max(1, leechThreshold)
+        self.learnAhead = max(0, learnAhead)
+        self.fastAnswer = fastAnswer
+        self.slowAnswer = slowAnswer
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+extension StudySession {
+    /// Builds today's queue from the profile: learning cards by due time; review cards due by the
+    /// end of the day, most at risk first, up to what is left of the daily limit; new cards, up to
+    /// what is left of the daily limit, spread among the reviews.
+    func buildQueue(now: Date) {
+        let profile = store.profile
+        let dayStart = options.clock.startOfDay(containing: now)
+        let dayEnd = options.clock.endOfDay(containing: now)
+        let today = profile.reviews.filter { $0.reviewedAt >= dayStart && $0.reviewedAt < dayEnd }
+        answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
+        let reviewedToday = Set(today.map(\.cardID))
+        let firstReviews = Set(profile.reviews.filter { $0.reviewedAt < dayStart }.map(\.cardID))
+        let newToday = reviewedToday.subtracting(firstReviews).count
+        let reviewsToday = today.filter { firstReviews.contains($0.cardID) }.map(\.cardID)
+        let reviewsDoneToday = Set(reviewsToday).count
+
+        var dueReviews: [(card: Card, retrievability: Double, stability: Double)] = []
+        var fresh: [Card] = []
+        learning = []
+        for id in deckOrder {
+            guard let card = cards[id] else { continue }
+            let flags = profile.flags(of: id)
+            if flags.isSuspended || (flags.buriedUntil.map { $0 > now } ?? false) { continue }
+            guard let state = profile.states[id] else {
+                fresh.append(card)
+                continue
+            }
+            switch state.phase {
+            case .learning, .relearning:
+                learning.append(card)
+            case .review where state.due < dayEnd:
+                dueReviews.append((card, scheduler.retrievability(of: state, at: now), state.stability ?? 0))
+            case .review:
+                break
+            }
+        }
+        // Backlog: the lowest retrievability first; the rest waits for the following days' limits.
+        dueReviews.sort { ($0.retrievability, $0.stability, $0.card.id) < ($1.retrievability, $1.stability, $1.card.id) }
+        let reviews = dueReviews.prefix(max(0, options.reviewLimit - reviewsDoneToday)).map(\.card)
+        var newCards: [Card] = []
+        var newSiblings = answeredSiblings
+        for card in fresh where newCards.count < max(0, options.newPerDay - newToday) {
+            if newSiblings.insert(card.siblingKey).inserted { newCards.append(card) }
+        }
+        queue = Self.interleave(reviews: Array(reviews), new: newCards)
+        summary.dueAtStart = reviews.count
+    }
+
+    /// New cards spread evenly among the reviews, the first new card after the first review.
+    static func interleave(reviews: [Card], new: [Card]) -> [Card] {
+        guard !reviews.isEmpty, !new.isEmpty else { return reviews + new }
+        var result: [Card] = []
+        let step = Double(reviews.count + new.count) / Double(new.count)
+        var nextNew = 1.0
+        var r = 0
+        var n = 0
+        while r < reviews.count || n < new.count {
+            if n < new.count, (Double(result.count) >= nextNew || r >= reviews.count) {
+                result.append(new[n])
+                n += 1
+                nextNew += step
+            } else if r < reviews.count {
+                result.append(reviews[r])
+                r += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether a card may be shown now: not suspended or buried, and no sibling answered today.
+    func isAvailable(_ card: Card, now: Date) -> Bool {
+        let flags = store.profile.flags(of: card.id)
+        if flags.isSuspended || (flags.buriedUntil.map { $0 > now } ?? false) { return false }
+        return !answeredSiblings.contains(card.siblingKey) || history.last?.card.id == card.id
+            || learning.contains { $0.id == card.id }
+    }
+
+    func due(_ card: Card, now: Date) -> Date {
+        store.profile.states[card.id]?.due ?? now
+    }
+
+    /// Marks the card's fact as answered today and takes its siblings out of today's queue.
+    func buryingSiblings(of card: Card) -> [Card] {
+        answeredSiblings.insert(card.siblingKey)
+        let siblings = queue.filter { $0.siblingKey == card.siblingKey && $0.id != card.id }
+        queue.removeAll { $0.siblingKey == card.siblingKey && $0.id != card.id }
+        return siblings
+    }
+}

@@ -1,0 +1,209 @@
+public import Foundation
+
+/// A day's study: which card comes next, grading, and everything a grading changes — the
+/// schedule, siblings, leeches — recorded durably through the progress store before the next
+/// card is shown.
+///
+/// The queue follows Anki: learning and relearning cards whose step is due come first; then
+/// review cards due today, the most at risk (lowest retrievability) first and at most the daily
+/// limit, with new cards up to the daily limit spread among them. Once a card is answered, its
+/// siblings (cards of the same fact) wait until tomorrow. The clock is a parameter of every call.
+public final class StudySession {
+    /// What a grading did, for the learner to be told.
+    public struct Outcome: Sendable, Hashable {
+        public var review: Review
+        public var state: CardState
+        /// The card lapsed once too often: it is now tagged a leech and suspended.
+        public var becameLeech: Bool
+    }
+
+    /// What can be taken back with `undo`.
+    struct Graded {
+        var card: Card
+        var reviewID: String
+        var previousState: CardState?
+        var previousFlags: CardFlags
+        var wasNew: Bool
+        var buriedSiblings: [Card]
+    }
+
+    public let store: ProgressStore
+    public let scheduler: Scheduler
+    public let options: StudyOptions
+    let checker: AnswerChecker
+    let cards: [String: Card]
+    let deckOrder: [String]
+
+    /// Review and new cards still to show today, in order.
+    var queue: [Card] = []
+    /// Learning and relearning cards waiting for their step.
+    var learning: [Card] = []
+    var history: [Graded] = []
+    /// Sibling keys answered today.
+    var answeredSiblings: Set<String> = []
+    /// Counts for the summary.
+    public internal(set) var summary = StudySummary()
+    /// The study day the queue was built for.
+    private(set) var day: Date
+
+    /// - Parameters:
+    ///   - cards: the cards of the decks being studied.
+    ///   - vocabulary: names the decks know, for grading (see `AnswerChecker`).
+    public init(
+        cards: [Card], vocabulary: [[String]], store: ProgressStore, scheduler: Scheduler,
+        options: StudyOptions = StudyOptions(), now: Date
+    ) {
+        self.store = store
+        self.scheduler = scheduler
+        self.options = options
+        self.checker = AnswerChecker(vocabulary: vocabulary)
+        self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.deckOrder = cards.map(\.id)
+        self.day = options.clock.startOfDay(containing: now)
+        summary.startedAt = now
+        buildQueue(now: now)
+    }
+
+    /// The card to show now, or nil when today's study is done.
+    public func next(now: Date) -> Card? {
+        if options.clock.startOfDay(containing: now) != day {
+            day = options.clock.startOfDay(containing: now)
+            answeredSiblings = []
+            buildQueue(now: now)
+        }
+        learning.sort { due($0, now: now) < due($1, now: now) }
+        if let first = learning.first, due(first, now: now) <= now { return first }
+        while let head = queue.first {
+            if isAvailable(head, now: now) { return head }
+            queue.removeFirst()
+        }
+        if let first = learning.first, due(first, now: now) <= now.addingTimeInterval(options.learnAhead) {
+            return first
+        }
+        return nil
+    }
+
+    /// Cards left today: learning, review and new.
+    public func remaining(now: Date) -> (learning: Int, review: Int, new: Int) {
+        let available = queue.filter { isAvailable($0, now: now) }
+        let newCount = available.filter { store.profile.states[$0.id] == nil }.count
+        return (learning.count, available.count - newCount, newCount)
+    }
+
+    /// Grades a reply (with the learner's own accepted spellings for this card).
+    public func grade(_ reply: String, for card: Card) -> Grade {
+        var card = card
+        card.accepted += store.profile.flags(of: card.id).aliases
+        return checker.grade(reply, for: card)
+    }
+
+    /// The rating a grade suggests: wrong → Again; right → Easy when fast, Hard when slow or
+    /// helped by a hint, Good otherwise.
+    public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating {
+        guard grade.isAccepted else { return .again }
+        if hintsUsed > 0 || grade.verdict == .close { return .hard }
+        // Sets and orderings take longer to type than a single word.
+        let scale: Double = [.set, .order, .cloze].contains(card.kind) ? 2 : 1
+        if duration > options.slowAnswer * scale { return .hard }
+        if duration < options.fastAnswer * scale { return .easy }
+        return .good
+    }
+
+    /// Records an answer: schedules the card, appends the review durably, buries its siblings
+    /// for the day and suspends it as a leech when it has lapsed too often.
+    @discardableResult
+    public func record(
+        _ card: Card, reply: String, grade: Grade, rating: Rating, duration: TimeInterval, now: Date
+    ) throws(ProgressError) -> Outcome {
+        let previousState = store.profile.states[card.id]
+        let previousFlags = store.profile.flags(of: card.id)
+        let review = Review(
+            id: Self.reviewID(card: card.id, at: now), cardID: card.id, reviewedAt: now, rating: rating,
+            answer: reply, verdict: grade.verdict, duration: max(0, duration))
+        let state = try store.record(review, using: scheduler)
+        var becameLeech = false
+        var flags = store.profile.flags(of: card.id)
+        if flags.lapses >= options.leechThreshold, !flags.isLeech {
+            flags.isLeech = true
+            flags.isSuspended = true
+            try store.setFlags(flags, for: card.id)
+            becameLeech = true
+        }
+        let buried = buryingSiblings(of: card)
+        history.append(Graded(
+            card: card, reviewID: review.id, previousState: previousState, previousFlags: previousFlags,
+            wasNew: previousState == nil, buriedSiblings: buried))
+        queue.removeAll { $0.id == card.id }
+        learning.removeAll { $0.id == card.id }
+        if state.phase != .review, !flags.isSuspended { learning.append(card) }
+        summary.count(review, wasNew: previousState == nil)
+        return Outcome(review: review, state: state, becameLeech: becameLeech)
+    }
+
+    /// Takes back the last grading: state, log and flags as before; the card is shown again next.
+    /// Repeatable. Returns the card, or nil when nothing is left to undo.
+    @discardableResult
+    public func undo() throws(ProgressError) -> Card? {
+        guard let last = history.last else { return nil }
+        let undone = store.profile.reviews.last { $0.id == last.reviewID }
+        try store.undo(last.reviewID, restoring: last.previousState)
+        if store.profile.flags(of: last.card.id) != last.previousFlags {
+            try store.setFlags(last.previousFlags, for: last.card.id)
+        }
+        history.removeLast()
+        if let undone { summary.uncount(undone, wasNew: last.wasNew) }
+        learning.removeAll { $0.id == last.card.id }
+        answeredSiblings.remove(last.card.siblingKey)
+        queue.removeAll { $0.id == last.card.id || last.buriedSiblings.contains($0) }
+        queue.insert(contentsOf: [last.card] + last.buriedSiblings, at: 0)
+        return last.card
+    }
+
+    /// Puts the card back at the end of today's queue.
+    public func skip(_ card: Card) {
+        guard let index = queue.firstIndex(where: { $0.id == card.id }) else { return }
+        queue.append(queue.remove(at: index))
+    }
+
+    /// Hides the card until tomorrow (durably).
+    public func bury(_ card: Card, now: Date) throws(ProgressError) {
+        var flags = store.profile.flags(of: card.id)
+        flags.buriedUntil = options.clock.endOfDay(containing: now)
+        try store.setFlags(flags, for: card.id)
+        queue.removeAll { $0.id == card.id }
+        learning.removeAll { $0.id == card.id }
+    }
+
+    /// Suspends the card until the learner unsuspends it (durably).
+    public func suspend(_ card: Card) throws(ProgressError) {
+        var flags = store.profile.flags(of: card.id)
+        flags.isSuspended = true
+        try store.setFlags(flags, for: card.id)
+        queue.removeAll { $0.id == card.id }
+        learning.removeAll { $0.id == card.id }
+    }
+
+    /// After a wrong verdict the learner knows was right: takes the grading back, regrades it as
+    /// correct with `rating`, and remembers the spelling as the learner's own alias for the card.
+    @discardableResult
+    public func accept(
+        _ reply: String, for card: Card, rating: Rating, duration: TimeInterval, now: Date
+    ) throws(ProgressError) -> Outcome? {
+        guard let last = history.last, last.card.id == card.id else { return nil }
+        try undo()
+        var flags = store.profile.flags(of: card.id)
+        let spelling = reply.trimmingWhitespace
+        if !spelling.isEmpty, !flags.aliases.contains(spelling) {
+            flags.aliases.append(spelling)
+            try store.setFlags(flags, for: card.id)
+        }
+        let grade = Grade(verdict: .correct, score: 1, expected: card.answer)
+        return try record(card, reply: reply, grade: grade, rating: rating, duration: duration, now: now)
+    }
+
+    /// Review ids are unique per card and millisecond, and the same on every machine, so merging
+    /// two copies of a profile drops the duplicates.
+    static func reviewID(card: String, at time: Date) -> String {
+        "\(card)@\(Int64((time.timeIntervalSince1970 * 1000).rounded(.down)))"
+    }
+}

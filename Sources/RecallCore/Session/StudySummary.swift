@@ -1,0 +1,69 @@
+public import Foundation
+
+/// What a study session did, for the summary at its end.
+public struct StudySummary: Sendable, Hashable {
+    public var startedAt = Date(timeIntervalSince1970: 0)
+    /// Review cards due when the session began.
+    public var dueAtStart = 0
+    /// Answers given (each grading, learning steps included).
+    public var answered = 0
+    /// Answers rated other than Again.
+    public var correct = 0
+    /// New cards seen for the first time.
+    public var newLearned = 0
+    /// Time spent answering.
+    public var answeringTime: TimeInterval = 0
+
+    public init() {}
+
+    mutating func count(_ review: Review, wasNew: Bool) {
+        answered += 1
+        if review.rating != .again { correct += 1 }
+        if wasNew { newLearned += 1 }
+        answeringTime += review.duration
+    }
+
+    mutating func uncount(_ review: Review, wasNew: Bool) {
+        answered = max(0, answered - 1)
+        if review.rating != .again { correct = max(0, correct - 1) }
+        if wasNew { newLearned = max(0, newLearned - 1) }
+        answeringTime = max(0, answeringTime - review.duration)
+    }
+
+    /// Share of answers not rated Again, 0 to 1.
+    public var correctShare: Double { answered == 0 ? 0 : Double(correct) / Double(answered) }
+}
+
+extension StudySession {
+    /// Cards due by the end of tomorrow, and within the next seven days, as of `now`.
+    public func upcoming(now: Date) -> (tomorrow: Int, week: Int) {
+        let clock = options.clock
+        let tomorrowEnd = clock.endOfDay(containing: clock.endOfDay(containing: now))
+        var weekEnd = clock.endOfDay(containing: now)
+        for _ in 0..<7 { weekEnd = clock.endOfDay(containing: weekEnd) }
+        let todayEnd = clock.endOfDay(containing: now)
+        var tomorrow = 0
+        var week = 0
+        for (id, state) in store.profile.states where cards[id] != nil {
+            let flags = store.profile.flags(of: id)
+            if flags.isSuspended { continue }
+            if state.due >= todayEnd, state.due < tomorrowEnd { tomorrow += 1 }
+            if state.due >= todayEnd, state.due < weekEnd { week += 1 }
+        }
+        return (tomorrow, week)
+    }
+
+    /// Consecutive study days with at least one answer, up to today (or yesterday, if not yet today).
+    public func streak(now: Date) -> Int {
+        let clock = options.clock
+        let days = Set(store.profile.reviews.map { clock.startOfDay(containing: $0.reviewedAt) })
+        var day = clock.startOfDay(containing: now)
+        if !days.contains(day) { day = clock.startOfDay(containing: day.addingTimeInterval(-1)) }
+        var count = 0
+        while days.contains(day) {
+            count += 1
+            day = clock.startOfDay(containing: day.addingTimeInterval(-1))
+        }
+        return count
+    }
+}

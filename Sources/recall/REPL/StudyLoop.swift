@@ -1,0 +1,197 @@
+import Foundation
+import RecallCore
+
+/// Runs a study session at the terminal: shows each card, reads the reply and the in-card
+/// commands, grades, records (durably, before the next card), and prints the summary.
+struct StudyLoop {
+    let session: StudySession
+    let style: Style
+    var reader: any LineReader
+    /// The clock, injectable for tests of the loop; the real one reads the system time.
+    var now: () -> Date = Date.init
+
+    static let inCardHelp = """
+        Type your answer, or a command:
+          :hint  reveal a little more      :skip     ask it later
+          :why   the fact behind the card  :bury     not again today
+          :undo  take back the last answer :suspend  never again (until unsuspended)
+          :accept  count my last answer as right and remember it
+          :quit  end the session (Ctrl-D too; every answer is already saved)
+        """
+
+    func say(_ text: String) { Console.write(text + "\n") }
+
+    /// Studies until nothing is left, or the learner quits. Returns false if input ended.
+    @discardableResult
+    mutating func run() -> Bool {
+        let start = now()
+        let remaining = session.remaining(now: start)
+        guard session.next(now: start) != nil else {
+            say("Nothing to study now: no card is due and today's new cards are done.")
+            printUpcoming()
+            return true
+        }
+        say("Studying: \(remaining.review) due, \(remaining.new) new, \(remaining.learning) learning. Type :help for commands.")
+        var interrupts = 0
+        var lastAnswer: (card: Card, reply: String, duration: TimeInterval)?
+        cards: while let card = session.next(now: now()) {
+            say("")
+            say(header(for: card) + CardPrompt.render(card))
+            var hints = 0
+            let shownAt = now()
+            while true {
+                let input = reader.read(prompt: "› ")
+                var reply: String
+                switch input {
+                case .end:
+                    break cards
+                case .interrupted:
+                    interrupts += 1
+                    if interrupts >= 2 { break cards }
+                    say(style.dim("(card put back for later; Ctrl-C again to quit)"))
+                    session.skip(card)
+                    continue cards
+                case .line(let text):
+                    reply = text
+                    if !Terminal.isInteractive { say("› " + Style.safe(text)) }
+                }
+                interrupts = 0
+                switch Self.command(in: reply) {
+                case "hint":
+                    hints += 1
+                    say(Hint.reveal(card, level: hints).map { "hint: " + Style.safe($0) } ?? "no more hints")
+                    continue
+                case "why":
+                    say(style.dim("why: \(Style.safe(card.why))\nsource: \(Style.safe(card.source))"))
+                    continue
+                case "help":
+                    say(Self.inCardHelp)
+                    continue
+                case "skip":
+                    session.skip(card)
+                    continue cards
+                case "quit", "q":
+                    break cards
+                case "bury":
+                    perform { try session.bury(card, now: now()) }
+                    say("buried until tomorrow")
+                    continue cards
+                case "suspend":
+                    perform { try session.suspend(card) }
+                    say("suspended")
+                    continue cards
+                case "undo":
+                    if perform({ try session.undo() }) != nil { say("took back the last answer") } else { say("nothing to undo") }
+                    continue cards
+                case "accept":
+                    guard let last = lastAnswer else {
+                        say("nothing to accept yet")
+                        continue
+                    }
+                    if perform({ try session.accept(last.reply, for: last.card, rating: .good, duration: last.duration, now: now()) }) != nil {
+                        say(style.green("accepted") + " — '\(Style.safe(last.reply))' now counts for this card")
+                        lastAnswer = nil
+                    }
+                    continue cards
+                case .some(let unknown):
+                    say("unknown command ':\(unknown)'" + (Suggestion.closest(to: unknown, in: Self.inCardCommands).map { "; did you mean ':\($0)'?" } ?? "; type :help"))
+                    continue
+                case nil:
+                    break
+                }
+                let duration = now().timeIntervalSince(shownAt)
+                let grade = session.grade(reply, for: card)
+                let suggested = session.suggestedRating(for: grade, duration: duration, hintsUsed: hints, card: card)
+                // Recorded at once with the suggested rating, so the answer is on disk whatever
+                // happens next; changing the rating takes it back and records it again.
+                guard var outcome = perform({ try session.record(card, reply: reply, grade: grade, rating: suggested, duration: duration, now: now()) }) else {
+                    break cards
+                }
+                say(Feedback.render(grade, for: card, style: style))
+                let choice = reader.readKey(prompt: "rating: \(Self.name(suggested)) — Enter to keep, 1 again, 2 hard, 3 good, 4 easy › ")
+                if !Terminal.isInteractive, case .line(let key) = choice, !key.isEmpty { say("rating › " + Style.safe(key)) }
+                if case .line(let key) = choice, let number = Int(key.trimmingCharacters(in: .whitespaces)),
+                    let rating = Rating(rawValue: number), rating != suggested
+                {
+                    if perform({ try session.undo() }) != nil,
+                        let again = perform({ try session.record(card, reply: reply, grade: grade, rating: rating, duration: duration, now: now()) })
+                    {
+                        outcome = again
+                        say("rated \(Self.name(rating))")
+                    }
+                }
+                if outcome.becameLeech {
+                    say(style.yellow("leech:") + " this card has lapsed \(session.options.leechThreshold) times; it is suspended. The fact: \(Style.safe(card.why))")
+                }
+                lastAnswer = (card, reply, duration)
+                if case .end = choice { break cards }
+                continue cards
+            }
+        }
+        printSummary()
+        return true
+    }
+
+    static let inCardCommands = ["hint", "skip", "why", "bury", "suspend", "undo", "accept", "quit", "help"]
+
+    /// `hint` for `:hint`; nil for an answer.
+    static func command(in reply: String) -> String? {
+        let text = reply.trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix(":"), text.count > 1 else { return nil }
+        return String(text.dropFirst()).lowercased()
+    }
+
+    static func name(_ rating: Rating) -> String {
+        switch rating {
+        case .again: "Again"
+        case .hard: "Hard"
+        case .good: "Good"
+        case .easy: "Easy"
+        }
+    }
+
+    private func header(for card: Card) -> String {
+        let state = session.store.profile.states[card.id]
+        let tag: String
+        switch state?.phase {
+        case nil: tag = "new"
+        case .learning: tag = "learning"
+        case .relearning: tag = "relearning"
+        case .review: tag = "review"
+        }
+        return style.dim("[\(tag)] ")
+    }
+
+    /// Runs a store operation; on failure says why (nothing is lost: the old files are intact).
+    @discardableResult
+    private func perform<T>(_ operation: () throws -> T) -> T? {
+        do {
+            return try operation()
+        } catch {
+            Console.error(error.localizedDescription)
+            return nil
+        }
+    }
+
+    private func printUpcoming() {
+        let upcoming = session.upcoming(now: now())
+        say("Due tomorrow: \(upcoming.tomorrow); in the next 7 days: \(upcoming.week).")
+    }
+
+    private func printSummary() {
+        let summary = session.summary
+        let end = now()
+        say("")
+        guard summary.answered > 0 else {
+            say("No answers this session.")
+            printUpcoming()
+            return
+        }
+        let minutes = Int((end.timeIntervalSince(summary.startedAt) / 60).rounded())
+        let percent = Int((summary.correctShare * 100).rounded())
+        say(style.bold("Session done.") + " \(summary.answered) answer\(summary.answered == 1 ? "" : "s"), \(percent)% correct, \(summary.newLearned) new, \(minutes) min.")
+        let streak = session.streak(now: end)
+        say("Streak: \(streak) day\(streak == 1 ? "" : "s").")
+        printUpcoming()
+    }
+}
