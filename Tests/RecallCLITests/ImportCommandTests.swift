@@ -106,7 +106,9 @@ import Testing
         #expect(
             dry.stdout.contains(
                 "would merge \(total) reviews into profile 'bob'\nnothing written (--dry-run)\n"))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/bob.json").path))
+        for name in ["bob.json", "bob.lock", "bob.journal.jsonl"] {
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/\(name)").path))
+        }
 
         let first = try RecallProcess.run(
             ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)

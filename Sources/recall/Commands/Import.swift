@@ -57,7 +57,7 @@ struct Import: ParsableCommand {
             }
             // The profile is opened (and locked) before anything is written, so a busy or damaged
             // profile stops the import before the deck file changes.
-            let store = try withProgress.map(openStore)
+            let store = dryRun ? nil : try withProgress.map(openStore)
             defer { store?.close() }
             if !dryRun {
                 try importer.apply(plan)
