@@ -50,14 +50,42 @@ public struct DeckImporter: Sendable {
         guard DeckIdentifier.isValid(id) else {
             throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
         }
+        var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
+
+        let file = folder.appendingPathComponent("\(id).yaml")
+        let existing = try Self.existingDeck(file)
+        let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
+        let added = cards.filter { !present.contains($0.id) }
+        let deckName = existing?.deck.name ?? read.deckName ?? id
+        let yaml: String
+        if let existing {
+            yaml = try DeckYAMLWriter.appending(added, to: existing.text, path: displayPath)
+        } else {
+            yaml = DeckYAMLWriter.newDeck(id: id, name: deckName, source: displayPath, cards: added)
+        }
+        // Nothing is written unless the result loads: the importer must never produce a broken deck.
+        if !added.isEmpty {
+            notes += try Self.validate(yaml, adding: added, deckID: id, path: file.path)
+        }
+        return Plan(
+            format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
+            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
+            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
+    }
+
+    /// The free-form cards of what was read: without cards that have no back, or repeat an id.
+    static func freeCards(from read: [ImportedCard], deckName: String?) -> (
+        cards: [FreeCard], notes: [String]
+    ) {
         var notes: [String] = []
         var seen: Set<String> = []
         var cards: [FreeCard] = []
         var withoutBack = 0
         var duplicates = 0
-        for var imported in read.cards {
+        for var imported in read {
             // A source that only repeats the deck's name (an Anki deck) says nothing.
-            if imported.source == read.deckName { imported.source = nil }
+            if imported.source == deckName { imported.source = nil }
             let card = imported.freeCard
             if case .question(_, let answer, _) = card.content, answer.isEmpty {
                 withoutBack += 1
@@ -77,40 +105,25 @@ public struct DeckImporter: Sendable {
                 "skipped \(duplicates) repeated card\(duplicates == 1 ? "" : "s") (same id twice in the file)"
             )
         }
-        guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
+        return (cards, notes)
+    }
 
-        let file = folder.appendingPathComponent("\(id).yaml")
-        let existing = try Self.existingDeck(file)
-        let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
-        let added = cards.filter { !present.contains($0.id) }
-        let deckName = existing?.deck.name ?? read.deckName ?? id
-        let yaml: String
-        if let existing {
-            yaml = try DeckYAMLWriter.appending(added, to: existing.text, path: displayPath)
-        } else {
-            yaml = DeckYAMLWriter.newDeck(id: id, name: deckName, source: displayPath, cards: added)
+    /// Loads the new deck file in memory; returns a note for each added card the generator will
+    /// not ask (e.g. a front that gives its answer away).
+    /// - Throws: `InterchangeError.invalidResult` if the file would not load.
+    static func validate(
+        _ yaml: String, adding added: [FreeCard], deckID: String, path: String
+    ) throws(InterchangeError) -> [String] {
+        let deck: Deck
+        do {
+            deck = try DeckLoader().load(data: Data(yaml.utf8), path: path)
+        } catch {
+            throw .invalidResult(error.errorDescription ?? "the deck does not load")
         }
-        // Nothing is written unless the result loads: the importer must never produce a broken deck.
-        if !added.isEmpty {
-            let deck: Deck
-            do {
-                deck = try DeckLoader().load(data: Data(yaml.utf8), path: file.path)
-            } catch {
-                throw .invalidResult(error.errorDescription ?? "the deck does not load")
-            }
-            // Say which new cards the generator will not ask (e.g. a front that gives its answer away).
-            let addedIDs = Set(added.map { "\(id):card:\($0.id)" })
-            for warning in QuestionGenerator().generate(deck).warnings
-            where addedIDs.contains(where: {
-                warning.message.contains("'\($0)'") || warning.message.contains("'\($0).")
-            }) {
-                notes.append(warning.message)
-            }
+        let addedIDs = Set(added.map { "\(deckID):card:\($0.id)" })
+        return QuestionGenerator().generate(deck).warnings.map(\.message).filter { message in
+            addedIDs.contains { message.contains("'\($0)'") || message.contains("'\($0).") }
         }
-        return Plan(
-            format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
-            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
-            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
     }
 
     /// Writes the planned deck file atomically; does nothing when no card is added.
