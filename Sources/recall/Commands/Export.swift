@@ -20,7 +20,7 @@ struct Export: ParsableCommand {
     @Argument(help: ArgumentHelp("The deck's id.", valueName: "deck"))
     var deck: String
 
-    @Option(help: ArgumentHelp("apkg, tsv, csv, md, quiz or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("The format to write.", valueName: "format"))
     var format: ExportFormat
 
     @Option(
