@@ -55,6 +55,10 @@ public struct DeckImporter: Sendable {
 
         let file = folder.appendingPathComponent("\(id).yaml")
         let existing = try Self.existingDeck(file)
+        // A new file named after a built-in deck would replace that deck with the imported cards only.
+        if existing == nil, BundledDecks.files.contains(where: { $0.name == "\(id).yaml" }) {
+            throw .replacesBuiltInDeck(id)
+        }
         let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
         let added = cards.filter { !present.contains($0.id) }
         let deckName = existing?.deck.name ?? read.deckName ?? id

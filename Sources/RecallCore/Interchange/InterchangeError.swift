@@ -26,6 +26,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
     case invalidResult(String)
     /// A binary format was asked for as text (for standard output).
     case notText(String)
+    /// An import would create a deck file with a built-in deck's id, hiding that deck.
+    case replacesBuiltInDeck(String)
     /// A learner's progress cannot be exported (e.g. its scheduler settings are invalid).
     case invalidProgress(String)
 
@@ -54,6 +56,10 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
             return "cannot access '\(path)': \(reason)"
         case .invalidResult(let reason):
             return "the imported deck would not be valid: \(reason)"
+        case .replacesBuiltInDeck(let id):
+            return
+                "'\(id)' is a built-in deck; a new '\(id).yaml' holding only the imported cards would replace it."
+                + " Import into another deck with --deck, or copy Decks/\(id).yaml into the decks folder first"
         case .invalidProgress(let reason):
             return "cannot export the progress: \(reason)"
         case .notText(let format):

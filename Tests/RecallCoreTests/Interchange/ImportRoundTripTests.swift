@@ -105,3 +105,19 @@ import Testing
         #expect(plan.notes[1].contains("its prompt gives the answer 'Paris' away"))
     }
 }
+
+@Suite struct ImportBuiltInDeckTests {
+    @Test func importingIntoABuiltInDeckIdNeedsItsFileFirst() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("extra.csv")
+        try Data("front,back\nWho chairs the CSTO?,The council\n".utf8).write(to: csv)
+        #expect(throws: InterchangeError.replacesBuiltInDeck("csto")) {
+            try DeckImporter().plan(csv, displayPath: "extra.csv", deckID: "csto", folder: folder)
+        }
+        try Data(BundledDecks.csto.utf8).write(to: folder.appendingPathComponent("csto.yaml"))
+        let plan = try DeckImporter().plan(csv, displayPath: "extra.csv", deckID: "csto", folder: folder)
+        #expect(plan.added.count == 1)
+        #expect(!plan.isNewFile)
+    }
+}
