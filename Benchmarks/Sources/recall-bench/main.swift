@@ -16,13 +16,17 @@ enum Benchmarks {
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.stderr.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     exit(64)
 }
 
 // `recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]`: the progress
 // store's figures (load, save, append with fsync, replay, file size), several per run, so they
 // do not fit the one-throughput shape below.
+if CommandLine.arguments.dropFirst().first == "startup" {
+    StartupBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "progress" {
     ProgressBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
@@ -58,7 +62,7 @@ if let unknown = selected.first(where: { !known.contains($0) }) {
 }
 
 #if DEBUG
-    FileHandle.stderr.write(
+    FileHandle.standardError.write(
         Data("warning: debug build; use `swift run -c release recall-bench`\n".utf8))
 #endif
 

@@ -140,6 +140,9 @@ public final class ProgressStore {
         compactIfDue()
     }
 
+    /// Whether the journal holds changes the snapshot does not (so `save` has work to do).
+    public var hasUnsavedChanges: Bool { journalLines > 0 }
+
     /// Writes the snapshot atomically and empties the journal.
     ///
     /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose

@@ -82,7 +82,7 @@ final class StudyContext {
     /// Saves the profile (folding the journal into the snapshot) and releases it.
     func close() {
         do {
-            try store.save()
+            if store.hasUnsavedChanges { try store.save() }
         } catch {
             Console.error(error.localizedDescription)
         }

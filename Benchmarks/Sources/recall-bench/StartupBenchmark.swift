@@ -1,0 +1,79 @@
+import Foundation
+import RecallCore
+
+/// `recall-bench startup [RUNS]`: the time from launching the release `recall` to its first
+/// prompt, on the CSTO deck with a year of daily study in the profile.
+///
+/// The binary is run with standard input at its end, so it loads the decks and the profile,
+/// builds the prompt (which counts due and new cards), reads end of input and leaves; the time
+/// measured is launch to exit, an upper bound of launch to first prompt. Build it first with
+/// `swift build -c release` in the repository.
+enum StartupBenchmark {
+    static func run(arguments: [String]) {
+        let runs = arguments.compactMap { Int($0) }.first ?? 21
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/release/recall")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            fail("build the release binary first: (cd \(root.path) && swift build -c release)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-startup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reviews: Int
+        do {
+            reviews = try simulateYear(in: folder)
+        } catch {
+            fail("could not build the profile: \(error)")
+        }
+        var seconds: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<(runs + 1) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["--progress-dir", folder.path]
+            process.currentDirectoryURL = folder
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let elapsed = clock.measure {
+                do {
+                    try process.run()
+                    process.waitUntilExit()
+                } catch {
+                    fail("could not run \(binary.path): \(error)")
+                }
+            }
+            guard process.terminationStatus == 0 else { fail("recall exited with \(process.terminationStatus)") }
+            seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        let timed = Array(seconds.dropFirst()).sorted()  // the first run warms the file cache
+        let median = timed[timed.count / 2]
+        print(String(format: "startup: %.1f ms median of %d (best %.1f, worst %.1f); CSTO deck, profile of %d reviews over 365 days",
+                     median * 1000, runs, (timed.first ?? 0) * 1000, (timed.last ?? 0) * 1000, reviews))
+    }
+
+    /// A year of daily sessions: every due card answered (one in eight forgotten), new cards
+    /// up to the daily limit, through the same StudySession the program uses.
+    static func simulateYear(in folder: URL) throws -> Int {
+        guard let deck = try DeckLibrary.bundledDecks().first else { return 0 }
+        let cards = QuestionGenerator().cards(for: deck)
+        let store = try ProgressStore.open(profile: "default", in: folder)
+        defer { store.close() }
+        let scheduler = try Scheduler(settings: store.profile.settings)
+        var rng = SplitMix64(seed: 2026)
+        var day = Date().addingTimeInterval(-365 * 86_400)
+        for _ in 0..<365 {
+            var now = day
+            let session = StudySession(cards: cards, vocabulary: [], store: store, scheduler: scheduler, now: now)
+            while let card = session.next(now: now) {
+                let rating: Rating = Int.random(in: 0..<8, using: &rng) == 0 ? .again : .good
+                let grade = Grade(verdict: rating == .again ? .wrong : .correct, score: 1, expected: card.answer)
+                try session.record(card, reply: card.answer, grade: grade, rating: rating, duration: 6, now: now)
+                now += 8
+            }
+            day += 86_400
+        }
+        try store.save()
+        return store.profile.reviews.count
+    }
+}
