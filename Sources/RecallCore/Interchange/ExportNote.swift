@@ -48,7 +48,7 @@ public struct ExportNote: Sendable, Hashable {
     }
 }
 
-/// What is exported: a deck, its cards, and the moment of export (for Anki's modification times).
+/// What is exported: a deck, its cards, and each card as a note (front, back, source, tags).
 public struct ExportInput: Sendable {
     public var deck: Deck
     public var cards: [Card]

@@ -24,7 +24,7 @@ final class SQLiteDatabase {
             handle = nil
             throw .corruptDatabase(message)
         }
-        // A hostile file cannot make a query run away: cap the work per statement.
+        // A hostile file cannot make one value exhaust memory: cap the length of a string or blob.
         sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024)
     }
 
