@@ -54,14 +54,16 @@ import Testing
             A [rose] is a [rose] is a [rose].
             """
         let cards = try MarkdownReader(path: "h.md").read(text).cards
-        #expect(cards.map(\.front) == [
-            "List the PGM minerals.",
-            "The {{c1::order}} of a group is {{c2::the cardinality of its underlying set}}.",
-            "A {{c1::rose}} is a {{c1::rose}} is a {{c1::rose}}.",
-        ])
+        #expect(
+            cards.map(\.front) == [
+                "List the PGM minerals.",
+                "The {{c1::order}} of a group is {{c2::the cardinality of its underlying set}}.",
+                "A {{c1::rose}} is a {{c1::rose}} is a {{c1::rose}}.",
+            ])
         #expect(cards[0].back == "- ruthenium\n- rhodium")
         let deck = Deck(id: "h", name: "H", freeCards: cards.map(\.freeCard))
-        #expect(QuestionGenerator().cards(for: deck).count == 4, "one card per distinct deletion, as hashcards")
+        #expect(
+            QuestionGenerator().cards(for: deck).count == 4, "one card per distinct deletion, as hashcards")
     }
 
     @Test func csvUndoesFormulaNeutralisation() throws {
