@@ -17,19 +17,27 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The rules of the product: fact model, generator, answer checking, scheduling, storage.
         // No terminal I/O lives here.
         .target(
             name: "RecallCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CSQLite",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: sharedSettings
         ),
         // GNU readline (libreadline-dev). Headers are on the default include path and the module
         // map links -lreadline; pkgConfig is not used because Debian's readline.pc pulls in flags
         // that SwiftPM rejects with a warning.
         .systemLibrary(name: "CReadline"),
+        // The system SQLite (libsqlite3-dev), for Anki packages: a module map linking -lsqlite3
+        // and a header shim, like CReadline.
+        .systemLibrary(name: "CSQLite"),
         .executableTarget(
             name: "recall",
             dependencies: [
@@ -41,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore"],
+            dependencies: ["RecallCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")],
             swiftSettings: sharedSettings
         ),

@@ -15,7 +15,10 @@ struct Recall: ParsableCommand {
             Cards.self,
             Stats.self,
             DeckCommand.self,
+            Export.self,
+            Import.self,
             ProgressCommand.self,
+            ClassCommand.self,
             SchedulerCommand.self,
         ],
         defaultSubcommand: ReplCommand.self

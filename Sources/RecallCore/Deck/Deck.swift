@@ -257,15 +257,18 @@ public struct FreeCard: Sendable, Hashable {
 
     public var id: String
     public var content: Content
+    /// For a question: the options of a multiple-choice card, the answer among them; empty for typed.
+    public var choices: [String]
     public var source: String?
     public var location: SourceLocation
 
     public init(
-        id: String, content: Content, source: String? = nil,
+        id: String, content: Content, choices: [String] = [], source: String? = nil,
         location: SourceLocation = SourceLocation(line: 1, column: 1)
     ) {
         self.id = id
         self.content = content
+        self.choices = choices
         self.source = source
         self.location = location
     }

@@ -16,7 +16,7 @@ struct DeckBuilder {
         "id", "subject", "attribute", "unit", "qualifier", "aliases", "complete", "source", "ask", "reverse",
         "statement", "event", "note",
     ])
-    static let cardFields: Set<String> = ["id", "question", "answer", "aliases", "cloze", "source"]
+    static let cardFields: Set<String> = ["id", "question", "answer", "aliases", "choices", "cloze", "source"]
 
     func build(_ root: Node, path: String) -> Deck? {
         guard let fields = reader.fields(root, "the deck file", allowed: Self.rootFields) else { return nil }
@@ -205,7 +205,7 @@ struct DeckBuilder {
             let source = fields["source"].flatMap { reader.string($0, "the source") }
             let location = reader.location(of: idNode)
             if let clozeNode = fields["cloze"] {
-                if fields["question"] != nil || fields["answer"] != nil {
+                if fields["question"] != nil || fields["answer"] != nil || fields["choices"] != nil {
                     reader.error("card '\(id)' is either a cloze or a question and answer, not both", at: idNode)
                     return nil
                 }
@@ -220,9 +220,10 @@ struct DeckBuilder {
                 let answer = reader.string(answerNode, "the answer of card '\(id)'")
             else { return nil }
             let aliases = fields["aliases"].flatMap { reader.strings($0, "aliases") } ?? []
+            let choices = fields["choices"].flatMap { reader.strings($0, "choices") } ?? []
             return FreeCard(
-                id: id, content: .question(question, answer: answer, aliases: aliases), source: source,
-                location: location)
+                id: id, content: .question(question, answer: answer, aliases: aliases), choices: choices,
+                source: source, location: location)
         }
     }
 }

@@ -38,7 +38,13 @@ public struct DeckLinter: Sendable {
             }
             return Report(diagnostics: diagnostics, deck: nil, cards: [])
         }
-        return lint(data: data, path: displayPath)
+        var report = lint(data: data, path: displayPath)
+        if let deck = report.deck, !report.hasErrors,
+            let manifest = CardIDManifest.read(CardIDManifest.url(deckID: deck.id, in: url.deletingLastPathComponent()))
+        {
+            report.diagnostics += CardIDManifest.vanished(manifest: manifest, cards: report.cards, file: displayPath)
+        }
+        return report
     }
 
     public func lint(data: Data, path: String) -> Report {

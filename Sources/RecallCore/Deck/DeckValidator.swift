@@ -58,6 +58,16 @@ struct DeckValidator {
             if case .cloze(let text) = card.content {
                 checkCloze(text, owner: "card '\(card.id)'", at: card.location, error: error)
             }
+            if case .question(_, let answer, _) = card.content, !card.choices.isEmpty {
+                let folded = card.choices.map(TextFold.fold)
+                if card.choices.count < 2 {
+                    error("card '\(card.id)' needs at least two choices", card.location)
+                } else if Set(folded).count != folded.count {
+                    error("card '\(card.id)' has two choices that read the same", card.location)
+                } else if !folded.contains(TextFold.fold(answer)) {
+                    error("the answer '\(answer)' of card '\(card.id)' is not one of its choices", card.location)
+                }
+            }
         }
 
         var owners: [String: Entity] = [:]

@@ -211,6 +211,12 @@ extension CardBuilder {
         let source = sourceLine(free.source)
         let sibling = "\(deck.id):card:\(free.id)"
         switch free.content {
+        case .question(let question, let answer, _) where !free.choices.isEmpty:
+            let index = free.choices.firstIndex { TextFold.fold($0) == TextFold.fold(answer) }
+            add(Card(id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .choice, prompt: question,
+                     answer: index.map { free.choices[$0] } ?? answer, choices: free.choices, answerIndex: index,
+                     facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
+                at: free.location)
         case .question(let question, let answer, let aliases):
             add(Card(id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .free, prompt: question, answer: answer,
                      accepted: [answer] + aliases, facts: [], source: source, why: answer, topic: "card",

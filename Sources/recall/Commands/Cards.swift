@@ -46,4 +46,17 @@ enum CardText {
         lines.append("  source: \(card.source)")
         return lines.joined(separator: "\n")
     }
+
+    /// A card for `recall deck preview`: numbered, the prompt and options as asked, then the answer.
+    static func preview(_ card: Card, number: Int) -> String {
+        var lines = ["\(number). [\(card.kind.rawValue)] \(card.prompt)"]
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for (index, choice) in card.choices.enumerated() {
+            lines.append("     \(index < letters.count ? String(letters[index]) : String(index + 1))) \(choice)")
+        }
+        lines.append("   answer: \(card.answer)")
+        if card.accepted.count > 1 { lines.append("   also accepted: \(card.accepted.dropFirst().joined(separator: ", "))") }
+        lines.append("   id: \(card.id) · \(card.source)")
+        return lines.joined(separator: "\n")
+    }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `recall deck …`: work with deck files.
+/// `recall deck …`: write, check and inspect deck files.
 struct DeckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deck", abstract: "Check and inspect deck files.", subcommands: [DeckLint.self])
+        commandName: "deck", abstract: "Write, check and inspect deck files.",
+        subcommands: [DeckNew.self, DeckLint.self, DeckPreview.self, DeckStats.self])
 }

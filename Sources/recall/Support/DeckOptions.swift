@@ -15,6 +15,19 @@ struct DeckOptions: ParsableArguments {
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
+    /// Where new deck files go: the resolved decks folder, else `./Decks`.
+    var writableDirectory: URL {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return library.directory ?? current.appendingPathComponent("Decks")
+    }
+
+    /// A path relative to the current folder when it is inside it.
+    static func display(_ url: URL) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let path = url.standardized.path
+        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+    }
+
     /// Every deck, or prints the errors and exits 1.
     func loadDecks() throws -> [Deck] {
         do {

@@ -1,0 +1,284 @@
+public import Foundation
+
+/// Imports cards from Anki packages, Anki text exports, CSV and Markdown into a deck file of
+/// free-form cards.
+///
+/// `plan` reads and validates everything and returns the complete new deck file without writing
+/// anything; `apply` writes it atomically. Cards whose id the deck already has are skipped, so
+/// importing the same file twice adds nothing.
+public struct DeckImporter: Sendable {
+    /// Files larger than this are refused before reading.
+    public static let maximumFileSize = 32 * 1024 * 1024
+
+    /// The formats import reads.
+    public enum Format: String, Sendable, CaseIterable {
+        case apkg, tsv, csv, md
+    }
+
+    /// What an import would do.
+    public struct Plan: Sendable {
+        public var format: Format
+        public var deckID: String
+        public var deckName: String
+        /// The deck file written by `apply`.
+        public var file: URL
+        public var isNewFile: Bool
+        /// The cards to add, in input order.
+        public var added: [FreeCard]
+        /// Cards of the input the deck already has (by id).
+        public var alreadyPresent: Int
+        /// What was skipped or changed and why, for the user.
+        public var notes: [String]
+        /// The whole deck file after the import.
+        public var yaml: String
+        /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
+        /// each with a stable id so that importing it twice records it once.
+        public var reviews: [Review]
+    }
+
+    public init() {}
+
+    /// Reads `url` and works out the import into `folder`; writes nothing.
+    /// - Parameters:
+    ///   - deckID: the deck to import into; by default, one named after the file.
+    public func plan(_ url: URL, displayPath: String, deckID: String?, folder: URL) throws(InterchangeError)
+        -> Plan
+    {
+        let format = try Self.format(of: url, displayPath: displayPath)
+        let read = try Self.read(url, format: format, displayPath: displayPath)
+        let id = deckID ?? Self.deckID(fromFileName: url.deletingPathExtension().lastPathComponent)
+        guard DeckIdentifier.isValid(id) else {
+            throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
+        }
+        var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
+
+        let file = folder.appendingPathComponent("\(id).yaml")
+        let existing = try Self.existingDeck(file)
+        // A new file named after a built-in deck would replace that deck with the imported cards only.
+        if existing == nil, BundledDecks.files.contains(where: { $0.name == "\(id).yaml" }) {
+            throw .replacesBuiltInDeck(id)
+        }
+        let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
+        let added = cards.filter { !present.contains($0.id) }
+        let deckName = existing?.deck.name ?? read.deckName ?? id
+        let yaml: String
+        if let existing {
+            yaml = try DeckYAMLWriter.appending(added, to: existing.text, path: displayPath)
+        } else {
+            yaml = DeckYAMLWriter.newDeck(id: id, name: deckName, source: displayPath, cards: added)
+        }
+        // Nothing is written unless the result loads: the importer must never produce a broken deck.
+        if !added.isEmpty {
+            notes += try Self.validate(yaml, adding: added, deckID: id, path: file.path)
+        }
+        return Plan(
+            format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
+            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
+            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
+    }
+
+    /// The free-form cards of what was read: without cards that have no back, or repeat an id.
+    static func freeCards(from read: [ImportedCard], deckName: String?) -> (
+        cards: [FreeCard], notes: [String]
+    ) {
+        var notes: [String] = []
+        var seen: Set<String> = []
+        var cards: [FreeCard] = []
+        var withoutBack = 0
+        var duplicates = 0
+        for var imported in read {
+            // A source that only repeats the deck's name (an Anki deck) says nothing.
+            if imported.source == deckName { imported.source = nil }
+            let card = imported.freeCard
+            if case .question(_, let answer, _) = card.content, answer.isEmpty {
+                withoutBack += 1
+                continue
+            }
+            guard seen.insert(card.id).inserted else {
+                duplicates += 1
+                continue
+            }
+            cards.append(card)
+        }
+        if withoutBack > 0 {
+            notes.append("skipped \(withoutBack) card\(withoutBack == 1 ? "" : "s") without a back")
+        }
+        if duplicates > 0 {
+            notes.append(
+                "skipped \(duplicates) repeated card\(duplicates == 1 ? "" : "s") (same id twice in the file)"
+            )
+        }
+        return (cards, notes)
+    }
+
+    /// Loads the new deck file in memory; returns a note for each added card the generator will
+    /// not ask (e.g. a front that gives its answer away).
+    /// - Throws: `InterchangeError.invalidResult` if the file would not load.
+    static func validate(
+        _ yaml: String, adding added: [FreeCard], deckID: String, path: String
+    ) throws(InterchangeError) -> [String] {
+        let deck: Deck
+        do {
+            deck = try DeckLoader().load(data: Data(yaml.utf8), path: path)
+        } catch {
+            throw .invalidResult(error.errorDescription ?? "the deck does not load")
+        }
+        let addedIDs = Set(added.map { "\(deckID):card:\($0.id)" })
+        return QuestionGenerator().generate(deck).warnings.map(\.message).filter { message in
+            addedIDs.contains { message.contains("'\($0)'") || message.contains("'\($0).") }
+        }
+    }
+
+    /// Writes the planned deck file atomically; does nothing when no card is added.
+    public func apply(_ plan: Plan) throws(InterchangeError) {
+        guard !plan.added.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(
+                at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(plan.yaml.utf8).write(to: plan.file, options: .atomic)
+        } catch {
+            throw .io(path: plan.file.path, reason: DeckLoader.reason(error))
+        }
+    }
+
+    /// Adds the plan's review history to a learner's profile and reschedules those cards with the
+    /// profile's FSRS: a merge, so reviews the profile already has (an earlier import) count once.
+    /// - Returns: how many reviews were new to the profile.
+    public func recordReviews(of plan: Plan, in store: ProgressStore) throws -> Int {
+        let known = Set(store.profile.reviews.map(\.id))
+        let fresh = plan.reviews.filter { !known.contains($0.id) }
+        guard !fresh.isEmpty else { return 0 }
+        let scheduler = try Scheduler(settings: store.profile.settings)
+        try store.merge(
+            Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+            using: scheduler)
+        return fresh.count
+    }
+
+    /// Anki reviews as reviews of the deck's cards: a note's first template is its question card,
+    /// cloze number n is card `….cn`; reviews of other templates (a reversed card) have no card here.
+    static func reviews(_ imported: [ImportedReview], of cards: [ImportedCard], deckID: String) -> [Review] {
+        var byNote: [Int64: FreeCard] = [:]
+        for card in cards {
+            if let note = card.noteID, byNote[note] == nil { byNote[note] = card.freeCard }
+        }
+        return imported.compactMap { review in
+            guard let card = byNote[review.noteID] else { return nil }
+            let cardID: String
+            switch card.content {
+            case .cloze: cardID = "\(deckID):card:\(card.id).c\(review.ord + 1)"
+            case .question:
+                guard review.ord == 0 else { return nil }
+                cardID = "\(deckID):card:\(card.id)"
+            }
+            return Review(
+                id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID,
+                reviewedAt: review.at,
+                rating: review.rating, answer: "", verdict: review.rating == .again ? .wrong : .correct,
+                duration: review.seconds)
+        }
+    }
+
+    /// The format from the file name, else from the first bytes.
+    static func format(of url: URL, displayPath: String) throws(InterchangeError) -> Format {
+        switch url.pathExtension.lowercased() {
+        case "apkg", "colpkg": return .apkg
+        case "tsv", "txt": return .tsv
+        case "csv": return .csv
+        case "md", "markdown": return .md
+        default:
+            let head = (try? FileHandle(forReadingFrom: url)).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+            if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .apkg }
+            throw .unknownFormat(path: displayPath)
+        }
+    }
+
+    static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
+        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview]
+    ) {
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+                throw InterchangeError.io(path: displayPath, reason: "it is a folder")
+            }
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as InterchangeError {
+            throw error
+        } catch {
+            throw .io(path: displayPath, reason: DeckLoader.reason(error))
+        }
+        guard size <= maximumFileSize else {
+            throw .tooLarge(path: displayPath, bytes: size, limit: maximumFileSize)
+        }
+        if format == .apkg {
+            let result = try AnkiPackageReader(path: displayPath).read(url)
+            return (result.cards, result.deckName, result.reviews)
+        }
+        let text = try readText(url, displayPath: displayPath)
+        switch format {
+        case .md:
+            let result = try MarkdownReader(path: displayPath).read(text)
+            return (result.cards, result.deckName, [])
+        default:
+            let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
+            let result = try reader.read(text)
+            return (result.cards, result.deckName, [])
+        }
+    }
+
+    /// The file as UTF-8 text (a byte-order mark dropped), or where it stops being UTF-8.
+    static func readText(_ url: URL, displayPath: String) throws(InterchangeError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .io(path: displayPath, reason: DeckLoader.reason(error))
+        }
+        guard data.count <= maximumFileSize else {
+            throw .tooLarge(path: displayPath, bytes: data.count, limit: maximumFileSize)
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            let bad = bytes.firstIndex(of: 0) ?? DeckLoader.firstInvalidUTF8(bytes)
+            throw .notUTF8(path: displayPath, line: DeckLoader.location(ofByte: bad, in: bytes).line)
+        }
+        return text
+    }
+
+    /// The deck already in the file, with its text, or nil when there is no file.
+    static func existingDeck(_ file: URL) throws(InterchangeError) -> (deck: Deck, text: String)? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do {
+            let deck = try DeckLoader().load(contentsOf: file)
+            let text = try readText(file, displayPath: file.path)
+            return (deck, text)
+        } catch let error as DeckError {
+            throw .invalidResult(
+                "the deck file '\(file.path)' has errors; fix them first:\n\(error.errorDescription ?? "")")
+        } catch let error as InterchangeError {
+            throw error
+        } catch {
+            throw .io(path: file.path, reason: DeckLoader.reason(error))
+        }
+    }
+
+    /// `Anki export (2)` → `anki-export-2`.
+    static func deckID(fromFileName name: String) -> String {
+        var id = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.".unicodeScalars.contains(scalar)
+            {
+                id.unicodeScalars.append(scalar)
+            } else if !id.hasSuffix("-") {
+                id += "-"
+            }
+        }
+        let trimmed = id.trimmingCharacters(in: CharacterSet(charactersIn: "-."))
+        return trimmed.isEmpty ? "imported" : String(trimmed.prefix(60))
+    }
+}

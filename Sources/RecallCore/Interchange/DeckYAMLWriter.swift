@@ -1,0 +1,95 @@
+import Foundation
+
+/// Deck YAML for imported cards: every string double-quoted with escapes, so no input text can
+/// change the structure of the file.
+enum DeckYAMLWriter {
+    /// A new deck file holding only free-form cards.
+    static func newDeck(id: String, name: String, source: String, cards: [FreeCard]) -> String {
+        var lines = [
+            "# Imported by 'recall import' from \(quoted(source)).",
+            "# Importing again adds only cards this file does not have (by id); edit freely.",
+            "",
+            "deck:",
+            "  id: \(id)",
+            "  name: \(quoted(name))",
+            "",
+            "cards:",
+        ]
+        lines += cards.map(entry)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The existing file with `cards` appended to its `cards:` section, which must come last
+    /// (or be absent, then it is added); otherwise appending would land in another section.
+    static func appending(_ cards: [FreeCard], to text: String, path: String) throws(InterchangeError)
+        -> String
+    {
+        guard !cards.isEmpty else { return text }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let topLevel = lines.filter { line in
+            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else {
+                return false
+            }
+            return line.contains(":")
+        }
+        var result = text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        if let last = topLevel.last, last.hasPrefix("cards:") {
+            guard last.trimmingCharacters(in: .whitespaces) == "cards:" else {
+                throw .invalidResult(
+                    "the 'cards:' section of the deck file is written inline; write it as a list to import into it"
+                )
+            }
+        } else if topLevel.contains(where: { $0.hasPrefix("cards:") }) {
+            throw .invalidResult(
+                "the deck file's 'cards:' section is not its last section; move it to the end, or import into a new deck with --deck"
+            )
+        } else {
+            result += "\ncards:\n"
+        }
+        return result + cards.map(entry).joined(separator: "\n") + "\n"
+    }
+
+    static func entry(_ card: FreeCard) -> String {
+        var lines = ["  - id: \(card.id)"]
+        switch card.content {
+        case .question(let question, let answer, let aliases):
+            lines.append("    question: \(quoted(question))")
+            lines.append("    answer: \(quoted(answer))")
+            if !aliases.isEmpty {
+                lines.append("    aliases: [\(aliases.map(quoted).joined(separator: ", "))]")
+            }
+            if !card.choices.isEmpty {
+                lines.append("    choices: [\(card.choices.map(quoted).joined(separator: ", "))]")
+            }
+        case .cloze(let text):
+            lines.append("    cloze: \(quoted(text))")
+        }
+        if let source = card.source { lines.append("    source: \(quoted(source))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A YAML double-quoted scalar: `\`, `"`, line breaks and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                    || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}"
+                {
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,226 @@
+/// Reads Anki text exports and spreadsheets: TSV or CSV, with or without Anki's `#key:value`
+/// header lines, with or without a `front,back,…` header row.
+///
+/// Fields are quoted as Anki and RFC 4180 do (`"…"`, inner quotes doubled, line breaks inside
+/// quotes). Columns come from `#columns:` or a header row; without either, the first two are
+/// the front and the back.
+struct DelimitedTextReader {
+    let path: String
+    /// The separator when the file's name says it (`.csv` comma, `.tsv` tab); detected otherwise.
+    var separatorHint: Character?
+
+    /// What the header lines and header row said.
+    struct Layout {
+        var separator: Character = "\t"
+        var isHTML: Bool?
+        var deckName: String?
+        var front = 0
+        var back = 1
+        var guid: Int?
+        var source: Int?
+    }
+
+    struct Result {
+        var cards: [ImportedCard]
+        var deckName: String?
+    }
+
+    func read(_ text: String) throws(InterchangeError) -> Result {
+        var layout = Layout()
+        var rest = Substring(text)
+        var headerLines = 0
+        var metadata: [(key: String, value: String)] = []
+        // Header lines come first; only they are split off, the body is parsed in one pass.
+        while rest.hasPrefix("#") {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let body = rest[rest.index(after: rest.startIndex)..<end]
+            if let colon = body.firstIndex(of: ":") {
+                metadata.append(
+                    (
+                        String(body[..<colon]).trimmingWhitespace.lowercased(),
+                        String(body[body.index(after: colon)...])
+                    ))
+            }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+            headerLines += 1
+        }
+        layout.separator = separator(metadata) ?? separatorHint ?? Self.detectSeparator(rest)
+        applyMetadata(metadata, to: &layout)
+        var rows = try Self.parse(
+            String(rest), separator: layout.separator, path: path, firstLine: headerLines + 1)
+        if let header = rows.first, applyHeaderRow(header.cells, to: &layout) {
+            rows.removeFirst()
+        }
+        var cards: [ImportedCard] = []
+        for row in rows {
+            // Anki skips data lines starting with `#` (an unquoted `#`), and rows with an empty front.
+            if row.startsWithHash { continue }
+            let cells = row.cells
+            guard cells.count > max(layout.front, layout.back) else {
+                if cells.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+                throw .malformed(
+                    path: path, line: row.line,
+                    reason:
+                        "the row has \(cells.count) field\(cells.count == 1 ? "" : "s"); a card needs a front and a back (is the separator right?)"
+                )
+            }
+            let front = field(cells[layout.front], layout: layout)
+            let back = field(cells[layout.back], layout: layout)
+            guard !front.isEmpty else { continue }
+            let guid = layout.guid.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
+            let source = layout.source.flatMap { $0 < cells.count ? field(cells[$0], layout: layout) : nil }
+            cards.append(
+                ImportedCard(
+                    guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
+                    origin: "\(path):\(row.line)"))
+        }
+        return Result(cards: cards, deckName: layout.deckName)
+    }
+
+    private func field(_ raw: String, layout: Layout) -> String {
+        var text = raw
+        // Undo CSVWriter's guard against formulas: `'=1+1` was written for `=1+1`.
+        if text.hasPrefix("'"), let next = text.dropFirst().unicodeScalars.first,
+            "=+-@".unicodeScalars.contains(next)
+        {
+            text.removeFirst()
+        }
+        let isHTML = layout.isHTML ?? HTMLText.looksLikeHTML(text)
+        return isHTML ? HTMLText.plainText(text) : HTMLText.clean(text)
+    }
+
+    private func separator(_ metadata: [(key: String, value: String)]) -> Character? {
+        guard let value = metadata.last(where: { $0.key == "separator" })?.value else { return nil }
+        switch value.trimmingWhitespace.lowercased() {
+        case "tab": return "\t"
+        case "comma": return ","
+        case "semicolon": return ";"
+        case "pipe": return "|"
+        case "colon": return ":"
+        case "space": return " "
+        default: return value.first
+        }
+    }
+
+    private func applyMetadata(_ metadata: [(key: String, value: String)], to layout: inout Layout) {
+        for (key, value) in metadata {
+            let trimmed = value.trimmingWhitespace
+            switch key {
+            case "html": layout.isHTML = trimmed.lowercased() == "true"
+            case "deck": layout.deckName = trimmed.isEmpty ? nil : trimmed
+            case "guid column": layout.guid = Int(trimmed).map { $0 - 1 }
+            case "columns":
+                let labels = value.split(separator: layout.separator, omittingEmptySubsequences: false).map(
+                    String.init)
+                _ = applyHeaderRow(labels, to: &layout)
+            default: break
+            }
+        }
+    }
+
+    /// Reads column labels (`Front`, `Back`, `GUID`, `Source`, …); false when they are not labels.
+    private func applyHeaderRow(_ cells: [String], to layout: inout Layout) -> Bool {
+        let labels = cells.map { $0.trimmingWhitespace.lowercased() }
+        guard let front = labels.firstIndex(where: { ["front", "question", "text"].contains($0) }),
+            let back = labels.firstIndex(where: { ["back", "answer", "back extra", "extra"].contains($0) })
+        else { return false }
+        layout.front = front
+        layout.back = back
+        layout.guid = labels.firstIndex(of: "guid") ?? layout.guid
+        layout.source = labels.firstIndex(of: "source")
+        return true
+    }
+
+    /// Tab when the first lines hold one, else the first of `|`, `;`, `,` found (Anki's order,
+    /// without colon and space, which a URL or a sentence would trigger).
+    static func detectSeparator(_ text: Substring) -> Character {
+        let sample = text.prefix(8192)
+        for candidate: Character in ["\t", "|", ";", ","] where sample.contains(candidate) {
+            return candidate
+        }
+        return "\t"
+    }
+
+    struct Row {
+        var cells: [String]
+        var line: Int
+        var startsWithHash: Bool
+    }
+
+    /// Rows of quoted or unquoted fields; a line break inside quotes stays in the field.
+    ///
+    /// Works on Unicode scalars (a `\r\n` pair is one line break), which is several times faster
+    /// than walking grapheme clusters for files of many megabytes.
+    static func parse(_ text: String, separator: Character, path: String, firstLine: Int)
+        throws(InterchangeError) -> [Row]
+    {
+        let separatorScalar = separator.unicodeScalars.first ?? "\t"
+        var rows: [Row] = []
+        var cells: [String] = []
+        var field = String.UnicodeScalarView()
+        var inQuotes = false
+        var wasQuoted = false
+        var firstCellQuoted = false
+        var line = firstLine
+        var rowLine = firstLine
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func endRow() {
+            cells.append(String(field))
+            if !(cells.count == 1 && cells[0].isEmpty && !wasQuoted) {
+                rows.append(
+                    Row(
+                        cells: cells, line: rowLine,
+                        startsWithHash: !firstCellQuoted && cells[0].hasPrefix("#")))
+            }
+            cells = []
+            field = String.UnicodeScalarView()
+            wasQuoted = false
+            firstCellQuoted = false
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            let isCRLF = scalar == "\r" && index < scalars.count && scalars[index] == "\n"
+            if isCRLF { index += 1 }
+            let isNewline = scalar == "\n" || scalar == "\r"
+            if inQuotes {
+                if scalar == "\"" {
+                    if index < scalars.count, scalars[index] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else if isNewline {
+                    line += 1
+                    field.append("\n")
+                } else {
+                    field.append(scalar)
+                }
+                continue
+            }
+            if scalar == "\"", field.isEmpty, !wasQuoted {
+                inQuotes = true
+                wasQuoted = true
+                if cells.isEmpty { firstCellQuoted = true }
+            } else if scalar == separatorScalar {
+                cells.append(String(field))
+                field = String.UnicodeScalarView()
+                wasQuoted = false
+            } else if isNewline {
+                endRow()
+                line += 1
+                rowLine = line
+            } else {
+                field.append(scalar)
+            }
+        }
+        if inQuotes {
+            throw .malformed(
+                path: path, line: rowLine, reason: "a quoted field is never closed (a '\"' is missing)")
+        }
+        if !field.isEmpty || !cells.isEmpty || wasQuoted { endRow() }
+        return rows
+    }
+}

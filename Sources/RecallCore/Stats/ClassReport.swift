@@ -1,0 +1,141 @@
+import Foundation
+
+/// What an instructor learns from the progress files learners hand in: per learner, how much
+/// they studied and how well they remember; per card, the ones the class finds hardest.
+///
+/// Numbers only; the executable draws the table. Built from the review logs (the truth) and the
+/// card states and flags the files hold.
+public struct ClassReport: Sendable, Hashable, Codable {
+    /// One learner's figures.
+    public struct Learner: Sendable, Hashable, Codable {
+        public var name: String
+        public var reviews: Int
+        /// Distinct cards reviewed.
+        public var cards: Int
+        /// Share of reviews of already-seen cards not rated Again; nil before any.
+        public var retention: Double?
+        /// Cards whose current interval is 21 days or more (Anki's "mature").
+        public var mature: Int
+        public var lapses: Int
+    }
+
+    /// One card's figures across the class.
+    public struct CardSummary: Sendable, Hashable, Codable {
+        public var cardID: String
+        /// The card's question, when the deck was given and still has the card.
+        public var prompt: String?
+        public var reviews: Int
+        /// How many learners reviewed it.
+        public var learners: Int
+        /// Share of reviews of the card, after each learner's first, not rated Again; nil before any.
+        public var retention: Double?
+        public var lapses: Int
+        /// The most common wrong answers, most frequent first.
+        public var wrongAnswers: [WrongAnswer]
+
+        enum CodingKeys: String, CodingKey {
+            case cardID = "card", prompt, reviews, learners, retention, lapses
+            case wrongAnswers = "wrong_answers"
+        }
+    }
+
+    /// A wrong answer and how many times it was given.
+    public struct WrongAnswer: Sendable, Hashable, Codable {
+        public var answer: String
+        public var count: Int
+    }
+
+    /// Cards with an interval of at least this many days count as mature.
+    public static let matureDays: Double = 21
+
+    public var learners: [Learner]
+    /// The hardest cards: lowest retention, then most lapses, then most reviews.
+    public var hardest: [CardSummary]
+
+    /// - Parameters:
+    ///   - profiles: each learner's name and profile.
+    ///   - cards: the deck's cards, to restrict the report to them and show prompts; nil for all.
+    ///   - top: how many of the hardest cards to list.
+    public init(profiles: [(name: String, profile: Profile)], cards: [Card]? = nil, top: Int = 10) {
+        let prompts = cards.map {
+            Dictionary($0.map { ($0.id, $0.prompt) }, uniquingKeysWith: { first, _ in first })
+        }
+        let included: (String) -> Bool = { id in prompts.map { $0[id] != nil } ?? true }
+        var perCard: [String: CardTally] = [:]
+        learners = profiles.map { name, profile in
+            var tally = CardTally()
+            var seen: Set<String> = []
+            for review in profile.reviews.sorted(by: { $0.reviewedAt < $1.reviewedAt })
+            where included(review.cardID) {
+                let isFirst = seen.insert(review.cardID).inserted
+                tally.add(review, isFirst: isFirst)
+                perCard[review.cardID, default: CardTally()].add(review, isFirst: isFirst, learner: name)
+            }
+            let states = profile.states.filter { included($0.key) }
+            let mature = states.values.filter { state in
+                guard state.phase == .review, let last = state.lastReview else { return false }
+                return state.due.timeIntervalSince(last) >= Self.matureDays * 86_400
+            }.count
+            let lapses = profile.flags.filter { included($0.key) }.values.map(\.lapses).reduce(0, +)
+            for (id, flags) in profile.flags where included(id) && flags.lapses > 0 {
+                perCard[id, default: CardTally()].lapses += flags.lapses
+            }
+            return Learner(
+                name: name, reviews: tally.reviews, cards: seen.count, retention: tally.retention,
+                mature: mature, lapses: lapses)
+        }
+        hardest = perCard.map { id, tally in
+            CardSummary(
+                cardID: id, prompt: prompts?[id], reviews: tally.reviews, learners: tally.learners.count,
+                retention: tally.retention, lapses: tally.lapses, wrongAnswers: tally.commonWrongAnswers)
+        }
+        .filter { $0.retention != nil || $0.lapses > 0 || !$0.wrongAnswers.isEmpty }
+        .sorted(by: Self.harder)
+        .prefix(max(0, top)).map { $0 }
+    }
+
+    /// Lowest retention first (cards with none yet last), then most lapses, most reviews, id.
+    static func harder(_ a: CardSummary, _ b: CardSummary) -> Bool {
+        let ra = a.retention ?? 2
+        let rb = b.retention ?? 2
+        if ra != rb { return ra < rb }
+        if a.lapses != b.lapses { return a.lapses > b.lapses }
+        if a.reviews != b.reviews { return a.reviews > b.reviews }
+        return a.cardID < b.cardID
+    }
+}
+
+/// Counts for one learner or one card.
+struct CardTally {
+    var reviews = 0
+    var repeated = 0
+    var remembered = 0
+    var lapses = 0
+    var learners: Set<String> = []
+    /// Folded wrong answer → (as first written, count).
+    var wrong: [String: (text: String, count: Int)] = [:]
+
+    mutating func add(_ review: Review, isFirst: Bool, learner: String? = nil) {
+        reviews += 1
+        if let learner { learners.insert(learner) }
+        if !isFirst {
+            repeated += 1
+            if review.rating != .again { remembered += 1 }
+        }
+        let answer = review.answer.trimmingWhitespace
+        if review.verdict == .wrong, !answer.isEmpty {
+            let key = TextFold.fold(answer)
+            wrong[key] = (wrong[key]?.text ?? answer, (wrong[key]?.count ?? 0) + 1)
+        }
+    }
+
+    var retention: Double? {
+        repeated == 0 ? nil : Double(remembered) / Double(repeated)
+    }
+
+    /// The three most common wrong answers.
+    var commonWrongAnswers: [ClassReport.WrongAnswer] {
+        wrong.values.sorted { ($1.count, $0.text) < ($0.count, $1.text) }.prefix(3)
+            .map { ClassReport.WrongAnswer(answer: $0.text, count: $0.count) }
+    }
+}

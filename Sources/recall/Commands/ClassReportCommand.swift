@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import RecallCore
+
+/// `recall class report FILES…`: per learner and per card, from the progress files handed in.
+struct ClassReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarise learners' progress files: each learner, and the cards the class finds hardest.",
+        discussion: """
+            Give the learners' snapshot files (e.g. Progress/*.json; each file's journal beside it is \
+            read too). Retention is the share of reviews of already-seen cards not rated Again; a \
+            card is mature at an interval of 21 days or more.
+            """)
+
+    @OptionGroup var decks: DeckOptions
+
+    @Argument(help: ArgumentHelp("Learners' progress files (<profile>.json).", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("Only the cards of this deck, shown with their questions.", valueName: "name"))
+    var deck: String?
+
+    @Option(help: "How many of the hardest cards to list.")
+    var top: Int = 10
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @Flag(help: "Print CSV (learners, a blank line, then cards) instead of tables.")
+    var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("Choose one of --json and --csv.") }
+        guard (0...10_000).contains(top) else { throw ValidationError("--top must be between 0 and 10000.") }
+    }
+
+    func run() throws {
+        let cards = try deck.map { QuestionGenerator().cards(for: try decks.loadDeck(id: $0)) }
+        var profiles: [(name: String, profile: Profile)] = []
+        var failed = false
+        for file in files {
+            do {
+                let profile = try ProgressStore.readProfile(at: URL(fileURLWithPath: file))
+                profiles.append(
+                    (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, profile))
+            } catch {
+                Console.error("'\(file)' was left out: \(error.localizedDescription)")
+                failed = true
+            }
+        }
+        let report = ClassReport(profiles: profiles, cards: cards, top: top)
+        if json {
+            FileHandle.standardOutput.write(try report.json())
+        } else if csv {
+            Console.write(report.csv())
+        } else {
+            Console.write(ClassReportTable.render(report))
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// The class report as terminal tables.
+enum ClassReportTable {
+    static func render(_ report: ClassReport) -> String {
+        var out = "Learners\n"
+        out += table(
+            ["learner", "reviews", "cards", "retention", "mature", "lapses"],
+            report.learners.map {
+                [
+                    $0.name, String($0.reviews), String($0.cards), percent($0.retention), String($0.mature),
+                    String($0.lapses),
+                ]
+            }, rightAligned: [1, 2, 3, 4, 5])
+        out += "\nHardest cards\n"
+        if report.hardest.isEmpty { return out + "  (no card has been reviewed twice yet)\n" }
+        out += table(
+            ["#", "card", "retention", "lapses", "reviews", "learners", "common wrong answers"],
+            report.hardest.enumerated().map { index, card in
+                [
+                    String(index + 1), shortened(card.prompt ?? card.cardID, to: 50), percent(card.retention),
+                    String(card.lapses), String(card.reviews), String(card.learners),
+                    shortened(
+                        card.wrongAnswers.map { "\($0.answer) ×\($0.count)" }.joined(separator: ", "), to: 40),
+                ]
+            }, rightAligned: [0, 2, 3, 4, 5])
+        return out
+    }
+
+    static func percent(_ value: Double?) -> String {
+        value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+    }
+
+    /// One line, at most `limit` characters, control characters shown as spaces.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        let line = String(
+            text.map {
+                $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                    ? " " : $0
+            })
+        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
+    }
+
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        let format: ([String]) -> String = { cells in
+            "  "
+                + cells.enumerated().map { column, cell in
+                    let pad = String(repeating: " ", count: widths[column] - cell.count)
+                    return rightAligned.contains(column) ? pad + cell : cell + pad
+                }.joined(separator: "  ").replacingOccurrences(
+                    of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        }
+        return ([format(header)] + rows.map(format)).joined()
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import RecallCore
+
+/// `recall deck stats NAME`: how many facts, entities and cards of each kind a deck has.
+struct DeckStats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Count a deck's facts, entities and cards by kind.")
+
+    @OptionGroup var decks: DeckOptions
+
+    @Argument(help: ArgumentHelp("The deck's id.", valueName: "name"))
+    var name: String
+
+    func run() throws {
+        let deck = try decks.loadDeck(id: name)
+        let stats = DeckStatistics(deck: deck, cards: QuestionGenerator().cards(for: deck))
+        var rows: [(String, Int)] = [
+            ("facts", stats.facts), ("entities", stats.entities), ("attributes", stats.attributes),
+            ("free-form cards", stats.freeCards),
+        ]
+        rows.append(("cards", stats.cards))
+        rows += stats.cardsByKind.map { ("  \($0.kind.rawValue)", $0.count) }
+        let width = rows.map(\.0.count).max() ?? 0
+        var lines = ["\(deck.name) (\(deck.id))"]
+        lines += rows.map { label, count in
+            label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(count)
+        }
+        lines.append("facts by source:")
+        lines += stats.factsBySource.map { "  \($0.source ?? "(no source)"): \($0.count)" }
+        Console.write(lines.joined(separator: "\n") + "\n")
+    }
+}

@@ -1,0 +1,118 @@
+public import ArgumentParser
+import Foundation
+import RecallCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `recall export DECK --format F -o FILE`: a deck where learners already are.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a deck for Anki, spreadsheets, paper or plain text.",
+        discussion: """
+            Formats: apkg (Anki package), tsv (Anki text import), csv (spreadsheets), md (Q:/A: Markdown), \
+            quiz (a printable quiz with an answer key), json (the full deck; see Decks/deck.schema.json).
+            Exporting a deck from a decks folder records its card ids in .ID.ids there, so that \
+            'recall deck lint' warns when an edit would orphan learners' progress.
+            """)
+
+    @OptionGroup var decks: DeckOptions
+
+    @Argument(help: ArgumentHelp("The deck's id.", valueName: "deck"))
+    var deck: String
+
+    @Option(help: ArgumentHelp("The format to write.", valueName: "format"))
+    var format: ExportFormat
+
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("The file to write ('-' for standard output).", valueName: "file"))
+    var output: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Only cards of these kinds (comma-separated: \(CardKindList.names)).", valueName: "kinds"))
+    var kind: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Quiz: only cards of these topics (attribute ids, comma-separated).", valueName: "topics"))
+    var topic: String?
+
+    @Option(name: [.customShort("n"), .long], help: "Quiz: how many questions.")
+    var count: Int = 20
+
+    @Option(help: "Seed for distractors, option order and the quiz draw.")
+    var seed: UInt64 = 0
+
+    @Option(
+        name: .customLong("with-progress"),
+        help: ArgumentHelp(
+            "apkg: carry this learner's schedule and review history (a profile in the progress folder).",
+            valueName: "profile"))
+    var withProgress: String?
+
+    @Option(
+        name: .customLong("progress-dir"),
+        help: ArgumentHelp(
+            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
+            valueName: "dir"))
+    var progressDirectory: String?
+
+    func validate() throws {
+        if let kind { _ = try CardKindList.parse(kind) }
+        guard (1...1000).contains(count) else { throw ValidationError("--count must be between 1 and 1000.") }
+        if withProgress != nil && format != .apkg {
+            throw ValidationError("--with-progress carries a schedule into Anki; use it with --format apkg.")
+        }
+        if output == "-" && !format.isText {
+            throw ValidationError("An apkg package cannot go to standard output; give a file with -o.")
+        }
+    }
+
+    func run() throws {
+        let chosen = try decks.loadDeck(id: deck)
+        let kinds = try kind.map(CardKindList.parse)
+        let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter {
+            kinds?.contains($0.kind) ?? true
+        }
+        let topics = topic.map {
+            Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        let progress = try withProgress.map(readProfile)
+        let exporter = Exporter(
+            quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed), progress: progress)
+        let input = ExportInput(deck: chosen, cards: cards)
+        do {
+            if output == "-" {
+                FileHandle.standardOutput.write(try exporter.text(input, format: format))
+                return
+            }
+            let url = URL(fileURLWithPath: output)
+            try exporter.write(input, format: format, to: url)
+            if let folder = CardIDManifest.folder(for: chosen, decksFolder: decks.library.directory) {
+                try Exporter.recordExport(of: cards, deck: chosen, in: folder)
+            }
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(1)
+        }
+        Console.writeError(
+            "exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
+    }
+
+    /// The learner's profile (snapshot and journal), read without locking or changing it.
+    private func readProfile(_ name: String) throws -> Profile {
+        do {
+            try ProgressLocation.validate(profile: name)
+            let directory = ProgressLocation.directory(
+                option: progressDirectory, environment: ProcessInfo.processInfo.environment,
+                currentDirectory: URL(
+                    fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            let files = ProgressLocation.files(profile: name, in: directory)
+            return try ProgressStore.readProfile(at: URL(fileURLWithPath: files.snapshot))
+        } catch {
+            Console.error(error.localizedDescription)
+            throw ExitCode(1)
+        }
+    }
+}

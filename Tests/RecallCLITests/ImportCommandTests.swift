@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCommandTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test(arguments: ["apkg", "tsv", "csv", "md"])
+    func exportThenImportThroughTheBinary(_ format: String) throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let dry = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class", "--dry-run"], currentDirectory: dir)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(
+            dry.stdout.hasSuffix(
+                "would add 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"
+            ))
+        #expect(dry.stdout.hasPrefix("+ "))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+
+        let real = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
+        #expect(real.status == 0, "\(real.stderr)")
+        #expect(
+            real.stdout
+                == "added 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n"
+        )
+        let lint = try RecallProcess.run(
+            ["deck", "lint", "--strict", "Decks/class.yaml"], currentDirectory: dir)
+        #expect(lint.status == 0, "\(lint.stderr)")
+
+        let again = try RecallProcess.run(
+            ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
+        #expect(
+            again.stdout
+                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 224 already in the deck\n"
+        )
+    }
+
+    @Test func deckIsNamedAfterTheFileByDefault() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Capitals\n\nQ: Capital of France?\nA: Paris\n\nC: The capital of Italy is [Rome].\n".utf8)
+            .write(to: dir.appendingPathComponent("My Capitals.md"))
+        let result = try RecallProcess.run(["import", "My Capitals.md"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout
+                == "added 2 cards from My Capitals.md (md) to new deck 'my-capitals' in Decks/my-capitals.yaml\n"
+        )
+        let preview = try RecallProcess.run(["deck", "preview", "my-capitals"], currentDirectory: dir)
+        #expect(preview.stdout.contains("[free] Capital of France?\n   answer: Paris"))
+        #expect(
+            preview.stdout.contains("[cloze] Fill the gap: The capital of Italy is […].\n   answer: Rome"))
+        #expect(preview.stdout.hasSuffix("2 cards in Capitals\n"))
+    }
+
+    @Test func badInputIsAnErrorAndWritesNothing() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("PK\u{3}\u{4} not really a zip".utf8).write(to: dir.appendingPathComponent("x.apkg"))
+        try Data([0x51, 0x3A, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("bad.md"))
+        for (file, message) in [
+            ("x.apkg", "error: 'x.apkg' is not an Anki package: it is not a readable zip file\n"),
+            (
+                "bad.md",
+                "error: 'bad.md' is not UTF-8 text (an invalid byte on line 1); save it as UTF-8 and try again\n"
+            ),
+            ("missing.tsv", "error: cannot access 'missing.tsv': no such file\n"),
+        ] {
+            let result = try RecallProcess.run(["import", file], currentDirectory: dir)
+            #expect(result.status == 1, "\(file)")
+            #expect(result.stderr == message)
+        }
+        let badName = try RecallProcess.run(["import", "x.apkg", "--deck", "../up"], currentDirectory: dir)
+        #expect(badName.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+    }
+}
+
+@Suite struct ImportWithProgressCommandTests {
+    @Test func reviewHistoryFromAnAnkiPackageJoinsAProfileOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-import-progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let counts = try ClassFixture.write(
+            learners: [("ana", 0.8)], cards: 10, in: dir.appendingPathComponent("Progress"))
+        let total = try #require(counts["ana"])
+        let export = try RecallProcess.run(
+            ["export", "csto", "--format", "apkg", "-o", "ana.apkg", "--with-progress", "ana"],
+            currentDirectory: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let dry = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob", "--dry-run"],
+            currentDirectory: dir)
+        #expect(
+            dry.stdout.contains(
+                "would merge \(total) reviews into profile 'bob'\nnothing written (--dry-run)\n"))
+        for name in ["bob.json", "bob.lock", "bob.journal.jsonl"] {
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/\(name)").path))
+        }
+
+        let first = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout.hasSuffix(
+                "added \(total) of \(total) reviews to profile 'bob'; its cards are rescheduled\n"))
+        let again = try RecallProcess.run(
+            ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(
+            again.stdout.hasSuffix(
+                "profile 'bob' already has all \(total) reviews\n"))
+        let check = try RecallProcess.run(["progress", "check", "--profile", "bob"], currentDirectory: dir)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        try Data("front,back\nQ?,A\n".utf8).write(to: dir.appendingPathComponent("x.csv"))
+        let csv = try RecallProcess.run(["import", "x.csv", "--with-progress", "bob"], currentDirectory: dir)
+        #expect(csv.status == 64)
+        #expect(csv.stderr.contains("--with-progress reads the review history of .apkg files only."))
+    }
+}
+
+/// Packages written by Anki itself (its legacy export: collection.anki21 beside a dummy
+/// collection.anki2), made by `Tests/Fixtures/make_anki_package.py`.
+@Suite(.enabled(if: AnkiPython.executable != nil, Comment(rawValue: AnkiPython.missing)))
+struct ImportAnkiWrittenPackageTests {
+    @Test func cardsHTMLClozeAndReviewHistoryComeAcross() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-real-apkg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let python = try #require(AnkiPython.executable)
+        let maker = RecallProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/make_anki_package.py")
+        let made = try AnkiPython.run(python, [maker.path, dir.appendingPathComponent("geo.apkg").path])
+        try #require(made.status == 0, "make_anki_package.py failed: \(made.output)")
+
+        let result = try RecallProcess.run(
+            ["import", "geo.apkg", "--with-progress", "ana"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix(
+                "added 5 cards from geo.apkg (apkg) to new deck 'geo' in Decks/geo.yaml\nadded "))
+        let preview = try RecallProcess.run(["deck", "preview", "geo"], currentDirectory: dir)
+        #expect(
+            preview.stdout.contains("[free] Capital of Japan?\n   answer: Tokyo (東京)\n"), "\(preview.stdout)")
+        #expect(!preview.stdout.contains("alert") && !preview.stdout.contains("<"))
+        #expect(preview.stdout.contains("[cloze] Fill the gap: The […] flows into the Black Sea."))
+        #expect(!preview.stdout.contains("§ Geography"), "the Anki deck's name is not repeated as a source")
+        #expect(preview.stdout.hasSuffix("6 cards in Geography\n"), "4 questions and a cloze of two gaps")
+
+        let again = try RecallProcess.run(
+            ["import", "geo.apkg", "--with-progress", "ana"], currentDirectory: dir)
+        #expect(
+            again.stdout.hasPrefix(
+                "added 0 cards from geo.apkg (apkg) to deck 'geo' in Decks/geo.yaml; 5 already in the deck\nprofile 'ana' already has all "
+            ))
+    }
+}
