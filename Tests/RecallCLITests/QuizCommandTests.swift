@@ -17,7 +17,7 @@ import Testing
                 let answer = card["answer"] as? String else { return nil }
             return (prompt, answer)
         }, uniquingKeysWith: { first, _ in first })
-        let dry = try RecallProcess.run(["quiz", "--seed", "42", "-n", "3", "--kind", "typed"], input: "")
+        let dry = try RecallProcess.run(["quiz", "--seed", "42", "-n", "3", "--kind", "typed"], input: "", environment: ["COLUMNS": "500"])
         let prompts = dry.stdout.split(separator: "\n").compactMap { line -> String? in
             guard let range = line.range(of: "/3  ") else { return nil }
             return String(line[range.upperBound...])

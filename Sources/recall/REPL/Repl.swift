@@ -7,10 +7,12 @@ final class Repl {
     /// The REPL's commands, each with its line of help.
     static let commands: [(name: String, usage: String, help: String)] = [
         ("study", "study [DECK]", "study today's due and new cards"),
-        ("quiz", "quiz [QUERY]", "practice without touching the schedule, e.g. quiz kind:choice attr:established"),
+        ("quiz", "quiz [-n N] [QUERY | weakest]", "practice without touching the schedule, e.g. quiz kind:choice attr:established"),
+        ("stats", "stats", "retention, forecast, activity and weak spots"),
         ("decks", "decks", "the decks, with their due and new cards"),
         ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:due"),
         ("search", "search TEXT", "cards whose question or answer mentions TEXT"),
+        ("export", "export DECK FORMAT FILE", "write a deck as apkg, tsv, csv, md, quiz or json"),
         ("undo", "undo", "take back the last answer of the last study session"),
         ("profile", "profile [NAME]", "show the profile, or switch to another"),
         ("help", "help", "this list"),
@@ -72,6 +74,8 @@ final class Repl {
         case "help": help()
         case "study": study(deck: rest.first)
         case "quiz": quiz(rest.joined(separator: " "))
+        case "stats": stats()
+        case "export": export(rest)
         case "decks": listDecks()
         case "cards": browse(rest.joined(separator: " "))
         case "search": browse(rest.joined(separator: " "), requireText: true)
@@ -104,7 +108,57 @@ final class Repl {
         lastSession = session
     }
 
-    func quiz(_ text: String) {
+    /// The statistics of the open profile over the decks studied.
+    func report(now: Date) -> StatsReport? {
+        let clock = settings.options.clock
+        do {
+            return try StatsReport(
+                profile: context.store.profile, cards: context.cards, now: now,
+                calendar: StudyCalendar(timeZone: clock.timeZone, rolloverHour: clock.startHour))
+        } catch {
+            Console.error(error.localizedDescription)
+            return nil
+        }
+    }
+
+    func stats() {
+        guard let report = report(now: Date()) else { return }
+        Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
+    }
+
+    func export(_ arguments: [String]) {
+        guard arguments.count == 3 else {
+            say("Usage: export DECK FORMAT FILE (formats: apkg, tsv, csv, md, quiz, json)")
+            return
+        }
+        var command = ["export", arguments[0], "--format", arguments[1], "-o", arguments[2]]
+        if let directory = deckOptions.decksDirectory { command += ["--decks-dir", directory] }
+        do {
+            var parsed = try Recall.parseAsRoot(command)
+            try parsed.run()
+        } catch let exit as ExitCode where exit == .success {
+        } catch {
+            if !(error is ExitCode) { say(Recall.message(for: error)) }
+        }
+    }
+
+    func quiz(_ request: String) {
+        // `-n N` sets the number of questions; the rest is the query.
+        var words = request.split(separator: " ").map(String.init)
+        var count = 10
+        if let flag = words.firstIndex(of: "-n"), flag + 1 < words.count, let number = Int(words[flag + 1]), number > 0 {
+            count = min(number, 1000)
+            words.removeSubrange(flag...(flag + 1))
+        }
+        var text = words.joined(separator: " ")
+        if text.lowercased() == "weakest" {
+            guard let query = report(now: Date())?.weakest?.query else {
+                say("No weak spot yet: it takes a few reviews of graduated cards to find one.")
+                return
+            }
+            say("Drilling the weakest: \(query)")
+            text = query
+        }
         let query: CardQuery
         do {
             query = try CardQuery(text)
@@ -114,7 +168,7 @@ final class Repl {
         }
         let queryContext = context.queryContext(now: Date(), clock: settings.options.clock)
         let matching = context.cards.filter { query.matches($0, in: queryContext) }
-        let questions = QuizPlan.select(from: matching, count: 10, seed: UInt64.random(in: 0...UInt64.max))
+        let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
         guard !questions.isEmpty else {
             say("No cards match '\(Style.safe(text))'.")
             return

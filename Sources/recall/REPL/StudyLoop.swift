@@ -19,7 +19,7 @@ struct StudyLoop {
           :quit  end the session (Ctrl-D too; every answer is already saved)
         """
 
-    func say(_ text: String) { Console.write(text + "\n") }
+    func say(_ text: String) { Console.write(TextWrap.wrap(text, width: TerminalSize.columns) + "\n") }
 
     /// Studies until nothing is left, or the learner quits. Returns false if input ended.
     @discardableResult

@@ -8,7 +8,7 @@ struct QuizRunner {
     var reader: any LineReader
 
     func say(_ text: String) {
-        Console.write(text + "\n")
+        Console.write(TextWrap.wrap(text, width: TerminalSize.columns) + "\n")
     }
 
     mutating func run(_ cards: [Card], title: String) {
