@@ -51,12 +51,7 @@ struct Export: ParsableCommand {
             valueName: "profile"))
     var withProgress: String?
 
-    @Option(
-        name: .customLong("progress-dir"),
-        help: ArgumentHelp(
-            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
-            valueName: "dir"))
-    var progressDirectory: String?
+    @OptionGroup var progressFolder: ProgressFolderOption
 
     func validate() throws {
         if let kind { _ = try CardKindList.parse(kind) }
@@ -104,12 +99,12 @@ struct Export: ParsableCommand {
     private func readProfile(_ name: String) throws -> Profile {
         do {
             try ProgressLocation.validate(profile: name)
-            let directory = ProgressLocation.directory(
-                option: progressDirectory, environment: ProcessInfo.processInfo.environment,
-                currentDirectory: URL(
-                    fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
-            let files = ProgressLocation.files(profile: name, in: directory)
-            return try ProgressStore.readProfile(at: URL(fileURLWithPath: files.snapshot))
+            let directory = progressFolder.directory
+            // The snapshot and the journal since, so the answers of a session still open count too.
+            guard let profile = try ProgressStore.peekProfile(named: name, in: directory) else {
+                throw ProgressError.fileNotFound(ProgressLocation.files(profile: name, in: directory).snapshot)
+            }
+            return profile
         } catch {
             Console.error(error.localizedDescription)
             throw ExitCode(1)

@@ -31,12 +31,7 @@ struct Import: ParsableCommand {
             valueName: "profile"))
     var withProgress: String?
 
-    @Option(
-        name: .customLong("progress-dir"),
-        help: ArgumentHelp(
-            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
-            valueName: "dir"))
-    var progressDirectory: String?
+    @OptionGroup var progressFolder: ProgressFolderOption
 
     func validate() throws {
         if let deck, !DeckIdentifier.isValid(deck) {
@@ -106,10 +101,7 @@ struct Import: ParsableCommand {
     }
 
     private func openStore(_ profile: String) throws -> ProgressStore {
-        let directory = ProgressLocation.directory(
-            option: progressDirectory, environment: ProcessInfo.processInfo.environment,
-            currentDirectory: URL(
-                fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        let directory = progressFolder.directory
         return try ProgressStore.open(profile: profile, in: directory)
     }
 }

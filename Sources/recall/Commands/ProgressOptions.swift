@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RecallCore
 
-/// The options every command touching progress files shares.
-struct ProgressOptions: ParsableArguments {
+/// `--progress-dir`: where progress files live.
+struct ProgressFolderOption: ParsableArguments {
     @Option(
         name: .customLong("progress-dir"),
         help: ArgumentHelp(
@@ -11,15 +11,22 @@ struct ProgressOptions: ParsableArguments {
             valueName: "dir"))
     var progressDirectory: String?
 
-    @Option(help: "The learner's profile.")
-    var profile: String = ProgressLocation.defaultProfile
-
     var directory: URL {
         ProgressLocation.directory(
             option: progressDirectory, environment: ProcessInfo.processInfo.environment,
             currentDirectory: URL(
                 fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
     }
+}
+
+/// The options every command touching a learner's progress shares.
+struct ProgressOptions: ParsableArguments {
+    @OptionGroup var folder: ProgressFolderOption
+
+    @Option(help: "The learner's profile.")
+    var profile: String = ProgressLocation.defaultProfile
+
+    var directory: URL { folder.directory }
 }
 
 /// Printing for the progress commands: diagnostics to stderr, the rest to stdout.
