@@ -123,6 +123,11 @@ public final class ProgressStore {
         compactIfDue()
     }
 
+    /// Sets the settings in memory only; `updateSettings` saves them.
+    func replaceSettings(_ settings: SchedulerSettings) {
+        profile.settings = settings
+    }
+
     /// Writes the snapshot atomically and empties the journal.
     ///
     /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose
