@@ -14,6 +14,8 @@ struct Recall: ParsableCommand {
             DeckCommand.self,
             ProgressCommand.self,
             SchedulerCommand.self,
+            Optimize.self,
+            Simulate.self,
         ],
         defaultSubcommand: Quiz.self
     )

@@ -36,6 +36,8 @@ public struct Simulator: Sendable {
         public var trueParameters: [Double]
         public var profile: Profile
         public var history: ReviewHistory
+        /// Expected number of cards remembered at the end: the sum of their true retrievability.
+        public var knowledge: Double
     }
 
     public var options: Options
@@ -128,7 +130,10 @@ public struct Simulator: Sendable {
                 clock.addTimeInterval(8)
             }
         }
-        return Learner(trueParameters: truth, profile: profile, history: ReviewHistory(cards: entries))
+        let end = options.start.addingTimeInterval(Double(options.days) * 86_400)
+        let knowledge = cards.reduce(0) { $0 + memory.retrievability(of: $1.memory, at: end) }
+        return Learner(
+            trueParameters: truth, profile: profile, history: ReviewHistory(cards: entries), knowledge: knowledge)
     }
 
     private func rate(
