@@ -115,3 +115,38 @@ enum SimulatedHistories {
         #expect(swapped[0] == 1)
     }
 }
+
+@Suite struct OptimizeProfileTests {
+    let folder: TemporaryFolder
+    init() throws { folder = try TemporaryFolder() }
+
+    @Test func interruptingLeavesTheStoredProfileUnchanged() throws {
+        let learner = try #require(SimulatedHistories.learner)
+        let store = try ProgressStore.open(profile: "learner", in: folder.url)
+        try store.merge(learner.profile, using: try ReplayScheduler.make(settings: store.profile.settings))
+        let before = try Data(contentsOf: URL(fileURLWithPath: store.files.snapshot))
+
+        let flag = CancellationFlag()
+        var fitted: FSRSOptimizer.Result?
+        #expect(throws: OptimizerError.cancelled) {
+            fitted = try FSRSOptimizer().fit(ReviewHistory(profile: store.profile), cancellation: flag) { progress in
+                if progress.step == 1 { flag.cancel() }
+            }
+        }
+        #expect(fitted == nil)
+        store.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store.files.snapshot)) == before)
+        let reopened = try ProgressStore.readProfile(at: URL(fileURLWithPath: store.files.snapshot))
+        #expect(reopened.settings == SchedulerSettings())
+    }
+
+    @Test func updatingSettingsSavesThem() throws {
+        let store = try ProgressStore.open(profile: "p", in: folder.url)
+        var settings = store.profile.settings
+        settings.parameters[8] = 2.0
+        try store.updateSettings(settings)
+        store.close()
+        let reopened = try ProgressStore.readProfile(at: URL(fileURLWithPath: store.files.snapshot))
+        #expect(reopened.settings.parameters[8] == 2.0)
+    }
+}
