@@ -16,6 +16,7 @@ struct Recall: ParsableCommand {
             SchedulerCommand.self,
             Optimize.self,
             Simulate.self,
+            Plan.self,
         ],
         defaultSubcommand: Quiz.self
     )

@@ -137,7 +137,7 @@ public struct ExamPlanner: Sendable {
             examRetention[id] = max(examRetention[id] ?? 0, scheduler.retrievability(of: reviewed, at: exam))
         }
         return Plan(
-            exam: exam, days: days, newCardDeadline: deadline.map { days[$0].date },
+            exam: exam, days: days, newCardDeadline: newCards.isEmpty ? nil : deadline.map { days[$0].date },
             predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }), retentionWithoutStudy: withoutStudy)
     }
 
