@@ -41,69 +41,119 @@ extension Double: ModelScalar {
 }
 
 /// A forward-mode dual number: a value and its partial derivatives with respect to the 21 FSRS
-/// parameters (lanes 21…31 stay zero), so the gradient is exact, not a finite difference.
+/// parameters (lanes 21…23 stay zero), so the gradient is exact, not a finite difference.
 struct Dual: ModelScalar {
-    typealias Gradient = SIMD32<Double>
+    typealias Gradient = DualGradient
 
     var value: Double
     var gradient: Gradient
 
-    init(_ constant: Double) {
+    @inline(__always) init(_ constant: Double) {
         value = constant
         gradient = .zero
     }
 
-    init(value: Double, gradient: Gradient) {
+    @inline(__always) init(value: Double, gradient: Gradient) {
         self.value = value
         self.gradient = gradient
     }
 
     /// The parameter `index` itself: derivative 1 with respect to itself, 0 to the others.
-    static func parameter(_ value: Double, index: Int) -> Dual {
+    @inline(__always) static func parameter(_ value: Double, index: Int) -> Dual {
         var gradient = Gradient.zero
         gradient[index] = 1
         return Dual(value: value, gradient: gradient)
     }
 
-    static func + (a: Dual, b: Dual) -> Dual {
+    @inline(__always) static func + (a: Dual, b: Dual) -> Dual {
         Dual(value: a.value + b.value, gradient: a.gradient + b.gradient)
     }
 
-    static func - (a: Dual, b: Dual) -> Dual {
+    @inline(__always) static func - (a: Dual, b: Dual) -> Dual {
         Dual(value: a.value - b.value, gradient: a.gradient - b.gradient)
     }
 
-    static func * (a: Dual, b: Dual) -> Dual {
+    @inline(__always) static func * (a: Dual, b: Dual) -> Dual {
         Dual(value: a.value * b.value, gradient: a.gradient * b.value + b.gradient * a.value)
     }
 
-    static func / (a: Dual, b: Dual) -> Dual {
+    @inline(__always) static func / (a: Dual, b: Dual) -> Dual {
         let quotient = a.value / b.value
         return Dual(value: quotient, gradient: (a.gradient - b.gradient * quotient) / b.value)
     }
 
-    static func + (a: Dual, b: Double) -> Dual {
+    @inline(__always) static func + (a: Dual, b: Double) -> Dual {
         Dual(value: a.value + b, gradient: a.gradient)
     }
 
-    static func * (a: Dual, b: Double) -> Dual {
+    @inline(__always) static func * (a: Dual, b: Double) -> Dual {
         Dual(value: a.value * b, gradient: a.gradient * b)
     }
 
-    func exponential() -> Dual {
+    @inline(__always) func exponential() -> Dual {
         let result = Foundation.exp(value)
         return Dual(value: result, gradient: gradient * result)
     }
 
-    func logarithm() -> Dual {
+    @inline(__always) func logarithm() -> Dual {
         Dual(value: Foundation.log(value), gradient: gradient / value)
     }
 
-    func raised(to exponent: Dual) -> Dual {
+    @inline(__always) func raised(to exponent: Dual) -> Dual {
         let result = Foundation.pow(value, exponent.value)
         let logBase = Foundation.log(value)
         return Dual(
             value: result,
             gradient: (exponent.gradient * logBase + gradient * (exponent.value / value)) * result)
+    }
+}
+
+/// The 21 partial derivatives of a `Dual` in three 8-lane vectors (lanes 21…23 unused).
+///
+/// Three `SIMD8<Double>` rather than one `SIMD32<Double>`: the wide type's scalar broadcasts
+/// compiled to lane-by-lane loops, which made training several times slower.
+struct DualGradient: Sendable, Equatable {
+    var low: SIMD8<Double>
+    var middle: SIMD8<Double>
+    var high: SIMD8<Double>
+
+    static let zero = DualGradient(low: .zero, middle: .zero, high: .zero)
+
+    @inline(__always) subscript(index: Int) -> Double {
+        get {
+            switch index {
+            case 0..<8: low[index]
+            case 8..<16: middle[index - 8]
+            default: high[index - 16]
+            }
+        }
+        set {
+            switch index {
+            case 0..<8: low[index] = newValue
+            case 8..<16: middle[index - 8] = newValue
+            default: high[index - 16] = newValue
+            }
+        }
+    }
+
+    @inline(__always) static func + (a: DualGradient, b: DualGradient) -> DualGradient {
+        DualGradient(low: a.low + b.low, middle: a.middle + b.middle, high: a.high + b.high)
+    }
+
+    @inline(__always) static func - (a: DualGradient, b: DualGradient) -> DualGradient {
+        DualGradient(low: a.low - b.low, middle: a.middle - b.middle, high: a.high - b.high)
+    }
+
+    @inline(__always) static func += (a: inout DualGradient, b: DualGradient) {
+        a = a + b
+    }
+
+    @inline(__always) static func * (a: DualGradient, b: Double) -> DualGradient {
+        let scale = SIMD8<Double>(repeating: b)
+        return DualGradient(low: a.low * scale, middle: a.middle * scale, high: a.high * scale)
+    }
+
+    @inline(__always) static func / (a: DualGradient, b: Double) -> DualGradient {
+        a * (1 / b)
     }
 }

@@ -108,23 +108,19 @@ public struct FSRSOptimizer: Sendable {
         return items > 0 ? Double(recalled) / Double(items) : 0
     }
 
-    /// Batches of whole cards, about `batchSize` items each, built after sorting the cards by
-    /// length (as fsrs-rs sorts items by length), so that a card's history is replayed once.
-    func batches(of set: TrainingSet) -> [ArraySlice<Int>] {
-        let order = set.cards.indices.filter { set.cards[$0].targetCount > 0 }
-            .sorted { (set.cards[$0].ratings.count, $0) < (set.cards[$1].ratings.count, $1) }
-        var result: [ArraySlice<Int>] = []
-        var batchStart = 0
-        var items = 0
-        for (position, cardIndex) in order.enumerated() {
-            items += set.cards[cardIndex].targetCount
-            if items >= options.batchSize {
-                result.append(order[batchStart...position])
-                batchStart = position + 1
-                items = 0
-            }
+    /// fsrs-rs's batches: the items (in time order) stably sorted by length and cut into
+    /// `batchSize`; within a batch sorted by card so that `Loss` replays each card once.
+    func batches(of set: TrainingSet) -> [ArraySlice<TrainingSet.Item>] {
+        var items = set.items.enumerated().map { ($0.offset, $0.element) }
+        items.sort { ($0.1.review, $0.0) < ($1.1.review, $1.0) }
+        var result: [ArraySlice<TrainingSet.Item>] = []
+        var start = 0
+        while start < items.count {
+            var batch = items[start..<min(start + options.batchSize, items.count)].map(\.1)
+            batch.sort { ($0.card, $0.review) < ($1.card, $1.review) }
+            result.append(batch[...])
+            start += options.batchSize
         }
-        if batchStart < order.count { result.append(order[batchStart...]) }
         return result
     }
 
@@ -133,7 +129,7 @@ public struct FSRSOptimizer: Sendable {
         progress: (Progress) -> Void
     ) throws(OptimizerError) -> [Double] {
         var batches = batches(of: set)
-        let batchItems = batches.map { batch in batch.reduce(0) { $0 + set.cards[$1].targetCount } }
+        let batchItems = batches.map(\.count)
         var order = Array(batches.indices)
         let steps = batches.count * options.epochs
         var adam = Adam(count: start.count)
@@ -146,7 +142,7 @@ public struct FSRSOptimizer: Sendable {
             var epochItems = 0
             for batchIndex in order {
                 if cancellation?.isCancelled == true { throw .cancelled }
-                let (loss, gradient) = Loss.lossAndGradient(parameters, set: set, cards: batches[batchIndex])
+                let (loss, gradient) = Loss.lossAndGradient(parameters, set: set, items: batches[batchIndex])
                 let penalty = Loss.penalty(
                     parameters, initial: start, batchItems: batchItems[batchIndex], totalItems: set.itemCount)
                 let total = zip(gradient, penalty.gradient).map { $0 + $1 }

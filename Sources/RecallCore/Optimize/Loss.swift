@@ -35,6 +35,56 @@ enum Loss {
         return (loss, (0..<FSRS.parameterCount).map { gradient[$0] })
     }
 
+    /// The loss and gradient over `items` (sorted by card, then review), using both cores.
+    static func lossAndGradient(
+        _ parameters: [Double], set: TrainingSet, items: ArraySlice<TrainingSet.Item>
+    ) -> (loss: Double, gradient: [Double]) {
+        let shardCount = Parallel.shardCount(for: items.count)
+        let all = Array(items)
+        let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
+            let part = all[(all.count * shard / shardCount)..<(all.count * (shard + 1) / shardCount)]
+            let total = Self.loss(parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)
+            return (total.value, total.gradient)
+        }
+        var loss = 0.0
+        var gradient = Dual.Gradient.zero
+        for (shardLoss, shardGradient) in partials {
+            loss += shardLoss
+            gradient += shardGradient
+        }
+        return (loss, (0..<FSRS.parameterCount).map { gradient[$0] })
+    }
+
+    /// The summed weighted log loss of `items` (sorted by card, then review): each card is
+    /// replayed once, up to its last item here, picking up the predictions of its items on the way.
+    static func loss<T: ModelScalar>(_ w: [T], set: TrainingSet, items: ArraySlice<TrainingSet.Item>) -> T {
+        let model = TrainingModel<T>(w)
+        var loss = T(0)
+        var position = items.startIndex
+        while position < items.endIndex {
+            let cardIndex = Int(items[position].card)
+            let card = set.cards[cardIndex]
+            let weights = set.weights[cardIndex]
+            var (stability, difficulty) = model.initialState(rating: Int(card.ratings[0]))
+            var review = 1
+            while position < items.endIndex && Int(items[position].card) == cardIndex {
+                let target = Int(items[position].review)
+                while review < target {
+                    (stability, difficulty) = model.next(
+                        stability: stability, difficulty: difficulty, elapsedDays: Int(card.elapsedDays[review]),
+                        rating: Int(card.ratings[review]))
+                    review += 1
+                }
+                let predicted = model.retrievability(elapsedDays: Int(card.elapsedDays[target]), stability: stability)
+                    .clamped(minimumProbability, maximumProbability)
+                let term = card.ratings[target] > 1 ? predicted.logarithm() : (T(1) - predicted).logarithm()
+                loss = loss + term * -weights[target]
+                position += 1
+            }
+        }
+        return loss
+    }
+
     /// The same on the current thread, by forward-mode differentiation (`Dual`).
     static func lossAndGradient(
         _ parameters: [Double], set: TrainingSet, cards: some Collection<Int>

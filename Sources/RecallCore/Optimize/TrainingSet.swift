@@ -6,8 +6,8 @@ import Foundation
 /// review (the target: recalled unless rated Again) and every earlier review of the card
 /// (training.rs, §8 of fsrs6.md). Every item of a card is a prefix of the card's history, so the
 /// items are kept here as the card's reviews with a weight on each target review (zero on the
-/// others): one pass over a card evaluates all of its items, instead of replaying each item's
-/// history anew as fsrs-rs does.
+/// others): evaluation makes one pass over each card for all of its items, and training replays
+/// a card once per batch up to the last of its items in that batch.
 struct TrainingSet: Sendable {
     /// fsrs-rs drops items with more reviews than this (`max_seq_len`).
     static let maximumItemLength = 256
@@ -24,6 +24,12 @@ struct TrainingSet: Sendable {
         }
 
         var targetCount: Int { elapsedDays.dropFirst().count { $0 > 0 } }
+    }
+
+    /// One training item: the review `review` of card `card` with every review before it.
+    struct Item: Sendable, Hashable {
+        var card: Int32
+        var review: Int32
     }
 
     var cards: [Card]
@@ -68,6 +74,19 @@ struct TrainingSet: Sendable {
             weights[target.card][target.review] = 0.25 + 0.75 * fraction * fraction * fraction
         }
         itemCount = targets.count
+    }
+
+    /// Every item, in time order of its target review.
+    var items: [Item] {
+        var result: [(time: Double, item: Item)] = []
+        result.reserveCapacity(itemCount)
+        for (cardIndex, card) in cards.enumerated() {
+            for review in card.elapsedDays.indices.dropFirst() where card.elapsedDays[review] > 0 {
+                result.append((card.times[review], Item(card: Int32(cardIndex), review: Int32(review))))
+            }
+        }
+        result.sort { ($0.time, $0.item.card, $0.item.review) < ($1.time, $1.item.card, $1.item.review) }
+        return result.map(\.item)
     }
 
     /// fsrs-rs's outlier filter (dataset.rs `filter_outlier`): groups cards by first rating and

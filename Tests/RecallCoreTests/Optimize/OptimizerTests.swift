@@ -55,6 +55,26 @@ enum SimulatedHistories {
         }
     }
 
+    @Test func batchesOfItemsAddUpToTheLossOverWholeCards() throws {
+        let set = TrainingSet(cards: TrainingSet.cards(from: try learner().history))
+        let parameters = SchedulerSettings.defaultParameters
+        let batches = FSRSOptimizer().batches(of: set)
+        #expect(batches.reduce(0) { $0 + $1.count } == set.itemCount)
+        #expect(batches.dropLast().allSatisfy { $0.count == 512 })
+        let (cardLoss, cardGradient) = Loss.lossAndGradient(parameters, set: set, cards: Array(set.cards.indices))
+        var itemLoss = 0.0
+        var itemGradient = [Double](repeating: 0, count: FSRS.parameterCount)
+        for batch in batches {
+            let (loss, gradient) = Loss.lossAndGradient(parameters, set: set, items: batch)
+            itemLoss += loss
+            for index in itemGradient.indices { itemGradient[index] += gradient[index] }
+        }
+        #expect(abs(itemLoss - cardLoss) <= 1e-9 * cardLoss)
+        for index in itemGradient.indices {
+            #expect(abs(itemGradient[index] - cardGradient[index]) <= 1e-8 * max(abs(cardGradient[index]), 1))
+        }
+    }
+
     @Test func clippingKeepsEveryParameterWithinFSRSRsBounds() throws {
         let wild = [-5.0, 1e9, .nan, 0, 0, 9, 9, 9, -1, 2, 9, 9, 9, 9, 9, 9, 0, 9, 9, 0, 0]
         let clipped = ParameterClipper.clip(wild)
