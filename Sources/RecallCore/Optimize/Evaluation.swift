@@ -81,7 +81,9 @@ extension Evaluation {
         }
 
         func merged(with other: Bin) -> Bin {
-            Bin(predicted: predicted + other.predicted, recalled: recalled + other.recalled, count: count + other.count)
+            Bin(
+                predicted: predicted + other.predicted, recalled: recalled + other.recalled,
+                count: count + other.count)
         }
 
         /// fsrs-rs's bins: elapsed days, history length and lapses each rounded down to a power

@@ -74,7 +74,8 @@ public struct FSRSOptimizer: Sendable {
 
         let trainingCards = options.removesOutliers ? TrainingSet.removingOutliers(allCards) : allCards
         let averageRecall = Self.averageRecall(everything)
-        let (pretrained, counts) = Pretrain.initialStabilities(cards: trainingCards, averageRecall: averageRecall)
+        let (pretrained, counts) = Pretrain.initialStabilities(
+            cards: trainingCards, averageRecall: averageRecall)
         guard let initialS0 = Pretrain.smoothAndFill(pretrained, counts: counts) else { return keepDefaults }
         let start = ParameterClipper.clip(initialS0 + defaults[4...])
 
@@ -153,7 +154,8 @@ public struct FSRSOptimizer: Sendable {
                 epochLoss += loss
                 epochItems += batchItems[batchIndex]
                 progress(
-                    Progress(step: step, steps: steps, epoch: epoch, loss: epochLoss / Double(max(epochItems, 1))))
+                    Progress(
+                        step: step, steps: steps, epoch: epoch, loss: epochLoss / Double(max(epochItems, 1))))
             }
         }
         batches.removeAll()

@@ -43,7 +43,8 @@ enum Loss {
         let all = Array(items)
         let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
             let part = all[(all.count * shard / shardCount)..<(all.count * (shard + 1) / shardCount)]
-            let total = Self.loss(parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)
+            let total = Self.loss(
+                parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)
             return (total.value, total.gradient)
         }
         var loss = 0.0
@@ -71,12 +72,15 @@ enum Loss {
                 let target = Int(items[position].review)
                 while review < target {
                     (stability, difficulty) = model.next(
-                        stability: stability, difficulty: difficulty, elapsedDays: Int(card.elapsedDays[review]),
+                        stability: stability, difficulty: difficulty,
+                        elapsedDays: Int(card.elapsedDays[review]),
                         rating: Int(card.ratings[review]))
                     review += 1
                 }
-                let predicted = model.retrievability(elapsedDays: Int(card.elapsedDays[target]), stability: stability)
-                    .clamped(minimumProbability, maximumProbability)
+                let predicted = model.retrievability(
+                    elapsedDays: Int(card.elapsedDays[target]), stability: stability
+                )
+                .clamped(minimumProbability, maximumProbability)
                 let term = card.ratings[target] > 1 ? predicted.logarithm() : (T(1) - predicted).logarithm()
                 loss = loss + term * -weights[target]
                 position += 1

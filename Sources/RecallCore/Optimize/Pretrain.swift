@@ -38,7 +38,8 @@ enum Pretrain {
                     let predicted = min(
                         max(pow(1 + factor * point.days / stability, -defaultDecay), 1e-4), 1 - 1e-4)
                     total -=
-                        (point.recall * log(predicted) + (1 - point.recall) * log(1 - predicted)) * point.count
+                        (point.recall * log(predicted) + (1 - point.recall) * log(1 - predicted))
+                        * point.count
                 }
                 return total + abs(stability - initial) / 16
             }

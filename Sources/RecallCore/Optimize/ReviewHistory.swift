@@ -27,7 +27,8 @@ public struct ReviewHistory: Sendable, Equatable {
 
     /// The cards of a `recall scheduler replay` request (its parameters are not used).
     public init(request: ReplayRequest) {
-        self.init(cards: request.cards.map { card in card.reviews.map { Entry(time: $0.time, rating: $0.rating) } })
+        self.init(
+            cards: request.cards.map { card in card.reviews.map { Entry(time: $0.time, rating: $0.rating) } })
     }
 
     /// A profile's review log grouped by card, cards in order of their first review.

@@ -74,7 +74,8 @@ public struct ExamPlanner: Sendable {
 
     /// The plan for `cards` as of `now`.
     public func plan(_ cards: [Card], now: Date) -> Plan {
-        let withoutStudy = mean(cards.map { $0.state.isNew ? 0 : scheduler.retrievability(of: $0.state, at: exam) })
+        let withoutStudy = mean(
+            cards.map { $0.state.isNew ? 0 : scheduler.retrievability(of: $0.state, at: exam) })
         let dayCount = Scheduler.wholeDays(from: now, to: exam)
         guard dayCount >= 1, !cards.isEmpty else {
             return Plan(
@@ -82,7 +83,9 @@ public struct ExamPlanner: Sendable {
                 retentionWithoutStudy: withoutStudy)
         }
         var days = (0..<dayCount).map {
-            Day(date: now.addingTimeInterval(Double($0) * 86_400), dueReviews: 0, earlyReviews: [], newCards: [])
+            Day(
+                date: now.addingTimeInterval(Double($0) * 86_400), dueReviews: 0, earlyReviews: [],
+                newCards: [])
         }
         var load = [Int](repeating: 0, count: dayCount)
         var examRetention: [String: Double] = [:]
@@ -129,16 +132,20 @@ public struct ExamPlanner: Sendable {
         for id in needy {
             guard let state = lastState[id] else { continue }
             let earliest = state.lastReview.map { dayIndex($0, now: now, count: dayCount) } ?? 0
-            guard let day = (earliest..<dayCount).reversed().first(where: { load[$0] < dailyBudget }) else { continue }
+            guard let day = (earliest..<dayCount).reversed().first(where: { load[$0] < dailyBudget }) else {
+                continue
+            }
             let time = now.addingTimeInterval(Double(day) * 86_400)
-            let reviewed = scheduler.review(state, id: id, rating: .good, at: max(time, state.lastReview ?? time))
+            let reviewed = scheduler.review(
+                state, id: id, rating: .good, at: max(time, state.lastReview ?? time))
             load[day] += 1
             days[day].earlyReviews.append(id)
             examRetention[id] = max(examRetention[id] ?? 0, scheduler.retrievability(of: reviewed, at: exam))
         }
         return Plan(
             exam: exam, days: days, newCardDeadline: newCards.isEmpty ? nil : deadline.map { days[$0].date },
-            predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }), retentionWithoutStudy: withoutStudy)
+            predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }),
+            retentionWithoutStudy: withoutStudy)
     }
 
     /// Reviews a card (Good) whenever it is due before the exam; its state after the last one

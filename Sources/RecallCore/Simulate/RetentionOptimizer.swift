@@ -24,7 +24,9 @@ public struct RetentionOptimizer: Sendable {
     }
 
     public var parameters: [Double]
-    public var candidates: [Double] = stride(from: 0.70, through: 0.951, by: 0.01).map { ($0 * 100).rounded() / 100 }
+    public var candidates: [Double] = stride(from: 0.70, through: 0.951, by: 0.01).map {
+        ($0 * 100).rounded() / 100
+    }
     public var days = 365
     public var newCardsPerDay = 10
     public var costs = Costs()

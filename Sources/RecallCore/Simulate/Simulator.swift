@@ -106,13 +106,15 @@ public struct Simulator: Sendable {
             let sessionEnd = sessionStart.addingTimeInterval(2 * 3600)
             for _ in 0..<options.newCardsPerDay {
                 let id = "c\(cards.count + 1)"
-                cards.append(SimulatedCard(id: id, state: .new(at: sessionStart), memory: .new(at: sessionStart)))
+                cards.append(
+                    SimulatedCard(id: id, state: .new(at: sessionStart), memory: .new(at: sessionStart)))
                 entries.append([])
             }
             var queue = cards.indices.filter { cards[$0].state.due <= sessionEnd }
             var clock = sessionStart
-            while let position = queue.indices.min(by: { cards[queue[$0]].state.due < cards[queue[$1]].state.due })
-            {
+            while let position = queue.indices.min(by: {
+                cards[queue[$0]].state.due < cards[queue[$1]].state.due
+            }) {
                 let index = queue[position]
                 clock = max(clock, cards[index].state.due)
                 let rating = rate(cards[index].memory, scheduler: memory, at: clock, rng: &rng)
@@ -133,7 +135,8 @@ public struct Simulator: Sendable {
         let end = options.start.addingTimeInterval(Double(options.days) * 86_400)
         let knowledge = cards.reduce(0) { $0 + memory.retrievability(of: $1.memory, at: end) }
         return Learner(
-            trueParameters: truth, profile: profile, history: ReviewHistory(cards: entries), knowledge: knowledge)
+            trueParameters: truth, profile: profile, history: ReviewHistory(cards: entries),
+            knowledge: knowledge)
     }
 
     private func rate(

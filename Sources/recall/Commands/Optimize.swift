@@ -21,7 +21,9 @@ struct Optimize: ParsableCommand {
 
     @OptionGroup var options: ProgressOptions
 
-    @Option(help: ArgumentHelp("Fit this review log (replay input JSON) instead of a profile.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Fit this review log (replay input JSON) instead of a profile.", valueName: "file")
+    )
     var reviews: String?
 
     @Flag(help: "Print the result as JSON (with --reviews).")
@@ -65,7 +67,8 @@ struct Optimize: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         if case .notEnoughReviews(let minimum) = result.outcome {
             ProgressOutput.printToStandardError(
-                "note: only \(result.reviews) review(s), fewer than \(minimum); keeping the default parameters")
+                "note: only \(result.reviews) review(s), fewer than \(minimum); keeping the default parameters"
+            )
         }
         if json {
             print(OptimizerRun.json(result, seconds: seconds))
@@ -91,7 +94,8 @@ struct Optimize: ParsableCommand {
             return
         }
         OptimizerRun.report(result, seconds: seconds)
-        guard yes || OptimizerRun.confirm("Save these parameters to profile '\(options.profile)'? [y/N] ") else {
+        guard yes || OptimizerRun.confirm("Save these parameters to profile '\(options.profile)'? [y/N] ")
+        else {
             print("Not saved.")
             return
         }
@@ -116,7 +120,9 @@ struct Optimize: ParsableCommand {
         }
         let (best, points) = try RetentionOptimizer(parameters: parameters).run()
         if json {
-            print("{\"desired_retention\": \(best.desiredRetention), \"seconds_per_card_remembered\": \(best.secondsPerCardRemembered)}")
+            print(
+                "{\"desired_retention\": \(best.desiredRetention), \"seconds_per_card_remembered\": \(best.secondsPerCardRemembered)}"
+            )
             return
         }
         print("desired retention  study minutes/year  cards remembered  seconds per card remembered")
@@ -168,9 +174,13 @@ enum OptimizerRun {
 
     static func report(_ result: FSRSOptimizer.Result, seconds: Double) {
         let items = result.defaultEvaluation.items
-        print("Fitted \(result.reviews) reviews (\(items) training items) in \(String(format: "%.2f", seconds)) s.")
+        print(
+            "Fitted \(result.reviews) reviews (\(items) training items) in \(String(format: "%.2f", seconds)) s."
+        )
         print("                 log loss  RMSE (bins)")
-        for (name, evaluation) in [("default", result.defaultEvaluation), ("fitted", result.fittedEvaluation)] {
+        for (name, evaluation) in [
+            ("default", result.defaultEvaluation), ("fitted", result.fittedEvaluation),
+        ] {
             print(
                 name.padding(toLength: 15, withPad: " ", startingAt: 0)
                     + String(format: "  %8.4f  %11.4f", evaluation.logLoss, evaluation.rmseBins))

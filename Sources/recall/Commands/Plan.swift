@@ -46,9 +46,12 @@ struct Plan: ParsableCommand {
                     ExamPlanner.Card(id: $0.id, state: profile.state(of: $0.id, at: now))
                 }
             } else {
-                cards = profile.states.sorted { $0.key < $1.key }.map { ExamPlanner.Card(id: $0.key, state: $0.value) }
+                cards = profile.states.sorted { $0.key < $1.key }.map {
+                    ExamPlanner.Card(id: $0.key, state: $0.value)
+                }
             }
-            let planner = try ExamPlanner(exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
+            let planner = try ExamPlanner(
+                exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
             print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count))
         } catch {
             throw ProgressOutput.failure(error)
@@ -67,15 +70,20 @@ struct Plan: ParsableCommand {
                 + " (\(percent(plan.retentionWithoutStudy)) without further study).",
         ]
         if let deadline = plan.newCardDeadline {
-            lines.append("Introduce new cards by \(UTCTimestamp.string(from: deadline).prefix(10)) for them to mature.")
+            lines.append(
+                "Introduce new cards by \(UTCTimestamp.string(from: deadline).prefix(10)) for them to mature."
+            )
         }
         lines.append(
-            "Today: review \(plan.reviewEarlyToday.count) card(s) early, introduce \(plan.newCardsToday.count) new.")
+            "Today: review \(plan.reviewEarlyToday.count) card(s) early, introduce \(plan.newCardsToday.count) new."
+        )
         lines.append("day         due  early  new")
         for day in plan.days {
             lines.append(
                 String(UTCTimestamp.string(from: day.date).prefix(10))
-                    + String(format: "  %4d  %5d  %3d", day.dueReviews, day.earlyReviews.count, day.newCards.count))
+                    + String(
+                        format: "  %4d  %5d  %3d", day.dueReviews, day.earlyReviews.count, day.newCards.count)
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -24,10 +24,13 @@ struct Simulate: ParsableCommand {
     @Option(help: "How many learners.") var learners = 1
     @Option(help: "How many days each learner studies.") var days = 365
     @Option(help: "Random seed: the same seed gives the same logs.") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("The learners' true parameters: 21 numbers separated by commas.", valueName: "w0,…,w20"))
+    @Option(
+        help: ArgumentHelp(
+            "The learners' true parameters: 21 numbers separated by commas.", valueName: "w0,…,w20"))
     var parameters: String?
     @Option(name: .customLong("new-per-day"), help: "New cards per study day.") var newPerDay = 20
-    @Option(help: "What to write: progress (a profile) or replay (review log JSON).") var format: Format = .progress
+    @Option(help: "What to write: progress (a profile) or replay (review log JSON).") var format: Format =
+        .progress
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write.", valueName: "file")) var output: String
 
     func validate() throws {
@@ -44,9 +47,12 @@ struct Simulate: ParsableCommand {
             options.seed = seed
             options.newCardsPerDay = newPerDay
             if let parameters {
-                let values = parameters.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+                let values = parameters.split(separator: ",").map {
+                    Double($0.trimmingCharacters(in: .whitespaces))
+                }
                 guard values.count == FSRS.parameterCount, values.allSatisfy({ $0 != nil }) else {
-                    throw ValidationError("--parameters needs 21 numbers separated by commas; got '\(parameters)'")
+                    throw ValidationError(
+                        "--parameters needs 21 numbers separated by commas; got '\(parameters)'")
                 }
                 let numbers = values.compactMap { $0 }
                 _ = try FSRS(parameters: numbers)
@@ -54,7 +60,8 @@ struct Simulate: ParsableCommand {
             }
             let results = try Simulator(options: options).run()
             let base = URL(
-                fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                fileURLWithPath: output,
+                relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             for (index, learner) in results.enumerated() {
                 let url = learners == 1 ? base : Self.numbered(base, index + 1)
                 switch format {
@@ -63,7 +70,8 @@ struct Simulate: ParsableCommand {
                 }
                 let cards = learner.history.cards.count
                 print(
-                    "learner \(index + 1): \(learner.history.reviewCount) reviews of \(cards) cards → \(url.path)")
+                    "learner \(index + 1): \(learner.history.reviewCount) reviews of \(cards) cards → \(url.path)"
+                )
                 print("  true parameters: " + learner.trueParameters.map { "\($0)" }.joined(separator: ","))
             }
         } catch let error as ValidationError {
@@ -98,8 +106,10 @@ struct Simulate: ParsableCommand {
         for (index, card) in learner.history.cards.enumerated() {
             text += index == 0 ? "\n" : ",\n"
             text += "{\"id\": \"c\(index + 1)\", \"reviews\": ["
-            text += card.map { "{\"time\": \"\(UTCTimestamp.string(from: $0.time))\", \"rating\": \($0.rating.rawValue)}" }
-                .joined(separator: ", ")
+            text += card.map {
+                "{\"time\": \"\(UTCTimestamp.string(from: $0.time))\", \"rating\": \($0.rating.rawValue)}"
+            }
+            .joined(separator: ", ")
             text += "]}"
         }
         text += "\n]}\n"

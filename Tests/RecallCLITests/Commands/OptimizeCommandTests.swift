@@ -18,7 +18,8 @@ import Testing
     func simulate(_ format: String, to name: String, days: Int = 60) throws -> URL {
         let url = folder.appendingPathComponent(name)
         let result = try RecallProcess.run([
-            "simulate", "--days", "\(days)", "--new-per-day", "10", "--seed", "5", "--format", format, "-o", url.path,
+            "simulate", "--days", "\(days)", "--new-per-day", "10", "--seed", "5", "--format", format, "-o",
+            url.path,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         return url
@@ -33,7 +34,8 @@ import Testing
         #expect(
             Set(object.keys)
                 == [
-                    "parameters", "log_loss_default", "log_loss_fitted", "rmse_bins_default", "rmse_bins_fitted",
+                    "parameters", "log_loss_default", "log_loss_fitted", "rmse_bins_default",
+                    "rmse_bins_fitted",
                     "reviews", "seconds",
                 ])
         let parameters = try #require(object["parameters"] as? [Double])
@@ -83,11 +85,15 @@ import Testing
         let result = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "new"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Keeping the defaults"))
-        #expect(try ProgressStore.readProfile(at: file).settings.parameters == SchedulerSettings.defaultParameters)
+        #expect(
+            try ProgressStore.readProfile(at: file).settings.parameters == SchedulerSettings.defaultParameters
+        )
     }
 
     @Test func anUnreadableFileIsAnError() throws {
-        let result = try RecallProcess.run(["optimize", "--reviews", folder.appendingPathComponent("none.json").path])
+        let result = try RecallProcess.run([
+            "optimize", "--reviews", folder.appendingPathComponent("none.json").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: "))
     }

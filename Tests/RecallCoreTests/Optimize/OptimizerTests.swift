@@ -61,7 +61,8 @@ enum SimulatedHistories {
         let batches = FSRSOptimizer().batches(of: set)
         #expect(batches.reduce(0) { $0 + $1.count } == set.itemCount)
         #expect(batches.dropLast().allSatisfy { $0.count == 512 })
-        let (cardLoss, cardGradient) = Loss.lossAndGradient(parameters, set: set, cards: Array(set.cards.indices))
+        let (cardLoss, cardGradient) = Loss.lossAndGradient(
+            parameters, set: set, cards: Array(set.cards.indices))
         var itemLoss = 0.0
         var itemGradient = [Double](repeating: 0, count: FSRS.parameterCount)
         for batch in batches {
@@ -79,7 +80,8 @@ enum SimulatedHistories {
         let wild = [-5.0, 1e9, .nan, 0, 0, 9, 9, 9, -1, 2, 9, 9, 9, 9, 9, 9, 0, 9, 9, 0, 0]
         let clipped = ParameterClipper.clip(wild)
         for (index, value) in clipped.enumerated() {
-            #expect(ParameterClipper.lowerBounds[index] <= value && value <= ParameterClipper.upperBounds[index])
+            #expect(
+                ParameterClipper.lowerBounds[index] <= value && value <= ParameterClipper.upperBounds[index])
         }
         #expect(throws: Never.self) { try FSRS(parameters: clipped) }
     }
@@ -90,7 +92,8 @@ enum SimulatedHistories {
         let result = try FSRSOptimizer().fit(learner.history)
         #expect(result.outcome == .fitted)
         for (index, value) in result.parameters.enumerated() {
-            #expect(ParameterClipper.lowerBounds[index] <= value && value <= ParameterClipper.upperBounds[index])
+            #expect(
+                ParameterClipper.lowerBounds[index] <= value && value <= ParameterClipper.upperBounds[index])
         }
         let truth = Evaluation.evaluate(
             learner.trueParameters, on: TrainingSet(cards: TrainingSet.cards(from: learner.history)))
@@ -131,7 +134,8 @@ enum SimulatedHistories {
         #expect(filled.count == 4)
         #expect(filled[0] == 0.5 && abs(filled[2] - 4.0) < 1e-12)
         #expect(filled[0] < filled[1] && filled[1] < filled[2] && filled[2] < filled[3])
-        let swapped = try #require(Pretrain.smoothAndFill([1: 5, 2: 1, 3: 6, 4: 9], counts: [1: 3, 2: 50, 3: 9, 4: 9]))
+        let swapped = try #require(
+            Pretrain.smoothAndFill([1: 5, 2: 1, 3: 6, 4: 9], counts: [1: 3, 2: 50, 3: 9, 4: 9]))
         #expect(swapped[0] == 1)
     }
 }
@@ -149,7 +153,8 @@ enum SimulatedHistories {
         let flag = CancellationFlag()
         var fitted: FSRSOptimizer.Result?
         #expect(throws: OptimizerError.cancelled) {
-            fitted = try FSRSOptimizer().fit(ReviewHistory(profile: store.profile), cancellation: flag) { progress in
+            fitted = try FSRSOptimizer().fit(ReviewHistory(profile: store.profile), cancellation: flag) {
+                progress in
                 if progress.step == 1 { flag.cancel() }
             }
         }

@@ -22,12 +22,14 @@ import Testing
     @Test func aProfileIsItsLogReplayedByTheAppScheduler() throws {
         let learner = try #require(try Simulator(options: options()).run().first)
         #expect(learner.profile.reviews.count == learner.history.reviewCount)
-        let replayed = learner.profile.replayed(using: try ReplayScheduler.make(settings: learner.profile.settings))
+        let replayed = learner.profile.replayed(
+            using: try ReplayScheduler.make(settings: learner.profile.settings))
         #expect(replayed.states == learner.profile.states)
         // Every card starts with its first review and gets long-term reviews later.
-        #expect(learner.history.cards.contains { card in
-            card.count > 2 && Scheduler.wholeDays(from: card[0].time, to: card[card.count - 1].time) >= 1
-        })
+        #expect(
+            learner.history.cards.contains { card in
+                card.count > 2 && Scheduler.wholeDays(from: card[0].time, to: card[card.count - 1].time) >= 1
+            })
     }
 
     @Test func drawnParametersAreValidAndGivenOnesAreKept() throws {
