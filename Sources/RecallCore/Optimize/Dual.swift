@@ -100,8 +100,9 @@ struct Dual: ModelScalar {
     }
 
     @inline(__always) func raised(to exponent: Dual) -> Dual {
-        let result = Foundation.pow(value, exponent.value)
+        // e^(y·ln x): one logarithm and one exponential instead of pow and a logarithm.
         let logBase = Foundation.log(value)
+        let result = Foundation.exp(exponent.value * logBase)
         return Dual(
             value: result,
             gradient: (exponent.gradient * logBase + gradient * (exponent.value / value)) * result)
