@@ -35,17 +35,21 @@ enum Loss {
         return (loss, (0..<FSRS.parameterCount).map { gradient[$0] })
     }
 
-    /// The loss and gradient over `items` (sorted by card, then review), using both cores.
+    /// The loss and gradient over `items` (sorted by card, then review), using both cores:
+    /// analytically propagated (`AnalyticGradient`), or by dual numbers as the reference.
     static func lossAndGradient(
-        _ parameters: [Double], set: TrainingSet, items: ArraySlice<TrainingSet.Item>
+        _ parameters: [Double], set: TrainingSet, items: ArraySlice<TrainingSet.Item>, analytic: Bool = true
     ) -> (loss: Double, gradient: [Double]) {
         let shardCount = Parallel.shardCount(for: items.count)
         let all = Array(items)
         let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
             let part = all[(all.count * shard / shardCount)..<(all.count * (shard + 1) / shardCount)]
-            let total = Self.loss(
-                parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)
-            return (total.value, total.gradient)
+            guard analytic else {
+                let total = Self.loss(
+                    parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)
+                return (total.value, total.gradient)
+            }
+            return AnalyticGradient(parameters).loss(set: set, items: part)
         }
         var loss = 0.0
         var gradient = Dual.Gradient.zero

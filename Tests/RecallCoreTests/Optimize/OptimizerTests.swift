@@ -43,6 +43,34 @@ enum SimulatedHistories {
         }
     }
 
+    @Test(arguments: [0, 5, 6, 7] as [UInt64])
+    func analyticGradientsEqualDualNumbersAndFiniteDifferences(seed: UInt64) throws {
+        let set = TrainingSet(cards: Array(TrainingSet.cards(from: try learner().history).prefix(150)))
+        var rng = SplitMix64(seed: seed)
+        let point = seed == 0 ? SchedulerSettings.defaultParameters : Simulator.drawParameters(using: &rng)
+        var items = set.items
+        items.sort { ($0.card, $0.review) < ($1.card, $1.review) }
+        let (analyticLoss, analytic) = Loss.lossAndGradient(point, set: set, items: items[...])
+        let (dualLoss, dual) = Loss.lossAndGradient(point, set: set, items: items[...], analytic: false)
+        #expect(abs(analyticLoss - dualLoss) <= 1e-9 * dualLoss)
+        for index in 0..<FSRS.parameterCount {
+            #expect(
+                abs(analytic[index] - dual[index]) <= 1e-7 * max(abs(dual[index]), 1),
+                "w\(index): analytic \(analytic[index]), dual \(dual[index])")
+            let step = 1e-6 * max(abs(point[index]), 0.1)
+            var up = point
+            var down = point
+            up[index] += step
+            down[index] -= step
+            let numeric =
+                (Loss.lossAndGradient(up, set: set, items: items[...]).loss
+                    - Loss.lossAndGradient(down, set: set, items: items[...]).loss) / (2 * step)
+            #expect(
+                abs(analytic[index] - numeric) <= 1e-4 * max(abs(numeric), 1),
+                "w\(index): analytic \(analytic[index]), finite difference \(numeric)")
+        }
+    }
+
     @Test func parallelGradientEqualsSerial() throws {
         let set = TrainingSet(cards: TrainingSet.cards(from: try learner().history))
         let parameters = SchedulerSettings.defaultParameters
