@@ -201,7 +201,10 @@ enum OptimizerRun {
     static func confirm(_ question: String) -> Bool {
         print(question, terminator: "")
         fflush(nil)
-        guard let answer = readLine() else { return false }
+        let answer = readLine()
+        // A terminal echoes the answer and its newline; piped input does not.
+        if isatty(STDIN_FILENO) == 0 { print() }
+        guard let answer else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }
