@@ -52,13 +52,13 @@ struct Plan: ParsableCommand {
             }
             let planner = try ExamPlanner(
                 exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
-            print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count))
+            print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, budget: budget))
         } catch {
             throw ProgressOutput.failure(error)
         }
     }
 
-    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int) -> String {
+    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, budget: Int) -> String {
         let percent = { (value: Double) in String(format: "%.1f%%", value * 100) }
         guard !plan.days.isEmpty else {
             return "The exam on \(exam) is less than a day away or past: study as usual."
@@ -78,12 +78,20 @@ struct Plan: ParsableCommand {
             "Today: review \(plan.reviewEarlyToday.count) card(s) early, introduce \(plan.newCardsToday.count) new."
         )
         lines.append("day         due  early  new")
+        var overBudget = 0
         for day in plan.days {
+            let total = day.dueReviews + day.earlyReviews.count + day.newCards.count
+            if total > budget { overBudget += 1 }
             lines.append(
                 String(UTCTimestamp.string(from: day.date).prefix(10))
                     + String(
                         format: "  %4d  %5d  %3d", day.dueReviews, day.earlyReviews.count, day.newCards.count)
-            )
+                    + (total > budget ? "  over budget" : ""))
+        }
+        if overBudget > 0 {
+            lines.append(
+                "note: on \(overBudget) day(s) the reviews already due exceed the budget of \(budget);"
+                    + " the plan assumes they are done, so catch up first or raise --budget.")
         }
         return lines.joined(separator: "\n")
     }
