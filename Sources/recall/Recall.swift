@@ -20,6 +20,9 @@ struct Recall: ParsableCommand {
             ProgressCommand.self,
             ClassCommand.self,
             SchedulerCommand.self,
+            Optimize.self,
+            Simulate.self,
+            Plan.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

@@ -11,6 +11,7 @@ enum Benchmarks {
             ReplayBenchmark(stage: .parse),
             DeckBenchmark(.cstoLoad), DeckBenchmark(.cstoGenerate),
             DeckBenchmark(.largeLoad), DeckBenchmark(.largeGenerate),
+            OptimizerBenchmark(targetReviews: 10_000), OptimizerBenchmark(targetReviews: 100_000),
         ]
     }
 }
@@ -29,6 +30,12 @@ if CommandLine.arguments.dropFirst().first == "startup" {
 }
 if CommandLine.arguments.dropFirst().first == "progress" {
     ProgressBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
+// The optimizer's time and peak memory per size, one fit each (`recall-bench optimizer [REVIEWS …]`).
+if CommandLine.arguments.dropFirst().first == "optimizer" {
+    OptimizerBenchmark.report(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 

@@ -143,6 +143,11 @@ public final class ProgressStore {
     /// Whether the journal holds changes the snapshot does not (so `save` has work to do).
     public var hasUnsavedChanges: Bool { journalLines > 0 }
 
+    /// Sets the settings in memory only; `updateSettings` saves them.
+    func replaceSettings(_ settings: SchedulerSettings) {
+        profile.settings = settings
+    }
+
     /// Writes the snapshot atomically and empties the journal.
     ///
     /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose

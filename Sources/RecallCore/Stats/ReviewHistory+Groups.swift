@@ -1,6 +1,6 @@
 import Foundation
 
-extension ReviewHistory {
+extension StatsHistory {
     /// Retention by attribute, by kind, and the weakest combination of both.
     struct Groups {
         var attributes: [StatsReport.GroupRetention]

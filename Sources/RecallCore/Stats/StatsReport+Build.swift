@@ -20,7 +20,7 @@ extension StatsReport {
         var seen: Set<String> = []
         let covered = cards.filter { seen.insert($0.id).inserted }
         let today = calendar.day(of: now)
-        let history = ReviewHistory(
+        let history = StatsHistory(
             profile: profile, cards: covered, calendar: calendar, scheduler: scheduler)
 
         self.profile = profile.name

@@ -2,7 +2,7 @@ import Foundation
 
 /// The review log of a set of cards replayed once, as the statistics need it: reviews per study
 /// day, and every Review-phase review (what true retention counts) with its outcome.
-struct ReviewHistory {
+struct StatsHistory {
     /// One review of a card that had graduated (the Review phase).
     struct Outcome {
         var day: Int

@@ -1,0 +1,100 @@
+import Foundation
+import RecallCore
+import Testing
+
+@Suite final class OptimizeCommandTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("recall-optimize-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func simulate(_ format: String, to name: String, days: Int = 60) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        let result = try RecallProcess.run([
+            "simulate", "--days", "\(days)", "--new-per-day", "10", "--seed", "5", "--format", format, "-o",
+            url.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        return url
+    }
+
+    @Test func fitsAReviewFileAndPrintsTheJSONScriptsRead() throws {
+        let file = try simulate("replay", to: "log.json")
+        let result = try RecallProcess.run(["optimize", "--reviews", file.path, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(
+            Set(object.keys)
+                == [
+                    "parameters", "log_loss_default", "log_loss_fitted", "rmse_bins_default",
+                    "rmse_bins_fitted",
+                    "reviews", "seconds",
+                ])
+        let parameters = try #require(object["parameters"] as? [Double])
+        #expect(parameters.count == 21)
+        let fitted = try #require(object["log_loss_fitted"] as? Double)
+        let defaults = try #require(object["log_loss_default"] as? Double)
+        #expect(fitted < defaults)
+
+        // The fitted parameters are accepted by the scheduler as they are.
+        let numbers = parameters.map { "\($0)" }.joined(separator: ", ")
+        let replay = try RecallProcess.run(
+            ["scheduler", "replay"],
+            input: """
+                {"parameters": [\(numbers)], "cards": [{"id": "c1", "reviews": [
+                {"time": "2026-01-01T09:00:00Z", "rating": 3}, {"time": "2026-01-04T09:00:00Z", "rating": 3}]}]}
+                """)
+        #expect(replay.status == 0, "\(replay.stderr)")
+    }
+
+    @Test func savesFittedParametersIntoTheProfileThatThenSchedulesWithThem() throws {
+        let file = try simulate("progress", to: "learner.json")
+        let before = try ProgressStore.readProfile(at: file)
+        #expect(before.settings.parameters == SchedulerSettings.defaultParameters)
+        let result = try RecallProcess.run(
+            ["optimize", "--progress-dir", folder.path, "--profile", "learner", "--yes"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Saved the fitted parameters"))
+        let after = try ProgressStore.readProfile(at: file)
+        #expect(after.settings.parameters != SchedulerSettings.defaultParameters)
+        #expect(after.reviews == before.reviews)
+        let scheduler = try Scheduler(settings: after.settings)
+        #expect(scheduler.fsrs.parameters == after.settings.parameters)
+    }
+
+    @Test func declinedSaveLeavesTheProfileUnchanged() throws {
+        let file = try simulate("progress", to: "learner.json", days: 30)
+        let before = try Data(contentsOf: file)
+        let result = try RecallProcess.run(
+            ["optimize", "--progress-dir", folder.path, "--profile", "learner"], input: "n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Not saved."))
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test func aFewReviewsKeepTheDefaults() throws {
+        let file = try simulate("progress", to: "new.json", days: 2)
+        let result = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "new"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Keeping the defaults"))
+        #expect(
+            try ProgressStore.readProfile(at: file).settings.parameters == SchedulerSettings.defaultParameters
+        )
+    }
+
+    @Test func anUnreadableFileIsAnError() throws {
+        let result = try RecallProcess.run([
+            "optimize", "--reviews", folder.appendingPathComponent("none.json").path,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: "))
+    }
+}
