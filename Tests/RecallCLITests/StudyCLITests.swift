@@ -150,4 +150,14 @@ import Glibc
         defer { store.close() }
         #expect(store.profile.reviews.map(\.rating) == [.hard])
     }
+
+    @Test func studyForAnExamShowsThePrediction() throws {
+        let result = try RecallProcess.run(["study", "--exam", "2099-01-01", "--progress-dir", folder.path], input: ":quit\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Exam on 2099-01-01 ("), "\(result.stdout)")
+        #expect(result.stdout.contains("predicted retention"))
+        let bad = try RecallProcess.run(["study", "--exam", "soon", "--progress-dir", folder.path])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("Invalid exam date 'soon'"))
+    }
 }

@@ -16,10 +16,14 @@ public struct StudyOptions: Sendable, Hashable {
     public var fastAnswer: TimeInterval
     /// A correct answer slower than this suggests Hard.
     public var slowAnswer: TimeInterval
+    /// An exam to prepare for: until then, `ExamPlanner` adds early reviews and brings new cards
+    /// forward so that as much as possible is remembered on that day. Normal scheduling resumes after.
+    public var exam: Date?
 
     public init(
         newPerDay: Int = 20, reviewLimit: Int = 200, clock: DayClock = DayClock(), leechThreshold: Int = 8,
-        learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20
+        learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20,
+        exam: Date? = nil
     ) {
         self.newPerDay = max(0, newPerDay)
         self.reviewLimit = max(0, reviewLimit)
@@ -28,5 +32,6 @@ public struct StudyOptions: Sendable, Hashable {
         self.learnAhead = max(0, learnAhead)
         self.fastAnswer = fastAnswer
         self.slowAnswer = slowAnswer
+        self.exam = exam
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension StudySession {
     /// Builds today's queue from the profile: learning cards by due time; review cards due by the
@@ -38,14 +38,37 @@ extension StudySession {
         }
         // Backlog: the lowest retrievability first; the rest waits for the following days' limits.
         dueReviews.sort { ($0.retrievability, $0.stability, $0.card.id) < ($1.retrievability, $1.stability, $1.card.id) }
-        let reviews = dueReviews.prefix(max(0, options.reviewLimit - reviewsDoneToday)).map(\.card)
+        var reviews = Array(dueReviews.prefix(max(0, options.reviewLimit - reviewsDoneToday)).map(\.card))
+        var newQuota = max(0, options.newPerDay - newToday)
+        if let plan = examPlan(now: now) {
+            // Reviews the exam plan wants today although not due, and new cards it brings forward.
+            let queued = Set(reviews.map(\.id))
+            let room = max(0, options.reviewLimit - reviewsDoneToday - reviews.count)
+            reviews += plan.reviewEarlyToday.filter { !queued.contains($0) && !reviewedToday.contains($0) }
+                .compactMap { cards[$0] }.filter { isAvailable($0, now: now) }.prefix(room)
+            newQuota = max(newQuota, plan.newCardsToday.count - newToday)
+        }
         var newCards: [Card] = []
         var newSiblings = answeredSiblings
-        for card in fresh where newCards.count < max(0, options.newPerDay - newToday) {
+        for card in fresh where newCards.count < newQuota {
             if newSiblings.insert(card.siblingKey).inserted { newCards.append(card) }
         }
         queue = Self.interleave(reviews: Array(reviews), new: newCards)
         summary.dueAtStart = reviews.count
+    }
+
+    /// The exam plan as of `now`, when an exam is set and still ahead.
+    public func examPlan(now: Date) -> ExamPlanner.Plan? {
+        guard let exam = options.exam, exam > now else { return nil }
+        let profile = store.profile
+        // Aim above the everyday desired retention: on exam day, recall matters more than workload.
+        let target = max(0.95, profile.settings.desiredRetention)
+        guard let planner = try? ExamPlanner(
+            exam: exam, dailyBudget: options.reviewLimit, target: target, settings: profile.settings)
+        else { return nil }
+        let studied = deckOrder.filter { !profile.flags(of: $0).isSuspended }
+            .map { ExamPlanner.Card(id: $0, state: profile.state(of: $0, at: now)) }
+        return planner.plan(studied, now: now)
     }
 
     /// New cards spread evenly among the reviews, the first new card after the first review.

@@ -37,13 +37,24 @@ struct StudySettingsOptions: ParsableArguments {
     @Option(name: .customLong("day-starts"), help: "The hour (local time) at which a study day begins.")
     var dayStarts: Int = 4
 
+    @Option(help: ArgumentHelp("Prepare for an exam on this day (YYYY-MM-DD): review early and bring new cards forward so as much as possible is remembered then.", valueName: "date"))
+    var exam: String?
+
+    /// The exam day's start (midnight UTC), if one was given.
+    var examDate: Date? {
+        exam.flatMap { UTCTimestamp.date(from: $0 + "T00:00:00Z") }
+    }
+
     func validate() throws {
         guard new >= 0 else { throw ValidationError("--new cannot be negative.") }
         guard limit >= 0 else { throw ValidationError("--limit cannot be negative.") }
         guard (0...23).contains(dayStarts) else { throw ValidationError("--day-starts must be an hour from 0 to 23.") }
+        if let exam, examDate == nil {
+            throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
+        }
     }
 
     var options: StudyOptions {
-        StudyOptions(newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts))
+        StudyOptions(newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate)
     }
 }

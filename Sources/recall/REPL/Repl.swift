@@ -122,8 +122,12 @@ final class Repl {
     }
 
     func stats() {
-        guard let report = report(now: Date()) else { return }
+        let now = Date()
+        guard let report = report(now: now) else { return }
         Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
+        if let plan = context.session(deck: nil, options: settings.options, now: now).examPlan(now: now) {
+            say(ExamLine.render(plan))
+        }
     }
 
     func export(_ arguments: [String]) {

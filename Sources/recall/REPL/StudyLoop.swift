@@ -32,6 +32,7 @@ struct StudyLoop {
             return true
         }
         say("Studying: \(remaining.review) due, \(remaining.new) new, \(remaining.learning) learning. Type :help for commands.")
+        if let plan = session.examPlan(now: start) { say(ExamLine.render(plan)) }
         var interrupts = 0
         var lastAnswer: (card: Card, reply: String, duration: TimeInterval)?
         cards: while let card = session.next(now: now()) {
@@ -193,5 +194,15 @@ struct StudyLoop {
         let streak = session.streak(now: end)
         say("Streak: \(streak) day\(streak == 1 ? "" : "s").")
         printUpcoming()
+    }
+}
+
+/// One line on the coming exam: predicted retention on the day, with and without the plan.
+enum ExamLine {
+    static func render(_ plan: ExamPlanner.Plan) -> String {
+        let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
+        return "Exam on \(DateFormatting.day(plan.exam)) (\(plan.days.count) day\(plan.days.count == 1 ? "" : "s") away):"
+            + " predicted retention \(percent(plan.predictedRetention)) with the plan,"
+            + " \(percent(plan.retentionWithoutStudy)) without more study."
     }
 }

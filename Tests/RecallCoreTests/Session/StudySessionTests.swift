@@ -182,4 +182,28 @@ import Testing
         #expect(Hint.reveal(choice, level: 1) == "not b)")
         #expect(Hint.reveal(choice, level: 3) == nil)
     }
+
+    @Test func anExamBringsReviewsForwardSoTheyAreFreshOnTheDay() throws {
+        let deck = cards(facts: 5).filter { $0.kind == .typed }
+        let reviewedAt = morning - 6 * 86_400
+        let first = try session(deck, newPerDay: 0, now: reviewedAt)
+        for card in deck { try answer(first, card, .easy, at: reviewedAt) }
+        first.store.close()
+        // Not due yet: without an exam there is nothing to review today.
+        let everyday = try session(deck, newPerDay: 0, now: morning)
+        #expect(everyday.remaining(now: morning).review == 0)
+        everyday.store.close()
+        // With an exam tomorrow, recall on that day would fall below the target: review them today.
+        let store = try ProgressStore.open(profile: "default", in: folder.url)
+        let exam = morning + 1.5 * 86_400
+        let cramming = StudySession(
+            cards: deck, vocabulary: [], store: store, scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
+            options: StudyOptions(newPerDay: 0, clock: DayClock(startHour: 4, timeZone: utc), exam: exam), now: morning)
+        let plan = try #require(cramming.examPlan(now: morning))
+        #expect(Set(plan.reviewEarlyToday) == Set(deck.map(\.id)))
+        #expect(cramming.remaining(now: morning).review == deck.count)
+        #expect(plan.predictedRetention > plan.retentionWithoutStudy)
+        // After the exam, normal scheduling resumes.
+        #expect(cramming.examPlan(now: exam + 1) == nil)
+    }
 }
