@@ -38,16 +38,11 @@ struct QuizRunner {
 
 /// A card's question as the learner sees it.
 enum CardPrompt {
-    static let letters = Array("abcdefghijklmnopqrstuvwxyz")
-
     static func render(_ card: Card) -> String {
         var lines = [Style.safe(card.prompt)]
         switch card.kind {
         case .choice, .order:
-            for (index, choice) in card.choices.enumerated() {
-                let label = index < letters.count ? String(letters[index]) : String(index + 1)
-                lines.append("  \(label)) \(Style.safe(choice))")
-            }
+            lines += CardText.options(of: card, indent: "  ")
             if card.kind == .order { lines.append("  (type the letters earliest first, e.g. \(exampleOrder(card.choices.count)))") }
         case .trueFalse:
             lines[0] = "True or false? " + lines[0]
@@ -60,7 +55,7 @@ enum CardPrompt {
     }
 
     private static func exampleOrder(_ count: Int) -> String {
-        letters.prefix(count).reversed().map(String.init).joined(separator: " ")
+        (0..<count).reversed().map { AnswerChecker.label(for: $0) }.joined(separator: " ")
     }
 }
 

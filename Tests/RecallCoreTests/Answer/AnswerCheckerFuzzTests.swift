@@ -5,7 +5,7 @@ import Testing
 /// Random replies built from awkward pieces: the grade is always well formed.
 @Suite struct AnswerCheckerFuzzTests {
     /// SplitMix64, seeded, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
+    struct SplitMix64: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -24,7 +24,7 @@ import Testing
     ]
 
     @Test(arguments: [1, 2, 3, 4]) func randomRepliesGiveWellFormedGrades(seed: UInt64) {
-        var generator = SeededGenerator(state: seed)
+        var generator = SplitMix64(state: seed)
         let checker = CSTOVocabulary.checker
         for _ in 0..<300 {
             let count = Int.random(in: 0...12, using: &generator)

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func replayOfTwentyThousandRandomReviewsEqualsTheStoredStates() throws {
-        var generator = SeededGenerator(seed: 6)
+        var generator = SplitMix64(seed: 6)
         let reviews = RandomHistory.reviews(count: 20_000, cards: 1_000, using: &generator)
         let stored = try profile(reviews)
         #expect(stored.states.values.contains { $0.phase == .review })
@@ -32,7 +32,7 @@ import Testing
 
     @Test func replayAfterSavingAndLoadingStillEqualsTheStoredStates() throws {
         let folder = try TemporaryFolder()
-        var generator = SeededGenerator(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let store = try ProgressStore.open(in: folder.url)
         store.compactionThreshold = 700
         for review in RandomHistory.reviews(count: 2_000, cards: 100, using: &generator) {
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func mergeWithFSRSCommutesAndIsIdempotent() throws {
-        var generator = SeededGenerator(seed: 12)
+        var generator = SplitMix64(seed: 12)
         let shared = RandomHistory.reviews(count: 400, cards: 60, using: &generator, idPrefix: "s")
         let a = try profile(
             shared + RandomHistory.reviews(count: 300, cards: 60, using: &generator, idPrefix: "a"))

@@ -7,7 +7,7 @@ import Testing
     /// Two profiles sharing part of a history (as two machines synced once), each with its own
     /// reviews and flags afterwards.
     static func pair(seed: UInt64) throws -> (Profile, Profile) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let shared = RandomHistory.reviews(count: 300, cards: 40, using: &generator, idPrefix: "shared")
         let mine = RandomHistory.reviews(count: 200, cards: 40, using: &generator, idPrefix: "mine")
         let theirs = RandomHistory.reviews(count: 250, cards: 50, using: &generator, idPrefix: "theirs")

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ProfileTests {
     @Test func replayOfALargeRandomHistoryEqualsTheStoredStates() throws {
-        var generator = SeededGenerator(seed: 20_261_129)
+        var generator = SplitMix64(seed: 20_261_129)
         let reviews = RandomHistory.reviews(count: 5_000, cards: 300, using: &generator)
         let profile = try RandomHistory.profile(reviews: reviews)
         #expect(profile.reviews.count == 5_000)

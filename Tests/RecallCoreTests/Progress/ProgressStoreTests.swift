@@ -226,7 +226,7 @@ import Testing
     @Test func mergingThroughTheStoreSavesTheUnion() throws {
         let store = try open()
         try answer(store, count: 4)
-        var generator = SeededGenerator(seed: 9)
+        var generator = SplitMix64(seed: 9)
         let other = try RandomHistory.profile(
             reviews: RandomHistory.reviews(count: 30, cards: 5, using: &generator), name: "laptop")
         try store.merge(other, using: FakeScheduler())

@@ -18,23 +18,6 @@ struct FakeScheduler: CardScheduling {
     }
 }
 
-/// SplitMix64, seeded, for reproducible random histories.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A fresh folder under the temporary directory, removed when the value goes away.
 final class TemporaryFolder {
     let url: URL
@@ -65,7 +48,7 @@ enum RandomHistory {
 
     /// Reviews of `cards` cards at increasing, irregular times (with sub-second parts).
     static func reviews(
-        count: Int, cards: Int, using generator: inout SeededGenerator, idPrefix: String = "r"
+        count: Int, cards: Int, using generator: inout SplitMix64, idPrefix: String = "r"
     ) -> [Review] {
         var time = start
         return (0..<count).map { index in

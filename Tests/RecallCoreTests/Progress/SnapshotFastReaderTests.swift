@@ -7,7 +7,7 @@ import Testing
     /// A profile with everything the layout can hold: awkward strings, flags with and without
     /// states, every phase, optional fields present and absent.
     static func awkwardProfile() throws -> Profile {
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         var reviews = RandomHistory.reviews(count: 300, cards: 20, using: &generator)
         let answers = [
             "quote \" and backslash \\", "tab\tnew\nline\r", "control \u{01}\u{1F}", "emoji 🦉 and é",
