@@ -2,7 +2,7 @@
 
 /// Decks built into the program, by file name.
 enum BundledDecks {
-    static let files: [(name: String, yaml: String)] = [("csto.yaml", csto)]
+    static let files: [(id: String, name: String, yaml: String)] = [("csto", "csto.yaml", csto)]
 
     static let csto = #"""
 # The Collective Security Treaty Organization (CSTO), as the source article describes it.

@@ -59,9 +59,10 @@ public struct DeckLibrary: Sendable {
             }
         }
         guard problems.isEmpty else { throw DeckError.invalid(problems) }
-        var ids = Set(decks.map(\.id))
-        for bundled in try Self.bundledDecks() where ids.insert(bundled.id).inserted {
-            decks.append(bundled)
+        // A built-in deck is parsed only when the folder does not replace it (startup time).
+        let ids = Set(decks.map(\.id))
+        for file in BundledDecks.files where !ids.contains(file.id) {
+            decks.append(try Self.bundledDeck(file))
         }
         return decks
     }
@@ -77,9 +78,11 @@ public struct DeckLibrary: Sendable {
 
     /// The decks built into the program.
     public static func bundledDecks() throws(DeckError) -> [Deck] {
-        try BundledDecks.files.map { file throws(DeckError) in
-            try DeckLoader().load(data: Data(file.yaml.utf8), path: "<built-in>/\(file.name)")
-        }
+        try BundledDecks.files.map { file throws(DeckError) in try bundledDeck(file) }
+    }
+
+    static func bundledDeck(_ file: (id: String, name: String, yaml: String)) throws(DeckError) -> Deck {
+        try DeckLoader().load(data: Data(file.yaml.utf8), path: "<built-in>/\(file.name)")
     }
 
     /// A path relative to the current folder when it is inside it, for short diagnostics.

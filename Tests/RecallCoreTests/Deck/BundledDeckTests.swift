@@ -7,6 +7,13 @@ import Testing
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    @Test func builtInDecksAreNamedByTheirIds() throws {
+        for file in BundledDecks.files {
+            let deck = try DeckLibrary.bundledDeck(file)
+            #expect(deck.id == file.id, "the id listed for \(file.name) is the deck's own")
+        }
+    }
+
     @Test func builtInDeckIsTheFileInDecks() throws {
         let file = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
         #expect(BundledDecks.csto + "\n" == file || BundledDecks.csto == file,
