@@ -18,6 +18,8 @@ struct AnalyticGradient {
     /// d(factor)/d(decay).
     private let factorSlope: Double
     private let easyInitialDifficulty: Double
+    /// d(easyInitialDifficulty)/d(w5), per review otherwise.
+    private let easyInitialDifficultySlope: Double
     private let shortTermForgetDivisor: Double
     private let recallScale: Double
     private let shortTermScale: [Double]
@@ -29,6 +31,7 @@ struct AnalyticGradient {
         factor = power - 1
         factorSlope = power * log(0.9) * (-1 / (decay * decay))
         easyInitialDifficulty = w[4] - exp(3 * w[5]) + 1
+        easyInitialDifficultySlope = -3 * exp(3 * w[5])
         shortTermForgetDivisor = exp(w[17] * w[18])
         recallScale = exp(w[8])
         shortTermScale = (1...4).map { exp(w[17] * (w[18] + Double($0 - 3))) }
@@ -42,25 +45,45 @@ struct AnalyticGradient {
 
     /// The summed weighted log loss of `items` (sorted by card, then review) and its gradient.
     func loss(set: TrainingSet, items: ArraySlice<TrainingSet.Item>) -> (Double, Vector) {
+        set.flatRatings.withUnsafeBufferPointer { ratings in
+            set.flatElapsedDays.withUnsafeBufferPointer { elapsedDays in
+                set.flatWeights.withUnsafeBufferPointer { weights in
+                    set.reviewStart.withUnsafeBufferPointer { reviewStart in
+                        items.withUnsafeBufferPointer { items in
+                            loss(
+                                items: items, reviewStart: reviewStart, ratings: ratings,
+                                elapsedDays: elapsedDays, weights: weights)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func loss(
+        items: UnsafeBufferPointer<TrainingSet.Item>, reviewStart: UnsafeBufferPointer<Int>,
+        ratings: UnsafeBufferPointer<UInt8>, elapsedDays: UnsafeBufferPointer<Int32>,
+        weights: UnsafeBufferPointer<Double>
+    ) -> (Double, Vector) {
         var loss = 0.0
         var gradient = Vector.zero
-        var position = items.startIndex
-        while position < items.endIndex {
+        var position = 0
+        while position < items.count {
             let cardIndex = Int(items[position].card)
-            let card = set.cards[cardIndex]
-            var (s, gS, d, gD) = initialState(rating: Int(card.ratings[0]))
+            let first = reviewStart[cardIndex]
+            var (s, gS, d, gD) = initialState(rating: Int(ratings[first]))
             var review = 1
-            while position < items.endIndex && Int(items[position].card) == cardIndex {
+            while position < items.count && Int(items[position].card) == cardIndex {
                 let target = Int(items[position].review)
                 while review < target {
                     (s, gS, d, gD) = next(
-                        s, gS, d, gD, elapsedDays: Int(card.elapsedDays[review]),
-                        rating: Int(card.ratings[review]))
+                        s, gS, d, gD, elapsedDays: Int(elapsedDays[first + review]),
+                        rating: Int(ratings[first + review]))
                     review += 1
                 }
-                let (r, rS, rW20) = retrievability(elapsedDays: Int(card.elapsedDays[target]), stability: s)
-                let weight = set.weights[cardIndex][target]
-                let recalled = card.ratings[target] > 1
+                let (r, rS, rW20) = retrievability(elapsedDays: Int(elapsedDays[first + target]), stability: s)
+                let weight = weights[first + target]
+                let recalled = ratings[first + target] > 1
                 let p = min(max(r, Loss.minimumProbability), Loss.maximumProbability)
                 loss -= weight * (recalled ? log(p) : log(1 - p))
                 if p == r {
@@ -140,7 +163,7 @@ struct AnalyticGradient {
             newGD[6] += (1 - w[7]) * (10 - d) * (-Double(rating - 3) / 9)
             newGD[7] += easyInitialDifficulty - damped
             newGD[4] += w[7]
-            newGD[5] += w[7] * (-3 * exp(3 * w[5]))
+            newGD[5] += w[7] * easyInitialDifficultySlope
         }
         return (clampedS, newGS, clampedD, newGD)
     }
