@@ -117,10 +117,13 @@ struct AnalyticGradient {
     private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
         let t = Double(elapsedDays)
         let base = factor * t / s + 1
-        let r = pow(base, decay)
+        // base^decay through the logarithm the derivative needs anyway: one log and one exp
+        // instead of pow and log.
+        let logBase = log(base)
+        let r = exp(decay * logBase)
         let slope = decay * r / base  // d(base^c)/d(base)
         let rS = slope * (-factor * t / (s * s))
-        let rDecay = r * log(base) + slope * (t / s) * factorSlope
+        let rDecay = r * logBase + slope * (t / s) * factorSlope
         return (r, rS, -rDecay)
     }
 
@@ -131,7 +134,8 @@ struct AnalyticGradient {
         var newGS: Vector
         if elapsedDays <= 0 {
             let scale = shortTermScale[rating - 1]
-            let increase = scale * pow(s, -w[19])
+            let logS = log(s)
+            let increase = scale * exp(-w[19] * logS)
             if rating >= 2 && increase < 1 {
                 (newS, newGS) = (s, gS)
             } else {
@@ -139,7 +143,7 @@ struct AnalyticGradient {
                 newGS = gS * ((1 - w[19]) * increase)
                 newGS[17] += newS * (Double(rating - 3) + w[18])
                 newGS[18] += newS * w[17]
-                newGS[19] += -newS * log(s)
+                newGS[19] += -newS * logS
             }
         } else {
             let (r, rS, rW20) = retrievability(elapsedDays: elapsedDays, stability: s)
@@ -171,8 +175,10 @@ struct AnalyticGradient {
     private func forget(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, r: Double, rS: Double, rW20: Double
     ) -> (Double, Vector) {
-        let dPower = pow(d, -w[12])
-        let sPower = pow(s + 1, w[13])
+        let logD = log(d)
+        let logS1 = log(s + 1)
+        let dPower = exp(-w[12] * logD)
+        let sPower = exp(w[13] * logS1)
         let boost = exp((1 - r) * w[14])
         let longTerm = w[11] * dPower * (sPower - 1) * boost
         let shortTerm = s / shortTermForgetDivisor
@@ -188,8 +194,8 @@ struct AnalyticGradient {
         var gradient = gS * (bySDirect + byR * rS) + gD * byD
         gradient[20] += byR * rW20
         gradient[11] += dPower * (sPower - 1) * boost
-        gradient[12] += longTerm * -log(d)
-        gradient[13] += w[11] * dPower * boost * sPower * log(s + 1)
+        gradient[12] += longTerm * -logD
+        gradient[13] += w[11] * dPower * boost * sPower * logS1
         gradient[14] += longTerm * (1 - r)
         return (longTerm, gradient)
     }
@@ -199,7 +205,8 @@ struct AnalyticGradient {
     ) -> (Double, Vector) {
         let hard = rating == 2 ? w[15] : 1
         let easy = rating == 4 ? w[16] : 1
-        let sPower = pow(s, -w[9])
+        let logS = log(s)
+        let sPower = exp(-w[9] * logS)
         let boost = exp((1 - r) * w[10])
         let core = recallScale * (11 - d) * sPower * (boost - 1)
         let growth = core * hard * easy
@@ -210,7 +217,7 @@ struct AnalyticGradient {
         var gradient = gS * (bySDirect + byR * rS) + gD * byD
         gradient[20] += byR * rW20
         gradient[8] += s * growth
-        gradient[9] += s * growth * -log(s)
+        gradient[9] += s * growth * -logS
         gradient[10] += s * recallScale * (11 - d) * sPower * hard * easy * boost * (1 - r)
         if rating == 2 { gradient[15] += s * core * easy }
         if rating == 4 { gradient[16] += s * core * hard }
