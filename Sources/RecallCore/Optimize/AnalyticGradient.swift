@@ -37,7 +37,7 @@ struct AnalyticGradient {
         shortTermScale = (1...4).map { exp(w[17] * (w[18] + Double($0 - 3))) }
     }
 
-    private static func unit(_ index: Int, _ value: Double) -> Vector {
+    @inline(__always) private static func unit(_ index: Int, _ value: Double) -> Vector {
         var vector = Vector.zero
         vector[index] = value
         return vector
@@ -97,7 +97,7 @@ struct AnalyticGradient {
         return (loss, gradient)
     }
 
-    private func initialState(rating: Int) -> (Double, Vector, Double, Vector) {
+    @inline(__always) private func initialState(rating: Int) -> (Double, Vector, Double, Vector) {
         let s = w[rating - 1]
         let stability = min(
             max(s, TrainingModel<Double>.minimumStability), TrainingModel<Double>.maximumStability)
@@ -114,7 +114,7 @@ struct AnalyticGradient {
     }
 
     /// R at `elapsedDays`, ∂R/∂S and ∂R/∂w20.
-    private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
+    @inline(__always) private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
         let t = Double(elapsedDays)
         let base = factor * t / s + 1
         // base^decay through the logarithm the derivative needs anyway: one log and one exp
@@ -127,7 +127,7 @@ struct AnalyticGradient {
         return (r, rS, -rDecay)
     }
 
-    private func next(
+    @inline(__always) private func next(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, elapsedDays: Int, rating: Int
     ) -> (Double, Vector, Double, Vector) {
         var newS: Double
@@ -172,7 +172,7 @@ struct AnalyticGradient {
         return (clampedS, newGS, clampedD, newGD)
     }
 
-    private func forget(
+    @inline(__always) private func forget(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, r: Double, rS: Double, rW20: Double
     ) -> (Double, Vector) {
         let logD = log(d)
@@ -200,7 +200,7 @@ struct AnalyticGradient {
         return (longTerm, gradient)
     }
 
-    private func recall(
+    @inline(__always) private func recall(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, r: Double, rS: Double, rW20: Double, rating: Int
     ) -> (Double, Vector) {
         let hard = rating == 2 ? w[15] : 1
