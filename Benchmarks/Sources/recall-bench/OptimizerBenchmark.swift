@@ -54,25 +54,55 @@ struct OptimizerBenchmark: Benchmark {
         #endif
     }
 
-    /// The `optimizer` report: simulation, then one timed fit per size, with peak RSS after each.
+    /// Seconds of processor time (user and system, all threads) used so far.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// The `optimizer` report: simulation, then per size one timed `computeParameters` (the fit
+    /// alone, as fsrs-rs's `compute_parameters`) and one timed `fit` (which also evaluates the
+    /// default and fitted parameters), wall and processor time, with peak RSS after each, and
+    /// the fitted parameters' sum to 12 digits so that two builds' results can be compared.
     static func report(arguments: [String]) {
         let sizes = arguments.compactMap { Int($0) }
         let clock = ContinuousClock()
+        func seconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
         for size in sizes.isEmpty ? [10_000, 100_000] : sizes {
             let history = simulate(reviews: size)
             let before = peakResidentMegabytes()
+            var parameters: [Double] = []
+            let cpuBeforeParameters = processorSeconds()
+            let parametersTime = clock.measure {
+                parameters = (try? FSRSOptimizer().computeParameters(history)) ?? []
+            }
+            let parametersCPU = processorSeconds() - cpuBeforeParameters
             var result: FSRSOptimizer.Result?
-            let elapsed = clock.measure { result = try? FSRSOptimizer().fit(history) }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let cpuBeforeFit = processorSeconds()
+            let fitTime = clock.measure { result = try? FSRSOptimizer().fit(history) }
+            let fitCPU = processorSeconds() - cpuBeforeFit
             let loss = result.map {
-                String(format: "%.4f → %.4f", $0.defaultEvaluation.logLoss, $0.fittedEvaluation.logLoss)
+                String(format: "%.4f → %.10f", $0.defaultEvaluation.logLoss, $0.fittedEvaluation.logLoss)
             }
             print(
-                "optimizer: \(history.reviewCount) reviews (\(history.cards.count) cards) in "
+                "optimizer: \(history.reviewCount) reviews (\(history.cards.count) cards): "
                     + String(
-                        format: "%.2f s; peak RSS %.0f MB after simulating, %.0f MB after fitting", seconds,
-                        before, peakResidentMegabytes())
-                    + "; log loss \(loss ?? "failed")")
+                        format: "parameters %.3f s (CPU %.3f s), fit with evaluation %.3f s (CPU %.3f s); ",
+                        seconds(parametersTime), parametersCPU, seconds(fitTime), fitCPU)
+                    + String(
+                        format: "peak RSS %.0f MB after simulating, %.0f MB after fitting; ", before,
+                        peakResidentMegabytes())
+                    + "log loss \(loss ?? "failed"); Σw "
+                    + String(format: "%.12f", parameters.reduce(0, +))
+                    + String(format: " (from fit %.12f)", result?.parameters.reduce(0, +) ?? .nan))
         }
     }
 }

@@ -18,6 +18,8 @@ struct AnalyticGradient {
     /// d(factor)/d(decay).
     private let factorSlope: Double
     private let easyInitialDifficulty: Double
+    /// d(easyInitialDifficulty)/d(w5), per review otherwise.
+    private let easyInitialDifficultySlope: Double
     private let shortTermForgetDivisor: Double
     private let recallScale: Double
     private let shortTermScale: [Double]
@@ -29,12 +31,13 @@ struct AnalyticGradient {
         factor = power - 1
         factorSlope = power * log(0.9) * (-1 / (decay * decay))
         easyInitialDifficulty = w[4] - exp(3 * w[5]) + 1
+        easyInitialDifficultySlope = -3 * exp(3 * w[5])
         shortTermForgetDivisor = exp(w[17] * w[18])
         recallScale = exp(w[8])
         shortTermScale = (1...4).map { exp(w[17] * (w[18] + Double($0 - 3))) }
     }
 
-    private static func unit(_ index: Int, _ value: Double) -> Vector {
+    @inline(__always) private static func unit(_ index: Int, _ value: Double) -> Vector {
         var vector = Vector.zero
         vector[index] = value
         return vector
@@ -42,25 +45,45 @@ struct AnalyticGradient {
 
     /// The summed weighted log loss of `items` (sorted by card, then review) and its gradient.
     func loss(set: TrainingSet, items: ArraySlice<TrainingSet.Item>) -> (Double, Vector) {
+        set.flatRatings.withUnsafeBufferPointer { ratings in
+            set.flatElapsedDays.withUnsafeBufferPointer { elapsedDays in
+                set.flatWeights.withUnsafeBufferPointer { weights in
+                    set.reviewStart.withUnsafeBufferPointer { reviewStart in
+                        items.withUnsafeBufferPointer { items in
+                            loss(
+                                items: items, reviewStart: reviewStart, ratings: ratings,
+                                elapsedDays: elapsedDays, weights: weights)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func loss(
+        items: UnsafeBufferPointer<TrainingSet.Item>, reviewStart: UnsafeBufferPointer<Int>,
+        ratings: UnsafeBufferPointer<UInt8>, elapsedDays: UnsafeBufferPointer<Int32>,
+        weights: UnsafeBufferPointer<Double>
+    ) -> (Double, Vector) {
         var loss = 0.0
         var gradient = Vector.zero
-        var position = items.startIndex
-        while position < items.endIndex {
+        var position = 0
+        while position < items.count {
             let cardIndex = Int(items[position].card)
-            let card = set.cards[cardIndex]
-            var (s, gS, d, gD) = initialState(rating: Int(card.ratings[0]))
+            let first = reviewStart[cardIndex]
+            var (s, gS, d, gD) = initialState(rating: Int(ratings[first]))
             var review = 1
-            while position < items.endIndex && Int(items[position].card) == cardIndex {
+            while position < items.count && Int(items[position].card) == cardIndex {
                 let target = Int(items[position].review)
                 while review < target {
                     (s, gS, d, gD) = next(
-                        s, gS, d, gD, elapsedDays: Int(card.elapsedDays[review]),
-                        rating: Int(card.ratings[review]))
+                        s, gS, d, gD, elapsedDays: Int(elapsedDays[first + review]),
+                        rating: Int(ratings[first + review]))
                     review += 1
                 }
-                let (r, rS, rW20) = retrievability(elapsedDays: Int(card.elapsedDays[target]), stability: s)
-                let weight = set.weights[cardIndex][target]
-                let recalled = card.ratings[target] > 1
+                let (r, rS, rW20) = retrievability(elapsedDays: Int(elapsedDays[first + target]), stability: s)
+                let weight = weights[first + target]
+                let recalled = ratings[first + target] > 1
                 let p = min(max(r, Loss.minimumProbability), Loss.maximumProbability)
                 loss -= weight * (recalled ? log(p) : log(1 - p))
                 if p == r {
@@ -74,7 +97,7 @@ struct AnalyticGradient {
         return (loss, gradient)
     }
 
-    private func initialState(rating: Int) -> (Double, Vector, Double, Vector) {
+    @inline(__always) private func initialState(rating: Int) -> (Double, Vector, Double, Vector) {
         let s = w[rating - 1]
         let stability = min(
             max(s, TrainingModel<Double>.minimumStability), TrainingModel<Double>.maximumStability)
@@ -91,24 +114,28 @@ struct AnalyticGradient {
     }
 
     /// R at `elapsedDays`, ∂R/∂S and ∂R/∂w20.
-    private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
+    @inline(__always) private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
         let t = Double(elapsedDays)
         let base = factor * t / s + 1
-        let r = pow(base, decay)
+        // base^decay through the logarithm the derivative needs anyway: one log and one exp
+        // instead of pow and log.
+        let logBase = log(base)
+        let r = exp(decay * logBase)
         let slope = decay * r / base  // d(base^c)/d(base)
         let rS = slope * (-factor * t / (s * s))
-        let rDecay = r * log(base) + slope * (t / s) * factorSlope
+        let rDecay = r * logBase + slope * (t / s) * factorSlope
         return (r, rS, -rDecay)
     }
 
-    private func next(
+    @inline(__always) private func next(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, elapsedDays: Int, rating: Int
     ) -> (Double, Vector, Double, Vector) {
         var newS: Double
         var newGS: Vector
         if elapsedDays <= 0 {
             let scale = shortTermScale[rating - 1]
-            let increase = scale * pow(s, -w[19])
+            let logS = log(s)
+            let increase = scale * exp(-w[19] * logS)
             if rating >= 2 && increase < 1 {
                 (newS, newGS) = (s, gS)
             } else {
@@ -116,7 +143,7 @@ struct AnalyticGradient {
                 newGS = gS * ((1 - w[19]) * increase)
                 newGS[17] += newS * (Double(rating - 3) + w[18])
                 newGS[18] += newS * w[17]
-                newGS[19] += -newS * log(s)
+                newGS[19] += -newS * logS
             }
         } else {
             let (r, rS, rW20) = retrievability(elapsedDays: elapsedDays, stability: s)
@@ -140,16 +167,18 @@ struct AnalyticGradient {
             newGD[6] += (1 - w[7]) * (10 - d) * (-Double(rating - 3) / 9)
             newGD[7] += easyInitialDifficulty - damped
             newGD[4] += w[7]
-            newGD[5] += w[7] * (-3 * exp(3 * w[5]))
+            newGD[5] += w[7] * easyInitialDifficultySlope
         }
         return (clampedS, newGS, clampedD, newGD)
     }
 
-    private func forget(
+    @inline(__always) private func forget(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, r: Double, rS: Double, rW20: Double
     ) -> (Double, Vector) {
-        let dPower = pow(d, -w[12])
-        let sPower = pow(s + 1, w[13])
+        let logD = log(d)
+        let logS1 = log(s + 1)
+        let dPower = exp(-w[12] * logD)
+        let sPower = exp(w[13] * logS1)
         let boost = exp((1 - r) * w[14])
         let longTerm = w[11] * dPower * (sPower - 1) * boost
         let shortTerm = s / shortTermForgetDivisor
@@ -165,18 +194,19 @@ struct AnalyticGradient {
         var gradient = gS * (bySDirect + byR * rS) + gD * byD
         gradient[20] += byR * rW20
         gradient[11] += dPower * (sPower - 1) * boost
-        gradient[12] += longTerm * -log(d)
-        gradient[13] += w[11] * dPower * boost * sPower * log(s + 1)
+        gradient[12] += longTerm * -logD
+        gradient[13] += w[11] * dPower * boost * sPower * logS1
         gradient[14] += longTerm * (1 - r)
         return (longTerm, gradient)
     }
 
-    private func recall(
+    @inline(__always) private func recall(
         _ s: Double, _ gS: Vector, _ d: Double, _ gD: Vector, r: Double, rS: Double, rW20: Double, rating: Int
     ) -> (Double, Vector) {
         let hard = rating == 2 ? w[15] : 1
         let easy = rating == 4 ? w[16] : 1
-        let sPower = pow(s, -w[9])
+        let logS = log(s)
+        let sPower = exp(-w[9] * logS)
         let boost = exp((1 - r) * w[10])
         let core = recallScale * (11 - d) * sPower * (boost - 1)
         let growth = core * hard * easy
@@ -187,7 +217,7 @@ struct AnalyticGradient {
         var gradient = gS * (bySDirect + byR * rS) + gD * byD
         gradient[20] += byR * rW20
         gradient[8] += s * growth
-        gradient[9] += s * growth * -log(s)
+        gradient[9] += s * growth * -logS
         gradient[10] += s * recallScale * (11 - d) * sPower * hard * easy * boost * (1 - r)
         if rating == 2 { gradient[15] += s * core * easy }
         if rating == 4 { gradient[16] += s * core * hard }

@@ -52,7 +52,7 @@ public struct FSRSOptimizer: Sendable {
         self.options = options
     }
 
-    /// Fits parameters to `history`.
+    /// Fits parameters to `history`, and evaluates them and the defaults on it.
     ///
     /// - Parameters:
     ///   - progress: called on this thread after every optimizer step.
@@ -62,14 +62,39 @@ public struct FSRSOptimizer: Sendable {
         _ history: ReviewHistory, cancellation: CancellationFlag? = nil,
         progress: (Progress) -> Void = { _ in }
     ) throws(OptimizerError) -> Result {
-        let defaults = SchedulerSettings.defaultParameters
         let allCards = TrainingSet.cards(from: history)
         let everything = TrainingSet(cards: allCards)
-        let reviews = history.reviewCount
+        let (outcome, parameters) = try fitParameters(
+            allCards, everything: everything, reviews: history.reviewCount, cancellation: cancellation,
+            progress: progress)
+        let defaults = SchedulerSettings.defaultParameters
         let defaultEvaluation = Evaluation.evaluate(defaults, on: everything)
-        let keepDefaults = Result(
-            outcome: .notEnoughReviews(minimum: options.minimumReviews), parameters: defaults,
-            defaultEvaluation: defaultEvaluation, fittedEvaluation: defaultEvaluation, reviews: reviews)
+        return Result(
+            outcome: outcome, parameters: parameters, defaultEvaluation: defaultEvaluation,
+            fittedEvaluation: parameters == defaults
+                ? defaultEvaluation : Evaluation.evaluate(parameters, on: everything),
+            reviews: history.reviewCount)
+    }
+
+    /// The fitted parameters alone, without evaluating them: what fsrs-rs's `compute_parameters`
+    /// does, so that the two can be timed alike.
+    public func computeParameters(
+        _ history: ReviewHistory, cancellation: CancellationFlag? = nil,
+        progress: (Progress) -> Void = { _ in }
+    ) throws(OptimizerError) -> [Double] {
+        let allCards = TrainingSet.cards(from: history)
+        return try fitParameters(
+            allCards, everything: TrainingSet(cards: allCards), reviews: history.reviewCount,
+            cancellation: cancellation, progress: progress
+        ).parameters
+    }
+
+    private func fitParameters(
+        _ allCards: [TrainingSet.Card], everything: TrainingSet, reviews: Int, cancellation: CancellationFlag?,
+        progress: (Progress) -> Void
+    ) throws(OptimizerError) -> (outcome: Result.Outcome, parameters: [Double]) {
+        let defaults = SchedulerSettings.defaultParameters
+        let keepDefaults = (Result.Outcome.notEnoughReviews(minimum: options.minimumReviews), defaults)
         guard reviews >= options.minimumReviews, everything.itemCount >= 8 else { return keepDefaults }
 
         let trainingCards = options.removesOutliers ? TrainingSet.removingOutliers(allCards) : allCards
@@ -92,9 +117,7 @@ public struct FSRSOptimizer: Sendable {
             }
             parameters = ParameterClipper.clip(parameters)
         }
-        return Result(
-            outcome: .fitted, parameters: parameters, defaultEvaluation: defaultEvaluation,
-            fittedEvaluation: Evaluation.evaluate(parameters, on: everything), reviews: reviews)
+        return (.fitted, parameters)
     }
 
     static func averageRecall(_ set: TrainingSet) -> Double {

@@ -41,9 +41,10 @@ enum Loss {
         _ parameters: [Double], set: TrainingSet, items: ArraySlice<TrainingSet.Item>, analytic: Bool = true
     ) -> (loss: Double, gradient: [Double]) {
         let shardCount = Parallel.shardCount(for: items.count)
-        let all = Array(items)
+        let base = items.startIndex
+        let count = items.count
         let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
-            let part = all[(all.count * shard / shardCount)..<(all.count * (shard + 1) / shardCount)]
+            let part = items[(base + count * shard / shardCount)..<(base + count * (shard + 1) / shardCount)]
             guard analytic else {
                 let total = Self.loss(
                     parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)

@@ -36,6 +36,13 @@ struct TrainingSet: Sendable {
     /// The recency weight of each review of each card; 0 where the review is not a target.
     var weights: [[Double]]
     var itemCount: Int
+    /// The same reviews laid end to end, card after card, for the training loop: card `c`'s
+    /// reviews are `reviewStart[c]..<reviewStart[c + 1]`. Reading these through buffer pointers
+    /// costs no reference counting, where taking `cards[c]` retains three arrays per item.
+    var reviewStart: [Int]
+    var flatRatings: [UInt8]
+    var flatElapsedDays: [Int32]
+    var flatWeights: [Double]
 
     /// Cards from a history, elapsed days counted as the scheduler counts them (whole 24-hour
     /// periods), each cut to `maximumItemLength` reviews (later items would be dropped anyway).
@@ -74,6 +81,17 @@ struct TrainingSet: Sendable {
             weights[target.card][target.review] = 0.25 + 0.75 * fraction * fraction * fraction
         }
         itemCount = targets.count
+        reviewStart = [0]
+        reviewStart.reserveCapacity(cards.count + 1)
+        flatRatings = []
+        flatElapsedDays = []
+        flatWeights = []
+        for (card, cardWeights) in zip(cards, weights) {
+            flatRatings += card.ratings
+            flatElapsedDays += card.elapsedDays
+            flatWeights += cardWeights
+            reviewStart.append(flatRatings.count)
+        }
     }
 
     /// Every item, in time order of its target review.
