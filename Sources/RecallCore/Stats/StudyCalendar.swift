@@ -28,7 +28,7 @@ public struct StudyCalendar: Sendable, Hashable {
 
     /// The calendar date a study day is named after, as `yyyy-MM-dd`.
     public static func dateString(ofDay day: Int) -> String {
-        let (year, month, date) = civilDate(ofDay: day)
+        let (year, month, date) = UTCTimestamp.civilDate(daysSince1970: day)
         let yearText = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
         return "\(yearText)-\(pad(month, 2))-\(pad(date, 2))"
     }
@@ -37,20 +37,6 @@ public struct StudyCalendar: Sendable, Hashable {
     public static func weekday(ofDay day: Int) -> Int {
         // Day 0, 1970-01-01, was a Thursday.
         ((day + 3) % 7 + 7) % 7
-    }
-
-    /// Year, month and day of a day number (Howard Hinnant's `civil_from_days`).
-    static func civilDate(ofDay day: Int) -> (year: Int, month: Int, day: Int) {
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let date = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, date)
     }
 
     private static func pad(_ number: Int, _ width: Int) -> String {

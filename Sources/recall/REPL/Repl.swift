@@ -163,15 +163,7 @@ final class Repl {
             say("Drilling the weakest: \(query)")
             text = query
         }
-        let query: CardQuery
-        do {
-            query = try CardQuery(text)
-        } catch {
-            say("\(error)")
-            return
-        }
-        let queryContext = context.queryContext(now: Date(), clock: settings.options.clock)
-        let matching = context.cards.filter { query.matches($0, in: queryContext) }
+        guard let matching = cards(matching: text, now: Date()) else { return }
         let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
         guard !questions.isEmpty else {
             say("No cards match '\(Style.safe(text))'.")
@@ -180,6 +172,18 @@ final class Repl {
         var runner = QuizRunner(checker: AnswerChecker(vocabulary: context.vocabulary), style: style, reader: reader)
         runner.run(questions, title: text.isEmpty ? "practice" : "practice: \(text)")
         reader = runner.reader
+    }
+
+    /// The cards a query selects, or nil (after saying why) when the query does not read.
+    func cards(matching text: String, now: Date) -> [Card]? {
+        do {
+            let query = try CardQuery(text)
+            let queryContext = context.queryContext(now: now, clock: settings.options.clock)
+            return context.cards.filter { query.matches($0, in: queryContext) }
+        } catch {
+            say("\(error)")
+            return nil
+        }
     }
 
     func listDecks() {
@@ -197,16 +201,8 @@ final class Repl {
             say("Usage: search TEXT")
             return
         }
-        let query: CardQuery
-        do {
-            query = try CardQuery(text)
-        } catch {
-            say("\(error)")
-            return
-        }
         let now = Date()
-        let queryContext = context.queryContext(now: now, clock: settings.options.clock)
-        let matching = context.cards.filter { query.matches($0, in: queryContext) }
+        guard let matching = cards(matching: text, now: now) else { return }
         let dayEnd = settings.options.clock.endOfDay(containing: now)
         let width = TerminalSize.columns
         for card in matching {
