@@ -5,7 +5,8 @@ import Testing
     @Test func versionAndHelp() throws {
         let version = try RecallProcess.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(
+            version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
         let help = try RecallProcess.run(["--help"])
         #expect(help.status == 0)
         for command in ["cards", "deck"] { #expect(help.stdout.contains(command)) }
@@ -41,15 +42,18 @@ import Testing
     }
 
     @Test func decksDirectoryFromOptionAndEnvironment() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recall-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let deck = "deck: {id: tiny, name: Tiny}\nentities:\n  a: {type: thing, name: Alpha}\ncards:\n  - {id: q, question: First letter?, answer: Alpha}\n"
+        let deck =
+            "deck: {id: tiny, name: Tiny}\nentities:\n  a: {type: thing, name: Alpha}\ncards:\n  - {id: q, question: First letter?, answer: Alpha}\n"
         try deck.write(to: directory.appendingPathComponent("tiny.yaml"), atomically: true, encoding: .utf8)
         let byOption = try RecallProcess.run(["cards", "--deck", "tiny", "--decks-dir", directory.path])
         #expect(byOption.status == 0, "\(byOption.stderr)")
         #expect(byOption.stdout.contains("tiny:card:q  [free]"))
-        let byEnvironment = try RecallProcess.run(["cards", "--deck", "tiny"], environment: ["RECALL_DECKS": directory.path])
+        let byEnvironment = try RecallProcess.run(
+            ["cards", "--deck", "tiny"], environment: ["RECALL_DECKS": directory.path])
         #expect(byEnvironment.stdout == byOption.stdout)
     }
 }

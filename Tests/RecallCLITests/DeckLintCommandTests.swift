@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct DeckLintCommandTests {
     func temporaryDeck(_ contents: Data) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recall-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("deck.yaml")
         try contents.write(to: file)
@@ -11,15 +12,18 @@ import Testing
     }
 
     @Test func bundledDeckIsValid() throws {
-        let result = try RecallProcess.run(["deck", "lint", "Decks/csto.yaml"], currentDirectory: RecallProcess.repositoryRoot)
+        let result = try RecallProcess.run(
+            ["deck", "lint", "Decks/csto.yaml"], currentDirectory: RecallProcess.repositoryRoot)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Decks/csto.yaml: ok — "))
         #expect(result.stderr.isEmpty)
     }
 
     @Test(arguments: [
-        ("deck: {id: x, name: X}\nfacts:\n  - id: f\n    subject: ghost\n    attribute: a\n    text: boo\n",
-         ":3:9: error: fact 'f' has unknown subject 'ghost'"),
+        (
+            "deck: {id: x, name: X}\nfacts:\n  - id: f\n    subject: ghost\n    attribute: a\n    text: boo\n",
+            ":3:9: error: fact 'f' has unknown subject 'ghost'"
+        ),
         ("deck:\n  id: x\n  name: [oops\n", ":4:1: error: YAML syntax"),
         ("deck: {id: x, name: X, colour: red}\n", ":1:24: error: unknown field 'colour'"),
         ("", ":1:1: error: the file is empty"),

@@ -107,7 +107,8 @@ import Testing
             dry.stdout.contains(
                 "would merge \(total) reviews into profile 'bob'\nnothing written (--dry-run)\n"))
         for name in ["bob.json", "bob.lock", "bob.journal.jsonl"] {
-            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/\(name)").path))
+            #expect(
+                !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Progress/\(name)").path))
         }
 
         let first = try RecallProcess.run(

@@ -11,13 +11,18 @@ import Testing
     @Test func answersAreGradedAndScored() throws {
         // Ask only typed year questions, so the right answers can be looked up from `recall cards`.
         let listing = try RecallProcess.run(["cards", "--json"])
-        let cards = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
-        let answers = Dictionary(cards.compactMap { card -> (String, String)? in
-            guard card["kind"] as? String == "typed", let prompt = card["prompt"] as? String,
-                let answer = card["answer"] as? String else { return nil }
-            return (prompt, answer)
-        }, uniquingKeysWith: { first, _ in first })
-        let dry = try RecallProcess.run(["quiz", "--seed", "42", "-n", "3", "--kind", "typed"], input: "", environment: ["COLUMNS": "500"])
+        let cards = try #require(
+            try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let answers = Dictionary(
+            cards.compactMap { card -> (String, String)? in
+                guard card["kind"] as? String == "typed", let prompt = card["prompt"] as? String,
+                    let answer = card["answer"] as? String
+                else { return nil }
+                return (prompt, answer)
+            }, uniquingKeysWith: { first, _ in first })
+        let dry = try RecallProcess.run(
+            ["quiz", "--seed", "42", "-n", "3", "--kind", "typed"], input: "", environment: ["COLUMNS": "500"]
+        )
         let prompts = dry.stdout.split(separator: "\n").compactMap { line -> String? in
             guard let range = line.range(of: "/3  ") else { return nil }
             return String(line[range.upperBound...])
@@ -26,8 +31,9 @@ import Testing
         // Answer the first right, in capitals; the rest of the run is a fresh draw of the same seed.
         let first = try #require(prompts.first)
         let right = try #require(answers[first])
-        let result = try RecallProcess.run(["quiz", "--seed", "42", "-n", "3", "--kind", "typed"],
-                                           input: right.uppercased() + "\nnot this\n")
+        let result = try RecallProcess.run(
+            ["quiz", "--seed", "42", "-n", "3", "--kind", "typed"],
+            input: right.uppercased() + "\nnot this\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("✓ correct"), "\(result.stdout)")
         #expect(result.stdout.contains("✗ wrong — the answer is"))
@@ -45,7 +51,8 @@ import Testing
         var garbage = Data([0x00, 0xFF, 0xFE, 0x1B, 0x5B, 0x32, 0x4A, 0x0A])
         garbage.append(Data(String(repeating: "🇦🇲", count: 20_000).utf8))
         garbage.append(Data("\n\n\n".utf8))
-        let process = try RecallProcess.run(["quiz", "--seed", "1", "-n", "4"], input: String(decoding: garbage, as: UTF8.self))
+        let process = try RecallProcess.run(
+            ["quiz", "--seed", "1", "-n", "4"], input: String(decoding: garbage, as: UTF8.self))
         #expect(process.status == 0)
         #expect(process.stdout.contains("Score: 0/4 (0%)"), "\(process.stdout.suffix(300))")
         #expect(!process.stdout.contains("\u{1B}[2J"), "escape sequences from input are not echoed")

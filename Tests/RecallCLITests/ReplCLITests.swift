@@ -7,28 +7,36 @@ import Testing
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-repl-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-repl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     func repl(_ script: String) throws -> RecallProcess.Result {
-        try RecallProcess.run(["--progress-dir", folder.path], input: script, environment: ["COLUMNS": "80"],
-                              currentDirectory: folder)
+        try RecallProcess.run(
+            ["--progress-dir", folder.path], input: script, environment: ["COLUMNS": "80"],
+            currentDirectory: folder)
     }
 
     @Test func commandsHelpAndSuggestions() throws {
         let result = try repl("help\nstdy\nexpor\ndecks\nquit\n")
         #expect(result.status == 0)
-        for command in ["study", "quiz", "stats", "decks", "cards", "search", "export", "undo", "help", "quit"] {
+        for command in [
+            "study", "quiz", "stats", "decks", "cards", "search", "export", "undo", "help", "quit",
+        ] {
             #expect(result.stdout.contains("\n  \(command)"), "help lists \(command)")
         }
         #expect(result.stdout.contains("Unknown command 'stdy'. Did you mean 'study'?"))
         #expect(result.stdout.contains("Unknown command 'expor'. Did you mean 'export'?"))
-        #expect(result.stdout.contains("csto  Collective Security Treaty Organization — 224 cards, 0 due, 20 new"))
+        #expect(
+            result.stdout.contains("csto  Collective Security Treaty Organization — 224 cards, 0 due, 20 new")
+        )
     }
 
     @Test func browseQuizStatsAndExport() throws {
-        let result = try repl("cards attr:headquarters\nsearch Tashkent\ncards knd:x\nquiz -n 3 kind:truefalse\ntrue\nfalse\n\nstats\nexport csto md deck.md\nquit\n")
+        let result = try repl(
+            "cards attr:headquarters\nsearch Tashkent\ncards knd:x\nquiz -n 3 kind:truefalse\ntrue\nfalse\n\nstats\nexport csto md deck.md\nquit\n"
+        )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Where is the CSTO headquartered?"))
         #expect(result.stdout.contains("4 cards"), "\(result.stdout)")
@@ -51,7 +59,9 @@ import Testing
     @Test func studyThenUndoFromThePrompt() throws {
         let result = try repl("study\n:quit\nstudy\nwrong\n\n:quit\nundo\nundo\nquit\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Took back the answer to: Name the six member states of the CSTO."), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("Took back the answer to: Name the six member states of the CSTO."),
+            "\(result.stdout)")
         #expect(result.stdout.contains("Nothing left to undo."))
         let profile = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))
         #expect(profile.reviews.isEmpty && profile.states.isEmpty, "the answer was taken back for good")

@@ -3,7 +3,7 @@ import RecallCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Whole study sessions through the real binary: answered from a script through a pipe, killed
@@ -12,21 +12,25 @@ import Glibc
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-study-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-study-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     /// The right reply to each CSTO card, from `recall cards --json`.
     func answers() throws -> [String: String] {
         let listing = try RecallProcess.run(["cards", "--json"])
-        let cards = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let cards = try #require(
+            try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         var replies: [String: String] = [:]
         for card in cards {
             guard let id = card["id"] as? String, let kind = card["kind"] as? String else { continue }
             switch kind {
-            case "set": replies[id] = (card["items"] as? [[String]])?.compactMap(\.first).joined(separator: ", ")
+            case "set":
+                replies[id] = (card["items"] as? [[String]])?.compactMap(\.first).joined(separator: ", ")
             case "choice": replies[id] = (card["answer_index"] as? Int).map { String($0 + 1) }
-            case "order": replies[id] = (card["order"] as? [Int])?.map { String($0 + 1) }.joined(separator: " ")
+            case "order":
+                replies[id] = (card["order"] as? [Int])?.map { String($0 + 1) }.joined(separator: " ")
             default: replies[id] = card["answer"] as? String
             }
         }
@@ -40,12 +44,15 @@ import Glibc
     @Test func aWholeSessionAnsweredFromAScript() throws {
         // New cards come in deck order, one per fact; an instant right answer suggests Easy,
         // which graduates a new card at once, so the session is these five cards.
-        let order = ["csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
-                     "csto:csto-protection:cloze.c1", "csto:csto-headquarters:typed"]
+        let order = [
+            "csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
+            "csto:csto-protection:cloze.c1", "csto:csto-headquarters:typed",
+        ]
         let replies = try answers()
         var script = ""
         for id in order { script += try #require(replies[id]) + "\n\n" }
-        let result = try RecallProcess.run(["study", "--new", "5", "--progress-dir", folder.path], input: script)
+        let result = try RecallProcess.run(
+            ["study", "--new", "5", "--progress-dir", folder.path], input: script)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "✓ correct").count == 6, "\(result.stdout)")
         #expect(result.stdout.contains("Session done. 5 answers, 100% correct, 5 new"))
@@ -54,13 +61,16 @@ import Glibc
         #expect(profile.reviews.allSatisfy { $0.rating == .easy && $0.verdict == .correct })
         #expect(profile.reviews.map(\.answer) == order.compactMap { replies[$0] })
         let scheduler = try ReplayScheduler.make(settings: profile.settings)
-        #expect(profile.cardsDifferingFromReplay(using: scheduler).isEmpty, "states are what the scheduler computes")
+        #expect(
+            profile.cardsDifferingFromReplay(using: scheduler).isEmpty,
+            "states are what the scheduler computes")
         #expect(profile.states.values.allSatisfy { $0.phase == .review })
     }
 
     @Test func aWrongAnswerIsShownWithWhyAndTheRatingCanBeChanged() throws {
         let script = "Minsk\n\n" + "1990\n4\n" + ":quit\n"
-        let result = try RecallProcess.run(["study", "--new", "3", "--progress-dir", folder.path], input: script)
+        let result = try RecallProcess.run(
+            ["study", "--new", "3", "--progress-dir", folder.path], input: script)
         #expect(result.status == 0)
         #expect(result.stdout.contains("✗ wrong — the answer is Russia, Armenia"), "\(result.stdout)")
         #expect(result.stdout.contains("not in the set: Minsk"))
@@ -72,8 +82,9 @@ import Glibc
     }
 
     @Test func everyAnswerBeforeASigkillIsKept() throws {
-        let session = try InteractiveProcess(["study", "--new", "5", "--progress-dir", folder.path], terminal: false,
-                                             currentDirectory: folder)
+        let session = try InteractiveProcess(
+            ["study", "--new", "5", "--progress-dir", folder.path], terminal: false,
+            currentDirectory: folder)
         let replies = try answers()
         var seen = try session.waitFor("[new] Name the six member states")
         session.send(try #require(replies["csto:csto-members:set"]) + "\n\n")
@@ -87,14 +98,16 @@ import Glibc
         _ = try session.waitForExit()
         let store = try ProgressStore.open(profile: "default", in: folder)
         defer { store.close() }
-        #expect(store.profile.reviews.map(\.cardID) == [
-            "csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
-        ])
+        #expect(
+            store.profile.reviews.map(\.cardID) == [
+                "csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
+            ])
         #expect(store.profile.reviews.last?.answer == "wrong on purpose")
     }
 
     @Test func theREPLAtATerminal() throws {
-        let repl = try InteractiveProcess(["--progress-dir", folder.path], terminal: true, currentDirectory: folder)
+        let repl = try InteractiveProcess(
+            ["--progress-dir", folder.path], terminal: true, currentDirectory: folder)
         var seen = try repl.waitFor("recall csto · 0 due · 20 new › ")
         // Tab completes a command, and lists the choices when there are several.
         repl.send("he\t")
@@ -128,8 +141,9 @@ import Glibc
     }
 
     @Test func aStudySessionAtATerminalTakesOneKeyForTheRating() throws {
-        let session = try InteractiveProcess(["study", "--new", "2", "--progress-dir", folder.path], terminal: true,
-                                             currentDirectory: folder)
+        let session = try InteractiveProcess(
+            ["study", "--new", "2", "--progress-dir", folder.path], terminal: true,
+            currentDirectory: folder)
         var seen = try session.waitFor("Name the six member states")
         session.send("russia, belarus\r")
         seen = try session.waitFor("rating: Again", after: seen)
@@ -152,7 +166,8 @@ import Glibc
     }
 
     @Test func studyForAnExamShowsThePrediction() throws {
-        let result = try RecallProcess.run(["study", "--exam", "2099-01-01", "--progress-dir", folder.path], input: ":quit\n")
+        let result = try RecallProcess.run(
+            ["study", "--exam", "2099-01-01", "--progress-dir", folder.path], input: ":quit\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Exam on 2099-01-01 ("), "\(result.stdout)")
         #expect(result.stdout.contains("predicted retention"))

@@ -81,17 +81,34 @@ enum SyntheticDeck {
         while count < facts - 1 {
             let c = i % countries
             switch i / countries {
-            case 0: lines.append("  - {id: capital-\(c), subject: country-\(c), attribute: capital, entity: city-\(c), source: Capitals}")
-            case 1: lines.append("  - {id: founded-\(c), subject: country-\(c), attribute: founded, date: \(1000 + c % 1000), source: History}")
-            case 2: lines.append("  - {id: population-\(c), subject: country-\(c), attribute: population, number: \(1000 * (c + 1)), unit: people, source: People}")
-            case 3: lines.append("  - {id: motto-\(c), subject: country-\(c), attribute: motto, text: Motto number \(c), source: Mottos}")
-            default: lines.append("  - {id: city-founded-\(c), subject: city-\(c), attribute: founded, date: \(1100 + c % 900), source: History}")
+            case 0:
+                lines.append(
+                    "  - {id: capital-\(c), subject: country-\(c), attribute: capital, entity: city-\(c), source: Capitals}"
+                )
+            case 1:
+                lines.append(
+                    "  - {id: founded-\(c), subject: country-\(c), attribute: founded, date: \(1000 + c % 1000), source: History}"
+                )
+            case 2:
+                lines.append(
+                    "  - {id: population-\(c), subject: country-\(c), attribute: population, number: \(1000 * (c + 1)), unit: people, source: People}"
+                )
+            case 3:
+                lines.append(
+                    "  - {id: motto-\(c), subject: country-\(c), attribute: motto, text: Motto number \(c), source: Mottos}"
+                )
+            default:
+                lines.append(
+                    "  - {id: city-founded-\(c), subject: city-\(c), attribute: founded, date: \(1100 + c % 900), source: History}"
+                )
             }
             count += 1
             i += 1
         }
         let members = (0..<min(30, countries)).map { "country-\($0 * 3)" }.joined(separator: ", ")
-        lines.append("  - {id: bloc-members, subject: bloc, attribute: members, set: [\(members)], complete: true, source: Blocs}")
+        lines.append(
+            "  - {id: bloc-members, subject: bloc, attribute: members, set: [\(members)], complete: true, source: Blocs}"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
+import RecallCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import RecallCore
 
 /// `recall-bench startup [RUNS]`: the time from launching the release `recall` to its first
 /// prompt, on the CSTO deck with a year of daily study in the profile.
@@ -21,7 +21,8 @@ enum StartupBenchmark {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             fail("build the release binary first: (cd \(root.path) && swift build -c release)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recall-startup-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-startup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let reviews: Int
         do {
@@ -39,12 +40,16 @@ enum StartupBenchmark {
                 status = spawnAndWait(binary.path, ["recall", "--progress-dir", folder.path])
             }
             guard status == 0 else { fail("recall exited with status \(status)") }
-            seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            seconds.append(
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         let timed = Array(seconds.dropFirst()).sorted()  // the first run warms the file cache
         let median = timed[timed.count / 2]
-        print(String(format: "startup: %.1f ms median of %d (best %.1f, worst %.1f); CSTO deck, profile of %d reviews over 365 days",
-                     median * 1000, runs, (timed.first ?? 0) * 1000, (timed.last ?? 0) * 1000, reviews))
+        print(
+            String(
+                format:
+                    "startup: %.1f ms median of %d (best %.1f, worst %.1f); CSTO deck, profile of %d reviews over 365 days",
+                median * 1000, runs, (timed.first ?? 0) * 1000, (timed.last ?? 0) * 1000, reviews))
     }
 
     /// Runs `path` with `arguments`, standard streams on /dev/null; returns its exit status.
@@ -53,7 +58,8 @@ enum StartupBenchmark {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(
+                &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
         }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
@@ -76,11 +82,14 @@ enum StartupBenchmark {
         var day = Date().addingTimeInterval(-365 * 86_400)
         for _ in 0..<365 {
             var now = day
-            let session = StudySession(cards: cards, vocabulary: [], store: store, scheduler: scheduler, now: now)
+            let session = StudySession(
+                cards: cards, vocabulary: [], store: store, scheduler: scheduler, now: now)
             while let card = session.next(now: now) {
                 let rating: Rating = Int.random(in: 0..<8, using: &rng) == 0 ? .again : .good
-                let grade = Grade(verdict: rating == .again ? .wrong : .correct, score: 1, expected: card.answer)
-                try session.record(card, reply: card.answer, grade: grade, rating: rating, duration: 6, now: now)
+                let grade = Grade(
+                    verdict: rating == .again ? .wrong : .correct, score: 1, expected: card.answer)
+                try session.record(
+                    card, reply: card.answer, grade: grade, rating: rating, duration: 6, now: now)
                 now += 8
             }
             day += 86_400

@@ -130,7 +130,8 @@ public struct Attribute: Sendable, Hashable {
         id: String, type: ValueType, valueType: String? = nil, ask: String? = nil,
         reverse: String? = nil, statement: String? = nil, event: String? = nil,
         element: String? = nil, choose: String? = nil, chooseNot: String? = nil,
-        typed: Bool = false, choice: Bool = true, location: SourceLocation = SourceLocation(line: 1, column: 1)
+        typed: Bool = false, choice: Bool = true,
+        location: SourceLocation = SourceLocation(line: 1, column: 1)
     ) {
         self.id = id
         self.type = type

@@ -9,14 +9,17 @@ struct DeckBuilder {
     static let deckFields: Set<String> = ["id", "name", "description", "source"]
     static let entityFields: Set<String> = ["type", "name", "aliases", "mention"]
     static let attributeFields: Set<String> = [
-        "type", "of", "ask", "reverse", "statement", "event", "element", "choose", "choose-not", "typed", "choice",
+        "type", "of", "ask", "reverse", "statement", "event", "element", "choose", "choose-not", "typed",
+        "choice",
     ]
     static let valueKeys: [String] = ["date", "entity", "number", "text", "set", "passage"]
     static let factFields: Set<String> = Set(valueKeys).union([
         "id", "subject", "attribute", "unit", "qualifier", "aliases", "complete", "source", "ask", "reverse",
         "statement", "event", "note",
     ])
-    static let cardFields: Set<String> = ["id", "question", "answer", "aliases", "choices", "cloze", "source"]
+    static let cardFields: Set<String> = [
+        "id", "question", "answer", "aliases", "choices", "cloze", "source",
+    ]
 
     func build(_ root: Node, path: String) -> Deck? {
         guard let fields = reader.fields(root, "the deck file", allowed: Self.rootFields) else { return nil }
@@ -48,7 +51,9 @@ struct DeckBuilder {
         guard let pairs = reader.mapping(node, "'entities'") else { return [] }
         return pairs.compactMap { pair in
             guard YAMLReader.isIdentifier(pair.key) else {
-                reader.error("entity id '\(pair.key)' may only use letters, digits, '-', '_' and '.'", at: pair.keyNode)
+                reader.error(
+                    "entity id '\(pair.key)' may only use letters, digits, '-', '_' and '.'", at: pair.keyNode
+                )
                 return nil
             }
             let what = "entity '\(pair.key)'"
@@ -73,11 +78,15 @@ struct DeckBuilder {
         return pairs.compactMap { pair in
             let what = "attribute '\(pair.key)'"
             guard YAMLReader.isIdentifier(pair.key) else {
-                reader.error("\(what): an id may only use letters, digits, '-', '_' and '.'", at: pair.keyNode)
+                reader.error(
+                    "\(what): an id may only use letters, digits, '-', '_' and '.'", at: pair.keyNode)
                 return nil
             }
-            guard let fields = reader.fields(pair.value, what, allowed: Self.attributeFields) else { return nil }
-            guard let typeNode = fields["type"], let typeName = reader.string(typeNode, "the type of \(what)") else {
+            guard let fields = reader.fields(pair.value, what, allowed: Self.attributeFields) else {
+                return nil
+            }
+            guard let typeNode = fields["type"], let typeName = reader.string(typeNode, "the type of \(what)")
+            else {
                 if fields["type"] == nil { reader.error("\(what) needs a 'type'", at: pair.keyNode) }
                 return nil
             }
@@ -86,10 +95,14 @@ struct DeckBuilder {
                 reader.error("\(what) has unknown type '\(typeName)'; known types: \(known)", at: typeNode)
                 return nil
             }
-            func text(_ key: String) -> String? { fields[key].flatMap { reader.string($0, "'\(key)' of \(what)") } }
+            func text(_ key: String) -> String? {
+                fields[key].flatMap { reader.string($0, "'\(key)' of \(what)") }
+            }
             return Attribute(
-                id: pair.key, type: type, valueType: fields["of"].flatMap { reader.identifier($0, "'of' of \(what)") },
-                ask: text("ask"), reverse: text("reverse"), statement: text("statement"), event: text("event"),
+                id: pair.key, type: type,
+                valueType: fields["of"].flatMap { reader.identifier($0, "'of' of \(what)") },
+                ask: text("ask"), reverse: text("reverse"), statement: text("statement"),
+                event: text("event"),
                 element: text("element"), choose: text("choose"), chooseNot: text("choose-not"),
                 typed: fields["typed"].flatMap { reader.bool($0, "'typed' of \(what)") } ?? false,
                 choice: fields["choice"].flatMap { reader.bool($0, "'choice' of \(what)") } ?? true,
@@ -125,7 +138,9 @@ struct DeckBuilder {
             let attribute = reader.identifier(attributeNode, "the attribute of \(what)"),
             let value = value(key, valueNode, fields: fields, what: what)
         else { return nil }
-        func text(_ key: String) -> String? { fields[key].flatMap { reader.string($0, "'\(key)' of \(what)") } }
+        func text(_ key: String) -> String? {
+            fields[key].flatMap { reader.string($0, "'\(key)' of \(what)") }
+        }
         return Fact(
             id: id, subject: subject, attribute: attribute, value: value, source: text("source"),
             ask: text("ask"), reverse: text("reverse"), statement: text("statement"), event: text("event"),
@@ -167,7 +182,8 @@ struct DeckBuilder {
     /// `2002`, or `2022-01` for a month.
     private func date(_ node: Node, what: String) -> DeckDate? {
         guard case .scalar(let scalar) = node else {
-            reader.error("expected the date of \(what) as a year (2002) or a year and month (2022-01)", at: node)
+            reader.error(
+                "expected the date of \(what) as a year (2002) or a year and month (2022-01)", at: node)
             return nil
         }
         let parts = scalar.string.split(separator: "-", omittingEmptySubsequences: false)
@@ -206,7 +222,8 @@ struct DeckBuilder {
             let location = reader.location(of: idNode)
             if let clozeNode = fields["cloze"] {
                 if fields["question"] != nil || fields["answer"] != nil || fields["choices"] != nil {
-                    reader.error("card '\(id)' is either a cloze or a question and answer, not both", at: idNode)
+                    reader.error(
+                        "card '\(id)' is either a cloze or a question and answer, not both", at: idNode)
                     return nil
                 }
                 guard let text = reader.string(clozeNode, "the cloze of card '\(id)'") else { return nil }

@@ -17,13 +17,17 @@ public struct DeckLibrary: Sendable {
     public static func resolveDirectory(
         option: String?, environment: [String: String], currentDirectory: URL
     ) -> URL? {
-        if let option, !option.isEmpty { return URL(fileURLWithPath: option, relativeTo: currentDirectory).standardized }
+        if let option, !option.isEmpty {
+            return URL(fileURLWithPath: option, relativeTo: currentDirectory).standardized
+        }
         if let variable = environment["RECALL_DECKS"], !variable.isEmpty {
             return URL(fileURLWithPath: variable, relativeTo: currentDirectory).standardized
         }
         let local = currentDirectory.appendingPathComponent("Decks")
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: local.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: local.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
             return local
         }
         return nil
@@ -54,7 +58,11 @@ public struct DeckLibrary: Sendable {
             } catch {
                 switch error {
                 case .invalid(let diagnostics): problems += diagnostics
-                default: problems.append(Diagnostic(.error, file: Self.displayPath(file), at: SourceLocation(line: 1, column: 1), error.localizedDescription))
+                default:
+                    problems.append(
+                        Diagnostic(
+                            .error, file: Self.displayPath(file), at: SourceLocation(line: 1, column: 1),
+                            error.localizedDescription))
                 }
             }
         }

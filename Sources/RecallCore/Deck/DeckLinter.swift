@@ -15,7 +15,8 @@ public struct DeckLinter: Sendable {
         public var summary: String {
             let warnings = diagnostics.filter { $0.severity == .warning }.count
             let counts = [
-                "\(deck?.facts.count ?? 0) facts", "\(deck?.entities.count ?? 0) entities", "\(cards.count) cards",
+                "\(deck?.facts.count ?? 0) facts", "\(deck?.entities.count ?? 0) entities",
+                "\(cards.count) cards",
             ]
             return (counts + (warnings > 0 ? ["\(warnings) warning\(warnings == 1 ? "" : "s")"] : []))
                 .joined(separator: ", ")
@@ -33,16 +34,21 @@ public struct DeckLinter: Sendable {
             switch error {
             case .invalid(let found): diagnostics = found
             default:
-                diagnostics = [Diagnostic(.error, file: displayPath, at: SourceLocation(line: 1, column: 1),
-                                          error.errorDescription.map(Self.stripPrefix) ?? "cannot read the file")]
+                diagnostics = [
+                    Diagnostic(
+                        .error, file: displayPath, at: SourceLocation(line: 1, column: 1),
+                        error.errorDescription.map(Self.stripPrefix) ?? "cannot read the file")
+                ]
             }
             return Report(diagnostics: diagnostics, deck: nil, cards: [])
         }
         var report = lint(data: data, path: displayPath)
         if let deck = report.deck, !report.hasErrors,
-            let manifest = CardIDManifest.read(CardIDManifest.url(deckID: deck.id, in: url.deletingLastPathComponent()))
+            let manifest = CardIDManifest.read(
+                CardIDManifest.url(deckID: deck.id, in: url.deletingLastPathComponent()))
         {
-            report.diagnostics += CardIDManifest.vanished(manifest: manifest, cards: report.cards, file: displayPath)
+            report.diagnostics += CardIDManifest.vanished(
+                manifest: manifest, cards: report.cards, file: displayPath)
         }
         return report
     }

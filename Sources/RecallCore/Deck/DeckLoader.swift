@@ -37,7 +37,8 @@ public struct DeckLoader: Sendable {
 
     static func tooLarge(_ size: Int) -> String {
         let megabytes = Double(size) / 1_048_576
-        return "the file is \(Int(megabytes.rounded())) MB; a deck may be at most \(maximumFileSize / 1_048_576) MB"
+        return
+            "the file is \(Int(megabytes.rounded())) MB; a deck may be at most \(maximumFileSize / 1_048_576) MB"
     }
 
     /// Loads and validates a deck from bytes; `path` names it in diagnostics.
@@ -64,7 +65,9 @@ public struct DeckLoader: Sendable {
         if let deck {
             diagnostics += DeckValidator(deck: deck).diagnostics()
         }
-        diagnostics.sort { ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1) }
+        diagnostics.sort {
+            ($0.location, $0.severity == .error ? 0 : 1) < ($1.location, $1.severity == .error ? 0 : 1)
+        }
         return (deck, diagnostics)
     }
 
@@ -72,17 +75,20 @@ public struct DeckLoader: Sendable {
     private func decodeText(_ data: Data, reader: YAMLReader) -> String? {
         let bytes = [UInt8](data)
         if let nul = bytes.firstIndex(of: 0) {
-            reader.error("the file is binary, not a YAML deck (a NUL byte)", at: Self.location(ofByte: nul, in: bytes))
+            reader.error(
+                "the file is binary, not a YAML deck (a NUL byte)", at: Self.location(ofByte: nul, in: bytes))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = Self.firstInvalidUTF8(bytes)
-            reader.error("the file is not UTF-8 text (an invalid byte)", at: Self.location(ofByte: bad, in: bytes))
+            reader.error(
+                "the file is not UTF-8 text (an invalid byte)", at: Self.location(ofByte: bad, in: bytes))
             return nil
         }
         if text.allSatisfy(\.isWhitespace) {
-            reader.error("the file is empty; a deck needs at least a 'deck:' section with an id and a name",
-                         at: SourceLocation(line: 1, column: 1))
+            reader.error(
+                "the file is empty; a deck needs at least a 'deck:' section with an id and a name",
+                at: SourceLocation(line: 1, column: 1))
             return nil
         }
         return text
@@ -97,10 +103,13 @@ public struct DeckLoader: Sendable {
             return root
         } catch let error as YamlError {
             switch error {
-            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            case .scanner(let context, let problem, let mark, _),
+                .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
                 let where_ = context.map { " \($0.text)" } ?? ""
-                reader.error("YAML syntax: \(problem)\(where_)", at: SourceLocation(line: mark.line, column: mark.column))
+                reader.error(
+                    "YAML syntax: \(problem)\(where_)",
+                    at: SourceLocation(line: mark.line, column: mark.column))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 reader.error(
                     "key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in the same mapping",
@@ -145,7 +154,8 @@ public struct DeckLoader: Sendable {
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+            underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
         {
             return String(cString: strerror(code.rawValue))
         }

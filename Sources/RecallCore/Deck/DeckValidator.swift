@@ -12,32 +12,39 @@ struct DeckValidator {
             found.append(Diagnostic(.warning, file: deck.path, at: location, message))
         }
         let entities = Dictionary(deck.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let attributes = Dictionary(deck.attributes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let attributes = Dictionary(
+            deck.attributes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var factIDs: Set<String> = []
         for fact in deck.facts {
             if !factIDs.insert(fact.id).inserted { error("duplicate fact id '\(fact.id)'", fact.location) }
             if entities[fact.subject] == nil {
-                error("fact '\(fact.id)' has unknown subject '\(fact.subject)'\(hint(fact.subject, entities.keys))",
-                      fact.location)
+                error(
+                    "fact '\(fact.id)' has unknown subject '\(fact.subject)'\(hint(fact.subject, entities.keys))",
+                    fact.location)
             }
             guard let attribute = attributes[fact.attribute] else {
-                error("fact '\(fact.id)' uses unknown attribute '\(fact.attribute)'\(hint(fact.attribute, attributes.keys))",
-                      fact.location)
+                error(
+                    "fact '\(fact.id)' uses unknown attribute '\(fact.attribute)'\(hint(fact.attribute, attributes.keys))",
+                    fact.location)
                 continue
             }
             if fact.value.type != attribute.type {
-                error("fact '\(fact.id)' has a \(fact.value.type.rawValue) value, but attribute '\(attribute.id)' is of type '\(attribute.type.rawValue)'",
-                      fact.location)
+                error(
+                    "fact '\(fact.id)' has a \(fact.value.type.rawValue) value, but attribute '\(attribute.id)' is of type '\(attribute.type.rawValue)'",
+                    fact.location)
             }
             for id in referencedEntities(fact.value) {
                 guard let entity = entities[id] else {
-                    error("fact '\(fact.id)' refers to unknown entity '\(id)'\(hint(id, entities.keys))", fact.location)
+                    error(
+                        "fact '\(fact.id)' refers to unknown entity '\(id)'\(hint(id, entities.keys))",
+                        fact.location)
                     continue
                 }
                 if let expected = attribute.valueType, entity.type != expected {
-                    error("fact '\(fact.id)': '\(id)' is of type '\(entity.type)', but attribute '\(attribute.id)' takes type '\(expected)'",
-                          fact.location)
+                    error(
+                        "fact '\(fact.id)': '\(id)' is of type '\(entity.type)', but attribute '\(attribute.id)' takes type '\(expected)'",
+                        fact.location)
                 }
             }
             if case .set(let ids, _) = fact.value, Set(ids).count != ids.count {
@@ -47,7 +54,9 @@ struct DeckValidator {
                 checkCloze(text, owner: "fact '\(fact.id)'", at: fact.location, error: error)
             }
             if fact.source == nil {
-                warning("fact '\(fact.id)' has no source; say which section of the source it comes from", fact.location)
+                warning(
+                    "fact '\(fact.id)' has no source; say which section of the source it comes from",
+                    fact.location)
             }
             checkTemplates(fact: fact, attribute: attribute, error: error)
         }
@@ -65,7 +74,9 @@ struct DeckValidator {
                 } else if Set(folded).count != folded.count {
                     error("card '\(card.id)' has two choices that read the same", card.location)
                 } else if !folded.contains(TextFold.fold(answer)) {
-                    error("the answer '\(answer)' of card '\(card.id)' is not one of its choices", card.location)
+                    error(
+                        "the answer '\(answer)' of card '\(card.id)' is not one of its choices", card.location
+                    )
                 }
             }
         }
@@ -74,8 +85,9 @@ struct DeckValidator {
         for entity in deck.entities {
             for name in Set(entity.names.map(TextFold.fold)) where !name.isEmpty {
                 if let other = owners[name], other.id != entity.id {
-                    warning("'\(name)' names both entity '\(other.id)' and entity '\(entity.id)'; answers would be ambiguous",
-                            entity.location)
+                    warning(
+                        "'\(name)' names both entity '\(other.id)' and entity '\(entity.id)'; answers would be ambiguous",
+                        entity.location)
                 } else {
                     owners[name] = entity
                 }
@@ -115,14 +127,16 @@ struct DeckValidator {
             ? ["subject", "Subject", "value", "Value", "count", "element", "Element"]
             : ["subject", "Subject", "value", "Value"]
         let templates = [
-            fact.ask ?? attribute.ask, fact.reverse ?? attribute.reverse, fact.statement ?? attribute.statement,
+            fact.ask ?? attribute.ask, fact.reverse ?? attribute.reverse,
+            fact.statement ?? attribute.statement,
             fact.event ?? attribute.event, attribute.element, attribute.choose, attribute.chooseNot,
         ]
         for template in templates.compactMap({ $0 }) {
             for name in Template.placeholders(in: template) where !allowed.contains(name) {
                 let known = allowed.sorted().map { "{\($0)}" }.joined(separator: ", ")
-                error("fact '\(fact.id)': template '\(template)' names '{\(name)}', which a \(attribute.type.rawValue) fact lacks; it may use \(known)",
-                      fact.location)
+                error(
+                    "fact '\(fact.id)': template '\(template)' names '{\(name)}', which a \(attribute.type.rawValue) fact lacks; it may use \(known)",
+                    fact.location)
             }
         }
     }

@@ -89,7 +89,8 @@ final class YAMLReader {
     }
 
     func int(_ node: Node, _ what: String) -> Int? {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
+        guard case .scalar(let scalar) = node,
+            let value = Int(scalar.string.replacingOccurrences(of: "_", with: ""))
         else {
             error("expected \(what) (a whole number), found \(describe(node))", at: node)
             return nil
@@ -129,10 +130,13 @@ final class YAMLReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        guard let first = text.unicodeScalars.first,
+            first.properties.isAlphabetic || ("0"..."9").contains(first)
         else { return false }
         return text.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            $0.isASCII
+                && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                    || "-_.".unicodeScalars.contains($0))
         }
     }
 

@@ -29,9 +29,11 @@ extension CardBuilder {
         case .set(let ids, let complete):
             addSetCards(context, elements: ids, complete: complete)
         case .passage(let text):
-            addClozeCards(text: text, idPrefix: context.id(deck.id, "cloze"), source: context.source,
-                          why: context.statement == nil ? "" : context.why, topic: attribute.id, sibling: "\(deck.id):\(fact.id)",
-                          facts: [fact.id], at: fact.location)
+            addClozeCards(
+                text: text, idPrefix: context.id(deck.id, "cloze"), source: context.source,
+                why: context.statement == nil ? "" : context.why, topic: attribute.id,
+                sibling: "\(deck.id):\(fact.id)",
+                facts: [fact.id], at: fact.location)
         }
     }
 
@@ -49,8 +51,12 @@ extension CardBuilder {
 
     func whySentence(_ fact: Fact, attribute: Attribute, subject: Entity) -> String {
         if let statement = fact.statement ?? attribute.statement {
-            return Template.render(statement, ["subject": subject.inSentence, "value": index.inSentence(fact.value),
-                                               "count": DeckIndex.countWord(setCount(fact.value))])
+            return Template.render(
+                statement,
+                [
+                    "subject": subject.inSentence, "value": index.inSentence(fact.value),
+                    "count": DeckIndex.countWord(setCount(fact.value)),
+                ])
         }
         return "\(Template.capitalized(subject.inSentence)) — \(attribute.id): \(index.display(fact.value))."
     }
@@ -77,8 +83,10 @@ extension CardBuilder {
         if let ask = context.ask {
             let prompt = Template.render(ask, values(for: context, value))
             if isTypeable {
-                add(card(context, "typed", .typed, prompt: prompt, answer: index.display(value),
-                         accepted: index.accepted(value)), at: context.location)
+                add(
+                    card(
+                        context, "typed", .typed, prompt: prompt, answer: index.display(value),
+                        accepted: index.accepted(value)), at: context.location)
             }
             guard context.attribute.choice else { return addOtherValueCards(context, picker: picker) }
             var rng = random(for: context.id(deck.id, "choice"))
@@ -87,11 +95,14 @@ extension CardBuilder {
                 var options = wrong + [index.display(value)]
                 options.shuffle(using: &rng)
                 let answerIndex = options.firstIndex(of: index.display(value))
-                add(card(context, "choice", .choice, prompt: prompt, answer: index.display(value),
-                         choices: options, answerIndex: answerIndex), at: context.location)
+                add(
+                    card(
+                        context, "choice", .choice, prompt: prompt, answer: index.display(value),
+                        choices: options, answerIndex: answerIndex), at: context.location)
             } else {
-                warn("fact '\(context.fact.id)': no multiple-choice card, only \(wrong.count) distinct distractors (3 are needed); add entities of the same type or 'distractors', or set 'choice: false' on attribute '\(context.attribute.id)'",
-                     at: context.location)
+                warn(
+                    "fact '\(context.fact.id)': no multiple-choice card, only \(wrong.count) distinct distractors (3 are needed); add entities of the same type or 'distractors', or set 'choice: false' on attribute '\(context.attribute.id)'",
+                    at: context.location)
             }
         }
         addOtherValueCards(context, picker: picker)
@@ -107,12 +118,16 @@ extension CardBuilder {
             var rng = random(for: context.id(deck.id, "truefalse"))
             // A statement that does not name its value cannot be made false by swapping it.
             let namesValue = Template.placeholders(in: statement).contains { $0.lowercased() == "value" }
-            let swapped = namesValue ? picker.distractors(for: context.fact, count: 1, using: &rng).first : nil
+            let swapped =
+                namesValue ? picker.distractors(for: context.fact, count: 1, using: &rng).first : nil
             let isTrue = swapped == nil || Bool.random(using: &rng)
             let shown = isTrue ? index.inSentence(value) : picker.inSentence(swapped ?? "", like: value)
-            let prompt = Template.render(statement, values(for: context, value).merging(["value": shown]) { $1 })
-            add(card(context, "truefalse", .trueFalse, prompt: prompt, answer: isTrue ? "true" : "false",
-                     accepted: [isTrue ? "true" : "false"]), at: context.location)
+            let prompt = Template.render(
+                statement, values(for: context, value).merging(["value": shown]) { $1 })
+            add(
+                card(
+                    context, "truefalse", .trueFalse, prompt: prompt, answer: isTrue ? "true" : "false",
+                    accepted: [isTrue ? "true" : "false"]), at: context.location)
         }
         if case .date = value {
             addEventByDateCard(context)
@@ -124,13 +139,16 @@ extension CardBuilder {
         let value = context.fact.value
         let owners = index.subjectsByValue[context.attribute.id]?[TextFold.fold(index.display(value))] ?? []
         if let other = owners.subtracting([context.fact.subject]).sorted().first {
-            warn("fact '\(context.fact.id)': no reverse card, '\(other)' has the same value, so two answers would be right",
-                 at: context.location)
+            warn(
+                "fact '\(context.fact.id)': no reverse card, '\(other)' has the same value, so two answers would be right",
+                at: context.location)
             return
         }
         let prompt = Template.render(template, values(for: context, value))
-        add(card(context, "reverse", .reverse, prompt: prompt, answer: context.subject.name,
-                 accepted: context.subject.names), at: context.location)
+        add(
+            card(
+                context, "reverse", .reverse, prompt: prompt, answer: context.subject.name,
+                accepted: context.subject.names), at: context.location)
     }
 
     /// Set recall, which-is-a-member and which-is-not choices, and a true/false per element.
@@ -138,8 +156,10 @@ extension CardBuilder {
         let names = elements.map { index.entities[$0]?.names ?? [$0] }
         let vars = values(for: context, context.fact.value)
         if let ask = context.ask {
-            add(card(context, "set", .set, prompt: Template.render(ask, vars),
-                     answer: index.display(context.fact.value), items: names), at: context.location)
+            add(
+                card(
+                    context, "set", .set, prompt: Template.render(ask, vars),
+                    answer: index.display(context.fact.value), items: names), at: context.location)
         }
         guard complete else { return }
         let picker = DistractorPicker(index: index)
@@ -147,13 +167,15 @@ extension CardBuilder {
         let insiders = elements.compactMap { index.entities[$0]?.name }
         if let choose = context.attribute.choose {
             var rng = random(for: context.id(deck.id, "choose"))
-            addSetChoice(context, "choose", prompt: Template.render(choose, vars),
-                         right: insiders.randomElement(using: &rng), wrong: outsiders, rng: &rng)
+            addSetChoice(
+                context, "choose", prompt: Template.render(choose, vars),
+                right: insiders.randomElement(using: &rng), wrong: outsiders, rng: &rng)
         }
         if let chooseNot = context.attribute.chooseNot {
             var rng = random(for: context.id(deck.id, "choose-not"))
-            addSetChoice(context, "choose-not", prompt: Template.render(chooseNot, vars),
-                         right: outsiders.randomElement(using: &rng), wrong: insiders, rng: &rng)
+            addSetChoice(
+                context, "choose-not", prompt: Template.render(chooseNot, vars),
+                right: outsiders.randomElement(using: &rng), wrong: insiders, rng: &rng)
         }
         if let element = context.attribute.element {
             addMembershipCards(context, template: element, elements: elements)
@@ -165,13 +187,17 @@ extension CardBuilder {
         rng: inout SplitMix64
     ) {
         guard let right, wrong.count >= 3 else {
-            warn("fact '\(context.fact.id)': no '\(template)' card, fewer than three distractors", at: context.location)
+            warn(
+                "fact '\(context.fact.id)': no '\(template)' card, fewer than three distractors",
+                at: context.location)
             return
         }
         var options = Array(wrong.shuffled(using: &rng).prefix(3)) + [right]
         options.shuffle(using: &rng)
-        add(card(context, template, .choice, prompt: prompt, answer: right, choices: options,
-                 answerIndex: options.firstIndex(of: right)), at: context.location)
+        add(
+            card(
+                context, template, .choice, prompt: prompt, answer: right, choices: options,
+                answerIndex: options.firstIndex(of: right)), at: context.location)
     }
 
     /// One true statement per element and, for complete sets, up to three false ones.
@@ -179,12 +205,15 @@ extension CardBuilder {
         let outsiders = DistractorPicker(index: index).nonElementEntities(of: elements)
             .sorted { StableHash.fnv1a($0.id) < StableHash.fnv1a($1.id) }
             .prefix(3)
-        let candidates = elements.compactMap { index.entities[$0] }.map { ($0, true) } + outsiders.map { ($0, false) }
+        let candidates =
+            elements.compactMap { index.entities[$0] }.map { ($0, true) } + outsiders.map { ($0, false) }
         for (entity, isMember) in candidates {
             var vars = values(for: context, context.fact.value)
             vars["element"] = entity.inSentence
-            add(card(context, "member.\(entity.id)", .trueFalse, prompt: Template.render(template, vars),
-                     answer: isMember ? "true" : "false", accepted: [isMember ? "true" : "false"]),
+            add(
+                card(
+                    context, "member.\(entity.id)", .trueFalse, prompt: Template.render(template, vars),
+                    answer: isMember ? "true" : "false", accepted: [isMember ? "true" : "false"]),
                 at: context.location)
         }
     }
@@ -199,9 +228,11 @@ extension CardBuilder {
             let answers = cloze.answers(for: number)
             let answer = answers.joined(separator: " … ")
             let prompt = "Fill the gap: " + cloze.prompt(hiding: number)
-            add(Card(id: "\(idPrefix).c\(number)", deck: deck.id, kind: .cloze, prompt: prompt, answer: answer,
-                     accepted: [answer], facts: facts, source: source, why: why.isEmpty ? cloze.fullText : why,
-                     topic: topic, siblingKey: sibling),
+            add(
+                Card(
+                    id: "\(idPrefix).c\(number)", deck: deck.id, kind: .cloze, prompt: prompt, answer: answer,
+                    accepted: [answer], facts: facts, source: source, why: why.isEmpty ? cloze.fullText : why,
+                    topic: topic, siblingKey: sibling),
                 at: location)
         }
     }
@@ -213,18 +244,25 @@ extension CardBuilder {
         switch free.content {
         case .question(let question, let answer, _) where !free.choices.isEmpty:
             let index = free.choices.firstIndex { TextFold.fold($0) == TextFold.fold(answer) }
-            add(Card(id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .choice, prompt: question,
-                     answer: index.map { free.choices[$0] } ?? answer, choices: free.choices, answerIndex: index,
-                     facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
+            add(
+                Card(
+                    id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .choice, prompt: question,
+                    answer: index.map { free.choices[$0] } ?? answer, choices: free.choices,
+                    answerIndex: index,
+                    facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
                 at: free.location)
         case .question(let question, let answer, let aliases):
-            add(Card(id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .free, prompt: question, answer: answer,
-                     accepted: [answer] + aliases, facts: [], source: source, why: answer, topic: "card",
-                     siblingKey: sibling),
+            add(
+                Card(
+                    id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .free, prompt: question,
+                    answer: answer,
+                    accepted: [answer] + aliases, facts: [], source: source, why: answer, topic: "card",
+                    siblingKey: sibling),
                 at: free.location)
         case .cloze(let text):
-            addClozeCards(text: text, idPrefix: "\(deck.id):card:\(free.id)", source: source, why: "",
-                          topic: "card", sibling: sibling, facts: [], at: free.location)
+            addClozeCards(
+                text: text, idPrefix: "\(deck.id):card:\(free.id)", source: source, why: "",
+                topic: "card", sibling: sibling, facts: [], at: free.location)
         }
     }
 }

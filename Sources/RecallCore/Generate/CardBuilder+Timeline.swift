@@ -13,7 +13,8 @@ extension CardBuilder {
             guard case .date(let date) = fact.value, let attribute = index.attributes[fact.attribute],
                 let subject = index.entities[fact.subject], let template = fact.event ?? attribute.event
             else { return nil }
-            return Event(fact: fact, date: date, phrase: Template.render(template, ["subject": subject.inSentence]))
+            return Event(
+                fact: fact, date: date, phrase: Template.render(template, ["subject": subject.inSentence]))
         }.sorted { ($0.date, $0.fact.id) < ($1.date, $1.fact.id) }
     }
 
@@ -32,8 +33,10 @@ extension CardBuilder {
         guard phrases.count == 3 else { return }
         var options = phrases + [event.phrase]
         options.shuffle(using: &rng)
-        add(card(context, "event-by-date", .choice, prompt: "Which of these happened in \(date.display)?",
-                 answer: event.phrase, choices: options, answerIndex: options.firstIndex(of: event.phrase)),
+        add(
+            card(
+                context, "event-by-date", .choice, prompt: "Which of these happened in \(date.display)?",
+                answer: event.phrase, choices: options, answerIndex: options.firstIndex(of: event.phrase)),
             at: context.location)
     }
 
@@ -45,9 +48,13 @@ extension CardBuilder {
         var found: [Event] = []
         while found.count < count, before >= 0 || after < events.count {
             let takeBefore: Bool
-            if before < 0 { takeBefore = false }
-            else if after >= events.count { takeBefore = true }
-            else { takeBefore = date.year - events[before].date.year <= events[after].date.year - date.year }
+            if before < 0 {
+                takeBefore = false
+            } else if after >= events.count {
+                takeBefore = true
+            } else {
+                takeBefore = date.year - events[before].date.year <= events[after].date.year - date.year
+            }
             let candidate = takeBefore ? events[before] : events[after]
             if takeBefore { before -= 1 } else { after += 1 }
             if candidate.date.isDistinguishable(from: date) { found.append(candidate) }
@@ -64,7 +71,8 @@ extension CardBuilder {
         var start = 0
         while start < events.count {
             var group: [Event] = []
-            for event in events[start...] where group.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
+            for event in events[start...]
+            where group.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
                 group.append(event)
                 if group.count == 4 { break }
             }
@@ -81,10 +89,12 @@ extension CardBuilder {
             let order = group.compactMap { event in shown.firstIndex { $0.fact.id == event.fact.id } }
             let answer = group.map { "\($0.phrase) (\($0.date.display))" }.joined(separator: " → ")
             let sections = Set(group.compactMap(\.fact.source)).sorted().joined(separator: ", ")
-            add(Card(id: id, deck: deck.id, kind: .order, prompt: "Put these events in order, earliest first:",
-                     answer: answer, choices: shown.map(\.phrase), order: order, facts: factIDs,
-                     source: sourceLine(sections.isEmpty ? nil : sections), why: answer, topic: "timeline",
-                     siblingKey: id),
+            add(
+                Card(
+                    id: id, deck: deck.id, kind: .order, prompt: "Put these events in order, earliest first:",
+                    answer: answer, choices: shown.map(\.phrase), order: order, facts: factIDs,
+                    source: sourceLine(sections.isEmpty ? nil : sections), why: answer, topic: "timeline",
+                    siblingKey: id),
                 at: group[0].fact.location)
         }
     }

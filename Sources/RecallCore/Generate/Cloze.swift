@@ -15,7 +15,8 @@ public struct Cloze: Sendable, Hashable {
 
     /// The gap numbers used, ascending.
     public var numbers: [Int] {
-        Array(Set(segments.compactMap { if case .gap(let number, _, _) = $0 { number } else { nil } })).sorted()
+        Array(Set(segments.compactMap { if case .gap(let number, _, _) = $0 { number } else { nil } }))
+            .sorted()
     }
 
     /// Reads `{{cN::…}}` gaps; anything else is plain text.
@@ -30,10 +31,12 @@ public struct Cloze: Sendable, Hashable {
             }
             let body = inner[..<close.lowerBound]
             let parts = body.components(separatedBy: "::")
-            guard parts.count == 2 || parts.count == 3, parts[0].first == "c", let number = Int(parts[0].dropFirst()),
+            guard parts.count == 2 || parts.count == 3, parts[0].first == "c",
+                let number = Int(parts[0].dropFirst()),
                 number >= 1
             else {
-                return .failure(Problem(message: "gap '{{\(body)}}' should read {{c1::text}} or {{c1::text::hint}}"))
+                return .failure(
+                    Problem(message: "gap '{{\(body)}}' should read {{c1::text}} or {{c1::text::hint}}"))
             }
             let answer = parts[1].trimmingWhitespace
             guard !answer.isEmpty else { return .failure(Problem(message: "gap '{{\(body)}}' is empty")) }

@@ -23,17 +23,22 @@ struct DeckIndex {
         factsBySlot = Dictionary(grouping: deck.facts) { Self.slot($0.subject, $0.attribute) }
         factsByAttribute = Dictionary(grouping: deck.facts, by: \.attribute)
         entitiesByType = Dictionary(grouping: deck.entities, by: \.type)
-        entitiesByName = Dictionary(deck.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        entitiesByName = Dictionary(
+            deck.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var owners: [String: [String: Set<String>]] = [:]
         for fact in deck.facts {
-            owners[fact.attribute, default: [:]][TextFold.fold(Self.display(fact.value, entities)), default: []]
-                .insert(fact.subject)
+            owners[fact.attribute, default: [:]][
+                TextFold.fold(Self.display(fact.value, entities)), default: []
+            ]
+            .insert(fact.subject)
         }
         subjectsByValue = owners
-        years = Set(deck.facts.compactMap { fact -> Int? in
-            if case .date(let date) = fact.value { return date.year }
-            return nil
-        }).sorted()
+        years = Set(
+            deck.facts.compactMap { fact -> Int? in
+                if case .date(let date) = fact.value { return date.year }
+                return nil
+            }
+        ).sorted()
     }
 
     static func slot(_ subject: String, _ attribute: String) -> String { subject + "\u{1F}" + attribute }
@@ -111,7 +116,10 @@ struct DeckIndex {
 
     /// Number words for small counts in prompts ("the six members").
     static func countWord(_ count: Int) -> String {
-        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve",
+        ]
         return count < words.count ? words[count] : String(count)
     }
 }

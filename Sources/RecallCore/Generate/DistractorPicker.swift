@@ -99,7 +99,8 @@ struct DistractorPicker {
         if number.magnitude <= 12 {
             candidates = [number + 1, number - 1, number + 2, number * 2, number - 2, number + 3]
         } else {
-            candidates = [number / 2, number * 3 / 2, number * 2, number * 5 / 2, number * 3, number * 4].map(Self.round2)
+            candidates = [number / 2, number * 3 / 2, number * 2, number * 5 / 2, number * 3, number * 4].map(
+                Self.round2)
         }
         return candidates.filter { $0 > 0 && $0 != number }
             .map { [qualifier, DeckIndex.grouped($0), unit].compactMap { $0 }.joined(separator: " ") }
@@ -115,7 +116,8 @@ struct DistractorPicker {
     /// Names of entities of the elements' type that are not elements (for complete sets).
     func nonElements(of elements: [String]) -> [String] {
         let type = elements.first.flatMap { index.entities[$0]?.type }
-        return nonElementEntities(of: elements).map(\.name) + (type.flatMap { index.deck.distractors[$0] } ?? [])
+        return nonElementEntities(of: elements).map(\.name)
+            + (type.flatMap { index.deck.distractors[$0] } ?? [])
     }
 
     func nonElementEntities(of elements: [String]) -> [Entity] {

@@ -82,7 +82,9 @@ struct CardBuilder {
                 return
             }
         }
-        let promptKey = card.kind.rawValue + "|" + TextFold.fold(card.prompt) + "|" + card.choices.map(TextFold.fold).sorted().joined(separator: "|")
+        let promptKey =
+            card.kind.rawValue + "|" + TextFold.fold(card.prompt) + "|"
+            + card.choices.map(TextFold.fold).sorted().joined(separator: "|")
         if let other = prompts[promptKey] {
             warn("card '\(card.id)' was left out: it asks the same as card '\(other)'", at: location)
             return

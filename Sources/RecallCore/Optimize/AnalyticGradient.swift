@@ -81,7 +81,8 @@ struct AnalyticGradient {
                         rating: Int(ratings[first + review]))
                     review += 1
                 }
-                let (r, rS, rW20) = retrievability(elapsedDays: Int(elapsedDays[first + target]), stability: s)
+                let (r, rS, rW20) = retrievability(
+                    elapsedDays: Int(elapsedDays[first + target]), stability: s)
                 let weight = weights[first + target]
                 let recalled = ratings[first + target] > 1
                 let p = min(max(r, Loss.minimumProbability), Loss.maximumProbability)
@@ -114,7 +115,9 @@ struct AnalyticGradient {
     }
 
     /// R at `elapsedDays`, ∂R/∂S and ∂R/∂w20.
-    @inline(__always) private func retrievability(elapsedDays: Int, stability s: Double) -> (Double, Double, Double) {
+    @inline(__always) private func retrievability(elapsedDays: Int, stability s: Double) -> (
+        Double, Double, Double
+    ) {
         let t = Double(elapsedDays)
         let base = factor * t / s + 1
         // base^decay through the logarithm the derivative needs anyway: one log and one exp

@@ -90,7 +90,8 @@ public struct FSRSOptimizer: Sendable {
     }
 
     private func fitParameters(
-        _ allCards: [TrainingSet.Card], everything: TrainingSet, reviews: Int, cancellation: CancellationFlag?,
+        _ allCards: [TrainingSet.Card], everything: TrainingSet, reviews: Int,
+        cancellation: CancellationFlag?,
         progress: (Progress) -> Void
     ) throws(OptimizerError) -> (outcome: Result.Outcome, parameters: [Double]) {
         let defaults = SchedulerSettings.defaultParameters

@@ -73,12 +73,15 @@ enum Journal {
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)
-                guard (entry.review != nil && entry.state != nil) || (entry.card != nil && entry.flags != nil)
-                    || (entry.undo != nil && entry.state != nil)
+                guard
+                    (entry.review != nil && entry.state != nil) || (entry.card != nil && entry.flags != nil)
+                        || (entry.undo != nil && entry.state != nil)
                 else {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
-                        reason: "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'")
+                        reason:
+                            "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'"
+                    )
                 }
                 contents.entries.append((line, entry))
             } catch {

@@ -54,7 +54,9 @@ struct LoadedProfile {
             } else if let reviewID = entry.undo, let state = entry.state {
                 if !profile.undoUnchecked(reviewID, restoring: state) {
                     issues.append(
-                        ProgressIssue(.warning, "\(file):\(line): takes back review '\(reviewID)', which is not in the log"))
+                        ProgressIssue(
+                            .warning,
+                            "\(file):\(line): takes back review '\(reviewID)', which is not in the log"))
                 }
             }
             sequence = max(sequence, entry.sequence)

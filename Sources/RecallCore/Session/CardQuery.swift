@@ -50,7 +50,8 @@ public struct CardQuery: Sendable, Hashable {
             switch self {
             case .unknownKey(let key, let suggestion):
                 let known = Key.allCases.map(\.rawValue).joined(separator: ", ")
-                return "unknown filter '\(key):'" + (suggestion.map { "; did you mean '\($0):'?" } ?? "; filters are \(known)")
+                return "unknown filter '\(key):'"
+                    + (suggestion.map { "; did you mean '\($0):'?" } ?? "; filters are \(known)")
             case .emptyValue(let key): return "'\(key):' needs a value, e.g. '\(key):\(Self.example(key))'"
             }
         }
@@ -79,7 +80,8 @@ public struct CardQuery: Sendable, Hashable {
                 let name = word[..<colon].lowercased()
                 let value = String(word[word.index(after: colon)...])
                 guard let key = Key(rawValue: name) else {
-                    throw .unknownKey(name, suggestion: Suggestion.closest(to: name, in: Key.allCases.map(\.rawValue)))
+                    throw .unknownKey(
+                        name, suggestion: Suggestion.closest(to: name, in: Key.allCases.map(\.rawValue)))
                 }
                 guard !value.isEmpty else { throw .emptyValue(name) }
                 terms.append(Term(key: key, value: value.lowercased(), isNegated: isNegated))
@@ -99,13 +101,15 @@ public struct CardQuery: Sendable, Hashable {
         let value = term.value
         switch term.key {
         case nil:
-            return TextFold.containsWords(card.prompt + " " + card.answer + " " + card.choices.joined(separator: " "), value)
+            return TextFold.containsWords(
+                card.prompt + " " + card.answer + " " + card.choices.joined(separator: " "), value)
                 || TextFold.fold(card.prompt).contains(TextFold.fold(value))
         case .deck: return card.deck.lowercased() == value
         case .kind: return card.kind.rawValue == value || (value == "tf" && card.kind == .trueFalse)
         case .attr: return card.topic.lowercased() == value
         case .type: return card.facts.contains { context.valueType($0) == value }
-        case .fact: return card.facts.contains { $0.lowercased() == value || $0.lowercased().hasPrefix(value + "-") }
+        case .fact:
+            return card.facts.contains { $0.lowercased() == value || $0.lowercased().hasPrefix(value + "-") }
         case .tag:
             let section = card.source.split(separator: "§").last.map { TextFold.fold(String($0)) } ?? ""
             let tags: Set<String> = [card.kind.rawValue, card.topic.lowercased(), section]

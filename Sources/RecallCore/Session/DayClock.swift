@@ -34,6 +34,7 @@ public struct DayClock: Sendable, Hashable {
     public func days(from date: Date, to other: Date) -> Int {
         let a = startOfDay(containing: date)
         let b = startOfDay(containing: other)
-        return calendar.dateComponents([.day], from: a, to: b).day ?? Int(((b.timeIntervalSince(a)) / 86_400).rounded())
+        return calendar.dateComponents([.day], from: a, to: b).day
+            ?? Int(((b.timeIntervalSince(a)) / 86_400).rounded())
     }
 }

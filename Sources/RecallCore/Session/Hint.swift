@@ -19,7 +19,8 @@ public enum Hint {
             return "includes " + names.joined(separator: ", ") + " (\(card.items.count) in all)"
         case .order:
             guard level < card.order.count - 1 else { return nil }
-            return "starts with " + card.order.prefix(level).map { AnswerChecker.label(for: $0) }.joined(separator: " ")
+            return "starts with "
+                + card.order.prefix(level).map { AnswerChecker.label(for: $0) }.joined(separator: " ")
         case .typed, .reverse, .cloze, .free:
             return masked(card.answer, level: level)
         }

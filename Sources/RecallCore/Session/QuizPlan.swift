@@ -34,6 +34,7 @@ public enum QuizPlan {
 extension Deck {
     /// Every name the deck knows, grouped by thing: for telling a typo from another real name.
     public var vocabulary: [[String]] {
-        entities.map(\.names) + distractors.keys.sorted().flatMap { type in (distractors[type] ?? []).map { [$0] } }
+        entities.map(\.names)
+            + distractors.keys.sorted().flatMap { type in (distractors[type] ?? []).map { [$0] } }
     }
 }

@@ -37,7 +37,9 @@ extension StudySession {
             }
         }
         // Backlog: the lowest retrievability first; the rest waits for the following days' limits.
-        dueReviews.sort { ($0.retrievability, $0.stability, $0.card.id) < ($1.retrievability, $1.stability, $1.card.id) }
+        dueReviews.sort {
+            ($0.retrievability, $0.stability, $0.card.id) < ($1.retrievability, $1.stability, $1.card.id)
+        }
         var reviews = Array(dueReviews.prefix(max(0, options.reviewLimit - reviewsDoneToday)).map(\.card))
         var newQuota = max(0, options.newPerDay - newToday)
         if let plan = examPlan(now: now) {
@@ -63,8 +65,9 @@ extension StudySession {
         let profile = store.profile
         // Aim above the everyday desired retention: on exam day, recall matters more than workload.
         let target = max(0.95, profile.settings.desiredRetention)
-        guard let planner = try? ExamPlanner(
-            exam: exam, dailyBudget: options.reviewLimit, target: target, settings: profile.settings)
+        guard
+            let planner = try? ExamPlanner(
+                exam: exam, dailyBudget: options.reviewLimit, target: target, settings: profile.settings)
         else { return nil }
         let studied = deckOrder.filter { !profile.flags(of: $0).isSuspended }
             .map { ExamPlanner.Card(id: $0, state: profile.state(of: $0, at: now)) }

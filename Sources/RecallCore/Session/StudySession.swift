@@ -99,7 +99,9 @@ public final class StudySession {
 
     /// The rating a grade suggests: wrong → Again; right → Easy when fast, Hard when slow or
     /// helped by a hint, Good otherwise.
-    public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating {
+    public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card)
+        -> Rating
+    {
         guard grade.isAccepted else { return .again }
         if hintsUsed > 0 || grade.verdict == .close { return .hard }
         // Sets and orderings take longer to type than a single word.
@@ -130,9 +132,10 @@ public final class StudySession {
             becameLeech = true
         }
         let buried = buryingSiblings(of: card)
-        history.append(Graded(
-            card: card, reviewID: review.id, previousState: previousState, previousFlags: previousFlags,
-            wasNew: previousState == nil, buriedSiblings: buried))
+        history.append(
+            Graded(
+                card: card, reviewID: review.id, previousState: previousState, previousFlags: previousFlags,
+                wasNew: previousState == nil, buriedSiblings: buried))
         queue.removeAll { $0.id == card.id }
         learning.removeAll { $0.id == card.id }
         if state.phase != .review, !flags.isSuspended { learning.append(card) }

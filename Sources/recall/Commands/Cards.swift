@@ -6,7 +6,8 @@ import RecallCore
 struct Cards: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every card derived from the decks.",
-        discussion: "Cards are derived from each deck's facts; their ids stay the same when unrelated facts change.")
+        discussion:
+            "Cards are derived from each deck's facts; their ids stay the same when unrelated facts change.")
 
     @OptionGroup var decks: DeckOptions
 
@@ -50,7 +51,8 @@ enum CardText {
         lines += options(of: card, indent: "     ")
         lines.append("   answer: \(Style.safe(card.answer))")
         if card.accepted.count > 1 {
-            lines.append("   also accepted: \(card.accepted.dropFirst().map(Style.safe).joined(separator: ", "))")
+            lines.append(
+                "   also accepted: \(card.accepted.dropFirst().map(Style.safe).joined(separator: ", "))")
         }
         lines.append("   id: \(card.id) · \(Style.safe(card.source))")
         return lines.joined(separator: "\n")

@@ -102,7 +102,8 @@ struct Export: ParsableCommand {
             let directory = progressFolder.directory
             // The snapshot and the journal since, so the answers of a session still open count too.
             guard let profile = try ProgressStore.peekProfile(named: name, in: directory) else {
-                throw ProgressError.fileNotFound(ProgressLocation.files(profile: name, in: directory).snapshot)
+                throw ProgressError.fileNotFound(
+                    ProgressLocation.files(profile: name, in: directory).snapshot)
             }
             return profile
         } catch {

@@ -24,7 +24,9 @@ struct ProgressMerge: ParsableCommand {
             let before = store.profile.reviews.count
             try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
             let total = store.profile.reviews.count
-            print("merged '\(other)' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all")
+            print(
+                "merged '\(other)' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
+            )
         } catch {
             throw ProgressOutput.failure(error)
         }

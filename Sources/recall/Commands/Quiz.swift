@@ -15,7 +15,10 @@ struct Quiz: ParsableCommand {
     @Option(name: [.customShort("n"), .long], help: "How many questions.")
     var count: Int = 10
 
-    @Option(help: ArgumentHelp("Only these kinds of card (comma-separated: typed, reverse, choice, truefalse, set, order, cloze, free).", valueName: "kinds"))
+    @Option(
+        help: ArgumentHelp(
+            "Only these kinds of card (comma-separated: typed, reverse, choice, truefalse, set, order, cloze, free).",
+            valueName: "kinds"))
     var kind: String?
 
     @Option(help: "Seed for the draw, so a quiz can be repeated (default: a new one each time).")
@@ -53,8 +56,9 @@ struct Quiz: ParsableCommand {
             throw ExitCode(1)
         }
         let title = chosen.count == 1 ? chosen[0].name : "\(chosen.count) decks"
-        var runner = QuizRunner(checker: AnswerChecker(vocabulary: vocabulary), style: .current,
-                                reader: Terminal.lineReader())
+        var runner = QuizRunner(
+            checker: AnswerChecker(vocabulary: vocabulary), style: .current,
+            reader: Terminal.lineReader())
         runner.run(questions, title: title)
     }
 }

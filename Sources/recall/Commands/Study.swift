@@ -17,8 +17,9 @@ struct Study: ParsableCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
         defer { context.close() }
         let reader = Terminal.lineReader(historyPath: nil)
-        var loop = StudyLoop(session: context.session(deck: deck, options: study.options, now: Date()),
-                             style: .current, reader: reader)
+        var loop = StudyLoop(
+            session: context.session(deck: deck, options: study.options, now: Date()),
+            style: .current, reader: reader)
         loop.run()
     }
 }
@@ -37,7 +38,10 @@ struct StudySettingsOptions: ParsableArguments {
     @Option(name: .customLong("day-starts"), help: "The hour (local time) at which a study day begins.")
     var dayStarts: Int = 4
 
-    @Option(help: ArgumentHelp("Prepare for an exam on this day (YYYY-MM-DD): review early and bring new cards forward so as much as possible is remembered then.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Prepare for an exam on this day (YYYY-MM-DD): review early and bring new cards forward so as much as possible is remembered then.",
+            valueName: "date"))
     var exam: String?
 
     /// The exam day's start (midnight UTC), if one was given.
@@ -48,13 +52,16 @@ struct StudySettingsOptions: ParsableArguments {
     func validate() throws {
         guard new >= 0 else { throw ValidationError("--new cannot be negative.") }
         guard limit >= 0 else { throw ValidationError("--limit cannot be negative.") }
-        guard (0...23).contains(dayStarts) else { throw ValidationError("--day-starts must be an hour from 0 to 23.") }
+        guard (0...23).contains(dayStarts) else {
+            throw ValidationError("--day-starts must be an hour from 0 to 23.")
+        }
         if let exam, examDate == nil {
             throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
         }
     }
 
     var options: StudyOptions {
-        StudyOptions(newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate)
+        StudyOptions(
+            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate)
     }
 }

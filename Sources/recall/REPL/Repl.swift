@@ -7,7 +7,10 @@ final class Repl {
     /// The REPL's commands, each with its line of help.
     static let commands: [(name: String, usage: String, help: String)] = [
         ("study", "study [DECK]", "study today's due and new cards"),
-        ("quiz", "quiz [-n N] [QUERY | weakest]", "practice without touching the schedule, e.g. quiz kind:choice attr:established"),
+        (
+            "quiz", "quiz [-n N] [QUERY | weakest]",
+            "practice without touching the schedule, e.g. quiz kind:choice attr:established"
+        ),
         ("stats", "stats", "retention, forecast, activity and weak spots"),
         ("decks", "decks", "the decks, with their due and new cards"),
         ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:due"),
@@ -28,7 +31,8 @@ final class Repl {
     var reader: any LineReader
     var lastSession: StudySession?
 
-    init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions) {
+    init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions)
+    {
         self.context = context
         self.settings = settings
         self.deckOptions = decks
@@ -83,7 +87,9 @@ final class Repl {
         case "profile": profile(rest.first)
         default:
             let suggestion = Suggestion.closest(to: first, in: Self.commands.map(\.name))
-            say("Unknown command '\(Style.safe(first))'." + (suggestion.map { " Did you mean '\($0)'?" } ?? " Type help for the commands."))
+            say(
+                "Unknown command '\(Style.safe(first))'."
+                    + (suggestion.map { " Did you mean '\($0)'?" } ?? " Type help for the commands."))
         }
         return true
     }
@@ -93,7 +99,9 @@ final class Repl {
         for command in Self.commands {
             say("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.help)
         }
-        say("Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search.")
+        say(
+            "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search."
+        )
     }
 
     func study(deck: String?) {
@@ -150,7 +158,9 @@ final class Repl {
         // `-n N` sets the number of questions; the rest is the query.
         var words = request.split(separator: " ").map(String.init)
         var count = 10
-        if let flag = words.firstIndex(of: "-n"), flag + 1 < words.count, let number = Int(words[flag + 1]), number > 0 {
+        if let flag = words.firstIndex(of: "-n"), flag + 1 < words.count, let number = Int(words[flag + 1]),
+            number > 0
+        {
             count = min(number, 1000)
             words.removeSubrange(flag...(flag + 1))
         }
@@ -169,7 +179,8 @@ final class Repl {
             say("No cards match '\(Style.safe(text))'.")
             return
         }
-        var runner = QuizRunner(checker: AnswerChecker(vocabulary: context.vocabulary), style: style, reader: reader)
+        var runner = QuizRunner(
+            checker: AnswerChecker(vocabulary: context.vocabulary), style: style, reader: reader)
         runner.run(questions, title: text.isEmpty ? "practice" : "practice: \(text)")
         reader = runner.reader
     }
@@ -192,7 +203,9 @@ final class Repl {
             let session = context.session(deck: deck.id, options: settings.options, now: now)
             let left = session.remaining(now: now)
             let count = context.cards(inDeck: deck.id).count
-            say("  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(left.review + left.learning) due, \(left.new) new")
+            say(
+                "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(left.review + left.learning) due, \(left.new) new"
+            )
         }
     }
 
@@ -206,11 +219,19 @@ final class Repl {
         let dayEnd = settings.options.clock.endOfDay(containing: now)
         let width = TerminalSize.columns
         for card in matching {
-            let words = StudyContext.stateWords(profile: context.store.profile, card: card, now: now, dayEnd: dayEnd)
-            let state = ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first { words.contains($0) } ?? ""
+            let words = StudyContext.stateWords(
+                profile: context.store.profile, card: card, now: now, dayEnd: dayEnd)
+            let state =
+                ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first {
+                    words.contains($0)
+                } ?? ""
             let due = context.store.profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
-            let line = "  " + [DisplayWidth.pad(state, to: 10), DisplayWidth.pad(due, to: 10),
-                               DisplayWidth.pad(card.kind.rawValue, to: 9), Style.safe(card.prompt)].joined(separator: " ")
+            let line =
+                "  "
+                + [
+                    DisplayWidth.pad(state, to: 10), DisplayWidth.pad(due, to: 10),
+                    DisplayWidth.pad(card.kind.rawValue, to: 9), Style.safe(card.prompt),
+                ].joined(separator: " ")
             say(DisplayWidth.truncate(line, to: width))
         }
         say("\(matching.count) card\(matching.count == 1 ? "" : "s")")
@@ -235,7 +256,9 @@ final class Repl {
     func profile(_ name: String?) {
         guard let name else {
             let profile = context.store.profile
-            say("Profile '\(profile.name)': \(profile.reviews.count) answers, \(profile.states.count) cards seen, in \(progressOptions.directory.path).")
+            say(
+                "Profile '\(profile.name)': \(profile.reviews.count) answers, \(profile.states.count) cards seen, in \(progressOptions.directory.path)."
+            )
             return
         }
         var options = progressOptions
@@ -243,7 +266,9 @@ final class Repl {
         do {
             let store = try ProgressStore.open(profile: name, in: options.directory)
             context.close()
-            context = StudyContext(decks: context.decks, store: store, scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
+            context = StudyContext(
+                decks: context.decks, store: store,
+                scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
             say("Now studying as '\(name)'.")
         } catch {
@@ -256,7 +281,9 @@ final class Repl {
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
         let kinds = Card.Kind.allCases.map { "kind:\($0.rawValue)" }
         let attributes = Set(context.cards.map(\.topic)).sorted().map { "attr:\($0)" }
-        let states = ["new", "learning", "review", "relearning", "due", "suspended", "buried", "leech"].map { "state:\($0)" }
+        let states = ["new", "learning", "review", "relearning", "due", "suspended", "buried", "leech"].map {
+            "state:\($0)"
+        }
         let deckTerms = context.decks.map { "deck:\($0.id)" }
         let types = ValueType.allCases.map { "type:\($0.rawValue)" }
         return Completion(

@@ -22,7 +22,9 @@ final class StudyContext {
     }
 
     /// Opens the decks and the profile, or prints why not and exits 1.
-    static func open(decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, seed: UInt64) throws -> StudyContext {
+    static func open(decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, seed: UInt64)
+        throws -> StudyContext
+    {
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
         do {
             let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
@@ -42,18 +44,22 @@ final class StudyContext {
     }
 
     func session(deck: String?, options: StudyOptions, now: Date) -> StudySession {
-        StudySession(cards: cards(inDeck: deck), vocabulary: vocabulary, store: store, scheduler: scheduler,
-                     options: options, now: now)
+        StudySession(
+            cards: cards(inDeck: deck), vocabulary: vocabulary, store: store, scheduler: scheduler,
+            options: options, now: now)
     }
 
     /// What the query language needs to know about the learner's cards.
     func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
         let profile = store.profile
-        let types = Dictionary(decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
-                               uniquingKeysWith: { first, _ in first })
+        let types = Dictionary(
+            decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
+            uniquingKeysWith: { first, _ in first })
         let dayStart = clock.startOfDay(containing: now)
         var wrongAnswers: [String: Date] = [:]
-        for review in profile.reviews where review.verdict == .wrong { wrongAnswers[review.cardID] = review.reviewedAt }
+        for review in profile.reviews where review.verdict == .wrong {
+            wrongAnswers[review.cardID] = review.reviewedAt
+        }
         let lastWrong = wrongAnswers
         let dayEnd = clock.endOfDay(containing: now)
         return CardQuery.Context(

@@ -31,7 +31,9 @@ struct StudyLoop {
             printUpcoming()
             return true
         }
-        say("Studying: \(remaining.review) due, \(remaining.new) new, \(remaining.learning) learning. Type :help for commands.")
+        say(
+            "Studying: \(remaining.review) due, \(remaining.new) new, \(remaining.learning) learning. Type :help for commands."
+        )
         if let plan = session.examPlan(now: start) { say(ExamLine.render(plan)) }
         var interrupts = 0
         var lastAnswer: (card: Card, reply: String, duration: TimeInterval)?
@@ -82,47 +84,78 @@ struct StudyLoop {
                     say("suspended")
                     continue cards
                 case "undo":
-                    if perform({ try session.undo() }) != nil { say("took back the last answer") } else { say("nothing to undo") }
+                    if perform({ try session.undo() }) != nil {
+                        say("took back the last answer")
+                    } else {
+                        say("nothing to undo")
+                    }
                     continue cards
                 case "accept":
                     guard let last = lastAnswer else {
                         say("nothing to accept yet")
                         continue
                     }
-                    if perform({ try session.accept(last.reply, for: last.card, rating: .good, duration: last.duration, now: now()) }) != nil {
-                        say(style.green("accepted") + " — '\(Style.safe(last.reply))' now counts for this card")
+                    if perform({
+                        try session.accept(
+                            last.reply, for: last.card, rating: .good, duration: last.duration, now: now())
+                    }) != nil {
+                        say(
+                            style.green("accepted")
+                                + " — '\(Style.safe(last.reply))' now counts for this card")
                         lastAnswer = nil
                     }
                     continue cards
                 case .some(let unknown):
-                    say("unknown command ':\(unknown)'" + (Suggestion.closest(to: unknown, in: Self.inCardCommands).map { "; did you mean ':\($0)'?" } ?? "; type :help"))
+                    say(
+                        "unknown command ':\(unknown)'"
+                            + (Suggestion.closest(to: unknown, in: Self.inCardCommands).map {
+                                "; did you mean ':\($0)'?"
+                            } ?? "; type :help"))
                     continue
                 case nil:
                     break
                 }
                 let duration = now().timeIntervalSince(shownAt)
                 let grade = session.grade(reply, for: card)
-                let suggested = session.suggestedRating(for: grade, duration: duration, hintsUsed: hints, card: card)
+                let suggested = session.suggestedRating(
+                    for: grade, duration: duration, hintsUsed: hints, card: card)
                 // Recorded at once with the suggested rating, so the answer is on disk whatever
                 // happens next; changing the rating takes it back and records it again.
-                guard var outcome = perform({ try session.record(card, reply: reply, grade: grade, rating: suggested, duration: duration, now: now()) }) else {
+                guard
+                    var outcome = perform({
+                        try session.record(
+                            card, reply: reply, grade: grade, rating: suggested, duration: duration,
+                            now: now())
+                    })
+                else {
                     break cards
                 }
                 say(Feedback.render(grade, for: card, style: style))
-                let choice = reader.readKey(prompt: "rating: \(Self.name(suggested)) — Enter to keep, 1 again, 2 hard, 3 good, 4 easy › ")
-                if !Terminal.isInteractive, case .line(let key) = choice, !key.isEmpty { say("rating › " + Style.safe(key)) }
+                let choice = reader.readKey(
+                    prompt:
+                        "rating: \(Self.name(suggested)) — Enter to keep, 1 again, 2 hard, 3 good, 4 easy › ")
+                if !Terminal.isInteractive, case .line(let key) = choice, !key.isEmpty {
+                    say("rating › " + Style.safe(key))
+                }
                 if case .line(let key) = choice, let number = Int(key.trimmingCharacters(in: .whitespaces)),
                     let rating = Rating(rawValue: number), rating != suggested
                 {
                     if perform({ try session.undo() }) != nil,
-                        let again = perform({ try session.record(card, reply: reply, grade: grade, rating: rating, duration: duration, now: now()) })
+                        let again = perform({
+                            try session.record(
+                                card, reply: reply, grade: grade, rating: rating, duration: duration,
+                                now: now())
+                        })
                     {
                         outcome = again
                         say("rated \(Self.name(rating))")
                     }
                 }
                 if outcome.becameLeech {
-                    say(style.yellow("leech:") + " this card has lapsed \(session.options.leechThreshold) times; it is suspended. The fact: \(Style.safe(card.why))")
+                    say(
+                        style.yellow("leech:")
+                            + " this card has lapsed \(session.options.leechThreshold) times; it is suspended. The fact: \(Style.safe(card.why))"
+                    )
                 }
                 lastAnswer = (card, reply, duration)
                 if case .end = choice { break cards }
@@ -190,7 +223,10 @@ struct StudyLoop {
         }
         let minutes = Int((end.timeIntervalSince(summary.startedAt) / 60).rounded())
         let percent = Int((summary.correctShare * 100).rounded())
-        say(style.bold("Session done.") + " \(summary.answered) answer\(summary.answered == 1 ? "" : "s"), \(percent)% correct, \(summary.newLearned) new, \(minutes) min.")
+        say(
+            style.bold("Session done.")
+                + " \(summary.answered) answer\(summary.answered == 1 ? "" : "s"), \(percent)% correct, \(summary.newLearned) new, \(minutes) min."
+        )
         let streak = session.streak(now: end)
         say("Streak: \(streak) day\(streak == 1 ? "" : "s").")
         printUpcoming()
@@ -201,7 +237,8 @@ struct StudyLoop {
 enum ExamLine {
     static func render(_ plan: ExamPlanner.Plan) -> String {
         let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
-        return "Exam on \(DateFormatting.day(plan.exam)) (\(plan.days.count) day\(plan.days.count == 1 ? "" : "s") away):"
+        return
+            "Exam on \(DateFormatting.day(plan.exam)) (\(plan.days.count) day\(plan.days.count == 1 ? "" : "s") away):"
             + " predicted retention \(percent(plan.predictedRetention)) with the plan,"
             + " \(percent(plan.retentionWithoutStudy)) without more study."
     }

@@ -4,15 +4,18 @@ import RecallCore
 
 /// `--decks-dir`, shared by every command that reads decks.
 struct DeckOptions: ParsableArguments {
-    @Option(name: .customLong("decks-dir"), help: ArgumentHelp(
-        "Folder of deck files (default: $RECALL_DECKS, else ./Decks, else the built-in decks).",
-        valueName: "dir"))
+    @Option(
+        name: .customLong("decks-dir"),
+        help: ArgumentHelp(
+            "Folder of deck files (default: $RECALL_DECKS, else ./Decks, else the built-in decks).",
+            valueName: "dir"))
     var decksDirectory: String?
 
     var library: DeckLibrary {
-        DeckLibrary(directory: DeckLibrary.resolveDirectory(
-            option: decksDirectory, environment: ProcessInfo.processInfo.environment,
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        DeckLibrary(
+            directory: DeckLibrary.resolveDirectory(
+                option: decksDirectory, environment: ProcessInfo.processInfo.environment,
+                currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
     /// Where new deck files go: the resolved decks folder, else `./Decks`.

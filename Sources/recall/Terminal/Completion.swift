@@ -1,9 +1,9 @@
 @preconcurrency import CReadline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What Tab completes at the REPL: command names first; then, by command, deck ids, profile
@@ -47,25 +47,29 @@ struct Completion {
     /// (deliberately leaked: readline keeps the pointer).
     nonisolated(unsafe) static let wordBreaks = strdup(" \t\n\"'")
 
-    private static let generator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
-        if state == 0 { matchIndex = 0 }
-        guard matchIndex < matches.count else { return nil }
-        defer { matchIndex += 1 }
-        return strdup(matches[matchIndex])
-    }
-
-    private static let attempt: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-        let prefix = text.map { String(cString: $0) } ?? ""
-        let line = rl_line_buffer.map { String(cString: $0) } ?? ""
-        let before = String(line.utf8.prefix(Int(max(0, start)))) ?? ""
-        let words = before.split(whereSeparator: \.isWhitespace).map(String.init)
-        let found = active.candidates(for: prefix, after: words)
-        matches = found.words
-        if matches.isEmpty, found.files {
-            rl_attempted_completion_over = 0  // fall back to readline's file names
-            return nil
+    private static let generator:
+        @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
+            if state == 0 { matchIndex = 0 }
+            guard matchIndex < matches.count else { return nil }
+            defer { matchIndex += 1 }
+            return strdup(matches[matchIndex])
         }
-        rl_attempted_completion_over = 1
-        return rl_completion_matches(text, generator)
-    }
+
+    private static let attempt:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<
+            UnsafeMutablePointer<CChar>?
+        >? = { text, start, _ in
+            let prefix = text.map { String(cString: $0) } ?? ""
+            let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+            let before = String(line.utf8.prefix(Int(max(0, start)))) ?? ""
+            let words = before.split(whereSeparator: \.isWhitespace).map(String.init)
+            let found = active.candidates(for: prefix, after: words)
+            matches = found.words
+            if matches.isEmpty, found.files {
+                rl_attempted_completion_over = 0  // fall back to readline's file names
+                return nil
+            }
+            rl_attempted_completion_over = 1
+            return rl_completion_matches(text, generator)
+        }
 }

@@ -1,9 +1,9 @@
 @preconcurrency import CReadline
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What reading a line gave.
@@ -203,8 +203,10 @@ func nextByte(from fd: Int32) -> ReaderEvent {
             while Glibc.read(signalPipeRead, &drain, 16) > 0 {}
             return .signal
         }
-        var watched = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: signalPipeRead, events: Int16(POLLIN), revents: 0)]
+        var watched = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signalPipeRead, events: Int16(POLLIN), revents: 0),
+        ]
         let ready = poll(&watched, signalPipeRead >= 0 ? 2 : 1, -1)
         if ready < 0 { if errno == EINTR { continue } else { return .end } }
         if watched[0].revents != 0 {
@@ -230,7 +232,10 @@ enum Terminal {
     }
 
     /// A line reader fit for standard input.
-    static func lineReader(historyPath: String? = nil, completion: Completion = Completion()) -> any LineReader {
-        isInteractive ? ReadlineLineReader(historyPath: historyPath, completion: completion) : PipeLineReader()
+    static func lineReader(historyPath: String? = nil, completion: Completion = Completion())
+        -> any LineReader
+    {
+        isInteractive
+            ? ReadlineLineReader(historyPath: historyPath, completion: completion) : PipeLineReader()
     }
 }

@@ -12,7 +12,9 @@ struct QuizRunner {
     }
 
     mutating func run(_ cards: [Card], title: String) {
-        say("recall — \(Style.safe(title)): \(cards.count) question\(cards.count == 1 ? "" : "s") (Ctrl-D to stop)")
+        say(
+            "recall — \(Style.safe(title)): \(cards.count) question\(cards.count == 1 ? "" : "s") (Ctrl-D to stop)"
+        )
         var asked = 0
         var score = 0.0
         for (number, card) in cards.enumerated() {
@@ -43,7 +45,9 @@ enum CardPrompt {
         switch card.kind {
         case .choice, .order:
             lines += CardText.options(of: card, indent: "  ")
-            if card.kind == .order { lines.append("  (type the letters earliest first, e.g. \(exampleOrder(card.choices.count)))") }
+            if card.kind == .order {
+                lines.append("  (type the letters earliest first, e.g. \(exampleOrder(card.choices.count)))")
+            }
         case .trueFalse:
             lines[0] = "True or false? " + lines[0]
         case .set:
@@ -76,8 +80,12 @@ enum Feedback {
             } else {
                 lines.append(style.red("✗ wrong") + " — the answer is \(expected)")
             }
-            if !grade.missing.isEmpty { lines.append("  missing: \(grade.missing.map(Style.safe).joined(separator: ", "))") }
-            if !grade.extra.isEmpty { lines.append("  not in the set: \(grade.extra.map(Style.safe).joined(separator: ", "))") }
+            if !grade.missing.isEmpty {
+                lines.append("  missing: \(grade.missing.map(Style.safe).joined(separator: ", "))")
+            }
+            if !grade.extra.isEmpty {
+                lines.append("  not in the set: \(grade.extra.map(Style.safe).joined(separator: ", "))")
+            }
             lines.append(style.dim("  why: \(Style.safe(card.why))"))
             lines.append(style.dim("  source: \(Style.safe(card.source))"))
             return lines.joined(separator: "\n")

@@ -17,8 +17,10 @@ struct Style {
     /// Text from a deck or a learner without control characters (no escape sequences reach the
     /// terminal from a file), tabs and newlines kept.
     static func safe(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            scalar == "\n" || scalar == "\t" || !(scalar.properties.generalCategory == .control)
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { scalar in
+                    scalar == "\n" || scalar == "\t" || !(scalar.properties.generalCategory == .control)
+                }))
     }
 }

@@ -4,8 +4,10 @@ import RecallCore
 enum TextWrap {
     /// Each line of `text` wrapped at `width` columns; continuation lines keep the line's indent.
     static func wrap(_ text: String, width: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { wrapLine(String($0), width: max(20, width)) }
-            .joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            wrapLine(String($0), width: max(20, width))
+        }
+        .joined(separator: "\n")
     }
 
     private static func wrapLine(_ line: String, width: Int) -> String {
@@ -22,7 +24,8 @@ enum TextWrap {
                 current = DisplayWidth.truncate(prefix + word, to: width)
             } else {
                 lines.append(current)
-                current = DisplayWidth.of(continuation + word) <= width
+                current =
+                    DisplayWidth.of(continuation + word) <= width
                     ? continuation + word : DisplayWidth.truncate(continuation + word, to: width)
             }
         }

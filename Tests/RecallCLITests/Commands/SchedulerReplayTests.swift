@@ -43,7 +43,8 @@ import Testing
         let off = try RecallProcess.run(["scheduler", "replay"], input: "{\(body)}")
         let explicitOff = try RecallProcess.run(
             ["scheduler", "replay"], input: #"{"enable_fuzzing": false, \#(body)}"#)
-        let on = try RecallProcess.run(["scheduler", "replay"], input: #"{"enable_fuzzing": true, \#(body)}"#)
+        let on = try RecallProcess.run(
+            ["scheduler", "replay"], input: #"{"enable_fuzzing": true, \#(body)}"#)
         let again = try RecallProcess.run(
             ["scheduler", "replay"], input: #"{"enable_fuzzing": true, \#(body)}"#)
         #expect([off.status, explicitOff.status, on.status, again.status] == [0, 0, 0, 0])

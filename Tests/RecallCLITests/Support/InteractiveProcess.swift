@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A running `recall` driven line by line: through pipes, or through a pseudo-terminal so that
@@ -24,9 +24,12 @@ final class InteractiveProcess: @unchecked Sendable {
     }
 
     /// Starts `recall arguments`; with `terminal`, on a new pseudo-terminal of 100×30.
-    init(_ arguments: [String], terminal: Bool, environment: [String: String] = [:], currentDirectory: URL) throws {
-        process = try RecallProcess.process(arguments, environment: environment.merging(["TERM": "xterm"]) { $1 },
-                                            currentDirectory: currentDirectory)
+    init(_ arguments: [String], terminal: Bool, environment: [String: String] = [:], currentDirectory: URL)
+        throws
+    {
+        process = try RecallProcess.process(
+            arguments, environment: environment.merging(["TERM": "xterm"]) { $1 },
+            currentDirectory: currentDirectory)
         let output: FileHandle
         let state = state
         process.terminationHandler = { _ in
@@ -98,7 +101,9 @@ final class InteractiveProcess: @unchecked Sendable {
 
     /// Waits until the output after `offset` contains `text`; returns the offset just past it.
     @discardableResult
-    func waitFor(_ text: String, after offset: String.Index? = nil, timeout: TimeInterval = 20) throws -> String.Index {
+    func waitFor(_ text: String, after offset: String.Index? = nil, timeout: TimeInterval = 20) throws
+        -> String.Index
+    {
         let deadline = Date().addingTimeInterval(timeout)
         state.lock.lock()
         defer { state.lock.unlock() }
@@ -108,7 +113,9 @@ final class InteractiveProcess: @unchecked Sendable {
             if let range = buffer.range(of: text, range: start..<buffer.endIndex) { return range.upperBound }
             if state.ended || !state.lock.wait(until: deadline) {
                 let tail = String(buffer.suffix(600))
-                throw WaitError(description: "did not see '\(text)'\(state.ended ? " (output ended)" : ""); last output:\n\(tail)")
+                throw WaitError(
+                    description:
+                        "did not see '\(text)'\(state.ended ? " (output ended)" : ""); last output:\n\(tail)")
             }
         }
     }

@@ -34,7 +34,8 @@ enum RecallProcess {
     static let repositoryRoot: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path)
+            {
                 return directory
             }
             directory.deleteLastPathComponent()
@@ -61,7 +62,9 @@ enum RecallProcess {
     }
 
     /// Starts `recall arguments` with its output on pipes and no input, for tests that watch it run.
-    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        Process, Pipe, Pipe
+    ) {
         let process = try process(arguments, environment: environment)
         let output = Pipe()
         let error = Pipe()
@@ -78,7 +81,8 @@ enum RecallProcess {
         _ arguments: [String], input: String = "", environment: [String: String] = [:],
         currentDirectory: URL? = nil
     ) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("recall-cli-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inURL = scratch.appendingPathComponent("stdin")

@@ -58,20 +58,29 @@ import Testing
         let before = try ids(Self.yaml)
         let edited = Self.yaml.replacingOccurrences(of: "date: 1100", with: "date: 1083")
         let after = try ids(edited)
-        let untouched = before.keys.filter { !$0.hasPrefix("geo:madrid-founded:") && !$0.contains(":timeline:") }
+        let untouched = before.keys.filter {
+            !$0.hasPrefix("geo:madrid-founded:") && !$0.contains(":timeline:")
+        }
         for id in untouched { #expect(after[id] != nil, "\(id) survived the edit") }
         #expect(after["geo:madrid-founded:typed"]?.answer == "1083")
     }
 
     @Test func addingAndRemovingFactsKeepsOtherIds() throws {
         let before = try ids(Self.yaml)
-        let added = Self.yaml + "\n  - {id: lisbon-note, subject: spain, attribute: founded, date: 1479, source: History}"
+        let added =
+            Self.yaml
+            + "\n  - {id: lisbon-note, subject: spain, attribute: founded, date: 1479, source: History}"
         let afterAdd = try ids(added)
-        for id in before.keys where !id.contains(":timeline:") { #expect(afterAdd[id] != nil, "\(id) kept after adding") }
+        for id in before.keys where !id.contains(":timeline:") {
+            #expect(afterAdd[id] != nil, "\(id) kept after adding")
+        }
         let removed = Self.yaml.replacingOccurrences(
             of: "  - {id: it, subject: italy, attribute: capital, entity: rome, source: Europe}\n", with: "")
         let afterRemove = try ids(removed)
-        for id in before.keys where !id.hasPrefix("geo:it:") && !id.contains(":timeline:") && !id.contains(":choice") && !id.contains(":truefalse") {
+        for id in before.keys
+        where !id.hasPrefix("geo:it:") && !id.contains(":timeline:") && !id.contains(":choice")
+            && !id.contains(":truefalse")
+        {
             #expect(afterRemove[id] != nil, "\(id) kept after removing another fact")
         }
         #expect(afterRemove.keys.allSatisfy { !$0.hasPrefix("geo:it:") })
@@ -79,7 +88,8 @@ import Testing
 
     @Test func renamingAnEntityKeepsIds() throws {
         let before = Set(try ids(Self.yaml).keys)
-        let renamed = Self.yaml.replacingOccurrences(of: "name: Paris}", with: "name: Paris (city), aliases: [Paris]}")
+        let renamed = Self.yaml.replacingOccurrences(
+            of: "name: Paris}", with: "name: Paris (city), aliases: [Paris]}")
         #expect(Set(try ids(renamed).keys) == before)
     }
 

@@ -33,7 +33,9 @@ enum CSTO {
         let a = try CSTO.cards(seed: 1).filter { $0.kind == .choice }.map(\.choices)
         let b = try CSTO.cards(seed: 2).filter { $0.kind == .choice }.map(\.choices)
         #expect(a != b, "another seed draws other distractors or order")
-        #expect(try CSTO.cards(seed: 1).map(\.id) == CSTO.cards(seed: 2).map(\.id), "ids do not depend on the seed")
+        #expect(
+            try CSTO.cards(seed: 1).map(\.id) == CSTO.cards(seed: 2).map(\.id),
+            "ids do not depend on the seed")
     }
 
     @Test func noPromptGivesItsAnswerAway() throws {
@@ -47,7 +49,8 @@ enum CSTO {
 
     @Test func everyCardKnowsItsSource() throws {
         for card in try CSTO.cards() {
-            #expect(card.source.hasPrefix("Collective Security Treaty Organization (article) § "), "\(card.id)")
+            #expect(
+                card.source.hasPrefix("Collective Security Treaty Organization (article) § "), "\(card.id)")
             #expect(!card.why.isEmpty, "\(card.id)")
             #expect(!card.facts.isEmpty, "\(card.id)")
         }
@@ -64,12 +67,16 @@ enum CSTO {
             let fact = try #require(deck.facts.first { $0.id == card.facts.first }, "\(card.id)")
             let wrong = card.choices.enumerated().filter { $0.offset != answerIndex }.map(\.element)
             if card.id.hasSuffix(":choose") || card.id.hasSuffix(":choose-not") {
-                guard case .set(let ids, let complete) = fact.value else { Issue.record("\(card.id)"); continue }
+                guard case .set(let ids, let complete) = fact.value else {
+                    Issue.record("\(card.id)"); continue
+                }
                 #expect(complete)
                 let members = Set(ids.compactMap { index.entities[$0]?.name })
                 let isChooseNot = card.id.hasSuffix(":choose-not")
                 #expect(members.contains(card.answer) != isChooseNot, "\(card.id)")
-                for option in wrong { #expect(members.contains(option) == isChooseNot, "\(card.id): \(option)") }
+                for option in wrong {
+                    #expect(members.contains(option) == isChooseNot, "\(card.id): \(option)")
+                }
             } else if card.id.hasSuffix(":event-by-date") {
                 guard case .date(let date) = fact.value else { Issue.record("\(card.id)"); continue }
                 let sameDate = deck.facts.filter {
@@ -77,11 +84,16 @@ enum CSTO {
                     return false
                 }
                 let builder = CardBuilder(index: index, seed: 0)
-                let phrases = Set(builder.events.filter { e in sameDate.contains { $0.id == e.fact.id } }.map(\.phrase))
-                for option in wrong { #expect(!phrases.contains(option), "\(card.id): '\(option)' also happened then") }
+                let phrases = Set(
+                    builder.events.filter { e in sameDate.contains { $0.id == e.fact.id } }.map(\.phrase))
+                for option in wrong {
+                    #expect(!phrases.contains(option), "\(card.id): '\(option)' also happened then")
+                }
             } else {
                 let truths = Set(index.trueValues(of: fact).flatMap(index.accepted).map(TextFold.fold))
-                for option in wrong { #expect(!truths.contains(TextFold.fold(option)), "\(card.id): '\(option)' is true") }
+                for option in wrong {
+                    #expect(!truths.contains(TextFold.fold(option)), "\(card.id): '\(option)' is true")
+                }
             }
         }
     }
@@ -103,7 +115,9 @@ enum CSTO {
             } else {
                 #expect(card.prompt != card.why, "\(card.id)")
                 let shown = index.inSentence(fact.value)
-                #expect(!card.prompt.contains(shown), "\(card.id): a false statement must not hold the true value")
+                #expect(
+                    !card.prompt.contains(shown), "\(card.id): a false statement must not hold the true value"
+                )
             }
         }
         #expect(falseCount >= 10, "true/false cards are not all true")
@@ -117,7 +131,8 @@ enum CSTO {
             #expect((3...5).contains(card.choices.count), "\(card.id)")
             #expect(card.order.sorted() == Array(card.choices.indices), "\(card.id) order is a permutation")
             let dates: [DeckDate] = card.facts.compactMap { id in
-                guard let fact = deck.facts.first(where: { $0.id == id }), case .date(let date) = fact.value else { return nil }
+                guard let fact = deck.facts.first(where: { $0.id == id }), case .date(let date) = fact.value
+                else { return nil }
                 return date
             }
             #expect(dates.count == card.facts.count)
@@ -129,7 +144,10 @@ enum CSTO {
 
     @Test func setRecallListsEveryMember() throws {
         let card = try #require(try CSTO.cards().first { $0.id == "csto:csto-members:set" })
-        #expect(card.items.map(\.first) == ["Russia", "Armenia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Belarus"])
+        #expect(
+            card.items.map(\.first) == [
+                "Russia", "Armenia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Belarus",
+            ])
         #expect(card.prompt == "Name the six member states of the CSTO.")
     }
 

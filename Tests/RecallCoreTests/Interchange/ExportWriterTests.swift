@@ -68,10 +68,15 @@ import Testing
     @Test(arguments: [
         ("Fill the gap: Founded in […].", "2002", "C: Founded in [2002]."),
         ("Fill the gap: A […] is a […].", "rose", "C: A [rose] is a [rose]."),
-        ("Fill the gap: Founded in […] by […].", "2002 … Moscow", "Q: Fill the gap: Founded in […] by […].\nA: 2002 … Moscow"),
+        (
+            "Fill the gap: Founded in […] by […].", "2002 … Moscow",
+            "Q: Fill the gap: Founded in […] by […].\nA: 2002 … Moscow"
+        ),
         ("Fill the gap: A [note] and […].", "x", "Q: Fill the gap: A [note] and […].\nA: x"),
     ])
-    func clozeCardsBecomeCLinesWhenHashcardsReadsThemTheSameWay(_ front: String, _ back: String, _ block: String) {
+    func clozeCardsBecomeCLinesWhenHashcardsReadsThemTheSameWay(
+        _ front: String, _ back: String, _ block: String
+    ) {
         let note = ExportNote(guid: "g", kind: .cloze, front: front, back: back, source: "", tags: [])
         #expect(MarkdownWriter.block(note) == block)
     }

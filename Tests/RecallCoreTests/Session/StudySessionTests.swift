@@ -15,11 +15,13 @@ import Testing
     func cards(facts: Int) -> [Card] {
         (0..<facts).flatMap { fact in
             ["typed", "choice"].map { template in
-                Card(id: "d:f\(fact):\(template)", deck: "d", kind: template == "typed" ? .typed : .choice,
-                     prompt: "Question \(fact) \(template)?", answer: "Answer \(fact)", accepted: ["Answer \(fact)"],
-                     choices: template == "choice" ? ["Answer \(fact)", "x", "y", "z"] : [],
-                     answerIndex: template == "choice" ? 0 : nil, facts: ["f\(fact)"], source: "s", why: "w",
-                     topic: "t", siblingKey: "d:f\(fact)")
+                Card(
+                    id: "d:f\(fact):\(template)", deck: "d", kind: template == "typed" ? .typed : .choice,
+                    prompt: "Question \(fact) \(template)?", answer: "Answer \(fact)",
+                    accepted: ["Answer \(fact)"],
+                    choices: template == "choice" ? ["Answer \(fact)", "x", "y", "z"] : [],
+                    answerIndex: template == "choice" ? 0 : nil, facts: ["f\(fact)"], source: "s", why: "w",
+                    topic: "t", siblingKey: "d:f\(fact)")
             }
         }
     }
@@ -31,14 +33,16 @@ import Testing
         let settings = SchedulerSettings(enableFuzzing: false)
         return StudySession(
             cards: cards, vocabulary: [], store: store, scheduler: try Scheduler(settings: settings),
-            options: StudyOptions(newPerDay: newPerDay, reviewLimit: reviewLimit, clock: DayClock(startHour: 4, timeZone: utc),
-                                  leechThreshold: leech),
+            options: StudyOptions(
+                newPerDay: newPerDay, reviewLimit: reviewLimit, clock: DayClock(startHour: 4, timeZone: utc),
+                leechThreshold: leech),
             now: now)
     }
 
     func answer(_ session: StudySession, _ card: Card, _ rating: Rating, at now: Date) throws {
         let reply = rating == .again ? "wrong" : card.answer
-        try session.record(card, reply: reply, grade: session.grade(reply, for: card), rating: rating, duration: 6, now: now)
+        try session.record(
+            card, reply: reply, grade: session.grade(reply, for: card), rating: rating, duration: 6, now: now)
     }
 
     @Test func newCardsAreLimitedAndOnePerFact() throws {
@@ -98,7 +102,8 @@ import Testing
         let grade = study.grade(reply, for: card)
         #expect(grade.verdict == .wrong)
         try study.record(card, reply: reply, grade: grade, rating: .again, duration: 3, now: morning)
-        let outcome = try #require(try study.accept(reply, for: card, rating: .good, duration: 3, now: morning + 1))
+        let outcome = try #require(
+            try study.accept(reply, for: card, rating: .good, duration: 3, now: morning + 1))
         #expect(outcome.review.rating == .good)
         #expect(study.store.profile.reviews.map(\.rating) == [.good])
         #expect(study.store.profile.flags(of: card.id).aliases == [reply])
@@ -117,7 +122,9 @@ import Testing
             now += 86_400 * 20
             let state = try #require(study.store.profile.states[card.id])
             if state.phase == .review {
-                let outcome = try study.record(card, reply: "x", grade: study.grade("x", for: card), rating: .again, duration: 1, now: now)
+                let outcome = try study.record(
+                    card, reply: "x", grade: study.grade("x", for: card), rating: .again, duration: 1,
+                    now: now)
                 leech = outcome.becameLeech
             }
             now += 86_400
@@ -142,7 +149,9 @@ import Testing
         let back = try session(deck, newPerDay: 0, reviewLimit: 10, now: later)
         #expect(back.remaining(now: later).review == 10)
         let shown = try #require(back.next(now: later))
-        let r = { (id: String) in back.scheduler.retrievability(of: back.store.profile.states[id] ?? .new(at: later), at: later) }
+        let r = { (id: String) in
+            back.scheduler.retrievability(of: back.store.profile.states[id] ?? .new(at: later), at: later)
+        }
         let lowest = back.store.profile.states.keys.map(r).min() ?? 1
         #expect(r(shown.id) == lowest)
     }
@@ -150,8 +159,9 @@ import Testing
     @Test func theDayRollsOverAtFourInTheMorning() throws {
         let clock = DayClock(startHour: 4, timeZone: utc)
         let lateNight = Date(timeIntervalSince1970: 1_772_413_200)  // 2026-03-02 01:00 UTC
-        #expect(clock.startOfDay(containing: lateNight) == Date(timeIntervalSince1970: 1_772_337_600))  // 03-01 04:00
-        #expect(clock.startOfDay(containing: morning) == Date(timeIntervalSince1970: 1_772_424_000))  // 03-02 04:00
+        // 03-01 04:00, then 03-02 04:00
+        #expect(clock.startOfDay(containing: lateNight) == Date(timeIntervalSince1970: 1_772_337_600))
+        #expect(clock.startOfDay(containing: morning) == Date(timeIntervalSince1970: 1_772_424_000))
         #expect(clock.days(from: lateNight, to: morning) == 1)
     }
 
@@ -159,12 +169,18 @@ import Testing
         let study = try session(cards(facts: 1), now: morning)
         let card = cards(facts: 1)[0]
         let right = Grade(verdict: .correct, score: 1, expected: "")
-        #expect(study.suggestedRating(for: Grade(verdict: .wrong, score: 0, expected: ""), duration: 1, hintsUsed: 0, card: card) == .again)
+        #expect(
+            study.suggestedRating(
+                for: Grade(verdict: .wrong, score: 0, expected: ""), duration: 1, hintsUsed: 0, card: card)
+                == .again)
         #expect(study.suggestedRating(for: right, duration: 2, hintsUsed: 0, card: card) == .easy)
         #expect(study.suggestedRating(for: right, duration: 10, hintsUsed: 0, card: card) == .good)
         #expect(study.suggestedRating(for: right, duration: 60, hintsUsed: 0, card: card) == .hard)
         #expect(study.suggestedRating(for: right, duration: 2, hintsUsed: 1, card: card) == .hard)
-        #expect(study.suggestedRating(for: Grade(verdict: .close, score: 1, expected: ""), duration: 8, hintsUsed: 0, card: card) == .hard)
+        #expect(
+            study.suggestedRating(
+                for: Grade(verdict: .close, score: 1, expected: ""), duration: 8, hintsUsed: 0, card: card)
+                == .hard)
     }
 
     @Test func interleavingSpreadsNewCards() {
@@ -197,8 +213,10 @@ import Testing
         let store = try ProgressStore.open(profile: "default", in: folder.url)
         let exam = morning + 1.5 * 86_400
         let cramming = StudySession(
-            cards: deck, vocabulary: [], store: store, scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
-            options: StudyOptions(newPerDay: 0, clock: DayClock(startHour: 4, timeZone: utc), exam: exam), now: morning)
+            cards: deck, vocabulary: [], store: store,
+            scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
+            options: StudyOptions(newPerDay: 0, clock: DayClock(startHour: 4, timeZone: utc), exam: exam),
+            now: morning)
         let plan = try #require(cramming.examPlan(now: morning))
         #expect(Set(plan.reviewEarlyToday) == Set(deck.map(\.id)))
         #expect(cramming.remaining(now: morning).review == deck.count)
