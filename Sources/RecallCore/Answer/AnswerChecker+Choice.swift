@@ -11,7 +11,17 @@ extension AnswerChecker {
     public func gradeChoice(
         _ reply: String, choices: [String], answerIndex: Int, names: [[String]] = [], prompt: String = ""
     ) -> Grade {
-        guard choices.indices.contains(answerIndex) else {
+        let keys = choices.indices.map { index in
+            AnswerKey(
+                spellings: [choices[index]] + (names.indices.contains(index) ? names[index] : []),
+                shown: choices[index], prompt: prompt)
+        }
+        return gradeChoice(reply, choices: choices, answerIndex: answerIndex, keys: keys)
+    }
+
+    /// Grades a multiple-choice reply with a key per option (its names, and what wrapping may name).
+    func gradeChoice(_ reply: String, choices: [String], answerIndex: Int, keys: [AnswerKey]) -> Grade {
+        guard choices.indices.contains(answerIndex), keys.count == choices.count else {
             return Grade(verdict: .wrong, score: 0, expected: "")
         }
         let expected = "\(Self.label(for: answerIndex))) \(choices[answerIndex])"
@@ -39,13 +49,11 @@ extension AnswerChecker {
         }
         // Text: which options the reply names, by any of their names, as a typed answer would.
         let reading = ReplyReading(reply, normalizer: normalizer)
-        let spellings = choices.indices.map { index in
-            [choices[index]] + (names.indices.contains(index) ? names[index] : [])
-        }
-        let normalizedSpellings = spellings.map { $0.map(normalizer.normalize) }
+        let normalizedSpellings = keys.map { $0.spellings.map(normalizer.normalize) }
         var accepted: [(index: Int, grade: Grade)] = []
         for index in choices.indices {
-            let key = AnswerKey(spellings: spellings[index], shown: expected, prompt: prompt)
+            var key = keys[index]
+            key.shown = expected
             let others = choices.indices.filter { $0 != index }.map { normalizedSpellings[$0] }
             let grade = gradeSpelling(reading, normalizedReply, key: key, otherGroups: others)
             if grade.isAccepted { accepted.append((index, grade)) }

@@ -192,8 +192,9 @@ extension AnswerChecker {
             return Grade.wrong(key.shown, because: problem)
         }
         let expected = key.shown
-        let isLiteral = key.spellings.contains { normalizer.normalize($0).isEquivalent(to: normalizer.normalize(reading.quoted)) }
-            && said == number.bound
+        let isLiteral =
+            said == number.bound
+            && key.spellings.contains { normalizer.normalize($0).canonical == normalizer.normalize(reading.quoted).canonical }
         switch (number.bound, said) {
         case (nil, nil), (nil, .approximate?), (.approximate?, nil), (.approximate?, .approximate?):
             return Grade.accepted(

@@ -22,18 +22,16 @@ extension AnswerChecker {
         guard let found = findSpelling(in: reading.tokens, spellings: spellings) else {
             return Grade.wrong(key.shown)
         }
-        let core = Set(found.range)
+        var core = Set(found.range)
         let spelling = spellings[found.spelling]
-        for bound in [
-            Normalizer.qualifier(endingBefore: found.range.lowerBound, in: reading.tokens)?.0,
-            Normalizer.qualifier(startingAfter: found.range.upperBound - 1, in: reading.tokens)?.0,
-        ] {
-            if let bound, spelling.isNumeric || !spelling.numbers.isEmpty,
-                !bound.isCompatible(with: spelling.qualifier)
-            {
-                return Grade.wrong(key.shown, because: "'\(reading.quoted)' contradicts '\(key.shown)'")
-            }
+        // A bound beside the answer (`less than a week`, `a week or so`) must agree with its own.
+        let before = Normalizer.qualifier(endingBefore: found.range.lowerBound, in: reading.tokens)
+        let after = Normalizer.qualifier(startingAfter: found.range.upperBound - 1, in: reading.tokens)
+        for bound in [before?.0, after?.0].compactMap({ $0 }) where !bound.isCompatible(with: spelling.qualifier) {
+            return Grade.wrong(key.shown, because: "'\(reading.quoted)' contradicts '\(key.shown)'")
         }
+        if let before { core.formUnion(before.1..<found.range.lowerBound) }
+        if let after { core.formUnion(found.range.upperBound..<after.1) }
         if let problem = wrappingProblem(reading, core: core, key: key, rightNames: spellings) {
             return Grade.wrong(key.shown, because: problem)
         }
@@ -96,22 +94,33 @@ extension AnswerChecker {
             if hedges.contains(word) {
                 return "'\(reading.quoted)' says '\(word)' beside the answer"
             }
-            if NumberWords.isDigits(word), !promptWords.contains(word) {
+            if NumberWords.isDigits(word), !promptWords.contains(word), !key.allowedFigures.contains(word) {
                 return "'\(reading.quoted)' also gives the figure \(word)"
             }
         }
+        // A group counts by its names, so the same thing in two decks is one thing.
+        let allowedNames = rightNames + key.allowedGroups.flatMap { vocabulary[$0] }
         let isRight = { (group: Int) in
+            self.vocabulary[group].contains { name in allowedNames.contains(where: name.isEquivalent) }
+        }
+        let rightOnly = { (group: Int) in
             self.vocabulary[group].contains { name in rightNames.contains(where: name.isEquivalent) }
         }
         for (range, group) in namedThings(in: tokens) where !range.allSatisfy(core.contains) {
-            if isRight(group) || key.allowedGroups.contains(group) { continue }
+            // A name that takes in part of the answer must be the answer's own (`Collective
+            // Security Treaty Organization` is not `Collective Security Treaty` with a word after).
+            if range.contains(where: core.contains) {
+                if rightOnly(group) { continue }
+                return "'\(reading.quoted)' names \(vocabularyNames[group])"
+            }
+            if isRight(group) { continue }
             if tokens[range].allSatisfy(promptWords.contains) { continue }
             return "'\(reading.quoted)' also names \(vocabularyNames[group])"
         }
         for index in tokens.indices where !core.contains(index) && !promptWords.contains(tokens[index]) {
             let word = NormalizedAnswer(words: [tokens[index]])
             guard word.canonical.count >= 5 else { continue }
-            for (group, names) in vocabulary.enumerated() where !isRight(group) && !key.allowedGroups.contains(group) {
+            for (group, names) in vocabulary.enumerated() where !isRight(group) {
                 if names.contains(where: { !$0.canonical.contains(" ") && word.typoDistance(to: $0) != nil }) {
                     return "'\(reading.quoted)' also names \(vocabularyNames[group])"
                 }

@@ -58,10 +58,15 @@ public struct AnswerChecker: Sendable {
             guard let answerIndex = card.answerIndex else {
                 return Grade(verdict: .wrong, score: 0, expected: card.answer)
             }
-            return gradeChoice(
-                reply, choices: card.choices, answerIndex: answerIndex,
-                names: card.choices.map { knowledge?.names(ofOption: $0, in: card) ?? [] },
-                prompt: card.prompt)
+            let keys = card.choices.map { option in
+                var key = AnswerKey(spellings: [option], shown: option, prompt: card.prompt)
+                if let knowledge, let id = knowledge.entity(ofOption: option, in: card) {
+                    key.spellings += knowledge.entities[GradingKnowledge.key(card.deck, id)]?.aliases ?? []
+                    key.allowQualifiers(of: id, in: card.deck, knowledge)
+                }
+                return key
+            }
+            return gradeChoice(reply, choices: card.choices, answerIndex: answerIndex, keys: keys)
         case .trueFalse:
             guard let truth = TruthWords.read(card.answer)?.value else {
                 return grade(reply, accepting: [card.answer])

@@ -27,6 +27,9 @@ struct AnswerKey: Sendable {
     /// Vocabulary groups wrapping may name besides the answer: the question's subject and what the
     /// deck says the answer is in or part of.
     var allowedGroups: Set<Int> = []
+    /// Figures wrapping may give: the years and numbers the deck states about the answer
+    /// (`the Collective Security Treaty of 1992`).
+    var allowedFigures: Set<String> = []
 }
 
 extension AnswerChecker {
@@ -53,16 +56,27 @@ extension AnswerChecker {
             case .text where !fact.terms.isEmpty:
                 key.value = .terms(fact.terms)
             case .entity(let id):
-                if let answer = group(id) { key.allowedGroups.formUnion(knowledge.links[answer] ?? []) }
+                key.allowQualifiers(of: id, in: card.deck, knowledge)
             default:
                 break
             }
         case .reverse:
-            if let subject { key.allowedGroups.formUnion(knowledge.links[subject] ?? []) }
+            key.allowQualifiers(of: fact.subject, in: card.deck, knowledge)
         default:
             break
         }
         return key
+    }
+}
+
+extension AnswerKey {
+    /// Lets wrapping name what the deck says entity `id` is in or part of, and the figures it
+    /// states about it.
+    mutating func allowQualifiers(of id: String, in deck: String, _ knowledge: GradingKnowledge) {
+        if let group = knowledge.groupOfEntity[GradingKnowledge.key(deck, id)] {
+            allowedGroups.formUnion(knowledge.links[group] ?? [])
+        }
+        allowedFigures.formUnion(knowledge.figures[GradingKnowledge.key(deck, id)] ?? [])
     }
 }
 
@@ -80,7 +94,13 @@ struct ReplyReading {
     init(_ reply: String, normalizer: Normalizer) {
         let capped = Normalizer.capped(reply)
         raw = Array(capped.lowercased().unicodeScalars)
-        tokens = NumberWords.canonicalize(normalizer.fold(capped))
+        var words = normalizer.fold(capped)
+        // `the first one` is `the first`.
+        for index in words.indices.reversed()
+        where index > 0 && words[index] == "one" && NumberWords.word(words[index - 1])?.isOrdinal == true {
+            words.remove(at: index)
+        }
+        tokens = NumberWords.canonicalize(words)
         let trimmed = capped.trimmingWhitespace
         quoted = trimmed.count > 60 ? String(trimmed.prefix(57)) + "…" : trimmed
     }

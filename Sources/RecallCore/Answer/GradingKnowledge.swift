@@ -10,6 +10,8 @@ struct GradingKnowledge: Sendable {
     let groupOfEntity: [String: Int]
     /// For each group, the groups the deck says it is in or part of (an entity-valued fact about it).
     let links: [Int: Set<Int>]
+    /// The years and numbers the facts about each entity state, by `deck` + `entity id`.
+    let figures: [String: Set<String>]
     /// Entities by folded name or alias, per deck: to find the entity a multiple-choice option names.
     let entityByName: [String: String]
 
@@ -37,8 +39,15 @@ struct GradingKnowledge: Sendable {
             for fact in deck.facts { facts[Self.key(deck.id, fact.id)] = fact }
         }
         var links: [Int: Set<Int>] = [:]
+        var figures: [String: Set<String>] = [:]
         for deck in decks {
             for fact in deck.facts {
+                switch fact.value {
+                case .date(let date): figures[Self.key(deck.id, fact.subject), default: []].insert(String(date.year))
+                case .number(let number, _, _):
+                    figures[Self.key(deck.id, fact.subject), default: []].insert(String(number))
+                default: break
+                }
                 guard case .entity(let value) = fact.value,
                     let from = groupOfEntity[Self.key(deck.id, fact.subject)],
                     let to = groupOfEntity[Self.key(deck.id, value)]
@@ -50,6 +59,7 @@ struct GradingKnowledge: Sendable {
         self.entities = entities
         self.groupOfEntity = groupOfEntity
         self.links = links
+        self.figures = figures
         self.entityByName = entityByName
     }
 
@@ -58,9 +68,8 @@ struct GradingKnowledge: Sendable {
         card.facts.first.flatMap { facts[Self.key(card.deck, $0)] }
     }
 
-    /// The names of the entity a multiple-choice option of `card` names, if it names one.
-    func names(ofOption option: String, in card: Card) -> [String]? {
+    /// The id of the entity a multiple-choice option of `card` names, if it names one.
+    func entity(ofOption option: String, in card: Card) -> String? {
         entityByName[Self.key(card.deck, TextFold.fold(option))]
-            .flatMap { entities[Self.key(card.deck, $0)]?.names }
     }
 }
