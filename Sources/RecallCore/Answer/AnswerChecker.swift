@@ -49,8 +49,12 @@ public struct AnswerChecker: Sendable {
         knowledge = decks.isEmpty ? nil : GradingKnowledge(decks: decks, firstGroup: vocabulary.count)
     }
 
-    /// Grades `reply` by the rules of `card.kind`.
+    /// Grades `reply` by the rules of `card.kind`. A reply with more than `Normalizer.maximumLength`
+    /// characters besides whitespace is wrong whatever it starts with: nobody types an answer that long.
     public func grade(_ reply: String, for card: Card) -> Grade {
+        if Self.isOverlong(reply) {
+            return Grade.wrong(card.answer, because: "the reply is too long to be an answer")
+        }
         switch card.kind {
         case .typed, .reverse, .cloze, .free:
             return gradeTyped(reply, key: answerKey(for: card))
@@ -77,6 +81,16 @@ public struct AnswerChecker: Sendable {
         case .order:
             return gradeOrder(reply, choices: card.choices, order: card.order)
         }
+    }
+
+    /// Whether `reply` has more than `Normalizer.maximumLength` scalars that are not whitespace.
+    static func isOverlong(_ reply: String) -> Bool {
+        var count = 0
+        for scalar in reply.unicodeScalars where !scalar.properties.isWhitespace {
+            count += 1
+            if count > Normalizer.maximumLength { return true }
+        }
+        return false
     }
 
     /// Grades a typed reply against the accepted spellings, the canonical one first.

@@ -562,3 +562,56 @@ import Testing
         #expect(falseAccepts.count * 100 <= wrong)
     }
 }
+
+/// Every verdict that is not plain from the reply says why, in the learner's terms.
+@Suite struct GradingReasonTests {
+    static func grade(_ ask: GradingTableTests.Ask, _ answer: String) throws -> Grade {
+        let card = try #require(GradingTableTests.card(for: ask))
+        return GradingTableTests.checker.grade(answer, for: card)
+    }
+
+    @Test func reasonsSayWhatWasReadAndWhy() throws {
+        #expect(try Self.grade(.typed("csto-hq"), "Moscow, Russia").reason == "accepted: 'Moscow, Russia' names Moscow")
+        #expect(
+            try Self.grade(.typed("mission-troops"), "less than 2,000").reason
+                == "wrong: 'less than 2,000' contradicts 'more than 2,000 troops'")
+        #expect(try Self.grade(.typed("csto-hq"), "Moscow, Belarus").reason == "wrong: 'Moscow, Belarus' also names Belarus")
+        #expect(try Self.grade(.typed("ussr-dissolved"), "the 1990s").reason?.contains("decade") == true)
+        #expect(try Self.grade(.truth(false), "nope").reason == "accepted: 'nope' means false")
+        #expect(try Self.grade(.truth(true), "ture").reason == "accepted: 'ture' reads as true")
+        let bare = try Self.grade(.typed("mission-troops"), "2000")
+        #expect(bare.verdict == .close)
+        #expect(bare.reason == "close: '2000' leaves out the bound: the answer is more than 2,000 troops")
+        let value = try Self.grade(.choice(GradingTableTests.terms, 1), "3")
+        #expect(value.reason == "accepted: '3' is the value of option b) 3 years")
+        let position = try Self.grade(.choice(GradingTableTests.terms, 1), "2")
+        #expect(position.reason == "wrong: '2' is the value of option c) 2 years")
+    }
+
+    @Test func plainAnswersCarryNoReason() throws {
+        #expect(try Self.grade(.typed("csto-hq"), "Moscow").reason == nil)
+        #expect(try Self.grade(.typed("csto-founded"), "2002").reason == nil)
+        #expect(try Self.grade(.typed("csto-hq"), "Minsk").reason == nil)
+        #expect(try Self.grade(.truth(true), "true").reason == nil)
+    }
+
+    /// Every accepted row of the table whose answer is not one of the card's spellings says why.
+    @Test func everyAcceptedRewordingSaysWhy() throws {
+        let normalizer = Normalizer()
+        for c in GradingTableTests.cases {
+            let card = try #require(GradingTableTests.card(for: c.ask))
+            let grade = GradingTableTests.checker.grade(c.answer, for: card)
+            guard grade.verdict == .correct, card.kind != .choice, card.kind != .trueFalse else { continue }
+            let reply = normalizer.normalize(c.answer)
+            let isSpelling = card.accepted.contains { normalizer.normalize($0).isEquivalent(to: reply) }
+            if !isSpelling && !reply.isNumeric {
+                #expect(grade.reason != nil, "\(c.testDescription)")
+            }
+        }
+    }
+
+    @Test func numericOptionsAreExplainedOnScreen() {
+        #expect(AnswerChecker.numericOptionsNote(GradingTableTests.terms)?.contains("a number is a value") == true)
+        #expect(AnswerChecker.numericOptionsNote(GradingTableTests.cities) == nil)
+    }
+}
