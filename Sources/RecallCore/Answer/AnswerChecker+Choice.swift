@@ -31,7 +31,7 @@ extension AnswerChecker {
         if let index = Self.choiceIndex(labelled: reply, count: choices.count, lettersOnly: numeric) {
             return index == answerIndex ? right : Grade.wrong(expected)
         }
-        let options = choices.map { [normalizer.normalize($0)] }
+        let options = keys.map { Array($0.normalizedSpellings.prefix(1)) }
         if let (index, text) = Self.labelledText(reply, count: choices.count, lettersOnly: numeric) {
             // The label chooses; the copied text only has to not name a different option.
             let named = normalizer.normalize(text)
@@ -49,7 +49,7 @@ extension AnswerChecker {
         }
         // Text: which options the reply names, by any of their names, as a typed answer would.
         let reading = ReplyReading(reply, normalizer: normalizer)
-        let normalizedSpellings = keys.map { $0.spellings.map(normalizer.normalize) }
+        let normalizedSpellings = keys.map(\.normalizedSpellings)
         var accepted: [(index: Int, grade: Grade)] = []
         for index in choices.indices {
             var key = keys[index]

@@ -9,7 +9,7 @@ extension AnswerChecker {
     func gradeTerms(
         _ reading: ReplyReading, _ normalizedReply: NormalizedAnswer, terms: [[String]], key: AnswerKey
     ) -> Grade {
-        let spellings = key.spellings.map(normalizer.normalize)
+        let spellings = key.normalizedSpellings
         if case .exact = match(normalizedReply, against: spellings) {
             return Grade.accepted(.correct, key.shown, matched: key.shown)
         }

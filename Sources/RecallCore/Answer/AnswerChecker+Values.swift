@@ -70,7 +70,7 @@ extension AnswerChecker {
             return Grade.wrong(key.shown, because: problem)
         }
         let month = months.first
-        let isPlain = reading.tokens.count == 1 || key.spellings.contains { normalizer.normalize($0).canonical == tokens.joined(separator: " ") }
+        let isPlain = reading.tokens.count == 1 || key.normalizedSpellings.contains { $0.canonical == tokens.joined(separator: " ") }
         let accepted = { (reason: String) in
             Grade.accepted(.correct, key.shown, matched: key.shown, because: isPlain ? nil : reason)
         }
@@ -166,7 +166,7 @@ extension AnswerChecker {
     func gradeNumber(_ reading: ReplyReading, number: AnswerKey.NumberValue, key: AnswerKey) -> Grade? {
         let tokens = reading.tokens
         guard reading.isSearchable else { return nil }
-        let promptWords = Set(NumberWords.canonicalize(normalizer.fold(key.prompt)))
+        let promptWords = key.promptWords
         let figures = tokens.indices.filter { NumberWords.isDigits(tokens[$0]) && !promptWords.contains(tokens[$0]) }
         guard let position = figures.first else { return nil }
         if Set(figures.map { tokens[$0] }).count > 1 {
@@ -192,9 +192,9 @@ extension AnswerChecker {
             return Grade.wrong(key.shown, because: problem)
         }
         let expected = key.shown
+        let typed = normalizer.normalize(reading.quoted).canonical
         let isLiteral =
-            said == number.bound
-            && key.spellings.contains { normalizer.normalize($0).canonical == normalizer.normalize(reading.quoted).canonical }
+            said == number.bound && key.normalizedSpellings.contains { $0.canonical == typed }
         switch (number.bound, said) {
         case (nil, nil), (nil, .approximate?), (.approximate?, nil), (.approximate?, .approximate?):
             return Grade.accepted(

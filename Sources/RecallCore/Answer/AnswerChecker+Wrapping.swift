@@ -88,7 +88,7 @@ extension AnswerChecker {
         hedges: Set<String> = hedgeWords
     ) -> String? {
         let tokens = reading.tokens
-        let promptWords = Set(NumberWords.canonicalize(normalizer.fold(key.prompt)))
+        let promptWords = key.promptWords
         for index in tokens.indices where !core.contains(index) {
             let word = tokens[index]
             if hedges.contains(word) {
@@ -118,12 +118,10 @@ extension AnswerChecker {
             return "'\(reading.quoted)' also names \(vocabularyNames[group])"
         }
         for index in tokens.indices where !core.contains(index) && !promptWords.contains(tokens[index]) {
+            guard tokens[index].count >= 5 else { continue }
             let word = NormalizedAnswer(words: [tokens[index]])
-            guard word.canonical.count >= 5 else { continue }
-            for (group, names) in vocabulary.enumerated() where !isRight(group) {
-                if names.contains(where: { !$0.canonical.contains(" ") && word.typoDistance(to: $0) != nil }) {
-                    return "'\(reading.quoted)' also names \(vocabularyNames[group])"
-                }
+            for (name, group) in singleWordNames where word.typoDistance(to: name) != nil && !isRight(group) {
+                return "'\(reading.quoted)' also names \(vocabularyNames[group])"
             }
         }
         return nil

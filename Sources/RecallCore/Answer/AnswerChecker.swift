@@ -24,6 +24,8 @@ public struct AnswerChecker: Sendable {
     let vocabularyNames: [String]
     /// Vocabulary names by their first word, as word lists: for finding names inside a reply.
     let namesByFirstWord: [String: [(words: [String], group: Int)]]
+    /// Vocabulary names of one word long enough to carry a typo (5 letters or more).
+    let singleWordNames: [(name: NormalizedAnswer, group: Int)]
     /// What the decks say beyond names, when the checker was made from decks.
     let knowledge: GradingKnowledge?
 
@@ -46,6 +48,9 @@ public struct AnswerChecker: Sendable {
             }
         }
         namesByFirstWord = index
+        singleWordNames = self.vocabulary.enumerated().flatMap { group, names in
+            names.filter { !$0.canonical.contains(" ") && $0.canonical.count >= 4 }.map { ($0, group) }
+        }
         knowledge = decks.isEmpty ? nil : GradingKnowledge(decks: decks, firstGroup: vocabulary.count)
     }
 
@@ -125,7 +130,7 @@ public struct AnswerChecker: Sendable {
         _ reading: ReplyReading, _ normalizedReply: NormalizedAnswer, key: AnswerKey,
         otherGroups: [[NormalizedAnswer]] = []
     ) -> Grade {
-        let spellings = key.spellings.map(normalizer.normalize)
+        let spellings = key.normalizedSpellings
         let shown = key.shown
         switch match(normalizedReply, against: spellings) {
         case .exact:

@@ -18,18 +18,38 @@ struct AnswerKey: Sendable {
         case terms([[String]])
     }
 
-    var spellings: [String]
+    var spellings: [String] {
+        didSet { normalizedSpellings = spellings.map(Normalizer().normalize) }
+    }
+    /// `spellings`, normalized.
+    private(set) var normalizedSpellings: [NormalizedAnswer]
     /// The answer as shown.
     var shown: String
     var value: Value = .plain
     /// The question, whose words a reply may repeat.
-    var prompt: String = ""
+    var prompt: String = "" {
+        didSet { promptWords = Self.words(of: prompt) }
+    }
+    /// The question's words, numbers in digits.
+    private(set) var promptWords: Set<String> = []
     /// Vocabulary groups wrapping may name besides the answer: the question's subject and what the
     /// deck says the answer is in or part of.
     var allowedGroups: Set<Int> = []
     /// Figures wrapping may give: the years and numbers the deck states about the answer
     /// (`the Collective Security Treaty of 1992`).
     var allowedFigures: Set<String> = []
+
+    init(spellings: [String], shown: String, prompt: String = "") {
+        self.spellings = spellings
+        normalizedSpellings = spellings.map(Normalizer().normalize)
+        self.shown = shown
+        self.prompt = prompt
+        promptWords = Self.words(of: prompt)
+    }
+
+    static func words(of text: String) -> Set<String> {
+        text.isEmpty ? [] : Set(NumberWords.canonicalize(Normalizer().fold(text)))
+    }
 }
 
 extension AnswerChecker {
