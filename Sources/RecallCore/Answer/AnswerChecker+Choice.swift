@@ -44,8 +44,8 @@ extension AnswerChecker {
         guard !normalizedReply.isEmpty else { return Grade.wrong(expected) }
         let exact = options.indices.filter { options[$0].contains(where: normalizedReply.isEquivalent) }
         if !exact.isEmpty { return exact.contains(answerIndex) ? right : Grade.wrong(expected) }
-        if numeric, !normalizedReply.numbers.isEmpty {
-            return gradeNumericChoice(normalizedReply, reply: reply, choices: choices, answerIndex: answerIndex)
+        if numeric, !Self.figures(of: reply).isEmpty {
+            return gradeNumericChoice(reply, choices: choices, answerIndex: answerIndex)
         }
         // Text: which options the reply names, by any of their names, as a typed answer would.
         let reading = ReplyReading(reply, normalizer: normalizer)
@@ -73,11 +73,12 @@ extension AnswerChecker {
 
     /// A number typed for numeric options: the option with that value.
     private func gradeNumericChoice(
-        _ normalizedReply: NormalizedAnswer, reply: String, choices: [String], answerIndex: Int
+        _ reply: String, choices: [String], answerIndex: Int
     ) -> Grade {
         let expected = "\(Self.label(for: answerIndex))) \(choices[answerIndex])"
         let quoted = reply.trimmingWhitespace
-        let matching = choices.indices.filter { normalizer.normalize(choices[$0]).numbers == normalizedReply.numbers }
+        let figures = Self.figures(of: reply)
+        let matching = choices.indices.filter { Self.figures(of: choices[$0]) == figures }
         guard matching.count == 1, let index = matching.first else {
             return Grade.wrong(expected, because: "'\(quoted)' is none of the options")
         }
@@ -88,14 +89,19 @@ extension AnswerChecker {
 
     /// Whether every option is a number (`2004`, `5 years`): then a typed number means its value.
     public static func optionsAreNumeric(_ choices: [String]) -> Bool {
-        let normalizer = Normalizer()
-        return !choices.isEmpty && choices.allSatisfy { !normalizer.normalize($0).numbers.isEmpty }
+        !choices.isEmpty && choices.allSatisfy { !figures(of: $0).isEmpty }
+    }
+
+    /// The numbers a text gives, in digits (`three years` → `3`).
+    static func figures(of text: String) -> [String] {
+        NumberWords.canonicalize(Normalizer().fold(text)).filter(NumberWords.isDigits)
     }
 
     /// What a choice card tells the learner about typing numbers, when its options are numbers.
     public static func numericOptionsNote(_ choices: [String]) -> String? {
         guard optionsAreNumeric(choices), let last = choices.indices.last else { return nil }
-        return "(type a letter a–\(label(for: last)) for an option, or the number itself: a number is a value, not a position)"
+        return
+            "(type a letter a–\(label(for: last)) for an option, or the number itself: a number is a value, not a position)"
     }
 
     /// The label shown for option `index`: `a`…`z`, then the 1-based number.
@@ -120,7 +126,8 @@ extension AnswerChecker {
             let index = Int(scalar.value) - 97
             return index < count ? index : nil
         }
-        guard !lettersOnly, (1...4).contains(text.count), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
+        guard !lettersOnly, (1...4).contains(text.count),
+            text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
             let number = Int(text), number >= 1, number <= count
         else { return nil }
         return number - 1

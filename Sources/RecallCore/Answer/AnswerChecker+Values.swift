@@ -70,7 +70,9 @@ extension AnswerChecker {
             return Grade.wrong(key.shown, because: problem)
         }
         let month = months.first
-        let isPlain = reading.tokens.count == 1 || key.normalizedSpellings.contains { $0.canonical == tokens.joined(separator: " ") }
+        let isPlain =
+            reading.tokens.count == 1
+            || key.normalizedSpellings.contains { $0.canonical == tokens.joined(separator: " ") }
         let accepted = { (reason: String) in
             Grade.accepted(.correct, key.shown, matched: key.shown, because: isPlain ? nil : reason)
         }
@@ -94,7 +96,8 @@ extension AnswerChecker {
                 because: "the year is right, but \(DeckDate.monthNames[wrong - 1]) is the wrong month")
         case (let wrong?, true):
             return Grade.wrong(
-                key.shown, because: "\(DeckDate.monthNames[wrong - 1]) is the wrong month: it was \(date.display)")
+                key.shown,
+                because: "\(DeckDate.monthNames[wrong - 1]) is the wrong month: it was \(date.display)")
         }
     }
 
@@ -167,7 +170,9 @@ extension AnswerChecker {
         let tokens = reading.tokens
         guard reading.isSearchable else { return nil }
         let promptWords = key.promptWords
-        let figures = tokens.indices.filter { NumberWords.isDigits(tokens[$0]) && !promptWords.contains(tokens[$0]) }
+        let figures = tokens.indices.filter {
+            NumberWords.isDigits(tokens[$0]) && !promptWords.contains(tokens[$0])
+        }
         guard let position = figures.first else { return nil }
         if Set(figures.map { tokens[$0] }).count > 1 {
             return Grade.wrong(key.shown, because: "'\(reading.quoted)' gives more than one figure")
@@ -199,7 +204,8 @@ extension AnswerChecker {
         case (nil, nil), (nil, .approximate?), (.approximate?, nil), (.approximate?, .approximate?):
             return Grade.accepted(
                 .correct, expected, matched: expected,
-                because: isLiteral || said == nil && tokens.count == 1 ? nil : "'\(reading.quoted)' gives \(expected)")
+                because: isLiteral || said == nil && tokens.count == 1
+                    ? nil : "'\(reading.quoted)' gives \(expected)")
         case (let bound?, let said?) where bound == said:
             return Grade.accepted(
                 .correct, expected, matched: expected,
@@ -228,7 +234,9 @@ extension AnswerChecker {
         var cursor = plus - 1
         while cursor >= 0, raw[cursor] == " " { cursor -= 1 }
         while cursor >= 0, ("0"..."9").contains(raw[cursor]) || raw[cursor] == "," || raw[cursor] == " " {
-            if raw[cursor] != ",", raw[cursor] != " " { digits.unicodeScalars.insert(raw[cursor], at: digits.unicodeScalars.startIndex) }
+            if raw[cursor] != ",", raw[cursor] != " " {
+                digits.unicodeScalars.insert(raw[cursor], at: digits.unicodeScalars.startIndex)
+            }
             cursor -= 1
         }
         return digits == figure

@@ -17,7 +17,8 @@ extension AnswerChecker {
     ) -> Grade {
         guard reading.isSearchable else {
             return reading.tokens.isEmpty
-                ? Grade.wrong(key.shown) : Grade.wrong(key.shown, because: "the reply is too long to read as one answer")
+                ? Grade.wrong(key.shown)
+                : Grade.wrong(key.shown, because: "the reply is too long to read as one answer")
         }
         guard let found = findSpelling(in: reading.tokens, spellings: spellings) else {
             return Grade.wrong(key.shown)
@@ -27,7 +28,8 @@ extension AnswerChecker {
         // A bound beside the answer (`less than a week`, `a week or so`) must agree with its own.
         let before = Normalizer.qualifier(endingBefore: found.range.lowerBound, in: reading.tokens)
         let after = Normalizer.qualifier(startingAfter: found.range.upperBound - 1, in: reading.tokens)
-        for bound in [before?.0, after?.0].compactMap({ $0 }) where !bound.isCompatible(with: spelling.qualifier) {
+        for bound in [before?.0, after?.0].compactMap({ $0 })
+        where !bound.isCompatible(with: spelling.qualifier) {
             return Grade.wrong(key.shown, because: "'\(reading.quoted)' contradicts '\(key.shown)'")
         }
         if let before { core.formUnion(before.1..<found.range.lowerBound) }
@@ -38,13 +40,17 @@ extension AnswerChecker {
         let matched = key.spellings[found.spelling]
         let span = NormalizedAnswer(words: Array(reading.tokens[found.range]))
         if found.distance > 0 {
-            if namesSomethingElse(span, distance: found.distance, rightNames: spellings, otherGroups: otherGroups) {
+            if namesSomethingElse(
+                span, distance: found.distance, rightNames: spellings, otherGroups: otherGroups)
+            {
                 return Grade.wrong(key.shown)
             }
             return Grade.accepted(
-                .close, key.shown, matched: matched, because: "'\(reading.quoted)' names \(key.shown), misspelt")
+                .close, key.shown, matched: matched,
+                because: "'\(reading.quoted)' names \(key.shown), misspelt")
         }
-        return Grade.accepted(.correct, key.shown, matched: matched, because: "'\(reading.quoted)' names \(matched)")
+        return Grade.accepted(
+            .correct, key.shown, matched: matched, because: "'\(reading.quoted)' names \(matched)")
     }
 
     /// The span of `tokens` that best matches a spelling: equal beats a typo, then fewer edits,
@@ -53,10 +59,19 @@ extension AnswerChecker {
         -> (range: Range<Int>, spelling: Int, distance: Int)?
     {
         var best: (range: Range<Int>, spelling: Int, distance: Int)?
+        let lengths = tokens.map(\.unicodeScalars.count)
         for (index, spelling) in spellings.enumerated() where !spelling.isEmpty {
             let length = spelling.canonical.split(separator: " ").count
+            let compact = spelling.compact.unicodeScalars.count
+            let forms = [spelling.plainScalars.count, spelling.canonicalScalars.count]
             for span in [length, length + 1, length - 1] where span >= 1 && span <= tokens.count {
                 for start in 0...(tokens.count - span) {
+                    // Equal needs the same letters; a typo at most two edits of length.
+                    let letters = lengths[start..<(start + span)].reduce(0, +)
+                    let spaced = letters + span - 1
+                    guard letters == compact || forms.contains(where: { abs($0 - spaced) <= 2 }) else {
+                        continue
+                    }
                     let candidate = NormalizedAnswer(words: Array(tokens[start..<(start + span)]))
                     let distance: Int
                     if candidate.isEquivalent(to: spelling) {
@@ -118,9 +133,13 @@ extension AnswerChecker {
             return "'\(reading.quoted)' also names \(vocabularyNames[group])"
         }
         for index in tokens.indices where !core.contains(index) && !promptWords.contains(tokens[index]) {
-            guard tokens[index].count >= 5 else { continue }
+            let length = tokens[index].unicodeScalars.count
+            guard length >= 5 else { continue }
             let word = NormalizedAnswer(words: [tokens[index]])
-            for (name, group) in singleWordNames where word.typoDistance(to: name) != nil && !isRight(group) {
+            for (name, group) in singleWordNames
+            where abs(name.canonicalScalars.count - length) <= 2 && word.typoDistance(to: name) != nil
+                && !isRight(group)
+            {
                 return "'\(reading.quoted)' also names \(vocabularyNames[group])"
             }
         }
@@ -133,7 +152,8 @@ extension AnswerChecker {
         for start in tokens.indices {
             var best: (range: Range<Int>, group: Int)?
             for (words, group) in namesByFirstWord[tokens[start]] ?? []
-            where start + words.count <= tokens.count && Array(tokens[start..<(start + words.count)]) == words {
+            where start + words.count <= tokens.count && Array(tokens[start..<(start + words.count)]) == words
+            {
                 if best.map({ $0.range.count < words.count }) ?? true {
                     best = (start..<(start + words.count), group)
                 }

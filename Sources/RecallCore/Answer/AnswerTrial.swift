@@ -58,12 +58,14 @@ public struct AnswerTrial: Sendable {
             if line.trimmingWhitespace.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else {
-                throw .malformedLine(path, offset + 1, "expected 3 tab-separated fields, found \(fields.count)")
+                throw .malformedLine(
+                    path, offset + 1, "expected 3 tab-separated fields, found \(fields.count)")
             }
             let expected = fields[2].trimmingWhitespace.lowercased()
             guard ["correct", "close", "accepted", "wrong"].contains(expected) else {
                 throw .malformedLine(
-                    path, offset + 1, "the expected verdict is '\(fields[2])'; write correct, close, accepted or wrong")
+                    path, offset + 1,
+                    "the expected verdict is '\(fields[2])'; write correct, close, accepted or wrong")
             }
             let cardID = fields[0].trimmingWhitespace
             let grade: Grade
@@ -77,7 +79,9 @@ public struct AnswerTrial: Sendable {
                 expected == "accepted" ? grade.isAccepted : expected == grade.verdict.rawValue
             if !agrees {
                 report.disagreements.append(
-                    Disagreement(line: offset + 1, cardID: cardID, answer: fields[1], expected: expected, grade: grade))
+                    Disagreement(
+                        line: offset + 1, cardID: cardID, answer: fields[1], expected: expected, grade: grade)
+                )
             }
         }
         return report

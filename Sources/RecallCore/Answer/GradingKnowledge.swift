@@ -43,7 +43,8 @@ struct GradingKnowledge: Sendable {
         for deck in decks {
             for fact in deck.facts {
                 switch fact.value {
-                case .date(let date): figures[Self.key(deck.id, fact.subject), default: []].insert(String(date.year))
+                case .date(let date):
+                    figures[Self.key(deck.id, fact.subject), default: []].insert(String(date.year))
                 case .number(let number, _, _):
                     figures[Self.key(deck.id, fact.subject), default: []].insert(String(number))
                 default: break

@@ -31,7 +31,9 @@ extension Normalizer {
 
     /// Bounds written after a number: `2,000 or more`, `2000 plus`, `a week or so`.
     private static let trailingQualifiers: [(words: [String], kind: NormalizedAnswer.Qualifier)] = {
-        let atLeast = ["or more", "or over", "or above", "plus", "and more", "and up", "and above", "at least"]
+        let atLeast = [
+            "or more", "or over", "or above", "plus", "and more", "and up", "and above", "at least",
+        ]
         let atMost = ["or less", "or fewer", "or under", "or below", "at most", "at the most", "max", "tops"]
         let approximate = ["or so", "ish", "give or take", "approximately", "roughly", "or thereabouts"]
         let all =
@@ -42,7 +44,8 @@ extension Normalizer {
     }()
 
     /// The bound whose words end just before `index` in `tokens`, and where it starts.
-    static func qualifier(endingBefore index: Int, in tokens: [String]) -> (NormalizedAnswer.Qualifier, Int)? {
+    static func qualifier(endingBefore index: Int, in tokens: [String]) -> (NormalizedAnswer.Qualifier, Int)?
+    {
         for qualifier in qualifiers where qualifier.words.count <= index {
             let start = index - qualifier.words.count
             if Array(tokens[start..<index]) == qualifier.words { return (qualifier.kind, start) }
@@ -51,7 +54,8 @@ extension Normalizer {
     }
 
     /// The bound whose words start just after `index` in `tokens`, and where they end.
-    static func qualifier(startingAfter index: Int, in tokens: [String]) -> (NormalizedAnswer.Qualifier, Int)? {
+    static func qualifier(startingAfter index: Int, in tokens: [String]) -> (NormalizedAnswer.Qualifier, Int)?
+    {
         let start = index + 1
         for qualifier in trailingQualifiers where start + qualifier.words.count <= tokens.count {
             let end = start + qualifier.words.count

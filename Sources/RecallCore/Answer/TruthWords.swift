@@ -55,12 +55,10 @@ enum TruthWords {
             } else if fillers.contains(word) {
                 isLiteral = false
                 continue
-            } else if let (target, typoValue) = typoTargets.first(where: { target, _ in
-                word.count >= 3
-                    && EditDistance.optimalStringAlignment(word, target, limit: 1) <= 1
+            } else if let typo = typoTargets.first(where: { target, _ in
+                word.count >= 3 && EditDistance.optimalStringAlignment(word, target, limit: 1) <= 1
             }) {
-                _ = target
-                value = typoValue
+                value = typo.1
                 isTypo = true
             } else {
                 return nil
@@ -85,10 +83,12 @@ extension AnswerChecker {
             let said = quoted.isEmpty ? nil : "'\(quoted.prefix(60))' reads as neither true nor false"
             return Grade.wrong(expected, because: said)
         }
-        let meaning = "'\(quoted)' \(reading.isTypo ? "reads as" : "means") \(reading.value ? "true" : "false")"
+        let meaning =
+            "'\(quoted)' \(reading.isTypo ? "reads as" : "means") \(reading.value ? "true" : "false")"
         guard reading.value == answer else {
             return Grade.wrong(expected, because: reading.isLiteral ? nil : meaning)
         }
-        return Grade.accepted(.correct, expected, matched: expected, because: reading.isLiteral ? nil : meaning)
+        return Grade.accepted(
+            .correct, expected, matched: expected, because: reading.isLiteral ? nil : meaning)
     }
 }

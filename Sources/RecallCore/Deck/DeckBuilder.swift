@@ -153,7 +153,8 @@ struct DeckBuilder {
         let extras: [String: Set<String>] = [
             "number": ["unit", "qualifier", "accept-bare"], "text": ["aliases", "terms"], "set": ["complete"],
         ]
-        for extra in ["unit", "qualifier", "aliases", "complete", "terms", "accept-bare"] where fields[extra] != nil {
+        for extra in ["unit", "qualifier", "aliases", "complete", "terms", "accept-bare"]
+        where fields[extra] != nil {
             if !(extras[key]?.contains(extra) ?? false), let extraNode = fields[extra] {
                 reader.error("'\(extra)' does not apply to a \(key) value in \(what)", at: extraNode)
             }

@@ -67,7 +67,8 @@ extension DeckPreview {
         }
         let count = report.disagreements.count
         lines.append(
-            "\(report.checked) answer\(report.checked == 1 ? "" : "s") checked, \(count) disagreement\(count == 1 ? "" : "s")")
+            "\(report.checked) answer\(report.checked == 1 ? "" : "s") checked, \(count) disagreement\(count == 1 ? "" : "s")"
+        )
         Console.write(lines.joined(separator: "\n") + "\n")
         if count > 0 { throw ExitCode(1) }
     }

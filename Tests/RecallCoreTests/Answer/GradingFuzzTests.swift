@@ -39,7 +39,8 @@ import Testing
     @Test func tenThousandCharacterRepliesAreNeverAccepted() {
         for (checker, card) in Self.everyCard() {
             let answer = card.accepted.first ?? card.answer
-            let repeated = String(String(repeating: answer + " ", count: 10_000 / (answer.count + 1) + 1).prefix(10_000))
+            let repeated = String(
+                String(repeating: answer + " ", count: 10_000 / (answer.count + 1) + 1).prefix(10_000))
             let replies = [
                 repeated,
                 answer + " " + String(repeating: "x", count: 10_000 - answer.count - 1),
@@ -61,7 +62,8 @@ import Testing
         var generator = AnswerCheckerFuzzTests.SplitMix64(state: seed)
         let pieces =
             AnswerCheckerFuzzTests.pieces + [
-                "Moscow", "Minsk", "in", "President", "Article", "IV", "over", "less than", "+", "January", "2022",
+                "Moscow", "Minsk", "in", "President", "Article", "IV", "over", "less than", "+", "January",
+                "2022",
                 "1991-12", "the 1990s", "yep", "nope", "heads", "of", "member states", "not", "or", "first",
             ]
         let cards = Self.everyCard()
@@ -74,7 +76,9 @@ import Testing
                 #expect((0...1).contains(grade.score))
                 #expect(grade == checker.grade(reply, for: card))
                 if let reason = grade.reason {
-                    let prefix = grade.verdict == .wrong ? "wrong: " : grade.verdict == .close ? "close: " : "accepted: "
+                    let prefix =
+                        grade.verdict == .wrong
+                        ? "wrong: " : grade.verdict == .close ? "close: " : "accepted: "
                     #expect(reason.hasPrefix(prefix), "\(reason)")
                 }
             }

@@ -571,11 +571,15 @@ import Testing
     }
 
     @Test func reasonsSayWhatWasReadAndWhy() throws {
-        #expect(try Self.grade(.typed("csto-hq"), "Moscow, Russia").reason == "accepted: 'Moscow, Russia' names Moscow")
+        #expect(
+            try Self.grade(.typed("csto-hq"), "Moscow, Russia").reason
+                == "accepted: 'Moscow, Russia' names Moscow")
         #expect(
             try Self.grade(.typed("mission-troops"), "less than 2,000").reason
                 == "wrong: 'less than 2,000' contradicts 'more than 2,000 troops'")
-        #expect(try Self.grade(.typed("csto-hq"), "Moscow, Belarus").reason == "wrong: 'Moscow, Belarus' also names Belarus")
+        #expect(
+            try Self.grade(.typed("csto-hq"), "Moscow, Belarus").reason
+                == "wrong: 'Moscow, Belarus' also names Belarus")
         #expect(try Self.grade(.typed("ussr-dissolved"), "the 1990s").reason?.contains("decade") == true)
         #expect(try Self.grade(.truth(false), "nope").reason == "accepted: 'nope' means false")
         #expect(try Self.grade(.truth(true), "ture").reason == "accepted: 'ture' reads as true")
@@ -611,7 +615,9 @@ import Testing
     }
 
     @Test func numericOptionsAreExplainedOnScreen() {
-        #expect(AnswerChecker.numericOptionsNote(GradingTableTests.terms)?.contains("a number is a value") == true)
+        #expect(
+            AnswerChecker.numericOptionsNote(GradingTableTests.terms)?.contains("a number is a value") == true
+        )
         #expect(AnswerChecker.numericOptionsNote(GradingTableTests.cities) == nil)
     }
 }
