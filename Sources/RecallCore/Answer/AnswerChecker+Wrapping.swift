@@ -6,7 +6,8 @@ extension AnswerChecker {
     static let hedgeWords: Set<String> = [
         "not", "no", "nor", "neither", "either", "or", "except", "never", "isnt", "wasnt", "arent",
         "werent", "dont", "doesnt", "didnt", "cant", "wont", "wrong", "incorrect", "false", "nothing",
-        "none", "instead", "and", "also", "vs", "versus", "unless", "without", "rather",
+        "none", "instead", "and", "also", "vs", "versus", "unless", "without", "rather", "before",
+        "after", "until", "till", "prior", "near", "outside", "beyond",
     ]
 
     /// Grades a reply that is not a spelling as a whole: a spelling (or a typo of one) inside it,
@@ -106,7 +107,10 @@ extension AnswerChecker {
         let promptWords = key.promptWords
         for index in tokens.indices where !core.contains(index) {
             let word = tokens[index]
-            if hedges.contains(word) {
+            // `not sure` doubts the answer; it does not deny it.
+            let isDoubt =
+                word == "not" && index + 1 < tokens.count && ["sure", "certain"].contains(tokens[index + 1])
+            if hedges.contains(word), !isDoubt {
                 return "'\(reading.quoted)' says '\(word)' beside the answer"
             }
             if NumberWords.isDigits(word), !promptWords.contains(word), !key.allowedFigures.contains(word) {
