@@ -34,8 +34,8 @@ enum TruthWords {
     static func read(_ reply: String) -> Reading? {
         let words = Normalizer().fold(reply)
         guard !words.isEmpty, words.count <= 12 else { return nil }
-        // Digits only as the whole reply (`1`, `0`), never inside one (`-1`, `10`).
-        if words.contains(where: NumberWords.isDigits), !["1", "0"].contains(reply.trimmingWhitespace) {
+        // Digits only as the whole reply (`1`, `0.`), never inside one (`-1`, `1 0`).
+        if words.contains(where: NumberWords.isDigits), words.count != 1 || reply.contains("-") {
             return nil
         }
         var said: Bool?
