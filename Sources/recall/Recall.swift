@@ -13,6 +13,7 @@ struct Recall: ParsableCommand {
             Study.self,
             Quiz.self,
             Cards.self,
+            GradeCommand.self,
             Stats.self,
             DeckCommand.self,
             Export.self,

@@ -1,66 +1,107 @@
-/// Grading multiple choice and true/false replies.
+/// Grading multiple choice replies.
 extension AnswerChecker {
-    /// Grades a multiple-choice reply: the option's letter (`b`, `B`, `b)`, `(b)`, `b.`), its
-    /// 1-based number, the label followed by the option as shown (`b) Moscow`), or its text. Text may carry a typo only when it is strictly nearer to the
-    /// right option than to any other and names nothing else in the vocabulary.
+    /// Grades a multiple-choice reply: the option's letter (`b`, `B`, `b)`, `(b)`, `b.`), the label
+    /// followed by the option as shown (`b) Moscow`), or the option's text or any name of the thing
+    /// it names (`names[i]`, e.g. `NATO` for North Atlantic Treaty Organization), inside wrapping
+    /// that names nothing else. Text may carry a typo only when it is strictly nearer to the right
+    /// option than to any other and names nothing else in the vocabulary.
     ///
-    /// A label takes precedence over text, so with numeric options `2` means the second option.
-    public func gradeChoice(_ reply: String, choices: [String], answerIndex: Int) -> Grade {
-        guard choices.indices.contains(answerIndex) else {
+    /// When the options are numbers (`5 years`, `2004`), a typed number is the value, never a
+    /// position; letters still name positions. Otherwise `1`…`n` name positions too.
+    public func gradeChoice(
+        _ reply: String, choices: [String], answerIndex: Int, names: [[String]] = [], prompt: String = ""
+    ) -> Grade {
+        let keys = choices.indices.map { index in
+            AnswerKey(
+                spellings: [choices[index]] + (names.indices.contains(index) ? names[index] : []),
+                shown: choices[index], prompt: prompt)
+        }
+        return gradeChoice(reply, choices: choices, answerIndex: answerIndex, keys: keys)
+    }
+
+    /// Grades a multiple-choice reply with a key per option (its names, and what wrapping may name).
+    func gradeChoice(_ reply: String, choices: [String], answerIndex: Int, keys: [AnswerKey]) -> Grade {
+        guard choices.indices.contains(answerIndex), keys.count == choices.count else {
             return Grade(verdict: .wrong, score: 0, expected: "")
         }
         let expected = "\(Self.label(for: answerIndex))) \(choices[answerIndex])"
-        let right = Grade(verdict: .correct, score: 1, expected: expected)
-        let wrong = Grade(verdict: .wrong, score: 0, expected: expected)
+        let right = Grade.accepted(.correct, expected, matched: choices[answerIndex])
         let reply = Normalizer.capped(reply)
-        if let index = Self.choiceIndex(labelled: reply, count: choices.count) {
-            return index == answerIndex ? right : wrong
+        let numeric = Self.optionsAreNumeric(choices)
+        if let index = Self.choiceIndex(labelled: reply, count: choices.count, lettersOnly: numeric) {
+            return index == answerIndex ? right : Grade.wrong(expected)
         }
-        let options = choices.map { [normalizer.normalize($0)] }
-        if let (index, text) = Self.labelledText(reply, count: choices.count) {
+        let options = keys.map { Array($0.normalizedSpellings.prefix(1)) }
+        if let (index, text) = Self.labelledText(reply, count: choices.count, lettersOnly: numeric) {
             // The label chooses; the copied text only has to not name a different option.
             let named = normalizer.normalize(text)
             let namesOther = options.indices.contains {
                 $0 != index && options[$0][0].isEquivalent(to: named)
             }
-            return index == answerIndex && !namesOther ? right : wrong
+            return index == answerIndex && !namesOther ? right : Grade.wrong(expected)
         }
         let normalizedReply = normalizer.normalize(reply)
-        guard !normalizedReply.isEmpty else { return wrong }
+        guard !normalizedReply.isEmpty else { return Grade.wrong(expected) }
         let exact = options.indices.filter { options[$0].contains(where: normalizedReply.isEquivalent) }
-        if !exact.isEmpty { return exact.contains(answerIndex) ? right : wrong }
-
-        guard case .close(let distance) = match(normalizedReply, against: options[answerIndex]) else {
-            return wrong
+        if !exact.isEmpty { return exact.contains(answerIndex) ? right : Grade.wrong(expected) }
+        if numeric, !Self.figures(of: reply).isEmpty {
+            return gradeNumericChoice(reply, choices: choices, answerIndex: answerIndex)
         }
-        let others = options.indices.filter { $0 != answerIndex }.map { options[$0] }
-        if namesSomethingElse(
-            normalizedReply, distance: distance, rightNames: options[answerIndex], otherGroups: others)
+        // Text: which options the reply names, by any of their names, as a typed answer would.
+        let reading = ReplyReading(reply, normalizer: normalizer)
+        let normalizedSpellings = keys.map(\.normalizedSpellings)
+        var accepted: [(index: Int, grade: Grade)] = []
+        for index in choices.indices {
+            var key = keys[index]
+            key.shown = expected
+            let others = choices.indices.filter { $0 != index }.map { normalizedSpellings[$0] }
+            let grade = gradeSpelling(reading, normalizedReply, key: key, otherGroups: others)
+            if grade.isAccepted { accepted.append((index, grade)) }
+        }
+        guard accepted.count == 1, let only = accepted.first, only.index == answerIndex else {
+            return Grade.wrong(expected)
+        }
+        var grade = only.grade
+        grade.matched = choices[answerIndex]
+        if grade.reason == nil, grade.verdict == .correct,
+            !normalizedSpellings[answerIndex][0].isEquivalent(to: normalizedReply)
         {
-            return wrong
+            grade.reason = "accepted: '\(reading.quoted)' names \(choices[answerIndex])"
         }
-        return Grade(verdict: .close, score: 1, expected: expected)
+        return grade
     }
 
-    /// Grades a true/false reply: `t`, `true`, `yes`, `y`, `1` or `f`, `false`, `no`, `n`, `0`,
-    /// in any case; anything else is wrong.
-    public func gradeTrueFalse(_ reply: String, answer: Bool) -> Grade {
-        let expected = answer ? "true" : "false"
-        guard let said = Self.truthValue(of: reply), said == answer else {
-            return Grade(verdict: .wrong, score: 0, expected: expected)
+    /// A number typed for numeric options: the option with that value.
+    private func gradeNumericChoice(
+        _ reply: String, choices: [String], answerIndex: Int
+    ) -> Grade {
+        let expected = "\(Self.label(for: answerIndex))) \(choices[answerIndex])"
+        let quoted = reply.trimmingWhitespace
+        let figures = Self.figures(of: reply)
+        let matching = choices.indices.filter { Self.figures(of: choices[$0]) == figures }
+        guard matching.count == 1, let index = matching.first else {
+            return Grade.wrong(expected, because: "'\(quoted)' is none of the options")
         }
-        return Grade(verdict: .correct, score: 1, expected: expected)
+        let which = "'\(quoted)' is the value of option \(Self.label(for: index))) \(choices[index])"
+        guard index == answerIndex else { return Grade.wrong(expected, because: which) }
+        return Grade.accepted(.correct, expected, matched: choices[index], because: which)
     }
 
-    /// What a true/false reply says: case-insensitive, trailing `.` or `!` ignored.
-    static func truthValue(of reply: String) -> Bool? {
-        var text = Substring(Normalizer.capped(reply).trimmingWhitespace.lowercased())
-        while let last = text.last, last == "." || last == "!" { text = text.dropLast() }
-        switch text {
-        case "t", "true", "yes", "y", "1": return true
-        case "f", "false", "no", "n", "0": return false
-        default: return nil
-        }
+    /// Whether every option is a number (`2004`, `5 years`): then a typed number means its value.
+    public static func optionsAreNumeric(_ choices: [String]) -> Bool {
+        !choices.isEmpty && choices.allSatisfy { !figures(of: $0).isEmpty }
+    }
+
+    /// The numbers a text gives, in digits (`three years` → `3`).
+    static func figures(of text: String) -> [String] {
+        NumberWords.canonicalize(Normalizer().fold(text)).filter(NumberWords.isDigits)
+    }
+
+    /// What a choice card tells the learner about typing numbers, when its options are numbers.
+    public static func numericOptionsNote(_ choices: [String]) -> String? {
+        guard optionsAreNumeric(choices), let last = choices.indices.last else { return nil }
+        return
+            "(type a letter a–\(label(for: last)) for an option, or the number itself: a number is a value, not a position)"
     }
 
     /// The label shown for option `index`: `a`…`z`, then the 1-based number.
@@ -71,8 +112,9 @@ extension AnswerChecker {
         return String(Character(scalar))
     }
 
-    /// The option a label reply names: a letter (`b`, `b)`, `(b)`, `b.`) or a 1-based number.
-    static func choiceIndex(labelled reply: String, count: Int) -> Int? {
+    /// The option a label reply names: a letter (`b`, `b)`, `(b)`, `b.`) or, unless `lettersOnly`,
+    /// a 1-based number.
+    static func choiceIndex(labelled reply: String, count: Int, lettersOnly: Bool = false) -> Int? {
         var text = Substring(reply.trimmingWhitespace.lowercased())
         if text.hasPrefix("("), text.hasSuffix(")") {
             text = text.dropFirst().dropLast()
@@ -84,7 +126,8 @@ extension AnswerChecker {
             let index = Int(scalar.value) - 97
             return index < count ? index : nil
         }
-        guard (1...4).contains(text.count), text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
+        guard !lettersOnly, (1...4).contains(text.count),
+            text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }),
             let number = Int(text), number >= 1, number <= count
         else { return nil }
         return number - 1
@@ -94,12 +137,14 @@ extension AnswerChecker {
 extension AnswerChecker {
     /// A label followed by the option's text, as copied from the screen (`b) Moscow`, `(b) Moscow`,
     /// `2. Moscow`): the option the label names and the text after it.
-    static func labelledText(_ reply: String, count: Int) -> (Int, String)? {
+    static func labelledText(_ reply: String, count: Int, lettersOnly: Bool = false) -> (Int, String)? {
         let text = reply.trimmingWhitespace
         guard let space = text.firstIndex(where: \.isWhitespace) else { return nil }
         let label = text[..<space]
         guard label.hasSuffix(")") || label.hasSuffix(".") || label.hasSuffix(":") else { return nil }
-        guard let index = choiceIndex(labelled: String(label), count: count) else { return nil }
+        guard let index = choiceIndex(labelled: String(label), count: count, lettersOnly: lettersOnly) else {
+            return nil
+        }
         let rest = String(text[space...]).trimmingWhitespace
         return rest.isEmpty ? nil : (index, rest)
     }

@@ -41,7 +41,11 @@ public struct Normalizer: Sendable {
     /// Apostrophes join (`d'Ivoire` → `divoire`); every other non-letter, non-digit separates words
     /// (`twenty-one` → `twenty`, `one`). A full stop between digits is kept as a decimal point.
     public func fold(_ text: String) -> [String] {
-        let decomposed = Self.capped(text).lowercased().decomposedStringWithCompatibilityMapping
+        let capped = Self.capped(text)
+        // ASCII has nothing to decompose; Foundation's decomposition is the slow part of folding.
+        let decomposed =
+            capped.utf8.allSatisfy { $0 < 0x80 }
+            ? capped.lowercased() : capped.lowercased().decomposedStringWithCompatibilityMapping
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(decomposed.unicodeScalars.count)
         for scalar in decomposed.unicodeScalars {

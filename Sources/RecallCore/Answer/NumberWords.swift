@@ -86,6 +86,12 @@ enum NumberWords {
         var index = 0
         var previousPair: Int?  // a lone 10…99 phrase just written, for year pairs like `nineteen ninety`
         while index < tokens.count {
+            if let roman = RomanNumeral.value(of: tokens[index], after: index > 0 ? tokens[index - 1] : nil) {
+                output.append(String(roman))
+                previousPair = nil
+                index += 1
+                continue
+            }
             if let phrase = readPhrase(tokens, from: index) {
                 if let first = previousPair, phrase.isPairable, output.last == String(first) {
                     output[output.count - 1] = String(first * 100 + phrase.value)

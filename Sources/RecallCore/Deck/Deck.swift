@@ -225,12 +225,20 @@ public struct Fact: Sendable, Hashable {
     public var event: String?
     /// A free note shown with the answer.
     public var note: String?
+    /// For text values: the key terms a typed answer must contain, each with its other wordings
+    /// (`[[heads, leaders], [member states, member countries]]`). When present, a typed answer is
+    /// graded by these terms instead of by its distance from the text (see `AnswerChecker`).
+    public var terms: [[String]]
+    /// For a number with a qualifier (`more than 2,000`): whether the bare figure (`2000`) counts
+    /// as correct; otherwise it is `close`.
+    public var acceptsBareFigure: Bool
     public var location: SourceLocation
 
     public init(
         id: String, subject: String, attribute: String, value: FactValue, source: String? = nil,
         ask: String? = nil, reverse: String? = nil, statement: String? = nil, event: String? = nil,
-        note: String? = nil, location: SourceLocation = SourceLocation(line: 1, column: 1)
+        note: String? = nil, terms: [[String]] = [], acceptsBareFigure: Bool = false,
+        location: SourceLocation = SourceLocation(line: 1, column: 1)
     ) {
         self.id = id
         self.subject = subject
@@ -242,6 +250,8 @@ public struct Fact: Sendable, Hashable {
         self.statement = statement
         self.event = event
         self.note = note
+        self.terms = terms
+        self.acceptsBareFigure = acceptsBareFigure
         self.location = location
     }
 }

@@ -15,7 +15,7 @@ struct DeckBuilder {
     static let valueKeys: [String] = ["date", "entity", "number", "text", "set", "passage"]
     static let factFields: Set<String> = Set(valueKeys).union([
         "id", "subject", "attribute", "unit", "qualifier", "aliases", "complete", "source", "ask", "reverse",
-        "statement", "event", "note",
+        "statement", "event", "note", "terms", "accept-bare",
     ])
     static let cardFields: Set<String> = [
         "id", "question", "answer", "aliases", "choices", "cloze", "source",
@@ -144,14 +144,17 @@ struct DeckBuilder {
         return Fact(
             id: id, subject: subject, attribute: attribute, value: value, source: text("source"),
             ask: text("ask"), reverse: text("reverse"), statement: text("statement"), event: text("event"),
-            note: text("note"), location: reader.location(of: idNode))
+            note: text("note"), terms: fields["terms"].flatMap { terms($0, what: what) } ?? [],
+            acceptsBareFigure: fields["accept-bare"].flatMap { reader.bool($0, "'accept-bare'") } ?? false,
+            location: reader.location(of: idNode))
     }
 
     private func value(_ key: String, _ node: Node, fields: [String: Node], what: String) -> FactValue? {
         let extras: [String: Set<String>] = [
-            "number": ["unit", "qualifier"], "text": ["aliases"], "set": ["complete"],
+            "number": ["unit", "qualifier", "accept-bare"], "text": ["aliases", "terms"], "set": ["complete"],
         ]
-        for extra in ["unit", "qualifier", "aliases", "complete"] where fields[extra] != nil {
+        for extra in ["unit", "qualifier", "aliases", "complete", "terms", "accept-bare"]
+        where fields[extra] != nil {
             if !(extras[key]?.contains(extra) ?? false), let extraNode = fields[extra] {
                 reader.error("'\(extra)' does not apply to a \(key) value in \(what)", at: extraNode)
             }
@@ -177,6 +180,25 @@ struct DeckBuilder {
         default:
             return reader.string(node, "the passage of \(what)").map(FactValue.passage)
         }
+    }
+
+    /// `terms: [heads, [member states, member countries]]`: each key term, a word or a list of
+    /// its wordings.
+    private func terms(_ node: Node, what: String) -> [[String]]? {
+        guard let items = reader.sequence(node, "the key terms of \(what)") else { return nil }
+        var terms: [[String]] = []
+        for item in items {
+            if case .sequence = item {
+                guard let wordings = reader.strings(item, "a key term of \(what)"), !wordings.isEmpty else {
+                    return nil
+                }
+                terms.append(wordings)
+            } else {
+                guard let wording = reader.string(item, "a key term of \(what)") else { return nil }
+                terms.append([wording])
+            }
+        }
+        return terms
     }
 
     /// `2002`, or `2022-01` for a month.

@@ -49,14 +49,15 @@ public final class StudySession {
     /// - Parameters:
     ///   - cards: the cards of the decks being studied.
     ///   - vocabulary: names the decks know, for grading (see `AnswerChecker`).
+    ///   - decks: the decks the cards come from, whose facts grading reads (see `AnswerChecker`).
     public init(
-        cards: [Card], vocabulary: [[String]], store: ProgressStore, scheduler: Scheduler,
-        options: StudyOptions = StudyOptions(), now: Date
+        cards: [Card], vocabulary: [[String]], decks: [Deck] = [], store: ProgressStore,
+        scheduler: Scheduler, options: StudyOptions = StudyOptions(), now: Date
     ) {
         self.store = store
         self.scheduler = scheduler
         self.options = options
-        self.checker = AnswerChecker(vocabulary: vocabulary)
+        self.checker = AnswerChecker(vocabulary: vocabulary, decks: decks)
         self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.deckOrder = cards.map(\.id)
         self.day = options.clock.startOfDay(containing: now)

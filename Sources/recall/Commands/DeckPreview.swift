@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RecallCore
 
 /// `recall deck preview NAME`: every card of a deck as a learner sees it, with its answer.
@@ -20,12 +21,19 @@ struct DeckPreview: ParsableCommand {
     @Option(help: "Seed for distractors and option order, as in a session.")
     var seed: UInt64 = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Grade a file of 'card id<TAB>answer<TAB>expected' lines (expected: correct, close, accepted or wrong) and report disagreements.",
+            valueName: "file"))
+    var answers: String?
+
     func validate() throws {
         if let kind { _ = try CardKindList.parse(kind) }
     }
 
     func run() throws {
         let deck = try decks.loadDeck(id: name)
+        if let answers { return try checkAnswers(answers, deck: deck) }
         let kinds = try kind.map(CardKindList.parse)
         let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
         var blocks = cards.enumerated().map { index, card in CardText.preview(card, number: index + 1) }
@@ -33,6 +41,36 @@ struct DeckPreview: ParsableCommand {
             "\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(deck.name)"
         )
         Console.write(blocks.joined(separator: "\n\n") + "\n")
+    }
+}
+
+extension DeckPreview {
+    /// `--answers FILE`: every line graded; disagreements listed; exit 1 when there is one.
+    func checkAnswers(_ path: String, deck: Deck) throws {
+        let report: AnswerTrial.Report
+        do {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            report = try AnswerTrial(decks: [deck], seed: seed).check(answers: text, path: path)
+        } catch let error as AnswerTrialError {
+            Console.error(error.localizedDescription)
+            throw ExitCode(1)
+        } catch {
+            Console.error("cannot read '\(path)': \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        var lines: [String] = []
+        for item in report.disagreements {
+            var line =
+                "\(path):\(item.line): \(item.cardID): '\(Style.safe(item.answer))' expected \(item.expected), graded \(item.grade.verdict.rawValue)"
+            if let reason = item.grade.reason { line += " (\(Style.safe(reason)))" }
+            lines.append(line)
+        }
+        let count = report.disagreements.count
+        lines.append(
+            "\(report.checked) answer\(report.checked == 1 ? "" : "s") checked, \(count) disagreement\(count == 1 ? "" : "s")"
+        )
+        Console.write(lines.joined(separator: "\n") + "\n")
+        if count > 0 { throw ExitCode(1) }
     }
 }
 

@@ -43,12 +43,7 @@ struct Quiz: ParsableCommand {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let drawSeed = seed ?? UInt64.random(in: 0...UInt64.max)
         let generator = QuestionGenerator(seed: drawSeed)
-        var cards: [Card] = []
-        var vocabulary: [[String]] = []
-        for deck in chosen {
-            cards += generator.cards(for: deck)
-            vocabulary += deck.vocabulary
-        }
+        let cards = chosen.flatMap { generator.cards(for: $0) }
         let kinds = kind.map { Set(kindNames($0).compactMap(Card.Kind.init(rawValue:))) }
         let questions = QuizPlan.select(from: cards, count: count, seed: drawSeed, kinds: kinds)
         guard !questions.isEmpty else {
@@ -57,7 +52,7 @@ struct Quiz: ParsableCommand {
         }
         let title = chosen.count == 1 ? chosen[0].name : "\(chosen.count) decks"
         var runner = QuizRunner(
-            checker: AnswerChecker(vocabulary: vocabulary), style: .current,
+            checker: AnswerChecker(decks: chosen), style: .current,
             reader: Terminal.lineReader())
         runner.run(questions, title: title)
     }

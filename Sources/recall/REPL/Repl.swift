@@ -180,7 +180,7 @@ final class Repl {
             return
         }
         var runner = QuizRunner(
-            checker: AnswerChecker(vocabulary: context.vocabulary), style: style, reader: reader)
+            checker: context.checker, style: style, reader: reader)
         runner.run(questions, title: text.isEmpty ? "practice" : "practice: \(text)")
         reader = runner.reader
     }

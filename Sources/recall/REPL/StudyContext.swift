@@ -9,7 +9,8 @@ final class StudyContext {
     let scheduler: Scheduler
     let seed: UInt64
     private(set) var cards: [Card]
-    private(set) var vocabulary: [[String]]
+    /// Grades against every open deck's names and facts.
+    private(set) var checker: AnswerChecker
 
     init(decks: [Deck], store: ProgressStore, scheduler: Scheduler, seed: UInt64) {
         self.decks = decks
@@ -18,7 +19,7 @@ final class StudyContext {
         self.seed = seed
         let generator = QuestionGenerator(seed: seed)
         cards = decks.flatMap { generator.cards(for: $0) }
-        vocabulary = decks.flatMap(\.vocabulary)
+        checker = AnswerChecker(decks: decks)
     }
 
     /// Opens the decks and the profile, or prints why not and exits 1.
@@ -45,7 +46,7 @@ final class StudyContext {
 
     func session(deck: String?, options: StudyOptions, now: Date) -> StudySession {
         StudySession(
-            cards: cards(inDeck: deck), vocabulary: vocabulary, store: store, scheduler: scheduler,
+            cards: cards(inDeck: deck), vocabulary: [], decks: decks, store: store, scheduler: scheduler,
             options: options, now: now)
     }
 

@@ -45,6 +45,9 @@ enum CardPrompt {
         switch card.kind {
         case .choice, .order:
             lines += CardText.options(of: card, indent: "  ")
+            if card.kind == .choice, let note = AnswerChecker.numericOptionsNote(card.choices) {
+                lines.append("  " + note)
+            }
             if card.kind == .order {
                 lines.append("  (type the letters earliest first, e.g. \(exampleOrder(card.choices.count)))")
             }
@@ -67,11 +70,13 @@ enum CardPrompt {
 enum Feedback {
     static func render(_ grade: Grade, for card: Card, style: Style) -> String {
         let expected = Style.safe(grade.expected.isEmpty ? card.answer : grade.expected)
+        let reason = grade.reason.map { "\n  " + style.dim(Style.safe($0)) } ?? ""
         switch grade.verdict {
         case .correct:
-            return style.green("✓ correct") + (card.kind == .choice ? " — \(expected)" : "")
+            return style.green("✓ correct") + (card.kind == .choice ? " — \(expected)" : "") + reason
         case .close:
-            return style.yellow("≈ close") + " — the spelling is \(expected)"
+            let what = grade.reason == nil ? "the spelling is" : "the answer is"
+            return style.yellow("≈ close") + " — \(what) \(expected)" + reason
         case .wrong:
             var lines: [String] = []
             if card.kind == .set, grade.score > 0 {
@@ -80,6 +85,7 @@ enum Feedback {
             } else {
                 lines.append(style.red("✗ wrong") + " — the answer is \(expected)")
             }
+            if let reason = grade.reason { lines.append("  " + style.dim(Style.safe(reason))) }
             if !grade.missing.isEmpty {
                 lines.append("  missing: \(grade.missing.map(Style.safe).joined(separator: ", "))")
             }

@@ -44,7 +44,9 @@ import Testing
             verdict: .close),
         Case(
             reply: "Zambia", choices: ["Gambia", "Senegal", "Mali", "Ghana"], answerIndex: 0, verdict: .wrong),
-        Case(reply: "2", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),  // a label first
+        // Numeric options: a number is a value, never a position; letters are positions.
+        Case(reply: "2", choices: ["1992", "2002", "1999", "2010"], verdict: .wrong),
+        Case(reply: "b", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),
         Case(reply: "2002", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),
         Case(reply: "two thousand and two", choices: ["1992", "2002", "1999", "2010"], verdict: .correct),
         Case(reply: "2003", choices: ["1992", "2002", "1999", "2010"], verdict: .wrong),
@@ -76,7 +78,7 @@ import Testing
 
     static let truthy = ["t", "T", "true", "TRUE", "True.", "yes", "Yes", "y", "Y", "1", " true "]
     static let falsy = ["f", "F", "false", "False", "no", "NO", "n", "N", "0", "false!"]
-    static let neither = ["", " ", "maybe", "tru", "yes no", "2", "-1", "ye", "correct"]
+    static let neither = ["", " ", "maybe", "dunno", "yes no", "2", "-1", "ye", "true or false", "10"]
 
     @Test(arguments: truthy) func trueReplies(reply: String) {
         #expect(CSTOVocabulary.checker.gradeTrueFalse(reply, answer: true).verdict == .correct)
