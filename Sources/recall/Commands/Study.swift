@@ -15,12 +15,14 @@ struct Study: ParsableCommand {
 
     func run() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
-        defer { context.close() }
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
             session: context.session(deck: deck, options: study.options, now: Date()),
             style: .current, reader: reader)
         loop.run()
+        let saved = context.close()
+        // A failed write is an error even when the learner was told and went on.
+        if loop.writeFailed || !saved { throw ExitCode(1) }
     }
 }
 
