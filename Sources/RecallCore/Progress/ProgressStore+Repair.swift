@@ -20,6 +20,7 @@ extension ProgressStore {
         profile name: String, in directory: URL, schedulers: SchedulerFactory, now: Date, io: FileIO
     ) throws(ProgressError) -> [ProgressIssue] {
         try ProgressLocation.validate(profile: name)
+        try FileIO.checkPrivate(folder: directory.path)
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
         defer { lock.release() }

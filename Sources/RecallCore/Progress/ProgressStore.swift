@@ -74,6 +74,7 @@ public final class ProgressStore {
     ) throws(ProgressError) -> ProgressStore {
         try ProgressLocation.validate(profile: name)
         try io.createDirectories(directory.path)
+        try FileIO.checkPrivate(folder: directory.path)
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
         let loaded = try LoadedProfile.read(files: files, profileName: name, defaultSettings: defaultSettings)
@@ -233,7 +234,8 @@ public final class ProgressStore {
     private func openJournal() throws(ProgressError) -> Int32 {
         if let journalFD { return journalFD }
         let existed = access(files.journal, F_OK) == 0
-        let fd = try io.open(files.journal, flags: O_WRONLY | O_CREAT | O_APPEND, operation: "open journal")
+        let fd = try io.open(
+            files.journal, flags: O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, operation: "open journal")
         if !existed {
             do {
                 try io.fsyncDirectory(directory.path)
