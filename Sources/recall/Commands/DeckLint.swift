@@ -24,7 +24,7 @@ struct DeckLint: ParsableCommand {
             }
             if report.hasErrors || (strict && !report.diagnostics.isEmpty) { failed = true }
             if !report.hasErrors {
-                Console.write("\(path): ok — \(report.summary)\n")
+                Console.write("\(Style.safe(path, oneLine: true)): ok — \(report.summary)\n")
             }
         }
         if failed { throw ExitCode(1) }

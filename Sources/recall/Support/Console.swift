@@ -10,8 +10,10 @@ enum Console {
         writeError("warning: \(message)\n")
     }
 
+    /// Writes diagnostics to stderr. They quote decks, progress files and file names, so the
+    /// whole text passes the neutraliser (recall never styles stderr).
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(Style.safe(text).utf8))
     }
 
     /// Prints `output` to stdout in one write (no partial lines when piped into `head`).
