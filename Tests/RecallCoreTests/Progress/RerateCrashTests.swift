@@ -140,6 +140,86 @@ final class DyingFileSystem: FileSystemCalls {
     }
 }
 
+/// Fails exactly one write call (the `failing`-th) with ENOSPC after writing part of it, as a
+/// disk that fills mid-line would; every other call goes to the real file system.
+final class OneFullWrite: FileSystemCalls {
+    let failing: Int
+    /// Writes counted since `armed` was set (opening the store writes the lock first).
+    let calls = Mutex(0)
+    let armed = Mutex(false)
+    private let real = POSIXFileSystem()
+
+    init(failing: Int) { self.failing = failing }
+
+    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+        guard armed.withLock({ $0 }) else { return real.write(fd, bytes) }
+        let call = calls.withLock { count in
+            count += 1
+            return count
+        }
+        guard call == failing else { return real.write(fd, bytes) }
+        let part = bytes.count / 2
+        if part > 0 { _ = real.write(fd, UnsafeRawBufferPointer(rebasing: bytes.prefix(part))) }
+        return -Int(ENOSPC)
+    }
+}
+
+@Suite struct FullDiskAtEveryWriteTests {
+    let morning = Date(timeIntervalSince1970: 1_772_445_600)
+
+    /// ENOSPC at each write of one answer, its rating change and its accept in turn: what was
+    /// confirmed (the call returned) is on disk with the rating last confirmed; nothing else is.
+    @Test func aFullDiskAtAnyWriteLosesNothingConfirmed() throws {
+        var failing = 1
+        while true {
+            let folder = try TemporaryFolder()
+            let fileSystem = OneFullWrite(failing: failing)
+            let store = try ProgressStore.open(
+                profile: "default", in: folder.url, defaultSettings: SchedulerSettings(),
+                io: FileIO(fileSystem))
+            let card = Card(
+                id: "d:a:typed", deck: "d", kind: .typed, prompt: "Q?", answer: "A", accepted: ["A"],
+                facts: ["a"],
+                source: "s", why: "w", topic: "t", siblingKey: "d:a")
+            let study = StudySession(
+                cards: [card], vocabulary: [], store: store,
+                scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)), now: morning)
+            fileSystem.armed.withLock { $0 = true }
+            var confirmed: (rating: Rating, verdict: Grade.Verdict)?
+            var failures = 0
+            do {
+                try study.record(
+                    card, reply: "B", grade: study.grade("B", for: card), rating: .again, duration: 3,
+                    now: morning)
+                confirmed = (.again, .wrong)
+            } catch { failures += 1 }
+            do {
+                if try study.rerate(rating: .hard) != nil { confirmed?.rating = .hard }
+            } catch { failures += 1 }
+            do {
+                if try study.accept("B", for: card, rating: .good, duration: 3, now: morning + 1) != nil {
+                    confirmed = (.good, .correct)
+                }
+            } catch { failures += 1 }
+            let writes = fileSystem.calls.withLock { $0 }
+            store.close()
+            let reopened = try ProgressStore.open(in: folder.url)
+            #expect(reopened.profile.reviews.count == (confirmed == nil ? 0 : 1), "failing write \(failing)")
+            #expect(reopened.profile.reviews.last?.rating == confirmed?.rating, "failing write \(failing)")
+            #expect(reopened.profile.reviews.last?.verdict == confirmed?.verdict, "failing write \(failing)")
+            #expect(reopened.issues.isEmpty, "no torn line left behind (write \(failing))")
+            guard failures > 0 else {
+                #expect(failing > writes, "only past the last write does nothing fail")
+                break
+            }
+            #expect(failures == 1, "write \(failing) failed and was reported")
+            failing += 1
+            if failing > 50 { break }
+        }
+        #expect(failing > 3, "every write of the answer was failed once")
+    }
+}
+
 @Suite struct JournalFoldTests {
     let folder: TemporaryFolder
     init() throws { folder = try TemporaryFolder() }
