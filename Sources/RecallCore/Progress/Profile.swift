@@ -83,7 +83,7 @@ public struct Profile: Sendable, Hashable {
         guard let index = reviews.lastIndex(where: { $0.id == reviewID }) else { return false }
         let review = reviews.remove(at: index)
         if Profile.isLapse(before: previous, rating: review.rating), var cardFlags = flags[review.cardID] {
-            cardFlags.lapses = max(0, cardFlags.lapses - 1)
+            cardFlags.lapses = cardFlags.lapses > 0 ? cardFlags.lapses - 1 : 0  // from a file: never trap
             storeFlags(cardFlags, for: review.cardID)
         }
         states[review.cardID] = previous?.storable

@@ -217,7 +217,9 @@ public final class StudySession {
         var flags = store.profile.flags(of: card.id)
         let lapse = { (rating: Rating) in Profile.isLapse(before: last.previousState, rating: rating) ? 1 : 0
         }
-        flags.lapses = max(0, flags.lapses - lapse(oldReview.rating)) + lapse(rating)
+        // The count may come from a file: clamped first, so the arithmetic cannot trap.
+        let lapses = min(max(0, flags.lapses), Int.max - 1)
+        flags.lapses = max(0, lapses - lapse(oldReview.rating)) + lapse(rating)
         if !last.previousFlags.isLeech, flags.isLeech, flags.lapses < options.leechThreshold {
             flags.isLeech = false
             flags.isSuspended = last.previousFlags.isSuspended

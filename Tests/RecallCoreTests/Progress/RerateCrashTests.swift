@@ -272,6 +272,24 @@ final class OneFullWrite: FileSystemCalls {
         #expect(throws: ProgressError.self) { try ProgressStore.open(profile: "other", in: folder.url) }
     }
 
+    @Test(arguments: [Int.max, Int.min])
+    func lapseCountsFromAFileNeverTrap(_ lapses: Int) throws {
+        let store = try ProgressStore.open(in: folder.url)
+        try store.record(.sample("a", at: 1_780_000_000, rating: .good), using: FakeScheduler())
+        try store.setFlags(CardFlags(isSuspended: true), for: "geo/fr/capital")
+        try store.save()
+        store.close()
+        var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        text = text.replacingOccurrences(
+            of: "\"flags\":{\"suspended\":true}", with: "\"flags\":{\"suspended\":true,\"lapses\":\(lapses)}")
+        try folder.write(text, to: "default.json")
+        let reopened = try ProgressStore.open(in: folder.url)
+        #expect(reopened.profile.flags(of: "geo/fr/capital").lapses == lapses)
+        try reopened.record(.sample("b", at: 1_780_000_100, rating: .again), using: FakeScheduler())
+        try reopened.undo("b", restoring: reopened.profile.states["geo/fr/capital"])
+        #expect(reopened.profile.flags(of: "geo/fr/capital").lapses >= 0 || lapses < 0)
+    }
+
     @Test func aDuplicatedReviewLineIsCountedOnce() throws {
         let line = journalLine(1, .sample("a"))
         try folder.write(line + line, to: "default.journal.jsonl")
