@@ -230,16 +230,22 @@ final class OneFullWrite: FileSystemCalls {
             as: UTF8.self)
     }
 
-    /// A backup snapshot whose journal_sequence is ahead of a newer journal.
-    @Test func journalAnswersTheSnapshotLacksAreFoldedInAndNeverTruncated() throws {
+    /// Saves one good answer (and flags, if given) to the snapshot, then edits the snapshot's text.
+    func savedSnapshot(flags: CardFlags? = nil, editing: (String) -> String) throws {
         let store = try ProgressStore.open(in: folder.url)
-        try store.record(.sample("a", at: 1_780_000_000), using: FakeScheduler())
+        try store.record(.sample("a", at: 1_780_000_000, rating: .good), using: FakeScheduler())
+        if let flags { try store.setFlags(flags, for: "geo/fr/capital") }
         try store.save()
         store.close()
-        var snapshot = String(decoding: try folder.read("default.json"), as: UTF8.self)
-        snapshot = snapshot.replacingOccurrences(
-            of: "\"journal_sequence\": 1", with: "\"journal_sequence\": 50")
-        try folder.write(snapshot, to: "default.json")
+        try folder.write(
+            editing(String(decoding: try folder.read("default.json"), as: UTF8.self)), to: "default.json")
+    }
+
+    /// A backup snapshot whose journal_sequence is ahead of a newer journal.
+    @Test func journalAnswersTheSnapshotLacksAreFoldedInAndNeverTruncated() throws {
+        try savedSnapshot {
+            $0.replacingOccurrences(of: "\"journal_sequence\": 1", with: "\"journal_sequence\": 50")
+        }
         try folder.write(
             journalLine(2, .sample("b", card: "c2", at: 1_780_000_100))
                 + journalLine(3, .sample("c", card: "c3", at: 1_780_000_200)), to: "default.journal.jsonl")
@@ -254,14 +260,9 @@ final class OneFullWrite: FileSystemCalls {
     }
 
     @Test func theLargestSequenceIsRefusedNotTrapped() throws {
-        let store = try ProgressStore.open(in: folder.url)
-        try store.record(.sample("a"), using: FakeScheduler())
-        try store.save()
-        store.close()
-        var snapshot = String(decoding: try folder.read("default.json"), as: UTF8.self)
-        snapshot = snapshot.replacingOccurrences(
-            of: "\"journal_sequence\": 1", with: "\"journal_sequence\": \(Int.max)")
-        try folder.write(snapshot, to: "default.json")
+        try savedSnapshot {
+            $0.replacingOccurrences(of: "\"journal_sequence\": 1", with: "\"journal_sequence\": \(Int.max)")
+        }
         #expect {
             try ProgressStore.open(in: folder.url)
         } throws: { error in
@@ -274,15 +275,11 @@ final class OneFullWrite: FileSystemCalls {
 
     @Test(arguments: [Int.max, Int.min])
     func lapseCountsFromAFileNeverTrap(_ lapses: Int) throws {
-        let store = try ProgressStore.open(in: folder.url)
-        try store.record(.sample("a", at: 1_780_000_000, rating: .good), using: FakeScheduler())
-        try store.setFlags(CardFlags(isSuspended: true), for: "geo/fr/capital")
-        try store.save()
-        store.close()
-        var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
-        text = text.replacingOccurrences(
-            of: "\"flags\":{\"suspended\":true}", with: "\"flags\":{\"suspended\":true,\"lapses\":\(lapses)}")
-        try folder.write(text, to: "default.json")
+        try savedSnapshot(flags: CardFlags(isSuspended: true)) {
+            $0.replacingOccurrences(
+                of: "\"flags\":{\"suspended\":true}",
+                with: "\"flags\":{\"suspended\":true,\"lapses\":\(lapses)}")
+        }
         let reopened = try ProgressStore.open(in: folder.url)
         #expect(reopened.profile.flags(of: "geo/fr/capital").lapses == lapses)
         try reopened.record(.sample("b", at: 1_780_000_100, rating: .again), using: FakeScheduler())
