@@ -75,12 +75,13 @@ import Testing
         let dir = try hostileDeck()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("Decks/bad.yaml")
-        try Data("deck: {id: bad, name: X, \"col\\e[31m\\u202E\": red}\n".utf8).write(to: file)
+        try Data("deck: {id: bad, name: X, \"col\\e[31m\\u202E\\nerror: fake\": red}\n".utf8).write(to: file)
         for arguments in [["deck", "lint", "Decks/bad.yaml"], ["deck", "preview", "bad"]] {
             let result = try RecallProcess.run(arguments, currentDirectory: dir)
             #expect(result.status == 1)
             #expect(result.stderr.contains("unknown field"), "\(result.stderr)")
             #expect(Self.isClean(result.stderr), "\(result.stderr)")
+            #expect(!result.stderr.contains("\nerror: fake"), "a quoted newline cannot start a line")
         }
     }
 

@@ -2,12 +2,14 @@ import Foundation
 
 /// Writing to the terminal: results to stdout, diagnostics to stderr.
 enum Console {
+    /// One line on stderr: a newline in the message (from a file or a file name) cannot start
+    /// a line of its own.
     static func error(_ message: String) {
-        writeError("error: \(message)\n")
+        writeError("error: \(Style.safe(message, oneLine: true))\n")
     }
 
     static func warning(_ message: String) {
-        writeError("warning: \(message)\n")
+        writeError("warning: \(Style.safe(message, oneLine: true))\n")
     }
 
     /// Writes diagnostics to stderr. They quote decks, progress files and file names, so the
