@@ -73,7 +73,9 @@ public struct DeckLoader: Sendable {
 
     /// UTF-8 text, or an error at the first NUL byte or invalid sequence (a binary file).
     private func decodeText(_ data: Data, reader: YAMLReader) -> String? {
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
+        // A UTF-8 byte-order mark (Anki's text files and many editors write one) is not content.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             reader.error(
                 "the file is binary, not a YAML deck (a NUL byte)", at: Self.location(ofByte: nul, in: bytes))
@@ -96,8 +98,18 @@ public struct DeckLoader: Sendable {
 
     private func compose(_ text: String, reader: YAMLReader) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The parser keeps the anchors alive, so anchored nodes can be found while it exists.
+            let parser = try Yams.Parser(yaml: text)
+            guard let root = try parser.singleRoot() else {
                 reader.error("the file holds no YAML document", at: SourceLocation(line: 1, column: 1))
+                return nil
+            }
+            if let anchored = withExtendedLifetime(parser, { Self.firstAnchoredNode(in: root) }) {
+                reader.error(
+                    "YAML anchors and aliases ('&name', '*name') are not allowed in a deck: recall's format"
+                        + " has no use for them and they can multiply a small file many times over;"
+                        + " write the value out where it is needed",
+                    at: reader.location(of: anchored))
                 return nil
             }
             return root
@@ -125,6 +137,29 @@ public struct DeckLoader: Sendable {
             reader.error("YAML: \(error)", at: SourceLocation(line: 1, column: 1))
             return nil
         }
+    }
+
+    /// The first node in document order that carries an anchor (every alias refers to one).
+    ///
+    /// An anchor precedes its aliases, so the walk stops before it reaches any expanded copy:
+    /// its cost is bounded by the file's size, however often the anchor is used.
+    static func firstAnchoredNode(in root: Node) -> Node? {
+        var stack = [root]
+        while let node = stack.popLast() {
+            if node.anchor != nil { return node }
+            switch node {
+            case .mapping(let mapping):
+                for pair in mapping.reversed() {
+                    stack.append(pair.value)
+                    stack.append(pair.key)
+                }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence.reversed())
+            case .scalar, .alias:
+                break
+            }
+        }
+        return nil
     }
 
     static func location(ofByte offset: Int, in bytes: [UInt8]) -> SourceLocation {

@@ -19,17 +19,42 @@ public struct Cloze: Sendable, Hashable {
             .sorted()
     }
 
-    /// Reads `{{cN::…}}` gaps; anything else is plain text.
+    /// The most gaps a passage may have: each gap number is a card showing the whole passage.
+    public static let maximumGaps = 100
+    /// The longest passage, in characters (a card's prompt is read on one screen).
+    public static let maximumLength = 20_000
+
+    /// Reads `{{cN::…}}` gaps; anything else is plain text. Linear in the passage's length.
     public static func parse(_ text: String) -> Result<Cloze, Problem> {
+        let utf8 = text.utf8
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         var segments: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
-            let inner = rest[open.upperBound...]
-            guard let close = inner.range(of: "}}") else {
+        var gaps = 0
+        var position = utf8.startIndex
+        var textStart = position
+        while position < utf8.endIndex {
+            let next = utf8.index(after: position)
+            guard utf8[position] == open, next < utf8.endIndex, utf8[next] == open else {
+                position = next
+                continue
+            }
+            if textStart < position { segments.append(.text(String(text[textStart..<position]))) }
+            let bodyStart = utf8.index(after: next)
+            var end = bodyStart
+            var found = false
+            while end < utf8.endIndex {
+                let after = utf8.index(after: end)
+                if utf8[end] == close, after < utf8.endIndex, utf8[after] == close {
+                    found = true
+                    break
+                }
+                end = after
+            }
+            guard found else {
                 return .failure(Problem(message: "a gap opened with '{{' is never closed with '}}'"))
             }
-            let body = inner[..<close.lowerBound]
+            let body = text[bodyStart..<end]
             let parts = body.components(separatedBy: "::")
             guard parts.count == 2 || parts.count == 3, parts[0].first == "c",
                 let number = Int(parts[0].dropFirst()),
@@ -40,10 +65,25 @@ public struct Cloze: Sendable, Hashable {
             }
             let answer = parts[1].trimmingWhitespace
             guard !answer.isEmpty else { return .failure(Problem(message: "gap '{{\(body)}}' is empty")) }
+            gaps += 1
+            guard gaps <= maximumGaps else {
+                return .failure(
+                    Problem(
+                        message:
+                            "the passage has more than \(maximumGaps) gaps; split it into shorter passages"))
+            }
             segments.append(.gap(number: number, answer: answer, hint: parts.count == 3 ? parts[2] : nil))
-            rest = inner[close.upperBound...]
+            position = utf8.index(end, offsetBy: 2)
+            textStart = position
         }
-        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        if textStart < utf8.endIndex { segments.append(.text(String(text[textStart...]))) }
+        let length = text.count
+        guard length <= maximumLength else {
+            return .failure(
+                Problem(
+                    message: "the passage is \(length) characters long; a cloze passage may be at most"
+                        + " \(maximumLength), so split it into shorter ones"))
+        }
         return .success(Cloze(segments: segments))
     }
 

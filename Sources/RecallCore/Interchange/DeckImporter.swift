@@ -130,16 +130,16 @@ public struct DeckImporter: Sendable {
         }
     }
 
-    /// Writes the planned deck file atomically; does nothing when no card is added.
+    /// Writes the planned deck file (atomically, through `OutputFile`); does nothing when no card is added.
     public func apply(_ plan: Plan) throws(InterchangeError) {
         guard !plan.added.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(
                 at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(plan.yaml.utf8).write(to: plan.file, options: .atomic)
         } catch {
             throw .io(path: plan.file.path, reason: DeckLoader.reason(error))
         }
+        try OutputFile.write(Data(plan.yaml.utf8), to: plan.file)
     }
 
     /// Adds the plan's review history to a learner's profile and reschedules those cards with the

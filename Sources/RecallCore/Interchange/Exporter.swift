@@ -49,17 +49,37 @@ public struct Exporter: Sendable {
         }
     }
 
-    /// Writes the export to `url` atomically (a temporary file renamed over it).
+    /// Writes the export to `url` through `OutputFile`: a regular file (also one a symbolic
+    /// link leads to) is replaced atomically; a device, FIFO or terminal is written through.
     public func write(_ input: ExportInput, format: ExportFormat, to url: URL) throws(InterchangeError) {
-        if format == .apkg {
-            try AnkiPackageWriter(now: now, progress: progress).write(input, to: url)
+        guard format == .apkg else {
+            try OutputFile.write(try text(input, format: format), to: url)
             return
         }
-        let data = try text(input, format: format)
+        let target = OutputFile.resolve(url.path)
+        guard OutputFile.isSpecial(target) else {
+            try AnkiPackageWriter(now: now, progress: progress).write(input, to: URL(fileURLWithPath: target))
+            return
+        }
+        try OutputFile.write(try package(input), to: URL(fileURLWithPath: target))
+    }
+
+    /// The bytes of an apkg package (built in a temporary folder), for a device or standard output.
+    public func package(_ input: ExportInput) throws(InterchangeError) -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            try data.write(to: url, options: .atomic)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: url.path, reason: DeckLoader.reason(error))
+            throw .io(path: folder.path, reason: DeckLoader.reason(error))
+        }
+        let file = folder.appendingPathComponent("export.apkg")
+        try AnkiPackageWriter(now: now, progress: progress).write(input, to: file)
+        do {
+            return try Data(contentsOf: file)
+        } catch {
+            throw .io(path: file.path, reason: DeckLoader.reason(error))
         }
     }
 

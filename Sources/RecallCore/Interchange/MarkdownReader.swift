@@ -89,7 +89,9 @@ struct MarkdownReader {
         var gaps = 0
         var numbers: [String: Int] = [:]
         var rest = Substring(text)
+        var outsideGaps = false
         while let open = rest.firstIndex(of: "[") {
+            outsideGaps = outsideGaps || rest[..<open].contains("{{")
             out += rest[..<open]
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "]"), !after[..<close].contains("[") else {
@@ -107,6 +109,12 @@ struct MarkdownReader {
             numbers[answer] = number
             out += "{{c\(number)::\(answer)}}"
             gaps += 1
+            guard gaps <= Cloze.maximumGaps else {
+                throw .malformed(
+                    path: path, line: line,
+                    reason:
+                        "the cloze line has more than \(Cloze.maximumGaps) gaps; split it into shorter ones")
+            }
             rest = after[after.index(after: close)...]
         }
         out += rest
@@ -115,8 +123,8 @@ struct MarkdownReader {
                 path: path, line: line, reason: "the cloze line has no [gap]; put the hidden text in brackets"
             )
         }
-        let withoutGaps = numbers.values.reduce(out) { $0.replacingOccurrences(of: "{{c\($1)::", with: "") }
-        guard !withoutGaps.contains("{{") else {
+        // Checked piece by piece as the text is read: linear, however many gaps.
+        guard !outsideGaps, !rest.contains("{{") else {
             throw .malformed(path: path, line: line, reason: "the cloze text holds '{{' outside a gap")
         }
         return out

@@ -76,8 +76,14 @@ struct FileIO: Sendable {
     func replaceAtomically(_ path: String, with bytes: [UInt8]) throws(ProgressError) {
         let temporary = path + ".tmp"
         let directory = FileIO.directory(of: path)
+        // A leftover (or planted) temporary file or link is removed, never written through.
+        if unlink(temporary) != 0, errno != ENOENT {
+            throw errno == EISDIR
+                ? .system(file: temporary, operation: "create", code: EISDIR)
+                : .from(errno: errno, operation: "remove", file: temporary)
+        }
         let fd = try open(
-            temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644, operation: "create")
+            temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: 0o644, operation: "create")
         do {
             try writeAll(fd, bytes, path: temporary)
             try fsync(fd, path: temporary)
@@ -93,6 +99,21 @@ struct FileIO: Sendable {
             throw .from(errno: -renamed, operation: "rename", file: path)
         }
         try fsyncDirectory(directory)
+    }
+
+    /// Refuses a folder other users can write to, unless it is sticky and owned by this user
+    /// (where others cannot replace this user's files): a link planted there could redirect writes.
+    static func checkPrivate(folder: String) throws(ProgressError) {
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return }
+        let othersWrite = info.st_mode & S_IWOTH != 0
+        let sticky = info.st_mode & S_ISVTX != 0
+        if othersWrite && !(sticky && info.st_uid == geteuid()) {
+            throw .unsafeFolder(
+                path: folder,
+                reason: sticky
+                    ? "others can write to it and it belongs to another user" : "others can write to it")
+        }
     }
 
     static func directory(of path: String) -> String {

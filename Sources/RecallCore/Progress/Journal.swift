@@ -5,8 +5,11 @@ import Foundation
 ///
 /// A line is `{"seq":N,"review":{…},"state":{…}}` for an answer or `{"seq":N,"card":"…","flags":{…}}`
 /// for a change of flags, or `{"seq":N,"undo":"<review id>","state":{…}}` for an answer taken back
-/// (the review leaves the log and the card returns to the state it had before it). `seq` grows across compactions, so lines the snapshot already holds
-/// (left by a crash between writing the snapshot and emptying the journal) are recognised.
+/// (the review leaves the log and the card returns to the state it had before it), or
+/// `{"seq":N,"replace":"<review id>","review":{…},"state":{…},"flags":{…}}` for a changed rating or an
+/// accepted answer (the review with that id is replaced in place, so the answer is never absent).
+/// `seq` grows across compactions, so lines the snapshot already holds (left by a crash between
+/// writing the snapshot and emptying the journal) are recognised; reviews are also matched by id.
 enum Journal {
     /// One journal line.
     struct Entry: Decodable {
@@ -16,6 +19,7 @@ enum Journal {
         var card: String?
         var flags: CardFlags?
         var undo: String?
+        var replace: String?
 
         init(
             sequence: Int, review: Review? = nil, state: CardState? = nil, card: String? = nil,
@@ -29,7 +33,12 @@ enum Journal {
         }
 
         enum CodingKeys: String, CodingKey {
-            case sequence = "seq", review, state, card, flags, undo
+            case sequence = "seq", review, state, card, flags, undo, replace
+        }
+
+        /// Whether the entry holds what one of the line kinds needs.
+        var isComplete: Bool {
+            (review != nil && state != nil) || (card != nil && flags != nil) || (undo != nil && state != nil)
         }
     }
 
@@ -41,6 +50,10 @@ enum Journal {
         var validLength = 0
         /// Line number of an unfinished last line (a crash mid-append), if any.
         var tornLine: Int?
+        /// The bytes of that unfinished line, backed up before it is cut off.
+        var tornBytes: [UInt8] = []
+        /// The last line is a complete entry without its newline (kept; the newline is added).
+        var lacksFinalNewline = false
         /// Lines that do not parse (only collected when reading leniently).
         var damaged: [ProgressError] = []
         /// Number of complete lines.
@@ -58,7 +71,19 @@ enum Journal {
         while start < bytes.count {
             line += 1
             guard let end = bytes[start...].firstIndex(of: 0x0A) else {
-                contents.tornLine = line
+                // A whole entry that only lacks its newline is kept; anything else is torn.
+                let text = bytes[start...]
+                if let entry = try? decoder.decode(Entry.self, from: Data(text)), entry.isComplete,
+                    (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
+                {
+                    contents.entries.append((line, entry))
+                    contents.lineCount = line
+                    contents.validLength = bytes.count
+                    contents.lacksFinalNewline = true
+                } else {
+                    contents.tornLine = line
+                    contents.tornBytes = Array(text)
+                }
                 break
             }
             contents.lineCount = line
@@ -66,22 +91,27 @@ enum Journal {
             let text = bytes[start..<end]
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer) {
+            if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer),
+                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
+            {
                 contents.entries.append((line, entry))
                 continue
             }
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)
-                guard
-                    (entry.review != nil && entry.state != nil) || (entry.card != nil && entry.flags != nil)
-                        || (entry.undo != nil && entry.state != nil)
-                else {
+                guard entry.isComplete else {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
                         reason:
                             "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'"
                     )
+                }
+                guard (0...ProfileSnapshot.maximumSequence).contains(entry.sequence) else {
+                    throw ProgressError.malformed(
+                        file: file, line: line, column: 1,
+                        reason:
+                            "'seq' \(entry.sequence) is not between 0 and \(ProfileSnapshot.maximumSequence)")
                 }
                 contents.entries.append((line, entry))
             } catch {
@@ -113,6 +143,26 @@ enum Journal {
         writer.string(reviewID)
         writer.raw(",\"state\":")
         writer.state(state)
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The line replacing review `reviewID` by `review` (same id), with the card's new state and
+    /// complete flags (lapses included), newline included.
+    static func line(
+        sequence: Int, replacing reviewID: String, by review: Review, state: CardState, flags: CardFlags
+    )
+        -> [UInt8]
+    {
+        var writer = JSONWriter()
+        writer.raw("{\"seq\":\(sequence),\"replace\":")
+        writer.string(reviewID)
+        writer.raw(",\"review\":")
+        writer.review(review)
+        writer.raw(",\"state\":")
+        writer.state(state)
+        writer.raw(",\"flags\":")
+        writer.bytes.append(contentsOf: (try? JSONEncoder().encode(flags)) ?? Data("{}".utf8))
         writer.raw("}\n")
         return writer.bytes
     }

@@ -11,6 +11,10 @@ struct LoadedProfile {
     var snapshotData: Data?
     var migratedFrom: Int?
     var tornJournalLine: Int?
+    /// The torn line's bytes, backed up before the line is cut off.
+    var tornJournalBytes: [UInt8] = []
+    /// The journal's last entry lacks its newline, which the store adds before appending.
+    var journalLacksFinalNewline = false
 
     /// Reads and folds the snapshot and journal (strictly: any damage is an error).
     static func read(
@@ -37,10 +41,47 @@ struct LoadedProfile {
     }
 
     /// Applies the journal entries the snapshot does not hold yet.
+    ///
+    /// The log is a set of reviews: an answer whose id the log already holds is not counted twice,
+    /// and one the log lacks is never dropped. Entries numbered at or below the snapshot's
+    /// `journal_sequence` are normally already in it (a crash between writing the snapshot and
+    /// emptying the journal); if any answer among them is missing (a backup restored beside a
+    /// newer journal, a sync conflict, a hand edit), the whole journal is folded in by review id.
     mutating func fold(_ journal: Journal.Contents, file: String) {
         let snapshotSequence = sequence
-        for (line, entry) in journal.entries where entry.sequence > snapshotSequence {
-            if let review = entry.review, let state = entry.state {
+        let earliest = journal.entries.compactMap { $0.entry.review?.reviewedAt }.min()
+        var known = Set<String>()
+        if let earliest {
+            for review in profile.reviews where review.reviewedAt >= earliest { known.insert(review.id) }
+        }
+        let undone = Set(journal.entries.compactMap { $0.entry.undo })
+        let missing = journal.entries.filter { line in
+            guard line.entry.sequence <= snapshotSequence, let review = line.entry.review else {
+                return false
+            }
+            return !known.contains(review.id) && !undone.contains(review.id)
+        }
+        let foldsAll = !missing.isEmpty
+        if foldsAll {
+            issues.append(
+                ProgressIssue(
+                    .warning,
+                    "\(file): \(missing.count) answer(s) are not in the snapshot although its journal_sequence"
+                        + " (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
+                        + " folded them in by review id"))
+        }
+        var duplicates = 0
+        for (line, entry) in journal.entries where foldsAll || entry.sequence > snapshotSequence {
+            if let replaced = entry.replace, let review = entry.review, let state = entry.state {
+                profile.replaceUnchecked(
+                    review, newState: state, flags: entry.flags ?? profile.flags(of: review.cardID))
+                known.insert(replaced)
+                known.insert(review.id)
+            } else if let review = entry.review, let state = entry.state {
+                guard known.insert(review.id).inserted else {
+                    if entry.sequence > snapshotSequence { duplicates += 1 }
+                    continue
+                }
                 if let last = profile.states[review.cardID]?.lastReview, review.reviewedAt < last {
                     issues.append(
                         ProgressIssue(
@@ -52,19 +93,31 @@ struct LoadedProfile {
             } else if let card = entry.card, let flags = entry.flags {
                 profile.setFlags(flags, for: card)
             } else if let reviewID = entry.undo, let state = entry.state {
-                if !profile.undoUnchecked(reviewID, restoring: state) {
+                // A card taken back to never reviewed has no state, as before its first answer.
+                if profile.undoUnchecked(reviewID, restoring: state.isNew ? nil : state) {
+                    known.remove(reviewID)
+                } else if !foldsAll || entry.sequence > snapshotSequence {
                     issues.append(
                         ProgressIssue(
                             .warning,
                             "\(file):\(line): takes back review '\(reviewID)', which is not in the log"))
                 }
             }
-            sequence = max(sequence, entry.sequence)
+        }
+        sequence = max(sequence, journal.entries.map(\.entry.sequence).max() ?? sequence)
+        if duplicates > 0 {
+            issues.append(
+                ProgressIssue(
+                    .warning,
+                    "\(file): \(duplicates) answer(s) repeat a review already in the log; each is counted once"
+                ))
         }
         journalLength = journal.validLength
         journalLines = journal.lineCount
+        journalLacksFinalNewline = journal.lacksFinalNewline
         if let torn = journal.tornLine {
             tornJournalLine = torn
+            tornJournalBytes = journal.tornBytes
             issues.append(
                 ProgressIssue(
                     .warning,

@@ -68,7 +68,9 @@ public struct Profile: Sendable, Hashable {
     /// they are (replay orders each card's reviews by time).
     mutating func recordUnchecked(_ review: Review, newState: CardState) {
         if Profile.isLapse(before: states[review.cardID], rating: review.rating) {
-            flags[review.cardID, default: CardFlags()].lapses += 1
+            // Saturating: the count may come from a file.
+            let lapses = flags[review.cardID]?.lapses ?? 0
+            flags[review.cardID, default: CardFlags()].lapses = lapses < Int.max ? lapses + 1 : lapses
         }
         states[review.cardID] = newState.storable
         reviews.append(review)
@@ -81,11 +83,24 @@ public struct Profile: Sendable, Hashable {
         guard let index = reviews.lastIndex(where: { $0.id == reviewID }) else { return false }
         let review = reviews.remove(at: index)
         if Profile.isLapse(before: previous, rating: review.rating), var cardFlags = flags[review.cardID] {
-            cardFlags.lapses = max(0, cardFlags.lapses - 1)
+            cardFlags.lapses = cardFlags.lapses > 0 ? cardFlags.lapses - 1 : 0  // from a file: never trap
             storeFlags(cardFlags, for: review.cardID)
         }
         states[review.cardID] = previous?.storable
         return true
+    }
+
+    /// Replaces the review with `review.id` by `review` in place (appending it if the log has no
+    /// such review, so the answer is never dropped), and stores the card's new state and its
+    /// complete flags, lapse count included.
+    mutating func replaceUnchecked(_ review: Review, newState: CardState, flags newFlags: CardFlags) {
+        if let index = reviews.lastIndex(where: { $0.id == review.id }) {
+            reviews[index] = review
+        } else {
+            reviews.append(review)
+        }
+        states[review.cardID] = newState.storable
+        storeFlags(newFlags, for: review.cardID)
     }
 
     /// The last review of a card in the log, if any.

@@ -18,6 +18,9 @@ struct ProfileRepair {
     /// Whether anything was set aside, salvaged or found inconsistent, so the snapshot is rewritten.
     private(set) var isRebuilt = false
     private var isSnapshotDamaged = false
+    /// Damaged files' bytes, copied aside only once the rebuilt snapshot is safe to write.
+    private var damagedSnapshot: Data?
+    private var damagedJournal: Data?
 
     init(name: String, files: ProgressFiles, io: FileIO, stamp: String) {
         self.name = name
@@ -27,41 +30,48 @@ struct ProfileRepair {
         loaded = LoadedProfile(profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
     }
 
-    /// Loads the snapshot, or sets it aside and salvages its lines if it does not parse.
-    /// A newer schema is not damage: it is refused, untouched.
+    /// Loads the snapshot, or salvages its lines if it does not parse (it is set aside by
+    /// `write`, after the rebuilt snapshot is safe). Settings out of range are reset to the
+    /// defaults, the log kept. A newer schema is not damage: it is refused, untouched.
     mutating func readSnapshot() throws(ProgressError) {
         guard let data = try FileIO.readIfExists(files.snapshot) else { return }
         do {
             let snapshot = try ProfileSnapshot.decode(
-                data, file: files.snapshot, profileName: name, defaultSettings: SchedulerSettings())
+                data, file: files.snapshot, profileName: name, defaultSettings: SchedulerSettings(),
+                validatesSettings: false)
             loaded.profile = snapshot.profile
             loaded.sequence = snapshot.journalSequence
         } catch {
             guard case .malformed = error else { throw error }
             issues.append(ProgressIssue(.error, error.descriptionWithoutAdvice))
-            let aside = try ProgressStore.setAside(files.snapshot, stamp: stamp, io: io)
+            damagedSnapshot = data
             loaded.profile = Salvage.profile(from: data, named: name)
             isRebuilt = true
             isSnapshotDamaged = true
             issues.append(
                 ProgressIssue(
                     .note,
-                    "kept the damaged snapshot as '\(aside)'; salvaged \(loaded.profile.reviews.count)"
-                        + " review(s) of \(loaded.profile.states.count) card(s) from it"))
+                    "salvaged \(loaded.profile.reviews.count) review(s) of \(loaded.profile.states.count)"
+                        + " card(s) from the damaged snapshot"))
+        }
+        if let problem = ProfileSnapshot.settingsProblem(loaded.profile.settings) {
+            loaded.profile.settings = SchedulerSettings()
+            isRebuilt = true
+            issues.append(
+                ProgressIssue(
+                    .warning,
+                    "reset the scheduler settings to the defaults (\(problem)); the review log is kept as it was"
+                ))
         }
     }
 
-    /// Folds the journal's good lines in, setting the journal aside if any line is damaged.
+    /// Folds the journal's good lines in; a journal with damaged lines is set aside by `write`.
     mutating func readJournal() throws(ProgressError) {
         guard let data = try FileIO.readIfExists(files.journal) else { return }
         var journal = try Journal.parse(data, file: files.journal, lenient: true)
         if !journal.damaged.isEmpty {
             issues += journal.damaged.map { ProgressIssue(.error, $0.descriptionWithoutAdvice) }
-            let aside = try ProgressStore.setAside(files.journal, stamp: stamp, io: io)
-            issues.append(
-                ProgressIssue(
-                    .note,
-                    "kept the damaged journal as '\(aside)'; \(journal.entries.count) good line(s) kept"))
+            damagedJournal = data
             isRebuilt = true
         }
         if isSnapshotDamaged {
@@ -75,6 +85,22 @@ struct ProfileRepair {
         loaded.fold(journal, file: files.journal)
         if journal.tornLine != nil { isRebuilt = true }
         issues += loaded.issues
+    }
+
+    /// Folds in the reviews that files set aside earlier hold and the profile lacks (left by a
+    /// repair that was stopped, or by a repair of an older recall).
+    mutating func readSetAside() {
+        let leftovers = DamagedLeftovers.reviews(missingFrom: loaded.profile, files: files)
+        for (path, reviews) in leftovers {
+            for review in reviews {
+                loaded.profile.recordUnchecked(
+                    review, newState: loaded.profile.state(of: review.cardID, at: review.reviewedAt))
+            }
+            issues.append(
+                ProgressIssue(
+                    .note, "took \(reviews.count) review(s) missing from the profile from '\(path)'"))
+            isRebuilt = true
+        }
     }
 
     /// Rebuilds states from the log when something was salvaged or states differ from the log.
@@ -102,12 +128,22 @@ struct ProfileRepair {
         issues.append(ProgressIssue(.note, "rebuilt card states by replaying the review log"))
     }
 
-    /// Writes the rebuilt snapshot atomically, then empties the journal it now holds.
+    /// Copies damaged files aside (their bytes untouched), writes the rebuilt snapshot
+    /// atomically over the damaged one, then empties the journal it now holds. A crash at any
+    /// moment leaves the damaged files in place (so repair runs again) or the rebuilt snapshot.
     mutating func write() throws(ProgressError) {
+        if let damagedSnapshot {
+            let aside = try ProgressStore.keepAside(damagedSnapshot, of: files.snapshot, stamp: stamp, io: io)
+            issues.append(ProgressIssue(.note, "kept the damaged snapshot as '\(aside)'"))
+        }
+        if let damagedJournal {
+            let aside = try ProgressStore.keepAside(damagedJournal, of: files.journal, stamp: stamp, io: io)
+            issues.append(ProgressIssue(.note, "kept the damaged journal as '\(aside)'"))
+        }
         let bytes = try ProfileSnapshot.encode(loaded.profile, journalSequence: loaded.sequence)
         try io.replaceAtomically(files.snapshot, with: bytes)
         if access(files.journal, F_OK) == 0 {
-            let fd = try io.open(files.journal, flags: O_WRONLY, operation: "open journal")
+            let fd = try io.open(files.journal, flags: O_WRONLY | O_NOFOLLOW, operation: "open journal")
             defer { io.close(fd) }
             try io.truncate(fd, to: 0, path: files.journal)
             try io.fsync(fd, path: files.journal)
@@ -117,5 +153,45 @@ struct ProfileRepair {
                 .note,
                 "wrote '\(files.snapshot)': \(loaded.profile.reviews.count) review(s) of"
                     + " \(loaded.profile.states.count) card(s)"))
+    }
+}
+
+/// Files set aside as `<file>.damaged-<stamp>` that still hold reviews the profile lacks.
+enum DamagedLeftovers {
+    /// The set-aside files of `files`' profile, by path, with the reviews in them the profile lacks.
+    static func reviews(missingFrom profile: Profile, files: ProgressFiles) -> [(
+        path: String, reviews: [Review]
+    )] {
+        let folder = FileIO.directory(of: files.snapshot)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let snapshotName = (files.snapshot as NSString).lastPathComponent + ".damaged-"
+        let journalName = (files.journal as NSString).lastPathComponent + ".damaged-"
+        var known: Set<String>?
+        var result: [(path: String, reviews: [Review])] = []
+        for name in names.sorted() where name.hasPrefix(snapshotName) || name.hasPrefix(journalName) {
+            let path = folder + "/" + name
+            guard let data = try? FileIO.readIfExists(path) else { continue }
+            let reviews: [Review]
+            if name.hasPrefix(snapshotName) {
+                reviews = Salvage.profile(from: data, named: profile.name).reviews
+            } else {
+                // The journal's answers as it last had them: replaced in place, taken back removed.
+                var latest: [String: Review] = [:]
+                var order: [String] = []
+                for (_, entry) in (try? Journal.parse(data, file: path, lenient: true))?.entries ?? [] {
+                    if let review = entry.review {
+                        if latest.updateValue(review, forKey: review.id) == nil { order.append(review.id) }
+                    } else if let undone = entry.undo {
+                        latest[undone] = nil
+                    }
+                }
+                reviews = order.compactMap { latest[$0] }
+            }
+            if known == nil { known = Set(profile.reviews.map(\.id)) }
+            var missing: [Review] = []
+            for review in reviews where known?.insert(review.id).inserted == true { missing.append(review) }
+            if !missing.isEmpty { result.append((path, missing)) }
+        }
+        return result
     }
 }

@@ -44,7 +44,53 @@ struct ProfileSnapshot {
     /// - Parameter fastPath: whether to try `SnapshotFastReader` first (tests turn it off to compare).
     static func decode(
         _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
-        fastPath: Bool = true
+        fastPath: Bool = true, validatesSettings: Bool = true
+    ) throws(ProgressError) -> ProfileSnapshot {
+        let snapshot = try decodeUnchecked(
+            data, file: file, profileName: profileName, defaultSettings: defaultSettings, fastPath: fastPath)
+        guard (0...maximumSequence).contains(snapshot.journalSequence) else {
+            let (line, column) = location(of: "journal_sequence", in: data)
+            throw .malformed(
+                file: file, line: line, column: column,
+                reason: "journal_sequence \(snapshot.journalSequence) is not between 0 and \(maximumSequence)"
+            )
+        }
+        if validatesSettings, let reason = settingsProblem(snapshot.profile.settings) {
+            let (line, column) = location(of: "settings", in: data)
+            throw .settingsOutOfRange(file: file, line: line, column: column, reason: reason)
+        }
+        return snapshot
+    }
+
+    /// The largest journal sequence number accepted from a file, so that counting on never overflows.
+    static let maximumSequence = 1 << 53
+
+    /// Why a scheduler cannot use `settings`, or nil if it can.
+    static func settingsProblem(_ settings: SchedulerSettings) -> String? {
+        do {
+            _ = try Scheduler(settings: settings)
+            return nil
+        } catch {
+            return error.localizedDescription
+        }
+    }
+
+    /// The line and column of a top-level key's value (1:1 if it cannot be found).
+    private static func location(of key: String, in data: Data) -> (line: Int, column: Int) {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        let bytes = [UInt8](data.prefix(1 << 20))
+        return JSONLocator.lineColumn(
+            of: JSONLocator.offset(of: [Key(stringValue: key)], in: bytes), in: bytes)
+    }
+
+    private static func decodeUnchecked(
+        _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
+        fastPath: Bool
     ) throws(ProgressError) -> ProfileSnapshot {
         let version = try schemaVersion(of: data, file: file)
         if version > Profile.schemaVersion {

@@ -32,6 +32,14 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
     case reviewOutOfOrder(cardID: String, reviewedAt: Date, lastReview: Date)
     /// The profile's scheduler settings are out of range, so its log cannot be replayed.
     case invalidSettings(reason: String)
+    /// A snapshot's scheduler settings are out of range (the review log itself is fine).
+    case settingsOutOfRange(file: String, line: Int, column: Int, reason: String)
+    /// A progress file exists but this user may not read it.
+    case unreadable(file: String)
+    /// The progress folder can be written by other users (a planted link could redirect writes).
+    case unsafeFolder(path: String, reason: String)
+    /// A progress file is a symbolic link or not a regular file, which recall does not follow.
+    case notRegularFile(file: String)
     /// An undo names a review that is not the last review of its card.
     case cannotUndo(reviewID: String)
 
@@ -52,9 +60,9 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
         case .unsupportedSchema(let file, let found):
             "'\(file)' has schema version \(found), which no recall ever wrote"
         case .diskFull(let file):
-            "cannot write '\(file)': the disk is full; free some space and try again (nothing was lost)"
+            "cannot write '\(file)': the disk is full; free some space and try again"
         case .readOnly(let file):
-            "cannot write '\(file)': the folder is read-only or not writable (nothing was lost)"
+            "cannot write '\(file)': the folder is read-only or not writable"
         case .system(let file, let operation, let code):
             "\(operation) failed on '\(file)': \(ProgressError.describe(errno: code))"
         case .fileNotFound(let path):
@@ -64,6 +72,17 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
                 + " at \(ProgressError.format(lastReview)); check the system clock"
         case .invalidSettings(let reason):
             "the profile's scheduler settings are invalid: \(reason)"
+        case .settingsOutOfRange(let file, let line, let column, let reason):
+            "\(file):\(line):\(column): the scheduler settings are out of range: \(reason);"
+                + " run 'recall progress repair' to reset them to the defaults (the review log is kept)"
+        case .unreadable(let file):
+            "cannot read '\(file)': permission denied"
+        case .unsafeFolder(let path, let reason):
+            "refusing the progress folder '\(path)': \(reason); use a folder only you can write"
+                + " (chmod go-w), or one with the sticky bit that you own"
+        case .notRegularFile(let file):
+            "'\(file)' is a symbolic link or not a regular file; recall does not follow it"
+                + " (remove it if you did not create it)"
         case .cannotUndo(let reviewID):
             "review '\(reviewID)' cannot be taken back: it is not the last answer given for its card"
         }
@@ -74,13 +93,19 @@ public enum ProgressError: LocalizedError, Equatable, Sendable {
         if case .malformed(let file, let line, let column, let reason) = self {
             return "\(file):\(line):\(column): \(reason)"
         }
+        if case .settingsOutOfRange(let file, let line, let column, let reason) = self {
+            return "\(file):\(line):\(column): the scheduler settings are out of range: \(reason)"
+        }
         return localizedDescription
     }
 
     /// The error for a failed system call on `file`, mapping errno to the cases people can act on.
     static func from(errno code: Int32, operation: String, file: String) -> ProgressError {
-        switch code {
+        let isRead = operation == "open for reading" || operation == "read"
+        return switch code {
         case ENOSPC, EDQUOT: .diskFull(file: file)
+        case EACCES where isRead, EPERM where isRead: .unreadable(file: file)
+        case ELOOP: .notRegularFile(file: file)
         case EROFS, EACCES, EPERM: .readOnly(file: file)
         case ENOENT where operation == "open for reading": .fileNotFound(file)
         default: .system(file: file, operation: operation, code: code)

@@ -50,6 +50,13 @@ extension ProgressStore {
         }
         let profile = loaded.profile
         issues += outOfOrderWarnings(in: profile)
+        for (path, reviews) in DamagedLeftovers.reviews(missingFrom: profile, files: files) {
+            issues.append(
+                ProgressIssue(
+                    .warning,
+                    "'\(path)' holds \(reviews.count) review(s) that are not in the profile;"
+                        + " 'recall progress repair' takes them back"))
+        }
         if !issues.contains(where: { $0.severity == .error }),
             let scheduler = try? schedulers(profile.settings)
         {

@@ -3,8 +3,8 @@ public import Foundation
 extension ProgressStore {
     /// Sets damaged files aside and rebuilds what the snapshot, the journal and the log allow.
     ///
-    /// A snapshot that does not parse is renamed `<profile>.json.damaged-<timestamp>` (its bytes
-    /// untouched) and the reviews, card states, flags and settings on its undamaged lines are
+    /// A snapshot that does not parse is copied to `<profile>.json.damaged-<timestamp>` (its bytes
+    /// untouched) before the rebuilt one replaces it, and the reviews, card states, flags and settings on its undamaged lines are
     /// salvaged; a journal with damaged lines is set aside the same way and its good lines kept.
     /// States are then rebuilt by replaying the log when `schedulers` gives a scheduler (also when
     /// nothing is damaged but stored states differ from the log). A newer schema is refused.
@@ -20,12 +20,14 @@ extension ProgressStore {
         profile name: String, in directory: URL, schedulers: SchedulerFactory, now: Date, io: FileIO
     ) throws(ProgressError) -> [ProgressIssue] {
         try ProgressLocation.validate(profile: name)
+        try FileIO.checkPrivate(folder: directory.path)
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
         defer { lock.release() }
         var run = ProfileRepair(name: name, files: files, io: io, stamp: damagedStamp(now))
         try run.readSnapshot()
         try run.readJournal()
+        run.readSetAside()
         run.replay(schedulers: schedulers)
         guard run.isRebuilt else {
             return run.issues + [ProgressIssue(.note, "nothing to repair in profile '\(name)'")]
@@ -34,16 +36,17 @@ extension ProgressStore {
         return run.issues
     }
 
-    static func setAside(_ path: String, stamp: String, io: FileIO) throws(ProgressError) -> String {
+    /// Writes `data` (a damaged file's bytes) as `<path>.damaged-<stamp>`, never over a file.
+    static func keepAside(_ data: Data, of path: String, stamp: String, io: FileIO) throws(ProgressError)
+        -> String
+    {
         var target = "\(path).damaged-\(stamp)"
         var attempt = 1
         while FileManager.default.fileExists(atPath: target) {
             attempt += 1
             target = "\(path).damaged-\(stamp)-\(attempt)"
         }
-        let result = io.calls.rename(path, to: target)
-        if result != 0 { throw .from(errno: -result, operation: "rename", file: path) }
-        try io.fsyncDirectory(FileIO.directory(of: path))
+        try io.replaceAtomically(target, with: [UInt8](data))
         return target
     }
 

@@ -74,12 +74,19 @@ public final class ProgressStore {
     ) throws(ProgressError) -> ProgressStore {
         try ProgressLocation.validate(profile: name)
         try io.createDirectories(directory.path)
+        try FileIO.checkPrivate(folder: directory.path)
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
         let loaded = try LoadedProfile.read(files: files, profileName: name, defaultSettings: defaultSettings)
         let store = ProgressStore(profileName: name, directory: directory, io: io, lock: lock, loaded: loaded)
-        if let torn = loaded.tornJournalLine {
-            try store.cutTornJournalLine(line: torn)
+        if loaded.tornJournalLine != nil {
+            let backup = try store.keepBackup(
+                of: Data(loaded.tornJournalBytes), beside: files.journal, suffix: "torn")
+            try store.cutTornJournalLine()
+            store.issues.append(ProgressIssue(.note, "the unfinished line is kept as '\(backup)'"))
+        }
+        if loaded.journalLacksFinalNewline {
+            try store.endJournalLine()
         }
         if let version = loaded.migratedFrom, let original = loaded.snapshotData {
             let backup = try store.keepBackup(of: original, suffix: "v\(version).bak")
@@ -130,6 +137,26 @@ public final class ProgressStore {
         let restored = previous ?? .new(at: review.reviewedAt)
         try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
         profile.undoUnchecked(reviewID, restoring: previous)
+        compactIfDue()
+    }
+
+    /// Changes the card's last review durably, in ONE journal line: `review` (same id as the last
+    /// review of its card) replaces it, with the card's new state and complete flags. There is no
+    /// moment at which the answer is absent from the files: a crash leaves the old rating or the new.
+    ///
+    /// - Throws: `ProgressError.cannotUndo` if `review.id` is not the last review of its card; a
+    ///   write error, in which case the old review stays recorded.
+    public func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
+        throws(ProgressError)
+    {
+        guard profile.lastReview(of: review.cardID)?.id == review.id else {
+            throw .cannotUndo(reviewID: review.id)
+        }
+        try writeJournal(
+            Journal.line(
+                sequence: sequence + 1, replacing: review.id, by: review, state: newState.storable,
+                flags: flags))
+        profile.replaceUnchecked(review, newState: newState, flags: flags)
         compactIfDue()
     }
 
@@ -207,7 +234,8 @@ public final class ProgressStore {
     private func openJournal() throws(ProgressError) -> Int32 {
         if let journalFD { return journalFD }
         let existed = access(files.journal, F_OK) == 0
-        let fd = try io.open(files.journal, flags: O_WRONLY | O_CREAT | O_APPEND, operation: "open journal")
+        let fd = try io.open(
+            files.journal, flags: O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, operation: "open journal")
         if !existed {
             do {
                 try io.fsyncDirectory(directory.path)
@@ -240,19 +268,31 @@ public final class ProgressStore {
         }
     }
 
-    private func cutTornJournalLine(line: Int) throws(ProgressError) {
+    private func cutTornJournalLine() throws(ProgressError) {
         let fd = try openJournal()
         try io.truncate(fd, to: journalLength, path: files.journal)
         try io.fsync(fd, path: files.journal)
     }
 
-    /// Writes `data` durably beside the snapshot as `<profile>.json.<suffix>`, never over an existing file.
-    func keepBackup(of data: Data, suffix: String) throws(ProgressError) -> String {
-        var path = files.snapshot + "." + suffix
+    /// Adds the newline a complete last entry lacks, so the next line starts on its own.
+    private func endJournalLine() throws(ProgressError) {
+        let fd = try openJournal()
+        try io.writeAll(fd, [0x0A], path: files.journal)
+        try io.fsync(fd, path: files.journal)
+        journalLength += 1
+    }
+
+    /// Writes `data` durably beside `original` (the snapshot unless given) as
+    /// `<original>.<suffix>`, never over an existing file.
+    func keepBackup(of data: Data, beside original: String? = nil, suffix: String) throws(ProgressError)
+        -> String
+    {
+        let base = original ?? files.snapshot
+        var path = base + "." + suffix
         var attempt = 1
         while access(path, F_OK) == 0 {
             attempt += 1
-            path = files.snapshot + "." + suffix + "-\(attempt)"
+            path = base + "." + suffix + "-\(attempt)"
         }
         try io.replaceAtomically(path, with: [UInt8](data))
         return path

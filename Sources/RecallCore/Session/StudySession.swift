@@ -187,22 +187,57 @@ public final class StudySession {
         learning.removeAll { $0.id == card.id }
     }
 
-    /// After a wrong verdict the learner knows was right: takes the grading back, regrades it as
-    /// correct with `rating`, and remembers the spelling as the learner's own alias for the card.
+    /// After a wrong verdict the learner knows was right: regrades the last answer as correct with
+    /// `rating` and remembers the spelling as the learner's own alias for the card, in one durable
+    /// change (see `rerate`). Returns nil when the last answer was not to `card`.
     @discardableResult
     public func accept(
         _ reply: String, for card: Card, rating: Rating, duration: TimeInterval, now: Date
     ) throws(ProgressError) -> Outcome? {
         guard let last = history.last, last.card.id == card.id else { return nil }
-        try undo()
-        var flags = store.profile.flags(of: card.id)
         let spelling = reply.trimmingWhitespace
-        if !spelling.isEmpty, !flags.aliases.contains(spelling) {
-            flags.aliases.append(spelling)
-            try store.setFlags(flags, for: card.id)
+        return try rerate(rating: rating, verdict: .correct, alias: spelling.isEmpty ? nil : spelling)
+    }
+
+    /// Changes the rating of the last answer (and, for `accept`, its verdict and the card's
+    /// aliases) in ONE journal entry that replaces the review: the answer is on disk throughout,
+    /// with the old rating or the new. Returns nil when nothing was answered yet.
+    @discardableResult
+    public func rerate(rating: Rating, verdict: Grade.Verdict? = nil, alias: String? = nil)
+        throws(ProgressError) -> Outcome?
+    {
+        guard let last = history.last,
+            var review = store.profile.reviews.last(where: { $0.id == last.reviewID })
+        else { return nil }
+        let oldReview = review
+        let card = last.card
+        review.rating = rating
+        if let verdict { review.verdict = verdict }
+        let before = last.previousState ?? .new(at: review.reviewedAt)
+        let state = scheduler.review(before, rating: rating, at: review.reviewedAt, cardID: card.id).storable
+        var flags = store.profile.flags(of: card.id)
+        let lapse = { (rating: Rating) in Profile.isLapse(before: last.previousState, rating: rating) ? 1 : 0
         }
-        let grade = Grade(verdict: .correct, score: 1, expected: card.answer)
-        return try record(card, reply: reply, grade: grade, rating: rating, duration: duration, now: now)
+        // The count may come from a file: clamped first, so the arithmetic cannot trap.
+        let lapses = min(max(0, flags.lapses), Int.max - 1)
+        flags.lapses = max(0, lapses - lapse(oldReview.rating)) + lapse(rating)
+        if !last.previousFlags.isLeech, flags.isLeech, flags.lapses < options.leechThreshold {
+            flags.isLeech = false
+            flags.isSuspended = last.previousFlags.isSuspended
+        }
+        var becameLeech = false
+        if flags.lapses >= options.leechThreshold, !flags.isLeech {
+            flags.isLeech = true
+            flags.isSuspended = true
+            becameLeech = true
+        }
+        if let alias, !flags.aliases.contains(alias) { flags.aliases.append(alias) }
+        try store.replaceLastReview(with: review, newState: state, flags: flags)
+        summary.uncount(oldReview, wasNew: last.wasNew)
+        summary.count(review, wasNew: last.wasNew)
+        learning.removeAll { $0.id == card.id }
+        if state.phase != .review, !flags.isSuspended { learning.append(card) }
+        return Outcome(review: review, state: state, becameLeech: becameLeech)
     }
 
     /// Review ids are unique per card and millisecond, and the same on every machine, so merging

@@ -69,7 +69,8 @@ enum ClassReportTable {
             ["learner", "reviews", "cards", "retention", "mature", "lapses"],
             report.learners.map {
                 [
-                    $0.name, String($0.reviews), String($0.cards), percent($0.retention), String($0.mature),
+                    Style.safe($0.name, oneLine: true), String($0.reviews), String($0.cards),
+                    percent($0.retention), String($0.mature),
                     String($0.lapses),
                 ]
             }, rightAligned: [1, 2, 3, 4, 5])
@@ -92,13 +93,9 @@ enum ClassReportTable {
         value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
     }
 
-    /// One line, at most `limit` characters, control characters shown as spaces.
+    /// One line, at most `limit` characters, made safe by the neutraliser.
     static func shortened(_ text: String, to limit: Int) -> String {
-        let line = String(
-            text.map {
-                $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
-                    ? " " : $0
-            })
+        let line = Style.safe(text, oneLine: true)
         return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
     }
 

@@ -20,11 +20,11 @@ struct DeckLint: ParsableCommand {
         for path in paths {
             let report = DeckLinter().lint(contentsOf: URL(fileURLWithPath: path), displayPath: path)
             for diagnostic in report.diagnostics {
-                Console.writeError(diagnostic.formatted + "\n")
+                Console.writeError(Style.safe(diagnostic.formatted, oneLine: true) + "\n")
             }
             if report.hasErrors || (strict && !report.diagnostics.isEmpty) { failed = true }
             if !report.hasErrors {
-                Console.write("\(path): ok — \(report.summary)\n")
+                Console.write("\(Style.safe(path, oneLine: true)): ok — \(report.summary)\n")
             }
         }
         if failed { throw ExitCode(1) }

@@ -38,7 +38,7 @@ struct DeckPreview: ParsableCommand {
         let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
         var blocks = cards.enumerated().map { index, card in CardText.preview(card, number: index + 1) }
         blocks.append(
-            "\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(deck.name)"
+            "\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(Style.safe(deck.name, oneLine: true))"
         )
         Console.write(blocks.joined(separator: "\n\n") + "\n")
     }

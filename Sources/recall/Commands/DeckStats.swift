@@ -21,12 +21,14 @@ struct DeckStats: ParsableCommand {
         rows.append(("cards", stats.cards))
         rows += stats.cardsByKind.map { ("  \($0.kind.rawValue)", $0.count) }
         let width = rows.map(\.0.count).max() ?? 0
-        var lines = ["\(deck.name) (\(deck.id))"]
+        var lines = ["\(Style.safe(deck.name, oneLine: true)) (\(deck.id))"]
         lines += rows.map { label, count in
             label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(count)
         }
         lines.append("facts by source:")
-        lines += stats.factsBySource.map { "  \($0.source ?? "(no source)"): \($0.count)" }
+        lines += stats.factsBySource.map {
+            "  \($0.source.map { Style.safe($0, oneLine: true) } ?? "(no source)"): \($0.count)"
+        }
         Console.write(lines.joined(separator: "\n") + "\n")
     }
 }

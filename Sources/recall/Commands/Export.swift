@@ -59,8 +59,9 @@ struct Export: ParsableCommand {
         if withProgress != nil && format != .apkg {
             throw ValidationError("--with-progress carries a schedule into Anki; use it with --format apkg.")
         }
-        if output == "-" && !format.isText {
-            throw ValidationError("An apkg package cannot go to standard output; give a file with -o.")
+        if output == "-" && !format.isText && isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError(
+                "An apkg package is binary; redirect standard output to a file, or give one with -o.")
         }
     }
 
@@ -79,7 +80,8 @@ struct Export: ParsableCommand {
         let input = ExportInput(deck: chosen, cards: cards)
         do {
             if output == "-" {
-                FileHandle.standardOutput.write(try exporter.text(input, format: format))
+                try OutputFile.writeToStandardOutput(
+                    format.isText ? try exporter.text(input, format: format) : try exporter.package(input))
                 return
             }
             let url = URL(fileURLWithPath: output)

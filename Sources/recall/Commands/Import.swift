@@ -86,7 +86,7 @@ struct Import: ParsableCommand {
             )
         }
         if dryRun { lines.append("nothing written (--dry-run)") }
-        Console.write(lines.joined(separator: "\n") + "\n")
+        Console.write(Style.safe(lines.joined(separator: "\n")) + "\n")
     }
 
     /// `id: front → back` on one line, shortened.
@@ -96,7 +96,7 @@ struct Import: ParsableCommand {
         case .question(let question, let answer, _): text = "\(question) → \(answer)"
         case .cloze(let cloze): text = cloze
         }
-        let line = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        let line = Style.safe(text.replacingOccurrences(of: "\n", with: " ⏎ "), oneLine: true)
         return "\(card.id): " + (line.count > 100 ? String(line.prefix(99)) + "…" : line)
     }
 

@@ -15,17 +15,27 @@ struct Plan: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The exam day (YYYY-MM-DD, UTC).", valueName: "date")) var exam: String
+    @Option(
+        help: ArgumentHelp("The exam day (YYYY-MM-DD, UTC; today up to 36500 days ahead).", valueName: "date")
+    )
+    var exam: String
     @Option(help: ArgumentHelp("Only this deck; its unseen cards are planned as new.", valueName: "id"))
     var deck: String?
-    @Option(help: "Reviews per day you can do.") var budget = 100
+    @Option(help: "Reviews per day you can do (1-100000).") var budget = 100
     @Option(help: "Retrievability each card should have on exam day.") var target = 0.9
     @OptionGroup var options: ProgressOptions
     @OptionGroup var decks: DeckOptions
 
     func validate() throws {
         guard target > 0 && target < 1 else { throw ValidationError("--target must be between 0 and 1") }
-        guard budget >= 1 else { throw ValidationError("--budget must be at least 1") }
+        if let problem = InputRange.problem(budget, InputRange.budget, option: "--budget") {
+            throw ValidationError(problem)
+        }
+        if let date = UTCTimestamp.date(from: exam + "T00:00:00Z"),
+            let problem = InputRange.problem(exam: date, now: Date(), option: "--exam")
+        {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {

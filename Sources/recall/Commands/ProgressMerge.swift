@@ -25,7 +25,7 @@ struct ProgressMerge: ParsableCommand {
             try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
             let total = store.profile.reviews.count
             print(
-                "merged '\(other)' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
+                "merged '\(Style.safe(other, oneLine: true))' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
             )
         } catch {
             throw ProgressOutput.failure(error)

@@ -41,7 +41,7 @@ enum ProgressOutput {
     static func report(_ issues: [ProgressIssue]) -> Bool {
         for issue in issues {
             if issue.severity == .note {
-                print(issue.description)
+                print(Style.safe(issue.description))
             } else {
                 printToStandardError(issue.description)
             }
@@ -50,6 +50,6 @@ enum ProgressOutput {
     }
 
     static func printToStandardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Console.writeError(line + "\n")
     }
 }

@@ -21,22 +21,25 @@ struct Simulate: ParsableCommand {
         case progress, replay
     }
 
-    @Option(help: "How many learners.") var learners = 1
-    @Option(help: "How many days each learner studies.") var days = 365
+    @Option(help: "How many learners (1-1000).") var learners = 1
+    @Option(help: "How many days each learner studies (1-3650).") var days = 365
     @Option(help: "Random seed: the same seed gives the same logs.") var seed: UInt64 = 1
     @Option(
         help: ArgumentHelp(
             "The learners' true parameters: 21 numbers separated by commas.", valueName: "w0,…,w20"))
     var parameters: String?
-    @Option(name: .customLong("new-per-day"), help: "New cards per study day.") var newPerDay = 20
+    @Option(name: .customLong("new-per-day"), help: "New cards per study day (0-10000).") var newPerDay = 20
     @Option(help: "What to write: progress (a profile) or replay (review log JSON).") var format: Format =
         .progress
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write.", valueName: "file")) var output: String
 
     func validate() throws {
-        guard learners >= 1 else { throw ValidationError("--learners must be at least 1") }
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
-        guard newPerDay >= 0 else { throw ValidationError("--new-per-day must not be negative") }
+        let problems = [
+            InputRange.problem(learners, InputRange.learners, option: "--learners"),
+            InputRange.problem(days, InputRange.simulatedDays, option: "--days"),
+            InputRange.problem(newPerDay, InputRange.newPerDay, option: "--new-per-day"),
+        ]
+        if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
     func run() throws {

@@ -32,6 +32,7 @@ struct Stats: ParsableCommand {
         guard (0...23).contains(rolloverHour) else {
             throw ValidationError("--rollover-hour must be between 0 and 23.")
         }
+        if let now, let problem = InputRange.problem(now, option: "--now") { throw ValidationError(problem) }
     }
 
     func run() throws {

@@ -15,21 +15,23 @@ struct Study: ParsableCommand {
 
     func run() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
-        defer { context.close() }
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
             session: context.session(deck: deck, options: study.options, now: Date()),
             style: .current, reader: reader)
         loop.run()
+        let saved = context.close()
+        // A failed write is an error even when the learner was told and went on.
+        if loop.writeFailed || !saved { throw ExitCode(1) }
     }
 }
 
 /// `--new`, `--limit`, `--seed` and `--day-starts`, shared by `recall study` and the REPL.
 struct StudySettingsOptions: ParsableArguments {
-    @Option(help: "New cards per day.")
+    @Option(help: "New cards per day (0-10000).")
     var new: Int = 20
 
-    @Option(help: "Review cards per day; a backlog beyond it is spread over the following days.")
+    @Option(help: "Review cards per day (0-100000); a backlog beyond it is spread over the following days.")
     var limit: Int = 200
 
     @Option(help: "Seed for distractors and option order.")
@@ -40,7 +42,7 @@ struct StudySettingsOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Prepare for an exam on this day (YYYY-MM-DD): review early and bring new cards forward so as much as possible is remembered then.",
+            "Prepare for an exam on this day (YYYY-MM-DD, today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
             valueName: "date"))
     var exam: String?
 
@@ -50,13 +52,20 @@ struct StudySettingsOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard new >= 0 else { throw ValidationError("--new cannot be negative.") }
-        guard limit >= 0 else { throw ValidationError("--limit cannot be negative.") }
+        if let problem = InputRange.problem(new, InputRange.newPerDay, option: "--new") {
+            throw ValidationError(problem)
+        }
+        if let problem = InputRange.problem(limit, InputRange.reviewLimit, option: "--limit") {
+            throw ValidationError(problem)
+        }
         guard (0...23).contains(dayStarts) else {
             throw ValidationError("--day-starts must be an hour from 0 to 23.")
         }
         if let exam, examDate == nil {
             throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
+        }
+        if let examDate, let problem = InputRange.problem(exam: examDate, now: Date(), option: "--exam") {
+            throw ValidationError(problem)
         }
     }
 

@@ -86,13 +86,18 @@ final class StudyContext {
         return words
     }
 
-    /// Saves the profile (folding the journal into the snapshot) and releases it.
-    func close() {
+    /// Saves the profile (folding the journal into the snapshot) and releases it. Returns false
+    /// if the save failed (every answer is still in the journal, so nothing is lost).
+    @discardableResult
+    func close() -> Bool {
+        defer { store.close() }
         do {
             if store.hasUnsavedChanges { try store.save() }
+            return true
         } catch {
-            Console.error(error.localizedDescription)
+            Console.error(
+                error.localizedDescription + " (every answer is kept in the journal; nothing was lost)")
+            return false
         }
-        store.close()
     }
 }

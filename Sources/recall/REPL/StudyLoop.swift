@@ -9,6 +9,14 @@ struct StudyLoop {
     var reader: any LineReader
     /// The clock, injectable for tests of the loop; the real one reads the system time.
     var now: () -> Date = Date.init
+    /// Whether a write to the profile failed during the session.
+    var writeFailed: Bool { failures.count > 0 }
+    private let failures = FailureCount()
+
+    /// Counted by reference, so that `perform` need not be mutating while its closure reads `self`.
+    private final class FailureCount {
+        var count = 0
+    }
 
     static let inCardHelp = """
         Type your answer, or a command:
@@ -120,7 +128,7 @@ struct StudyLoop {
                 let suggested = session.suggestedRating(
                     for: grade, duration: duration, hintsUsed: hints, card: card)
                 // Recorded at once with the suggested rating, so the answer is on disk whatever
-                // happens next; changing the rating takes it back and records it again.
+                // happens next; changing the rating replaces it in one journal entry.
                 guard
                     var outcome = perform({
                         try session.record(
@@ -128,6 +136,7 @@ struct StudyLoop {
                             now: now())
                     })
                 else {
+                    say("this answer was not recorded; the answers before it are saved")
                     break cards
                 }
                 say(Feedback.render(grade, for: card, style: style))
@@ -140,15 +149,12 @@ struct StudyLoop {
                 if case .line(let key) = choice, let number = Int(key.trimmingCharacters(in: .whitespaces)),
                     let rating = Rating(rawValue: number), rating != suggested
                 {
-                    if perform({ try session.undo() }) != nil,
-                        let again = perform({
-                            try session.record(
-                                card, reply: reply, grade: grade, rating: rating, duration: duration,
-                                now: now())
-                        })
-                    {
+                    // One journal entry replaces the rating: the answer is on disk throughout.
+                    if let again = perform({ try session.rerate(rating: rating) }) ?? nil {
                         outcome = again
                         say("rated \(Self.name(rating))")
+                    } else {
+                        say("the answer stays recorded as \(Self.name(suggested))")
                     }
                 }
                 if outcome.becameLeech {
@@ -196,13 +202,15 @@ struct StudyLoop {
         return style.dim("[\(tag)] ")
     }
 
-    /// Runs a store operation; on failure says why (nothing is lost: the old files are intact).
+    /// Runs a store operation; on failure says why and remembers that a write failed (the
+    /// command then exits 1). What was on disk before stays intact.
     @discardableResult
     private func perform<T>(_ operation: () throws -> T) -> T? {
         do {
             return try operation()
         } catch {
             Console.error(error.localizedDescription)
+            failures.count += 1
             return nil
         }
     }

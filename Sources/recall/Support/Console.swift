@@ -2,16 +2,20 @@ import Foundation
 
 /// Writing to the terminal: results to stdout, diagnostics to stderr.
 enum Console {
+    /// One line on stderr: a newline in the message (from a file or a file name) cannot start
+    /// a line of its own.
     static func error(_ message: String) {
-        writeError("error: \(message)\n")
+        writeError("error: \(Style.safe(message, oneLine: true))\n")
     }
 
     static func warning(_ message: String) {
-        writeError("warning: \(message)\n")
+        writeError("warning: \(Style.safe(message, oneLine: true))\n")
     }
 
+    /// Writes diagnostics to stderr. They quote decks, progress files and file names, so the
+    /// whole text passes the neutraliser (recall never styles stderr).
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(Style.safe(text).utf8))
     }
 
     /// Prints `output` to stdout in one write (no partial lines when piped into `head`).

@@ -53,7 +53,9 @@ struct DeckOptions: ParsableArguments {
 
     static func describe(_ error: DeckError) -> String {
         switch error {
-        case .invalid: return (error.errorDescription ?? "") + "\n"
+        case .invalid(let diagnostics):
+            // One line per diagnostic, whatever the deck text they quote holds.
+            return diagnostics.map { Style.safe($0.formatted, oneLine: true) + "\n" }.joined()
         default: return "error: \(error.errorDescription ?? "")\n"
         }
     }

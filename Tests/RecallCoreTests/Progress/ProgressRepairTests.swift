@@ -101,3 +101,120 @@ import Testing
         #expect(try damagedFiles().isEmpty)
     }
 }
+
+@Suite struct ProgressRepairCrashTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+    let fake: SchedulerFactory = { _ in FakeScheduler() }
+
+    /// A profile of 12 saved answers whose snapshot has one unreadable review line (r5).
+    func damagedProfile(in folder: TemporaryFolder) throws {
+        let store = try ProgressStore.open(in: folder.url)
+        for index in 0..<12 {
+            try store.record(
+                .sample(
+                    "r\(index)", card: "deck/f\(index % 4)/typed", at: 1_780_000_000 + Double(index) * 600),
+                using: FakeScheduler())
+        }
+        try store.save()
+        store.close()
+        var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"r5\"", with: "\"r5")
+        try folder.write(text, to: "default.json")
+    }
+
+    /// Killed at every file-system call of a repair, the salvageable reviews are never stranded:
+    /// either `check` still reports a problem, or the profile holds all 11 of them.
+    @Test func aRepairKilledAtAnyPointStrandsNothing() throws {
+        let calls: Int
+        do {
+            let folder = try TemporaryFolder()
+            try damagedProfile(in: folder)
+            let counting = DyingFileSystem()
+            _ = try ProgressStore.repair(
+                profile: "default", in: folder.url, schedulers: fake, now: now, io: FileIO(counting))
+            calls = counting.calls
+        }
+        for point in 0..<calls {
+            let folder = try TemporaryFolder()
+            try damagedProfile(in: folder)
+            _ = try? ProgressStore.repair(
+                profile: "default", in: folder.url, schedulers: fake, now: now,
+                io: FileIO(DyingFileSystem(callsBeforeDeath: point)))
+            let issues = ProgressStore.check(in: folder.url, schedulers: fake)
+            let clean = !issues.contains { $0.severity != .note }
+            if clean {
+                #expect(
+                    try ProgressStore.open(in: folder.url).profile.reviews.count == 11, "kill point \(point)")
+                continue
+            }
+            _ = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now + 1)
+            #expect(try ProgressStore.open(in: folder.url).profile.reviews.count == 11, "kill point \(point)")
+        }
+    }
+
+    @Test func checkReportsASetAsideFileWithReviewsTheProfileLacks() throws {
+        let folder = try TemporaryFolder()
+        try damagedProfile(in: folder)
+        let damaged = try folder.read("default.json")
+        try damaged.write(to: folder.url.appendingPathComponent("default.json.damaged-20260101T000000Z"))
+        try FileManager.default.removeItem(atPath: folder.path("default.json"))
+        let issues = ProgressStore.check(in: folder.url, schedulers: fake)
+        #expect(issues.contains { $0.severity == .warning && $0.message.contains("holds 11 review(s)") })
+        let repaired = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
+        #expect(repaired.contains { $0.message.contains("took 11 review(s)") })
+        #expect(!ProgressStore.check(in: folder.url, schedulers: fake).contains { $0.severity != .note })
+    }
+
+    struct SettingsCase: CustomTestStringConvertible, Sendable {
+        var name: String
+        var settings: String
+        var testDescription: String { name }
+    }
+
+    static let badSettings: [SettingsCase] = [
+        .init(name: "retention 0", settings: #""desiredRetention":0"#),
+        .init(name: "retention 1", settings: #""desiredRetention":1"#),
+        .init(name: "negative interval", settings: #""maximumInterval":-5"#),
+        .init(name: "negative step", settings: #""learningSteps":[-60]"#),
+        .init(
+            name: "w0 = 1e308",
+            settings:
+                #""parameters":[1e308,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658,0.1542]"#
+        ),
+        .init(
+            name: "20 parameters",
+            settings:
+                #""parameters":[0.212,1.2931,2.3065,8.2956,6.4133,0.8334,3.0194,0.001,1.8722,0.1666,0.796,1.4835,0.0614,0.2629,1.6483,0.6014,1.8729,0.5425,0.0912,0.0658]"#
+        ),
+    ]
+
+    @Test(arguments: badSettings) func settingsOutOfRangeAreNamedCheckedAndReset(_ bad: SettingsCase) throws {
+        let folder = try TemporaryFolder()
+        let store = try ProgressStore.open(in: folder.url)
+        try store.record(.sample("a"), using: FakeScheduler())
+        try store.save()
+        store.close()
+        let text = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        let key = String(bad.settings.prefix { $0 != ":" })
+        let pattern = try Regex(key + #":(\[[^\]]*\]|[^,}]*)"#)
+        let edited = text.replacing(pattern, with: bad.settings, maxReplacements: 1)
+        #expect(edited != text)
+        try folder.write(edited, to: "default.json")
+        #expect {
+            try ProgressStore.open(in: folder.url)
+        } throws: { error in
+            guard case .settingsOutOfRange(let file, let line, _, _) = error as? ProgressError else {
+                return false
+            }
+            return file == folder.path("default.json") && line == 5
+        }
+        #expect(ProgressStore.check(in: folder.url, schedulers: fake).first?.severity == .error)
+        let log = try folder.read("default.json")
+        let issues = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
+        #expect(issues.contains { $0.message.contains("reset the scheduler settings to the defaults") })
+        #expect(try folder.read("default.json") != log)
+        let reopened = try ProgressStore.open(in: folder.url)
+        #expect(reopened.profile.settings == SchedulerSettings())
+        #expect(reopened.profile.reviews.map(\.id) == ["a"])
+    }
+}

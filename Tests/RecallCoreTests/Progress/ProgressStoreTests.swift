@@ -128,7 +128,7 @@ import Testing
 
         let reopened = try open()
         #expect(reopened.profile.reviews.map(\.id) == ["review-0", "review-1"])
-        #expect(reopened.issues.count == 1)
+        #expect(reopened.issues.count == 2, "the warning, and where the torn bytes are kept")
         #expect(reopened.issues.first?.severity == .warning)
         #expect(
             reopened.issues.first?.message.contains("default.journal.jsonl:3: unfinished last line") == true)
