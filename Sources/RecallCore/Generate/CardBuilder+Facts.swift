@@ -97,7 +97,9 @@ extension CardBuilder {
                     at: context.location)
             }
         }
-        if let statement = context.statement,
+        // True/false only where wrong options are offered at all (an attribute with `choice: false`
+        // has no distractor that is plausible and false by the source).
+        if context.attribute.choice, let statement = context.statement,
             Template.placeholders(in: statement).contains(where: { $0.lowercased() == "value" })
         {
             var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "truefalse"))
