@@ -240,7 +240,7 @@ attributes:
   joined-year:
     type: date
     ask: In what year did three more countries join {subject}?
-    statement: Azerbaijan, Belarus and Georgia joined {subject} in {value}, the year after it was signed.
+    statement: Three more countries joined {subject} in {value}.
     event: Three more countries join {subject}
   country:
     type: entity
