@@ -24,7 +24,7 @@ struct Study: ParsableCommand {
     }
 }
 
-/// `--new`, `--limit`, `--seed` and `--day-starts`, shared by `recall study` and the REPL.
+/// `--new`, `--limit`, `--seed`, `--day-starts`, `--exam` and `--recall-only`, shared by `recall study` and the REPL.
 struct StudySettingsOptions: ParsableArguments {
     @Option(help: "New cards per day.")
     var new: Int = 20
@@ -44,6 +44,12 @@ struct StudySettingsOptions: ParsableArguments {
             valueName: "date"))
     var exam: String?
 
+    @Flag(
+        name: .customLong("recall-only"),
+        help:
+            "Ask every card as typed recall (as Anki does), not new and weak cards as multiple choice first.")
+    var recallOnly = false
+
     /// The exam day's start (midnight UTC), if one was given.
     var examDate: Date? {
         exam.flatMap { UTCTimestamp.date(from: $0 + "T00:00:00Z") }
@@ -62,6 +68,7 @@ struct StudySettingsOptions: ParsableArguments {
 
     var options: StudyOptions {
         StudyOptions(
-            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate)
+            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate,
+            recallOnly: recallOnly)
     }
 }
