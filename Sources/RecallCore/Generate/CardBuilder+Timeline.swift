@@ -83,10 +83,11 @@ extension CardBuilder {
     /// group depends only on its own events, so adding, removing or re-dating one event changes
     /// only the group it lands in (and the one it left); adding or removing an anchor splits or
     /// joins that one group.
+    /// A timeline of at most `timelineGroupLimit` events is one group.
     static func timelineGroups(_ events: [Event]) -> [[Event]] {
         var runs: [[Event]] = []
         for event in events {
-            if isAnchor(event) || runs.isEmpty { runs.append([]) }
+            if runs.isEmpty || (isAnchor(event) && events.count > timelineGroupLimit) { runs.append([]) }
             runs[runs.count - 1].append(event)
         }
         return runs.compactMap { run in
