@@ -186,6 +186,12 @@ public struct Card: Sendable, Hashable, Identifiable {
         return card
     }
 
+    /// The card in each of its presentations (a card already presented: only as it is).
+    public var askable: [Card] {
+        guard style == presentations.first?.style else { return [self] }
+        return styles.compactMap { presented(as: $0) }
+    }
+
     /// Accepted spellings for typed kinds, the canonical one first (empty for other kinds).
     public var accepted: [String] {
         get {
