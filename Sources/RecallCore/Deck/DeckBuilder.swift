@@ -148,7 +148,8 @@ struct DeckBuilder {
             note: text("note"), among: ids("among"), confusableWith: ids("confusable-with"),
             location: reader.location(of: idNode))
         func ids(_ key: String) -> [String] {
-            guard let node = fields[key], let items = reader.sequence(node, "'\(key)' of \(what) (ids)") else {
+            guard let node = fields[key], let items = reader.sequence(node, "'\(key)' of \(what) (ids)")
+            else {
                 return []
             }
             return items.compactMap { reader.identifier($0, "an id in '\(key)' of \(what)") }

@@ -54,10 +54,13 @@ struct DeckValidator {
                 checkCloze(text, owner: "fact '\(fact.id)'", at: fact.location, error: error)
             }
             for id in fact.among where entities[id] == nil {
-                error("fact '\(fact.id)': 'among' names unknown entity '\(id)'\(hint(id, entities.keys))", fact.location)
+                error(
+                    "fact '\(fact.id)': 'among' names unknown entity '\(id)'\(hint(id, entities.keys))",
+                    fact.location)
             }
             if !fact.among.isEmpty, case .set(let ids, _) = fact.value, !Set(ids).isSubset(of: fact.among) {
-                error("fact '\(fact.id)': every element of the set must be in its 'among' list", fact.location)
+                error(
+                    "fact '\(fact.id)': every element of the set must be in its 'among' list", fact.location)
             }
             for id in fact.confusableWith where !deck.facts.contains(where: { $0.id == id }) {
                 error("fact '\(fact.id)': 'confusable-with' names unknown fact '\(id)'", fact.location)

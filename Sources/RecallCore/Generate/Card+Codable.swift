@@ -85,11 +85,13 @@ extension Card.Body {
         case .cloze: self = .cloze(accepted: accepted)
         case .free: self = .free(accepted: accepted)
         case .choice:
-            self = .choice(options: choices, answer: try container.decodeIfPresent(Int.self, forKey: .answerIndex))
+            self = .choice(
+                options: choices, answer: try container.decodeIfPresent(Int.self, forKey: .answerIndex))
         case .trueFalse: self = .trueFalse(accepted.first.map { TextFold.fold($0) == "true" } ?? false)
         case .set: self = .set(items: try container.decodeIfPresent([[String]].self, forKey: .items) ?? [])
         case .order:
-            self = .order(items: choices, order: try container.decodeIfPresent([Int].self, forKey: .order) ?? [])
+            self = .order(
+                items: choices, order: try container.decodeIfPresent([Int].self, forKey: .order) ?? [])
         }
     }
 

@@ -31,7 +31,8 @@ extension CardBuilder {
         case .passage(let text):
             let deckID = deck.id
             addClozeCards(
-                text: text, id: { CardID.cloze(deck: deckID, fact: fact.id, gap: $0) }, source: context.source,
+                text: text, id: { CardID.cloze(deck: deckID, fact: fact.id, gap: $0) },
+                source: context.source,
                 why: context.statement == nil ? "" : context.why, topic: attribute.id,
                 sibling: "\(deck.id):\(fact.id)", facts: [fact.id], at: fact.location)
         }
@@ -63,7 +64,8 @@ extension CardBuilder {
     }
 
     func card(
-        _ context: FactContext, _ direction: CardID.Direction, prompt: String, answer: String, body: Card.Body,
+        _ context: FactContext, _ direction: CardID.Direction, prompt: String, answer: String,
+        body: Card.Body,
         presentations: [Card.Presentation]
     ) -> Card {
         Card(
@@ -107,10 +109,12 @@ extension CardBuilder {
             if let swapped = picker.distractors(for: context.fact, count: 1, using: &rng).first {
                 let isTrue = Bool.random(using: &rng)
                 let shown = isTrue ? index.inSentence(value) : picker.inSentence(swapped, like: value)
-                let text = Template.render(statement, values(for: context, value).merging(["value": shown]) { $1 })
+                let text = Template.render(
+                    statement, values(for: context, value).merging(["value": shown]) { $1 })
                 easier.append(
                     Card.Presentation(
-                        style: .trueFalse, prompt: text, answer: isTrue ? "true" : "false", body: .trueFalse(isTrue)))
+                        style: .trueFalse, prompt: text, answer: isTrue ? "true" : "false",
+                        body: .trueFalse(isTrue)))
             }
         }
         let isTypeable: Bool = {
@@ -120,11 +124,14 @@ extension CardBuilder {
         if isTypeable {
             add(
                 card(
-                    context, .forward, prompt: prompt, answer: answer, body: .typed(accepted: index.accepted(value)),
+                    context, .forward, prompt: prompt, answer: answer,
+                    body: .typed(accepted: index.accepted(value)),
                     presentations: easier), at: context.location)
         } else if let first = easier.first(where: { $0.style == .choose }) {
             add(
-                card(context, .forward, prompt: first.prompt, answer: first.answer, body: first.body, presentations: easier),
+                card(
+                    context, .forward, prompt: first.prompt, answer: first.answer, body: first.body,
+                    presentations: easier),
                 at: context.location)
         }
     }
@@ -185,15 +192,19 @@ extension CardBuilder {
             let insiders = elements.compactMap { index.entities[$0] }
             var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "choose"))
             // "Which of these is …" when three outsiders exist, else "which is NOT …" from three insiders.
-            if let choose = context.attribute.choose, outsiders.count >= 3, let right = insiders.randomElement(using: &rng) {
+            if let choose = context.attribute.choose, outsiders.count >= 3,
+                let right = insiders.randomElement(using: &rng)
+            {
                 let wrong = Array(outsiders.shuffled(using: &rng).prefix(3)).map(\.name)
-                easier.append(choice(prompt: Template.render(choose, vars), right: right.name, wrong: wrong, rng: &rng))
+                easier.append(
+                    choice(prompt: Template.render(choose, vars), right: right.name, wrong: wrong, rng: &rng))
             } else if let chooseNot = context.attribute.chooseNot, insiders.count >= 3,
                 let right = outsiders.randomElement(using: &rng)
             {
                 let wrong = Array(insiders.shuffled(using: &rng).prefix(3)).map(\.name)
                 easier.append(
-                    choice(prompt: Template.render(chooseNot, vars), right: right.name, wrong: wrong, rng: &rng))
+                    choice(
+                        prompt: Template.render(chooseNot, vars), right: right.name, wrong: wrong, rng: &rng))
             }
             if let element = context.attribute.element {
                 var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "truefalse"))
@@ -210,7 +221,8 @@ extension CardBuilder {
         }
         add(
             card(
-                context, .forward, prompt: Template.render(ask, vars), answer: index.display(context.fact.value),
+                context, .forward, prompt: Template.render(ask, vars),
+                answer: index.display(context.fact.value),
                 body: .set(items: names), presentations: easier), at: context.location)
     }
 
@@ -226,7 +238,8 @@ extension CardBuilder {
             let prompt = "Fill the gap: " + cloze.prompt(hiding: number)
             add(
                 Card(
-                    id: id(number), deck: deck.id, prompt: prompt, answer: answer, body: .cloze(accepted: [answer]),
+                    id: id(number), deck: deck.id, prompt: prompt, answer: answer,
+                    body: .cloze(accepted: [answer]),
                     facts: facts, source: source, why: why.isEmpty ? cloze.fullText : why, topic: topic,
                     siblingKey: sibling),
                 at: location)
@@ -244,19 +257,22 @@ extension CardBuilder {
             add(
                 Card(
                     id: id, deck: deck.id, prompt: question, answer: index.map { free.choices[$0] } ?? answer,
-                    body: .choice(options: free.choices, answer: index), facts: [], source: source, why: answer,
+                    body: .choice(options: free.choices, answer: index), facts: [], source: source,
+                    why: answer,
                     topic: "card", siblingKey: sibling),
                 at: free.location)
         case .question(let question, let answer, let aliases):
             add(
                 Card(
-                    id: id, deck: deck.id, prompt: question, answer: answer, body: .free(accepted: [answer] + aliases),
+                    id: id, deck: deck.id, prompt: question, answer: answer,
+                    body: .free(accepted: [answer] + aliases),
                     facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
                 at: free.location)
         case .cloze(let text):
             let deckID = deck.id
             addClozeCards(
-                text: text, id: { CardID.free(deck: deckID, card: free.id, gap: $0) }, source: source, why: "",
+                text: text, id: { CardID.free(deck: deckID, card: free.id, gap: $0) }, source: source,
+                why: "",
                 topic: "card", sibling: sibling, facts: [], at: free.location)
         }
     }

@@ -22,8 +22,12 @@ extension CardBuilder {
     /// events of other dates; left out when another event has a date that cannot be told apart
     /// (two answers would be right).
     mutating func addEventByDateCard(_ context: FactContext) {
-        guard case .date(let date) = context.fact.value, let event = event(for: context.fact.id) else { return }
-        if let twin = events.first(where: { $0.fact.id != event.fact.id && !$0.date.isDistinguishable(from: date) }) {
+        guard case .date(let date) = context.fact.value, let event = event(for: context.fact.id) else {
+            return
+        }
+        if let twin = events.first(where: {
+            $0.fact.id != event.fact.id && !$0.date.isDistinguishable(from: date)
+        }) {
             warn(
                 "fact '\(context.fact.id)': no reverse card, '\(twin.fact.id)' happened in \(twin.date.display) too, so two answers would be right",
                 at: context.location)
@@ -38,7 +42,8 @@ extension CardBuilder {
         }
         guard phrases.count == 3 else { return }
         let chosen = choice(
-            prompt: "Which of these happened in \(date.display)?", right: event.phrase, wrong: phrases, rng: &rng)
+            prompt: "Which of these happened in \(date.display)?", right: event.phrase, wrong: phrases,
+            rng: &rng)
         add(
             card(
                 context, .reverse, prompt: chosen.prompt, answer: chosen.answer, body: chosen.body,
@@ -112,7 +117,8 @@ extension CardBuilder {
             let sections = Set(group.compactMap(\.fact.source)).sorted().joined(separator: ", ")
             add(
                 Card(
-                    id: id, deck: deck.id, prompt: "Put these events in order, earliest first:", answer: answer,
+                    id: id, deck: deck.id, prompt: "Put these events in order, earliest first:",
+                    answer: answer,
                     body: .order(items: shown.map(\.phrase), order: order), facts: factIDs,
                     source: sourceLine(sections.isEmpty ? nil : sections), why: answer, topic: "timeline",
                     siblingKey: id.rawValue),

@@ -58,10 +58,12 @@ struct DistractorPicker {
         guard years.count == picked.count, picked.count >= 2 else { return picked }
         let later = years.filter { $0 > date.year }.count
         guard later == 0 || later == years.count else { return picked }
-        guard let other = window.first(where: { text in
-            guard let y = year(text) else { return false }
-            return later == 0 ? y > date.year : y < date.year
-        }) else { return picked }
+        guard
+            let other = window.first(where: { text in
+                guard let y = year(text) else { return false }
+                return later == 0 ? y > date.year : y < date.year
+            })
+        else { return picked }
         return Array(picked.dropLast()) + [other]
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Moves progress from the card ids of recall before fact-centred cards (one card per question
 /// kind: `deck:fact:typed`, `:choice`, `:truefalse`, `:member.x`, `:event-by-date`, timelines of
@@ -16,7 +16,9 @@ public enum CardIDMigration {
     }
 
     /// The profile with old ids moved to the cards of `decks`, or nil when no id needs moving.
-    public static func migrate(_ profile: Profile, decks: [Deck], cards: [Card], using scheduler: some CardScheduling)
+    public static func migrate(
+        _ profile: Profile, decks: [Deck], cards: [Card], using scheduler: some CardScheduling
+    )
         -> Result?
     {
         let current = Set(cards.map(\.id))
@@ -74,7 +76,8 @@ public enum CardIDMigration {
         var start = 0
         while start < events.count {
             var group: [CardBuilder.Event] = []
-            for event in events[start...] where group.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
+            for event in events[start...]
+            where group.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
                 group.append(event)
                 if group.count == 4 { break }
             }
@@ -99,7 +102,8 @@ extension ProgressStore {
     public func migrateCardIDs(decks: [Deck], cards: [Card], using scheduler: some CardScheduling)
         throws(ProgressError) -> ProgressIssue?
     {
-        guard let result = CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler) else {
+        guard let result = CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler)
+        else {
             return nil
         }
         let backup = try replaceProfile(result.profile, backupSuffix: "cardids.bak")

@@ -131,7 +131,8 @@ public final class StudySession {
             style: card.style, state: store.profile.states[card.id])
     }
 
-    private func recallRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating {
+    private func recallRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating
+    {
         guard grade.isAccepted else { return .again }
         if hintsUsed > 0 || grade.verdict == .close { return .hard }
         // Sets and orderings take longer to type than a single word.

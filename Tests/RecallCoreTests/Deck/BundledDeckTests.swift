@@ -35,7 +35,8 @@ import Testing
     @Test(arguments: [
         ("csto-established", "2002"), ("csto-founded-in", "Chișinău"), ("chisinau-country", "Moldova"),
         ("csto-headquarters", "Moscow"), ("cst-signed", "1992"), ("cst-signed-in", "Tashkent"),
-        ("tashkent-country", "Uzbekistan"), ("cst-renewal-period", "every 5 years"), ("csto-un-observer", "2004"),
+        ("tashkent-country", "Uzbekistan"), ("cst-renewal-period", "every 5 years"),
+        ("csto-un-observer", "2004"),
         ("uzbekistan-rejoined", "2006"), ("uzbekistan-withdrew", "2012"),
         ("secretary-general-term", "3 years"),
         ("secretary-general-recommended-by", "Council of Ministers of Foreign Affairs"),

@@ -83,9 +83,10 @@ import Testing
         """
 
     static func history(_ years: [Int]) -> String {
-        history + years.enumerated().map { index, year in
-            "\n  - {id: event-\(year), subject: e, attribute: happened, date: \(year), source: S, event: Event \(index) of \(year)}"
-        }.joined()
+        history
+            + years.enumerated().map { index, year in
+                "\n  - {id: event-\(year), subject: e, attribute: happened, date: \(year), source: S, event: Event \(index) of \(year)}"
+            }.joined()
     }
 
     @Test func addingRemovingOrRedatingOneEventChangesOnlyItsTimelineGroup() throws {

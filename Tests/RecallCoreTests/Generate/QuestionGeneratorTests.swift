@@ -90,7 +90,9 @@ enum CSTO {
             } else if card.direction == .reverse {
                 let subject = try #require(index.entities[fact.subject])
                 #expect(card.answer == subject.name)
-                for option in wrong { #expect(!subject.names.contains(option), "\(card.id): '\(option)' is true") }
+                for option in wrong {
+                    #expect(!subject.names.contains(option), "\(card.id): '\(option)' is true")
+                }
             } else {
                 let truths = Set(index.trueValues(of: fact).flatMap(index.accepted).map(TextFold.fold))
                 for option in wrong {
@@ -158,12 +160,12 @@ enum CSTO {
         let deck = try DeckLoader().load(
             data: Data(
                 """
-            deck: {id: t, name: T}
-            entities: {a: {type: thing, name: A}}
-            attributes: {text: {type: passage}}
-            facts:
-              - {id: p, subject: a, attribute: text, source: S, passage: "{{c1::x}} then {{c2::y}} then {{c1::x}}"}
-            """.utf8), path: "t.yaml")
+                deck: {id: t, name: T}
+                entities: {a: {type: thing, name: A}}
+                attributes: {text: {type: passage}}
+                facts:
+                  - {id: p, subject: a, attribute: text, source: S, passage: "{{c1::x}} then {{c2::y}} then {{c1::x}}"}
+                """.utf8), path: "t.yaml")
         let card = try #require(QuestionGenerator().cards(for: deck).first { $0.id == "t:p:cloze.c1" })
         #expect(card.answer == "x")
         #expect(card.prompt == "Fill the gap: […] then y then […]")

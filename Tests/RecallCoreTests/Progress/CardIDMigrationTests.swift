@@ -49,7 +49,8 @@ import Testing
         let deck = try CSTO.deck()
         let cards = try CSTO.cards()
         let old = oldProfile()
-        let result = try #require(CardIDMigration.migrate(old, decks: [deck], cards: cards, using: FakeScheduler()))
+        let result = try #require(
+            CardIDMigration.migrate(old, decks: [deck], cards: cards, using: FakeScheduler()))
         let ids = Set(cards.map(\.id))
         for pair in Self.oldIDs {
             #expect(ids.contains(pair.new), "\(pair.new) is a card of the deck")
@@ -60,7 +61,8 @@ import Testing
         #expect(result.joined["csto:csto-established:forward"]?.count == 3)
         // The state of a joined card is the replay of the joined log.
         var expected = Profile(
-            name: "x", reviews: result.profile.reviews.filter { $0.cardID == "csto:csto-established:forward" })
+            name: "x", reviews: result.profile.reviews.filter { $0.cardID == "csto:csto-established:forward" }
+        )
         expected = expected.replayed(using: FakeScheduler())
         #expect(
             result.profile.states["csto:csto-established:forward"]
@@ -71,7 +73,9 @@ import Testing
         let timeline = try #require(result.profile.reviews.first { $0.id == "t" })
         #expect(cards.first { $0.id == timeline.cardID }?.kind == .order)
         #expect(result.profile.reviews.first { $0.id == "gone" }?.cardID == "csto:no-such-fact:typed")
-        #expect(CardIDMigration.migrate(result.profile, decks: [deck], cards: cards, using: FakeScheduler()) == nil)
+        #expect(
+            CardIDMigration.migrate(result.profile, decks: [deck], cards: cards, using: FakeScheduler())
+                == nil)
     }
 
     @Test func theStoreKeepsTheOriginalAsABackupAndSaysWhatWasJoined() throws {

@@ -24,17 +24,29 @@ import Testing
 
     static let cases: [Case] = [
         Case(name: "new → choose", state: nil, recallOnly: false, style: .choose),
-        Case(name: "learning step → choose", state: state(.learning, stability: 1), recallOnly: false, style: .choose),
-        Case(name: "lapsed → choose", state: state(.relearning, stability: 9), recallOnly: false, style: .choose),
-        Case(name: "weak review → choose", state: state(.review, stability: 2.5), recallOnly: false, style: .choose),
-        Case(name: "held review → recall", state: state(.review, stability: 4), recallOnly: false, style: .recall),
+        Case(
+            name: "learning step → choose", state: state(.learning, stability: 1), recallOnly: false,
+            style: .choose),
+        Case(
+            name: "lapsed → choose", state: state(.relearning, stability: 9), recallOnly: false,
+            style: .choose),
+        Case(
+            name: "weak review → choose", state: state(.review, stability: 2.5), recallOnly: false,
+            style: .choose),
+        Case(
+            name: "held review → recall", state: state(.review, stability: 4), recallOnly: false,
+            style: .recall),
         Case(name: "recall-only new → recall", state: nil, recallOnly: true, style: .recall),
-        Case(name: "recall-only lapsed → recall", state: state(.relearning, stability: 1), recallOnly: true, style: .recall),
+        Case(
+            name: "recall-only lapsed → recall", state: state(.relearning, stability: 1), recallOnly: true,
+            style: .recall),
     ]
 
     @Test(arguments: cases) func styleFollowsStrength(_ check: Case) throws {
         let card = try #require(try CSTO.cards().first { $0.id == "csto:csto-established:forward" })
-        #expect(PresentationRule.style(for: card, state: check.state, recallOnly: check.recallOnly) == check.style)
+        #expect(
+            PresentationRule.style(for: card, state: check.state, recallOnly: check.recallOnly) == check.style
+        )
     }
 
     @Test func aCardWithoutTheWantedFormIsAskedInTheFormItHas() throws {
@@ -61,7 +73,9 @@ import Testing
     func aRightAnswerInAnEasyFormSuggestsLess(
         _ recall: Rating, _ style: Card.Presentation.Style, _ phase: CardState.Phase, _ expected: Rating
     ) {
-        #expect(PresentationRule.rating(recall: recall, style: style, state: Self.state(phase, stability: 5)) == expected)
+        #expect(
+            PresentationRule.rating(recall: recall, style: style, state: Self.state(phase, stability: 5))
+                == expected)
     }
 
     @Test func aNewCardIsChosenThenRecalledOnALaterDay() throws {
@@ -83,7 +97,10 @@ import Testing
                 let grade = session.grade(reply, for: asked)
                 #expect(grade.isAccepted)
                 let rating = session.suggestedRating(for: grade, duration: 6, hintsUsed: 0, card: asked)
-                #expect(rating == (asked.style == .choose ? (store.profile.states[card.id]?.phase == .review ? .hard : .good) : .good))
+                #expect(
+                    rating
+                        == (asked.style == .choose
+                            ? (store.profile.states[card.id]?.phase == .review ? .hard : .good) : .good))
                 try session.record(asked, reply: reply, grade: grade, rating: rating, duration: 6, now: now)
                 now += 15 * 60
             }
@@ -91,7 +108,8 @@ import Testing
         }
         #expect(styles.first == .choose)
         #expect(styles.last == .recall, "\(styles)")
-        #expect(styles.firstIndex(of: .recall).map { $0 <= 6 } == true, "recall within a few reviews: \(styles)")
+        #expect(
+            styles.firstIndex(of: .recall).map { $0 <= 6 } == true, "recall within a few reviews: \(styles)")
     }
 
     /// A simulated learner studies the bundled deck for 30 days, answering right 85% of the time.
@@ -115,7 +133,8 @@ import Testing
                 shown[asked.style, default: 0] += 1
                 if asked.style == .trueFalse, asked.answer == "true" { trueShown += 1 }
                 let right = Double.random(in: 0..<1, using: &rng) < 0.85
-                let grade = Grade(verdict: right ? .correct : .wrong, score: right ? 1 : 0, expected: asked.answer)
+                let grade = Grade(
+                    verdict: right ? .correct : .wrong, score: right ? 1 : 0, expected: asked.answer)
                 let rating = session.suggestedRating(for: grade, duration: 6, hintsUsed: 0, card: asked)
                 try session.record(asked, reply: "x", grade: grade, rating: rating, duration: 6, now: now)
                 answered += 1
