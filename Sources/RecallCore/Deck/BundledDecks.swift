@@ -275,7 +275,7 @@ attributes:
   treaty-renewed:
     type: date
     ask: In what year did all but three of its parties renew {subject}?
-    statement: In {value} all members of {subject} except Azerbaijan, Georgia and Uzbekistan renewed it.
+    statement: In {value} six of the nine parties renewed {subject}.
     event: Six parties renew {subject}
   founded-in:
     type: entity
@@ -287,11 +287,11 @@ attributes:
   charter-adopted:
     type: date
     ask: In what year was {subject} adopted?
-    statement: "{Subject} was adopted in {value}, formalizing the CSTO as a structured regional organization."
+    statement: "{Subject} was adopted in {value}, the year the CSTO was formed."
   observer-status:
     type: date
-    ask: In what year was {subject} granted observer status in the United Nations General Assembly?
-    statement: "{Subject} was granted observer status in the United Nations General Assembly following a {value} resolution."
+    ask: In what year was {subject} granted observer status in the UN General Assembly?
+    statement: "{Subject} was granted observer status in the UN General Assembly following a {value} resolution."
     event: "{Subject} is granted observer status in the UN General Assembly"
   rejoined-csto:
     type: date
@@ -355,7 +355,7 @@ attributes:
     type: text
     choice: false
     typed: true
-    ask: How does the post of {subject} pass among the member states?
+    ask: How is the post of {subject} shared among the members?
     statement: The position of {subject} rotates among members.
   activities:
     type: passage
@@ -424,7 +424,7 @@ attributes:
     type: date
     ask: In what year did {subject} invoke the CST's mutual defense article during clashes with Azerbaijan?
     reverse: Which country invoked the CST's mutual defense article during clashes with Azerbaijan in {value}?
-    statement: Although {subject} invoked Article 4 during clashes with Azerbaijan in {value}, it remained dissatisfied with the CSTO's limited response.
+    statement: "{Subject} invoked Article 4 during clashes with Azerbaijan in {value}."
     event: "{Subject} invokes the CST's mutual defense article"
 
 facts:

@@ -66,9 +66,9 @@ import Testing
             let card = $0.card("csto:secretary-general-rank:forward")
             return card?.prompt.contains("What rank") == true && card?.answer == "the highest-ranking"
         },
-        Case(defect: "c: 'how does the post pass among the member states' accepts 'by rotation'") {
+        Case(defect: "c: 'how is the post shared among the members' accepts 'by rotation'") {
             let card = $0.card("csto:secretary-general-rotation:forward")
-            return card?.prompt.hasPrefix("How does the post") == true
+            return card?.prompt.hasPrefix("How is the post") == true
                 && card?.accepted.contains("by rotation") == true
         },
         Case(defect: "c: 'who appoints the secretary general' is asked so the council is no second answer") {
