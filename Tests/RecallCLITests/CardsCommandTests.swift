@@ -34,7 +34,7 @@ import Testing
     @Test func cardsAsTextAndUnknownDeck() throws {
         let text = try RecallProcess.run(["cards", "--deck", "csto"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("csto:csto-established:typed  [typed]"))
+        #expect(text.stdout.contains("csto:csto-established:forward  [typed]"))
         #expect(text.stdout.contains("  A: 2002"))
         let unknown = try RecallProcess.run(["cards", "--deck", "nope"])
         #expect(unknown.status == 1)

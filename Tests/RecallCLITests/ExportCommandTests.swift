@@ -16,7 +16,7 @@ import Testing
         let result = try RecallProcess.run(
             ["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("exported 224 cards of 'csto' as \(format) to csto.\(format)"))
+        #expect(result.stderr.hasPrefix("exported 101 cards of 'csto' as \(format) to csto.\(format)"))
         let data = try Data(contentsOf: dir.appendingPathComponent("csto.\(format)"))
         #expect(data.count > 1000)
         let text = String(decoding: data, as: UTF8.self)
@@ -69,7 +69,7 @@ import Testing
         #expect(lint.status == 0)
         #expect(
             lint.stderr.contains(
-                "warning: card 'space:largest-planet:typed' was exported but the deck no longer has it"))
+                "warning: card 'space:largest-planet:forward' was exported but the deck no longer has it"))
         let strict = try RecallProcess.run(
             ["deck", "lint", "--strict", "Decks/space.yaml"], currentDirectory: dir)
         #expect(strict.status == 1)
@@ -139,14 +139,14 @@ struct AnkiImporterTests {
         let results = try AnkiPython.importFiles(files)
         try #require(results.count == 3, "the importer failed: \(results)")
         let log = results.map { $0["log"] as? [String: Int] ?? [:] }
-        #expect(log[0]["new"] == 224)
-        #expect(results[0]["notes"] as? Int == 224)
-        #expect(results[0]["cards"] as? Int == 224)
-        #expect(results[0]["notes_with_cards"] as? Int == 224)
+        #expect(log[0]["new"] == 101)
+        #expect(results[0]["notes"] as? Int == 101)
+        #expect(results[0]["cards"] as? Int == 101)
+        #expect(results[0]["notes_with_cards"] as? Int == 101)
         #expect(results[0]["field_counts"] as? [Int] == [4])
-        #expect(log[1]["new"] == 0 && log[1]["duplicate"] == 224, "importing again adds nothing")
-        #expect(log[2]["updated"] == 224, "a newer export updates the notes")
-        #expect(results[2]["notes"] as? Int == 224)
+        #expect(log[1]["new"] == 0 && log[1]["duplicate"] == 101, "importing again adds nothing")
+        #expect(log[2]["updated"] == 101, "a newer export updates the notes")
+        #expect(results[2]["notes"] as? Int == 101)
     }
 
     @Test func ankiKeepsTheLearnersScheduleAndHistory() throws {
@@ -161,7 +161,7 @@ struct AnkiImporterTests {
         let results = try AnkiPython.importFiles([dir.appendingPathComponent("ana.apkg")])
         try #require(results.count == 1, "the importer failed: \(results)")
         let result = results[0]
-        #expect(result["notes"] as? Int == 224)
+        #expect(result["notes"] as? Int == 101)
         #expect(result["revlog"] as? Int == counts["ana"], "every review becomes a revlog entry")
         #expect(result["memory_states"] as? Int == 25, "FSRS memory state for every studied card")
         let review = result["review_cards"] as? Int ?? 0
@@ -180,18 +180,18 @@ struct AnkiImporterTests {
         let results = try AnkiPython.importFiles([file, file])
         try #require(results.count == 2, "the importer failed: \(results)")
         let first = results[0]["log"] as? [String: Int] ?? [:]
-        #expect(first["new"] == 224)
-        #expect(results[0]["notes"] as? Int == 224)
-        #expect(results[0]["cards"] as? Int == 224)
+        #expect(first["new"] == 101)
+        #expect(results[0]["notes"] as? Int == 101)
+        #expect(results[0]["cards"] as? Int == 101)
         #expect(
             (results[0]["decks"] as? [String])?.contains("Collective Security Treaty Organization") == true)
         let sample = results[0]["sample"] as? [String: Any]
-        #expect(sample?["guid"] as? String == "csto:csto-members:set")
+        #expect(sample?["guid"] as? String == "csto:csto-members:forward")
         #expect((sample?["tags"] as? [String])?.contains("kind::set") == true)
         #expect(
             (results[1]["log"] as? [String: Int])?["new"] == 0,
             "the GUID column makes a re-import update, not duplicate")
-        #expect(results[1]["notes"] as? Int == 224)
+        #expect(results[1]["notes"] as? Int == 101)
     }
 }
 

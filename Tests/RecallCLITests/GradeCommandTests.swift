@@ -19,26 +19,26 @@ import Testing
         let decks = try decksFolder()
         defer { try? FileManager.default.removeItem(at: decks) }
         let accepted = try RecallProcess.run(
-            ["grade", "grading:csto-summit:typed", "Kishinev, Moldova", "--decks-dir", decks.path])
+            ["grade", "grading:csto-summit:forward", "Kishinev, Moldova", "--decks-dir", decks.path])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(accepted.stdout.hasPrefix("correct — expected: Chișinău\n"), "\(accepted.stdout)")
         #expect(accepted.stdout.contains("matched: Kishinev\n"))
         #expect(accepted.stdout.contains("reason: accepted: 'Kishinev, Moldova' names Kishinev\n"))
 
         let wrong = try RecallProcess.run(
-            ["grade", "grading:mission-troops:typed", "less than 2,000", "--decks-dir", decks.path])
+            ["grade", "grading:mission-troops:forward", "less than 2,000", "--decks-dir", decks.path])
         #expect(wrong.status == 1)
         #expect(
             wrong.stdout.contains("reason: wrong: 'less than 2,000' contradicts 'more than 2,000 troops'"))
 
         let json = try RecallProcess.run(
-            ["grade", "grading:mission-troops:typed", "2000", "--json", "--decks-dir", decks.path])
+            ["grade", "grading:mission-troops:forward", "2000", "--json", "--decks-dir", decks.path])
         #expect(json.status == 0)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "close")
         #expect(object["accepted"] as? Bool == true)
-        #expect(object["card"] as? String == "grading:mission-troops:typed")
+        #expect(object["card"] as? String == "grading:mission-troops:forward")
         #expect((object["reason"] as? String)?.hasPrefix("close: ") == true)
     }
 
@@ -46,26 +46,26 @@ import Testing
         let decks = try decksFolder()
         defer { try? FileManager.default.removeItem(at: decks) }
         let asChoice = try RecallProcess.run(
-            ["grade", "grading:sg-term:typed", "3", "--as", "choice", "--json", "--decks-dir", decks.path])
+            ["grade", "grading:sg-term:forward", "3", "--as", "choice", "--json", "--decks-dir", decks.path])
         #expect(asChoice.status == 0, "\(asChoice.stderr)")
         #expect(asChoice.stdout.contains("\"kind\" : \"choice\""))
         #expect(asChoice.stdout.contains("is the value of option"))
 
         let noSuch = try RecallProcess.run([
-            "grade", "grading:csto-hq:typo", "Moscow", "--decks-dir", decks.path,
+            "grade", "grading:csto-hq:forwad", "Moscow", "--decks-dir", decks.path,
         ])
         #expect(noSuch.status == 1)
         #expect(
             noSuch.stderr.contains(
-                "error: no card 'grading:csto-hq:typo'; did you mean 'grading:csto-hq:typed'?"))
+                "error: no card 'grading:csto-hq:forwad'; did you mean 'grading:csto-hq:forward'?"))
 
         let notAsked = try RecallProcess.run(
-            ["grade", "grading:csto-purpose:typed", "x", "--as", "order", "--decks-dir", decks.path])
+            ["grade", "grading:csto-purpose:forward", "x", "--as", "order", "--decks-dir", decks.path])
         #expect(notAsked.status == 1)
         #expect(notAsked.stderr.contains("is not asked as order"))
 
         let badKind = try RecallProcess.run(
-            ["grade", "grading:csto-hq:typed", "Moscow", "--as", "essay", "--decks-dir", decks.path])
+            ["grade", "grading:csto-hq:forward", "Moscow", "--as", "essay", "--decks-dir", decks.path])
         #expect(badKind.status == 64)
     }
 
@@ -75,10 +75,10 @@ import Testing
         let file = decks.appendingPathComponent("answers.tsv")
         let lines = [
             "# card\tanswer\texpected",
-            "grading:csto-hq:typed\tMoscow, Russia\tcorrect",
-            "grading:csto-hq:typed\tMinsk\twrong",
-            "grading:mission-troops:typed\t2000\taccepted",
-            "grading:mission-troops:typed\tunder 2000\tcorrect",
+            "grading:csto-hq:forward\tMoscow, Russia\tcorrect",
+            "grading:csto-hq:forward\tMinsk\twrong",
+            "grading:mission-troops:forward\t2000\taccepted",
+            "grading:mission-troops:forward\tunder 2000\tcorrect",
             "",
         ]
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
@@ -87,10 +87,10 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stdout.contains(
-                ":5: grading:mission-troops:typed: 'under 2000' expected correct, graded wrong"))
+                ":5: grading:mission-troops:forward: 'under 2000' expected correct, graded wrong"))
         #expect(result.stdout.hasSuffix("4 answers checked, 1 disagreement\n"), "\(result.stdout)")
 
-        try "grading:csto-hq:typed\tMoscow\n".write(to: file, atomically: true, encoding: .utf8)
+        try "grading:csto-hq:forward\tMoscow\n".write(to: file, atomically: true, encoding: .utf8)
         let malformed = try RecallProcess.run(
             ["deck", "preview", "grading", "--answers", file.path, "--decks-dir", decks.path])
         #expect(malformed.status == 1)

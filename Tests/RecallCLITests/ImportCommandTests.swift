@@ -22,7 +22,7 @@ import Testing
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(
             dry.stdout.hasSuffix(
-                "would add 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"
+                "would add 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"
             ))
         #expect(dry.stdout.hasPrefix("+ "))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
@@ -32,7 +32,7 @@ import Testing
         #expect(real.status == 0, "\(real.stderr)")
         #expect(
             real.stdout
-                == "added 224 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n"
+                == "added 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n"
         )
         let lint = try RecallProcess.run(
             ["deck", "lint", "--strict", "Decks/class.yaml"], currentDirectory: dir)
@@ -42,7 +42,7 @@ import Testing
             ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
         #expect(
             again.stdout
-                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 224 already in the deck\n"
+                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 101 already in the deck\n"
         )
     }
 

@@ -29,7 +29,7 @@ import Testing
         #expect(result.stdout.contains("Unknown command 'stdy'. Did you mean 'study'?"))
         #expect(result.stdout.contains("Unknown command 'expor'. Did you mean 'export'?"))
         #expect(
-            result.stdout.contains("csto  Collective Security Treaty Organization — 224 cards, 0 due, 20 new")
+            result.stdout.contains("csto  Collective Security Treaty Organization — 101 cards, 0 due, 20 new")
         )
     }
 
@@ -39,7 +39,7 @@ import Testing
         )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Where is the CSTO headquartered?"))
-        #expect(result.stdout.contains("4 cards"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 card\n"), "\(result.stdout)")
         #expect(result.stdout.contains("In which country is Tashkent?"))
         #expect(result.stdout.contains("unknown filter 'knd:'; did you mean 'kind:'?"))
         #expect(result.stdout.contains("True or false?"))
@@ -60,7 +60,7 @@ import Testing
         let result = try repl("study\n:quit\nstudy\nwrong\n\n:quit\nundo\nundo\nquit\n")
         #expect(result.status == 0)
         #expect(
-            result.stdout.contains("Took back the answer to: Name the six member states of the CSTO."),
+            result.stdout.contains("Took back the answer to: What kind of organization is the CSTO?"),
             "\(result.stdout)")
         #expect(result.stdout.contains("Nothing left to undo."))
         let profile = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))

@@ -42,17 +42,17 @@ import Testing
     }
 
     @Test func aWholeSessionAnsweredFromAScript() throws {
-        // New cards come in deck order, one per fact; an instant right answer suggests Easy,
-        // which graduates a new card at once, so the session is these five cards.
+        // New cards come in deck order, one per fact; asked as typed recall (--recall-only), an
+        // instant right answer suggests Easy, which graduates a new card at once.
         let order = [
-            "csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
-            "csto:csto-protection:cloze.c1", "csto:csto-headquarters:typed",
+            "csto:csto-nature:forward", "csto:csto-members:forward", "csto:csto-established:forward",
+            "csto:csto-purpose:forward", "csto:csto-protection:cloze.c1",
         ]
         let replies = try answers()
         var script = ""
         for id in order { script += try #require(replies[id]) + "\n\n" }
         let result = try RecallProcess.run(
-            ["study", "--new", "5", "--progress-dir", folder.path], input: script)
+            ["study", "--new", "5", "--recall-only", "--progress-dir", folder.path], input: script)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "✓ correct").count == 6, "\(result.stdout)")
         #expect(result.stdout.contains("Session done. 5 answers, 100% correct, 5 new"))
@@ -68,9 +68,9 @@ import Testing
     }
 
     @Test func aWrongAnswerIsShownWithWhyAndTheRatingCanBeChanged() throws {
-        let script = "Minsk\n\n" + "1990\n4\n" + ":quit\n"
+        let script = "1990\n\n" + "Minsk\n4\n" + ":quit\n"
         let result = try RecallProcess.run(
-            ["study", "--new", "3", "--progress-dir", folder.path], input: script)
+            ["study", "--new", "3", "--recall-only", "--progress-dir", folder.path], input: script)
         #expect(result.status == 0)
         #expect(result.stdout.contains("✗ wrong — the answer is Russia, Armenia"), "\(result.stdout)")
         #expect(result.stdout.contains("not in the set: Minsk"))
@@ -83,14 +83,14 @@ import Testing
 
     @Test func everyAnswerBeforeASigkillIsKept() throws {
         let session = try InteractiveProcess(
-            ["study", "--new", "5", "--progress-dir", folder.path], terminal: false,
+            ["study", "--new", "5", "--recall-only", "--progress-dir", folder.path], terminal: false,
             currentDirectory: folder)
         let replies = try answers()
-        var seen = try session.waitFor("[new] Name the six member states")
-        session.send(try #require(replies["csto:csto-members:set"]) + "\n\n")
-        seen = try session.waitFor("[new] In what year was the CSTO established?", after: seen)
-        session.send("2002\n\n")
-        seen = try session.waitFor("[new] For what purpose", after: seen)
+        var seen = try session.waitFor("[new · recall] What kind of organization")
+        session.send("a military alliance\n\n")
+        seen = try session.waitFor("[new · recall] Name the six member states", after: seen)
+        session.send(try #require(replies["csto:csto-members:forward"]) + "\n\n")
+        seen = try session.waitFor("[new · recall] In what year was the CSTO established?", after: seen)
         session.send("wrong on purpose\n")
         try session.waitFor("✗ wrong", after: seen)
         // The third answer is graded and shown: it is on disk before the rating key is read.
@@ -100,7 +100,7 @@ import Testing
         defer { store.close() }
         #expect(
             store.profile.reviews.map(\.cardID) == [
-                "csto:csto-members:set", "csto:csto-established:typed", "csto:csto-purpose:typed",
+                "csto:csto-nature:forward", "csto:csto-members:forward", "csto:csto-established:forward",
             ])
         #expect(store.profile.reviews.last?.answer == "wrong on purpose")
     }
@@ -118,7 +118,7 @@ import Testing
         repl.send("cards kind:ch\t")
         seen = try repl.waitFor("kind:choice", after: seen)
         repl.send("\r")
-        seen = try repl.waitFor("48 cards", after: seen)
+        seen = try repl.waitFor("14 cards", after: seen)
         seen = try repl.waitFor("› ", after: seen)
         // Ctrl-C drops the line being typed, and the REPL goes on.
         repl.send("stud")
@@ -142,16 +142,16 @@ import Testing
 
     @Test func aStudySessionAtATerminalTakesOneKeyForTheRating() throws {
         let session = try InteractiveProcess(
-            ["study", "--new", "2", "--progress-dir", folder.path], terminal: true,
+            ["study", "--new", "2", "--recall-only", "--progress-dir", folder.path], terminal: true,
             currentDirectory: folder)
-        var seen = try session.waitFor("Name the six member states")
-        session.send("russia, belarus\r")
+        var seen = try session.waitFor("What kind of organization is the CSTO?")
+        session.send("a treaty\r")
         seen = try session.waitFor("rating: Again", after: seen)
         session.send("2")
         seen = try session.waitFor("rated Hard", after: seen)
-        seen = try session.waitFor("In what year was the CSTO established?", after: seen)
+        seen = try session.waitFor("Name the six member states", after: seen)
         session.send(":hint\r")
-        seen = try session.waitFor("hint: 2___", after: seen)
+        seen = try session.waitFor("hint: ", after: seen)
         seen = try session.waitFor("› ", after: seen)
         // Ctrl-C puts the card back; twice quits, and the answer given is kept.
         session.send("\u{03}")

@@ -49,7 +49,8 @@ struct ScriptedReader: LineReader {
         let store = try ProgressStore.open(
             profile: "default", in: folder, defaultSettings: SchedulerSettings(), io: FileIO(disk))
         let card = Card(
-            id: "d:a:typed", deck: "d", kind: .typed, prompt: "Q?", answer: "A", accepted: ["A"],
+            id: CardID(stored: "d:a:typed"), deck: "d", kind: .typed, prompt: "Q?", answer: "A",
+            accepted: ["A"],
             facts: ["a"],
             source: "s", why: "w", topic: "t", siblingKey: "d:a")
         let session = StudySession(

@@ -27,16 +27,21 @@ public struct AnswerTrial: Sendable {
         checker = AnswerChecker(decks: decks)
     }
 
-    /// The card with `id` among the generated cards, asked as `kind` when given: the card of the
-    /// same fact with that kind (the same question preferred). The one place a card id is resolved,
-    /// so it follows the card model.
+    /// The card with `id` among the generated cards, asked as `kind` when given: the card in the
+    /// presentation of that kind (multiple choice, true/false, or its own recall form). The one
+    /// place a card id is resolved, so it follows the card model.
     public func card(_ id: String, as kind: Card.Kind? = nil) throws(AnswerTrialError) -> Card {
         guard let card = cards.first(where: { $0.id == id }) else {
             throw .unknownCard(id, suggestion: Suggestion.closest(to: id, in: cards.map(\.id)))
         }
         guard let kind, kind != card.kind else { return card }
-        let siblings = cards.filter { $0.siblingKey == card.siblingKey && $0.kind == kind }
-        guard let presented = siblings.first(where: { $0.prompt == card.prompt }) ?? siblings.first else {
+        let style: Card.Presentation.Style =
+            switch kind {
+            case .choice: .choose
+            case .trueFalse: .trueFalse
+            case .typed, .reverse, .set, .order, .cloze, .free: .recall
+            }
+        guard let presented = card.presented(as: style), presented.kind == kind else {
             throw .noPresentation(id, kind.rawValue)
         }
         return presented

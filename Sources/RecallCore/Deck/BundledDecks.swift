@@ -11,12 +11,16 @@ enum BundledDecks {
 # Every fact below is stated by the article (shared/seed/csto-article.txt); nothing else is.
 # `source:` names the article's section: Summary (the opening paragraph and fact box),
 # Origins, Organization and Operations. The format is described in Decks/README.md.
+# Each fact is asked once per direction that has one right answer; multiple choice and
+# true/false are easier ways of asking the same card, chosen by how well it is known.
 
 deck:
   id: csto
   name: Collective Security Treaty Organization
   description: The CSTO, its origins in the Collective Security Treaty, its organs and its operations.
   source: Collective Security Treaty Organization (article)
+  # The article's latest dated item is of December 2025: no year after it is a distractor.
+  as-of: 2025-12
 
 entities:
   # Organizations and treaties
@@ -38,18 +42,13 @@ entities:
   eaeu:
     type: organization
     name: Eurasian Economic Union
-    aliases: [EAEU, EEU]
+    aliases: [EAEU, EEU, Eurasian Union]
     mention: the Eurasian Economic Union
-  un:
-    type: organization
-    name: United Nations
-    aliases: [UN]
-    mention: the United Nations
   cst:
     type: treaty
     name: Collective Security Treaty
-    aliases: [CST]
-    mention: the Collective Security Treaty (CST)
+    aliases: [CST, Tashkent Treaty, Tashkent Pact]
+    mention: the Collective Security Treaty
   charter:
     type: document
     name: CSTO Charter
@@ -58,59 +57,60 @@ entities:
   cst-article-4:
     type: article
     name: Article 4
-    aliases: [Article four, "4"]
-    mention: Article 4 of the CST
+    aliases: [Article four, Article IV, "4"]
+    mention: Article 4 of the Collective Security Treaty
   nato-article-5:
     type: article
     name: Article 5
-    aliases: [Article five, "5"]
-    mention: Article 5 of NATO
+    aliases: [Article five, Article V, "5"]
+    mention: Article 5 of the North Atlantic Treaty
   soviet-union:
     type: state
     name: Soviet Union
-    aliases: [USSR]
+    aliases: [USSR, Union of Soviet Socialist Republics, the Soviet Union]
     mention: the Soviet Union
 
-  # Member and former member states
-  russia: {type: country, name: Russia}
+  # Member and former member states, with their historical and common other names
+  russia: {type: country, name: Russia, aliases: [Russian Federation]}
   armenia: {type: country, name: Armenia}
   kazakhstan: {type: country, name: Kazakhstan}
-  kyrgyzstan: {type: country, name: Kyrgyzstan}
-  tajikistan: {type: country, name: Tajikistan}
-  belarus: {type: country, name: Belarus}
+  kyrgyzstan: {type: country, name: Kyrgyzstan, aliases: [Kirghizia, Kyrgyz Republic, Kirgizia]}
+  tajikistan: {type: country, name: Tajikistan, aliases: [Tadzhikistan]}
+  belarus: {type: country, name: Belarus, aliases: [Byelorussia, Belorussia]}
   uzbekistan: {type: country, name: Uzbekistan}
   azerbaijan: {type: country, name: Azerbaijan}
   georgia: {type: country, name: Georgia}
-  moldova: {type: country, name: Moldova}
+  moldova: {type: country, name: Moldova, aliases: [Moldavia]}
 
   # Places
   moscow: {type: city, name: Moscow}
-  tashkent: {type: city, name: Tashkent}
+  tashkent: {type: city, name: Tashkent, aliases: [Toshkent]}
   chisinau: {type: city, name: Chișinău, aliases: [Chisinau, Kishinev]}
   nagorno-karabakh:
     type: region
     name: Nagorno-Karabakh
-    aliases: [Karabakh, Nagorno Karabakh]
+    aliases: [Karabakh, Nagorno Karabakh, Artsakh]
 
   # Organs of the CSTO
   csc:
     type: organ
     name: Collective Security Council
     aliases: [CSC]
-    mention: the Collective Security Council (CSC)
+    mention: the Collective Security Council
   secretariat:
     type: organ
     name: CSTO Secretariat
-    aliases: [Secretariat]
+    aliases: [Secretariat, the Secretariat]
     mention: the CSTO Secretariat
   joint-staff:
     type: organ
     name: CSTO Joint Staff
-    aliases: [Joint Staff]
+    aliases: [Joint Staff, the Joint Staff]
     mention: the CSTO Joint Staff
   parliamentary-assembly:
     type: organ
     name: Parliamentary Assembly
+    aliases: [CSTO Parliamentary Assembly]
     mention: the Parliamentary Assembly
   cssc:
     type: organ
@@ -124,13 +124,8 @@ entities:
   cmfa:
     type: organ
     name: Council of Ministers of Foreign Affairs
-    aliases: [Council of Foreign Ministers]
+    aliases: [Council of Foreign Ministers, Council of Foreign Affairs Ministers]
     mention: the Council of Ministers of Foreign Affairs
-  unga:
-    type: assembly
-    name: United Nations General Assembly
-    aliases: [UN General Assembly, UNGA, General Assembly]
-    mention: the United Nations General Assembly
 
   # People and offices
   secretary-general:
@@ -141,7 +136,13 @@ entities:
   tokayev:
     type: person
     name: Kassym-Jomart Tokayev
-    aliases: [Tokayev, Kassym Jomart Tokayev]
+    aliases:
+      - Tokayev
+      - Kassym Jomart Tokayev
+      - President Tokayev
+      - President Kassym-Jomart Tokayev
+      - the president of Kazakhstan
+      - Kazakhstan's president
     mention: Kassym-Jomart Tokayev
 
   # Events
@@ -152,8 +153,8 @@ entities:
     mention: the CSTO's mission to Kazakhstan
   karabakh-war:
     type: event
-    name: Nagorno-Karabakh war
-    aliases: [war over Nagorno-Karabakh, 2020 Nagorno-Karabakh war]
+    name: 2020 Nagorno-Karabakh war
+    aliases: [war over Nagorno-Karabakh, Nagorno-Karabakh war]
     mention: the 2020 war between Armenia and Azerbaijan
 
 # Extra wrong options for multiple choice: plausible names that no fact makes true.
@@ -169,10 +170,15 @@ attributes:
     element: "{Element} is a member of {subject}."
     choose: Which of these countries is a member of {subject}?
     choose-not: Which of these countries is NOT a member of {subject}?
+  nature:
+    type: text
+    choice: false
+    typed: true
+    ask: What kind of organization is {subject}?
+    statement: "{Subject} is a military alliance of six post-Soviet states."
   established:
     type: date
     ask: In what year was {subject} established?
-    reverse: Which alliance was established in {value}?
     statement: "{Subject} was established in {value}."
     event: "{Subject} is established"
   purpose:
@@ -188,54 +194,54 @@ attributes:
     type: entity
     of: city
     ask: Where is {subject} headquartered?
-    reverse: Which alliance is headquartered in {value}?
     statement: "{Subject} is headquartered in {value}."
   compared-to:
     type: entity
+    choice: false
     of: organization
     ask: "{Subject} is often positioned as the Eurasian equivalent of which organization?"
+    reverse: Which organization is often positioned as the Eurasian equivalent of {value}?
     statement: "{Subject} is often positioned as the Eurasian equivalent of {value}."
   dissolved:
     type: date
     ask: In what year did {subject} dissolve?
-    statement: "{Subject} dissolved in {value}."
+    statement: "{Subject} dissolved in {value}; the CSTO is one of several alliances formed between former Soviet republics after it."
     event: "{Subject} dissolves"
   other-alliances:
     type: set
     of: organization
-    ask: Besides {subject}, name the {count} other alliances of former Soviet republics that the article names.
+    ask: Besides {subject}, which {count} alliances formed between former Soviet republics does the article name?
     statement: Besides {subject}, alliances formed between former Soviet republics include {value}.
-  predecessor:
-    type: entity
-    choice: false
-    of: treaty
-    ask: Which treaty predated {subject}?
-    statement: "{Subject} was predated by {value}."
   signed:
     type: date
     ask: In what year was {subject} signed?
     statement: "{Subject} was signed in {value}."
-    event: "{Subject} is signed"
+    event: "{Subject} is signed in Tashkent"
   signed-in:
     type: entity
     of: city
     ask: In which city was {subject} signed?
-    statement: "{Subject} was signed in {value}."
+    reverse: Which treaty was signed in {value} in 1992?
+    statement: "{Subject} was signed in {value} in 1992."
   signatories:
     type: set
     of: country
-    ask: Name the {count} countries that signed {subject} in 1992.
+    ask: Name the {count} original signatories of {subject}.
     statement: "{Subject} was signed in 1992 by {value}."
-    element: "{Element} was one of the original signatories of {subject} in 1992."
-    choose: Which of these countries signed {subject} in 1992?
-    choose-not: Which of these countries did NOT sign {subject} in 1992?
-  joined-1993:
+    element: "{Element} was one of the original signatories of {subject}."
+    choose: Which of these countries was an original signatory of {subject}?
+  joined:
     type: set
     of: country
-    ask: Name the {count} countries that joined {subject} in 1993, the year after it was signed.
-    statement: "{Value} joined {subject} in 1993."
-    element: "{Element} joined {subject} in 1993, the year after it was signed."
-    choose: Which of these countries joined {subject} in 1993?
+    ask: Name the {count} countries that joined {subject} the year after it was signed.
+    statement: "{Value} joined {subject} the year after it was signed."
+    element: "{Element} joined {subject} the year after it was signed."
+    choose: Which of these countries joined {subject} the year after it was signed?
+  joined-year:
+    type: date
+    ask: In what year did three more countries join {subject}?
+    statement: Three more countries joined {subject} in {value}.
+    event: Three more countries join {subject}
   country:
     type: entity
     of: country
@@ -247,76 +253,63 @@ attributes:
     of: article
     ask: Which article of {subject} established the alliance's mutual defense commitment?
     statement: Article 4 of the Collective Security Treaty established the alliance's mutual defense commitment.
-  text:
+  provision:
     type: passage
   mirrors:
     type: entity
     choice: false
     of: article
-    ask: "{Subject} mirrors which article of NATO?"
-    statement: "{Subject} mirrors {value}."
-  provision:
-    type: passage
+    ask: The CST's mutual defense article mirrors which article of NATO?
+    statement: "{Subject} mirrors {value}, which considers an attack on one member as an attack on all NATO members and obligates collective defense."
   renewal-period:
     type: number
-    ask: "{Subject} was designed to be renewed, if desired, every how many years?"
-    statement: "{Subject} was designed to be renewed, if desired, every {value}."
-  renewed-1999:
+    ask: How often was {subject} designed to be renewed, if desired?
+    statement: "{Subject} was designed to be renewed, if desired, {value}."
+  not-renewed:
     type: set
     of: country
-    ask: Name the {count} members that renewed {subject} in 1999.
-    statement: In 1999, {value} renewed {subject}.
-    element: "{Element} renewed {subject} in 1999."
-  not-renewed-1999:
-    type: set
-    of: country
-    ask: Name the {count} members that did not renew {subject} in 1999.
-    statement: In 1999, all members of {subject} except {value} renewed it.
+    ask: Which {count} parties to {subject} did not renew it in 1999?
+    statement: In 1999 all members of {subject} except {value} renewed it.
     element: "{Element} did not renew {subject} in 1999."
-    choose: Which of these members did NOT renew {subject} in 1999?
+    choose: Which of these parties to {subject} did NOT renew it in 1999?
   treaty-renewed:
     type: date
-    ask: In what year did all members of {subject} except Azerbaijan, Georgia and Uzbekistan renew it?
-    event: Six members renew {subject}; Azerbaijan, Georgia and Uzbekistan do not
+    ask: In what year did all but three of its parties renew {subject}?
+    statement: In {value} six of the nine parties renewed {subject}.
+    event: Six parties renew {subject}
   founded-in:
     type: entity
     of: city
-    ask: In which city was {subject} formed, at a summit?
-    reverse: Which alliance was formed at a summit in {value}?
-    statement: "{Subject} was formed at a summit in {value}."
+    ask: At a summit in which city was {subject} formed in 2002?
+    statement: In 2002 the remaining six members formed {subject} at a summit in {value}.
   evolution:
     type: passage
   charter-adopted:
     type: date
     ask: In what year was {subject} adopted?
-    statement: "{Subject} was adopted in {value}, formalizing the CSTO as a structured regional organization."
-    event: "{Subject} is adopted"
+    statement: "{Subject} was adopted in {value}, the year the CSTO was formed."
   observer-status:
     type: date
-    ask: Following a resolution of which year was {subject} granted observer status in the United Nations General Assembly?
-    statement: "{Subject} was granted observer status in the United Nations General Assembly following a {value} resolution."
+    ask: In what year was {subject} granted observer status in the UN General Assembly?
+    statement: "{Subject} was granted observer status in the UN General Assembly following a {value} resolution."
     event: "{Subject} is granted observer status in the UN General Assembly"
-  observer-in:
-    type: entity
-    choice: false
-    of: assembly
-    ask: In which body does {subject} have observer status?
-    statement: "{Subject} has observer status in {value}."
   rejoined-csto:
     type: date
     ask: In what year did {subject} briefly rejoin the CSTO?
-    statement: "{Subject} briefly rejoined the CSTO in {value}."
+    reverse: Which country briefly rejoined the CSTO in {value}?
+    statement: "{Subject} briefly rejoined the CSTO in {value} but withdrew in 2012."
     event: "{Subject} rejoins the CSTO"
   withdrew-from-csto:
     type: date
     ask: In what year did {subject} withdraw from the CSTO after briefly rejoining it?
-    statement: "{Subject} withdrew from the CSTO in {value}."
+    reverse: Which country withdrew from the CSTO in {value}, six years after rejoining it?
+    statement: "{Subject} withdrew from the CSTO in {value}, after rejoining it in 2006."
     event: "{Subject} withdraws from the CSTO"
   role:
     type: text
-    ask: What is the role of {subject}?
-    reverse: "Which CSTO organ has this role: {value}?"
-    statement: "The role of {subject}: {value}."
+    ask: "Complete the sentence: {subject} …"
+    reverse: Which CSTO organ {value}?
+    statement: "{Subject} {value}."
   composed-of:
     type: text
     choice: false
@@ -329,42 +322,52 @@ attributes:
     type: text
     choice: false
     typed: true
-    ask: How often, at the least, are sessions of {subject} held?
+    ask: How often must {subject} meet?
     statement: Sessions of {subject} are held {value}, in member states.
+  session-place:
+    type: text
+    choice: false
+    typed: true
+    ask: Where are the sessions of {subject} held?
+    statement: Sessions of {subject} are held at least once annually {value}.
   rank:
     type: text
     choice: false
     typed: true
-    ask: What is {subject}?
-    statement: "{Subject} is {value}."
+    ask: What rank does {subject} hold among the CSTO's administrative officers?
+    statement: "{Subject} is the CSTO's highest-ranking administrative officer."
   appointed-by:
     type: text
     choice: false
     typed: true
-    ask: Who appoints {subject}?
-    statement: "{Subject} is appointed by {value}."
+    ask: The heads of which states appoint {subject}?
+    statement: "{Subject} is appointed by the heads of member states on the recommendation of the Council of Ministers of Foreign Affairs."
   recommended-by:
     type: entity
     of: organ
     ask: On whose recommendation is {subject} appointed?
-    statement: "{Subject} is appointed on the recommendation of {value}."
+    statement: "{Subject} is appointed by the heads of member states on the recommendation of {value}."
   term:
     type: number
-    ask: How many years does {subject} serve?
-    statement: "{Subject} serves a {value} term."
+    ask: How long is the term of {subject}?
+    statement: "{Subject} serves a term of {value}."
   rotation:
     type: text
     choice: false
     typed: true
-    ask: How is the post of {subject} filled among members?
-    statement: The position of {subject} {value}.
+    ask: How is the post of {subject} shared among the members?
+    statement: The position of {subject} rotates among members.
   activities:
     type: passage
+  first-mission:
+    type: entity
+    of: country
+    ask: To which country did {subject} send its first collective security mission?
+    statement: In January 2022 {subject} launched its first collective security mission, in {value}.
   date:
     type: date
     ask: When (month and year) did {subject} begin?
     statement: "{Subject} began in {value}."
-    event: The CSTO launches its first collective security mission, in Kazakhstan
   troops:
     type: number
     ask: How many troops did the CSTO deploy to Kazakhstan in January 2022?
@@ -374,13 +377,7 @@ attributes:
     choice: false
     of: person
     ask: At whose request did the CSTO deploy troops to Kazakhstan in January 2022?
-    statement: The CSTO deployed troops to Kazakhstan in January 2022 at the request of President {value}.
-  title:
-    type: text
-    choice: false
-    typed: true
-    ask: What office did {subject} hold when he asked the CSTO for help in January 2022?
-    statement: "{Subject} was the {value} when he asked the CSTO for help in January 2022."
+    statement: The CSTO deployed troops to Kazakhstan in January 2022 at the request of Kazakhstan's president, {value}.
   duration:
     type: text
     choice: false
@@ -389,15 +386,10 @@ attributes:
     statement: "{Subject} lasted {value}."
   aim:
     type: passage
-  first-of-its-kind:
-    type: text
-    choice: false
-    typed: true
-    ask: In what order did {subject} come among the CSTO's collective security missions?
-    statement: "{Subject} was the CSTO's {value} collective security mission."
   announced-withdrawal:
     type: date
     ask: In what year did {subject} announce its intention to withdraw from the CSTO?
+    reverse: Which country announced in {value} its intention to withdraw from the CSTO?
     statement: "{Subject} announced its intention to withdraw from the CSTO in {value}."
     event: "{Subject} announces its intention to withdraw from the CSTO"
   declined:
@@ -410,14 +402,9 @@ attributes:
     type: passage
   war-year:
     type: date
-    ask: In what year was {subject} fought?
-    statement: "{Subject} was fought in {value}."
+    ask: In what year was the war over Nagorno-Karabakh after which Armenia grew dissatisfied with the CSTO?
+    statement: Armenia was dissatisfied with the CSTO's role in its war with Azerbaijan over Nagorno-Karabakh in {value}.
     event: Armenia and Azerbaijan go to war over Nagorno-Karabakh
-  belligerents:
-    type: set
-    of: country
-    ask: Name the {count} countries that fought {subject}.
-    statement: "{Subject} was fought between {value}."
   over:
     type: entity
     choice: false
@@ -428,25 +415,26 @@ attributes:
     type: entity
     of: country
     ask: "{Subject} is internationally recognized as part of which country?"
-    statement: "{Subject} is internationally recognized as part of {value}."
+    statement: "{Subject}, a region with a significant Armenian population, is internationally recognized as part of {value}."
   population:
     type: passage
   position-on-karabakh:
     type: passage
   invoked-article-4:
     type: date
-    ask: In what year did {subject} invoke Article 4, during clashes with Azerbaijan?
+    ask: In what year did {subject} invoke the CST's mutual defense article during clashes with Azerbaijan?
+    reverse: Which country invoked the CST's mutual defense article during clashes with Azerbaijan in {value}?
     statement: "{Subject} invoked Article 4 during clashes with Azerbaijan in {value}."
-    event: "{Subject} invokes Article 4 during clashes with Azerbaijan"
-  area-of-involvement:
-    type: text
-    choice: false
-    typed: true
-    ask: What area of involvement does the article's fact box give for {subject}?
-    statement: The article's fact box gives {value} as the area of involvement of {subject}.
+    event: "{Subject} invokes the CST's mutual defense article"
 
 facts:
   # ── Summary ───────────────────────────────────────────────────────────────
+  - id: csto-nature
+    subject: csto
+    attribute: nature
+    text: a military alliance
+    aliases: [military alliance, an alliance, a military alliance of post-Soviet states, a military alliance of six post-Soviet states]
+    source: Summary
   - id: csto-members
     subject: csto
     attribute: members
@@ -462,7 +450,7 @@ facts:
     subject: csto
     attribute: purpose
     text: collective defense
-    aliases: [collective defence]
+    aliases: [collective defence, defense, defence, mutual defense]
     source: Summary
   - id: csto-protection
     subject: csto
@@ -483,31 +471,18 @@ facts:
     subject: soviet-union
     attribute: dissolved
     date: 1991
-    note: The CSTO is one of several alliances formed between former Soviet republics after the dissolution.
     source: Summary
   - id: csto-other-alliances
     subject: csto
     attribute: other-alliances
     set: [cis, eaeu]
     source: Summary
-  - id: csto-area-of-involvement
-    subject: csto
-    attribute: area-of-involvement
-    text: defense
-    aliases: [defence]
-    source: Summary
 
   # ── Origins ───────────────────────────────────────────────────────────────
-  - id: csto-predecessor
-    subject: csto
-    attribute: predecessor
-    entity: cst
-    source: Origins
   - id: cst-signed
     subject: cst
     attribute: signed
     date: 1992
-    event: The Collective Security Treaty is signed in Tashkent
     source: Origins
   - id: cst-signed-in
     subject: cst
@@ -524,28 +499,33 @@ facts:
     attribute: signatories
     set: [armenia, kazakhstan, kyrgyzstan, russia, tajikistan, uzbekistan]
     complete: true
+    # Only the treaty's parties: of Moldova the article says nothing about the treaty.
+    among: [armenia, kazakhstan, kyrgyzstan, russia, tajikistan, uzbekistan, azerbaijan, belarus, georgia]
     source: Origins
   - id: cst-joined-1993
     subject: cst
-    attribute: joined-1993
+    attribute: joined
     set: [azerbaijan, belarus, georgia]
     complete: true
+    among: [armenia, kazakhstan, kyrgyzstan, russia, tajikistan, uzbekistan, azerbaijan, belarus, georgia]
+    source: Origins
+  - id: cst-joined-year
+    subject: cst
+    attribute: joined-year
+    date: 1993
     source: Origins
   - id: cst-mutual-defense-article
     subject: cst
     attribute: mutual-defense-article
     entity: cst-article-4
     source: Origins
-  - id: cst-article-4-text
+  - id: cst-article-4-help
     subject: cst-article-4
-    attribute: text
+    attribute: provision
     passage: >-
-      If one of the Member States undergoes {{c1::aggression}} (armed attack menacing to safety, stability,
-      territorial integrity and sovereignty), it will be considered by the Member States as {{c1::aggression}}
-      (armed attack menacing to safety, stability, territorial integrity and sovereignty) to {{c2::all the Member States}}
-      of this Treaty. In case of {{c1::aggression}} commission (armed attack menacing to safety, stability, territorial
-      integrity and sovereignty) to any of the Member States, all the other Member States at request of this Member
-      State shall {{c3::immediately}} provide the latter with the necessary help, including {{c4::military}} one.
+      Under Article 4 of the CST, aggression against one member state is considered aggression against all of
+      them, and at the {{c1::request}} of the attacked state the others shall {{c2::immediately}} provide it with
+      the necessary help, including {{c3::military}} help.
     source: Origins
   - id: cst-article-4-mirrors
     subject: cst-article-4
@@ -556,26 +536,23 @@ facts:
     subject: nato-article-5
     attribute: provision
     passage: >-
-      Article 5 of NATO considers an attack on {{c1::one member}} as an attack on {{c2::all}} NATO members and
-      obligates {{c3::collective defense}}.
+      NATO's counterpart of the CST's mutual defense article considers an attack on one member as an attack on
+      all NATO members and obligates {{c1::collective defense}}.
     source: Origins
   - id: cst-renewal-period
     subject: cst
     attribute: renewal-period
     number: 5
     unit: years
-    source: Origins
-  - id: cst-renewed-1999
-    subject: cst
-    attribute: renewed-1999
-    set: [armenia, belarus, kazakhstan, kyrgyzstan, russia, tajikistan]
-    complete: true
+    qualifier: every
     source: Origins
   - id: cst-not-renewed-1999
     subject: cst
-    attribute: not-renewed-1999
+    attribute: not-renewed
     set: [azerbaijan, georgia, uzbekistan]
     complete: true
+    # Asked only among the nine parties: Moldova never was one, so "did not renew" says nothing of it.
+    among: [armenia, kazakhstan, kyrgyzstan, russia, tajikistan, uzbekistan, azerbaijan, belarus, georgia]
     source: Origins
   - id: cst-renewed-1999-date
     subject: cst
@@ -609,11 +586,6 @@ facts:
     attribute: observer-status
     date: 2004
     source: Origins
-  - id: csto-observer-in
-    subject: csto
-    attribute: observer-in
-    entity: unga
-    source: Origins
   - id: uzbekistan-rejoined
     subject: uzbekistan
     attribute: rejoined-csto
@@ -629,38 +601,44 @@ facts:
   - id: csc-role
     subject: csc
     attribute: role
-    text: Highest decision-making body and sets policy direction
+    text: is the highest decision-making body and sets policy direction
     source: Organization
   - id: csc-composed-of
     subject: csc
     attribute: composed-of
     text: the heads of member countries
-    aliases: [heads of member states, heads of state, heads of member countries, the heads of the member states]
+    aliases: [heads of member states, heads of state, heads of member countries, the heads of the member states, the heads of state of the members]
     source: Organization
   - id: csc-functions
     subject: csc
     attribute: functions
     passage: >-
-      The Collective Security Council, the highest body of the CSTO, {{c1::coordinates activities}} of members,
-      {{c2::formulates goals}}, and {{c3::makes final decisions}}.
+      The Collective Security Council {{c1::coordinates activities}} of members, {{c2::formulates goals}}, and
+      {{c3::makes final decisions}}.
     source: Organization
   - id: csc-session-frequency
     subject: csc
     attribute: session-frequency
     text: at least once annually
-    aliases: [once a year, annually, once annually, yearly, every year, once per year, at least once a year]
+    aliases: [at least once a year, once a year, annually, once annually, yearly, every year, once per year, at least annually, at least yearly]
+    source: Organization
+  - id: csc-session-place
+    subject: csc
+    attribute: session-place
+    text: in member states
+    aliases: [member states, in the member states, in member countries, member countries, in the member countries]
     source: Organization
   - id: secretary-general-rank
     subject: secretary-general
     attribute: rank
-    text: the CSTO's highest-ranking administrative officer
-    aliases: [highest-ranking administrative officer, the highest ranking administrative officer, highest administrative officer]
+    text: the highest-ranking
+    aliases: [highest-ranking, highest ranking, the highest, highest, the top rank, the highest rank, highest-ranking administrative officer, the highest-ranking administrative officer]
     source: Organization
   - id: secretary-general-appointed-by
     subject: secretary-general
     attribute: appointed-by
-    text: the heads of member states
-    aliases: [heads of member states, heads of state, the heads of the member states, heads of member countries]
+    text: the member states
+    aliases: [member states, the CSTO member states, of the member states, the heads of member states, member countries, the member countries]
     source: Organization
   - id: secretary-general-recommended-by
     subject: secretary-general
@@ -672,43 +650,46 @@ facts:
     attribute: term
     number: 3
     unit: years
-    statement: Each CSTO secretary general serves a term of {value}.
     source: Organization
   - id: secretary-general-rotation
     subject: secretary-general
     attribute: rotation
-    text: rotates among members
-    aliases: [it rotates among members, by rotation, rotation, it rotates, rotates among member states]
+    text: it rotates among them
+    aliases: [by rotation, rotation, it rotates, rotates, rotates among them, it rotates among members, rotates among members, it rotates among the members, it rotates among the member states]
     source: Organization
   - id: secretariat-role
     subject: secretariat
     attribute: role
-    text: Provides administrative support, led by secretary general
+    text: provides administrative support
+    note: The Secretariat is led by the secretary general.
+    statement: The CSTO Secretariat provides administrative support and is led by the secretary general.
     source: Organization
   - id: joint-staff-role
     subject: joint-staff
     attribute: role
-    text: Responsible for military planning and cooperation
+    text: is responsible for military planning and cooperation
+    # Both military organs: their roles are never offered as wrong options for each other.
+    confusable-with: [cmd-role]
     source: Organization
   - id: parliamentary-assembly-role
     subject: parliamentary-assembly
     attribute: role
-    text: Examines the functioning of the organization
+    text: examines the functioning of the organization
     source: Organization
   - id: cssc-role
     subject: cssc
     attribute: role
-    text: Advisory and executive body for national security coordination
+    text: is an advisory and executive body for national security coordination
     source: Organization
   - id: cmd-role
     subject: cmd
     attribute: role
-    text: Coordinates military policy and cooperation among members
+    text: coordinates military policy and cooperation among members
     source: Organization
   - id: cmfa-role
     subject: cmfa
     attribute: role
-    text: Coordinates foreign policy among members
+    text: coordinates foreign policy among members
     source: Organization
 
   # ── Operations ────────────────────────────────────────────────────────────
@@ -717,20 +698,25 @@ facts:
     attribute: activities
     passage: >-
       Since its formation in 2002, the CSTO has focused on conducting {{c1::peacekeeping operations}} and
-      {{c2::joint military exercises}} among members. It also collaborates with international organizations such as
-      the United Nations, plays an active role in combating {{c3::terrorism}} and {{c4::drug trafficking}}, and
-      coordinates {{c5::border security}} and the regulation of {{c6::migration}} from third countries.
+      {{c2::joint military exercises}} among members.
+    source: Operations
+  - id: csto-cooperation
+    subject: csto
+    attribute: activities
+    passage: >-
+      The CSTO collaborates with international organizations such as {{c1::the United Nations}}, plays an active
+      role in combating {{c2::terrorism}} and {{c3::drug trafficking}}, and coordinates {{c4::border security}} and
+      the regulation of {{c5::migration}} from third countries.
+    source: Operations
+  - id: csto-first-mission
+    subject: csto
+    attribute: first-mission
+    entity: kazakhstan
     source: Operations
   - id: kazakhstan-mission-date
     subject: kazakhstan-mission
     attribute: date
     date: 2022-01
-    source: Operations
-  - id: kazakhstan-mission-first
-    subject: kazakhstan-mission
-    attribute: first-of-its-kind
-    text: first
-    aliases: [the first, 1st]
     source: Operations
   - id: kazakhstan-mission-troops
     subject: kazakhstan-mission
@@ -743,12 +729,6 @@ facts:
     subject: kazakhstan-mission
     attribute: requested-by
     entity: tokayev
-    source: Operations
-  - id: tokayev-title
-    subject: tokayev
-    attribute: title
-    text: president of Kazakhstan
-    aliases: [president, Kazakhstan's president, the president]
     source: Operations
   - id: kazakhstan-mission-duration
     subject: kazakhstan-mission
@@ -785,15 +765,6 @@ facts:
     subject: karabakh-war
     attribute: war-year
     date: 2020
-    ask: In what year did Armenia and Azerbaijan fight a war over Nagorno-Karabakh?
-    statement: Armenia and Azerbaijan fought a war over Nagorno-Karabakh in {value}.
-    source: Operations
-  - id: karabakh-war-belligerents
-    subject: karabakh-war
-    attribute: belligerents
-    set: [armenia, azerbaijan]
-    complete: true
-    ask: Name the two countries that fought the 2020 war over Nagorno-Karabakh.
     source: Operations
   - id: karabakh-war-over
     subject: karabakh-war
@@ -814,8 +785,9 @@ facts:
     subject: armenia
     attribute: withdrawal-reason
     passage: >-
-      Armenia was dissatisfied with what it saw as the CSTO's {{c1::limited role}} in the 2020 war with Azerbaijan
-      over Nagorno-Karabakh.
+      Armenia was dissatisfied with what it saw as the CSTO's {{c1::limited role}} in its war with Azerbaijan over
+      Nagorno-Karabakh, and later with its {{c2::limited response}} when Armenia invoked Article 4 during clashes
+      with Azerbaijan.
     source: Operations
   - id: csto-position-on-karabakh
     subject: csto
@@ -829,12 +801,11 @@ facts:
     attribute: invoked-article-4
     date: 2022
     source: Operations
-  - id: armenia-after-invoking
-    subject: armenia
-    attribute: withdrawal-reason
-    passage: >-
-      Although Armenia invoked Article 4 during clashes with Azerbaijan in 2022, it remained dissatisfied with the
-      CSTO's {{c1::limited response}}.
-    source: Operations
+
+cards:
+  - id: csto-expansion
+    question: What does the abbreviation CSTO stand for?
+    answer: Collective Security Treaty Organization
+    source: Summary
 """#
 }

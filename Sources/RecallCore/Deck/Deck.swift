@@ -16,6 +16,8 @@ public struct Deck: Sendable, Hashable {
     /// Extra wrong options for multiple choice, by entity type (e.g. more cities); never answers.
     public var distractors: [String: [String]]
     public var freeCards: [FreeCard]
+    /// The date the source describes the world as of: no year distractor lies after it.
+    public var asOf: DeckDate?
     /// The file the deck was read from (or `<built-in>`), for diagnostics.
     public var path: String
 
@@ -232,12 +234,18 @@ public struct Fact: Sendable, Hashable {
     /// For a number with a qualifier (`more than 2,000`): whether the bare figure (`2000`) counts
     /// as correct; otherwise it is `close`.
     public var acceptsBareFigure: Bool
+    /// For sets: the entities for which the source settles membership (a "which of these did NOT"
+    /// question draws its options only from them); empty for every entity of the type.
+    public var among: [String]
+    /// Facts whose values are close in meaning to this one's: never distractors for each other.
+    public var confusableWith: [String]
     public var location: SourceLocation
 
     public init(
         id: String, subject: String, attribute: String, value: FactValue, source: String? = nil,
         ask: String? = nil, reverse: String? = nil, statement: String? = nil, event: String? = nil,
         note: String? = nil, terms: [[String]] = [], acceptsBareFigure: Bool = false,
+        among: [String] = [], confusableWith: [String] = [],
         location: SourceLocation = SourceLocation(line: 1, column: 1)
     ) {
         self.id = id
@@ -252,6 +260,8 @@ public struct Fact: Sendable, Hashable {
         self.note = note
         self.terms = terms
         self.acceptsBareFigure = acceptsBareFigure
+        self.among = among
+        self.confusableWith = confusableWith
         self.location = location
     }
 }

@@ -6,7 +6,7 @@ struct DeckBuilder {
     let reader: YAMLReader
 
     static let rootFields: Set<String> = ["deck", "entities", "attributes", "facts", "distractors", "cards"]
-    static let deckFields: Set<String> = ["id", "name", "description", "source"]
+    static let deckFields: Set<String> = ["id", "name", "description", "source", "as-of"]
     static let entityFields: Set<String> = ["type", "name", "aliases", "mention"]
     static let attributeFields: Set<String> = [
         "type", "of", "ask", "reverse", "statement", "event", "element", "choose", "choose-not", "typed",
@@ -15,7 +15,7 @@ struct DeckBuilder {
     static let valueKeys: [String] = ["date", "entity", "number", "text", "set", "passage"]
     static let factFields: Set<String> = Set(valueKeys).union([
         "id", "subject", "attribute", "unit", "qualifier", "aliases", "complete", "source", "ask", "reverse",
-        "statement", "event", "note", "terms", "accept-bare",
+        "statement", "event", "note", "terms", "accept-bare", "among", "confusable-with",
     ])
     static let cardFields: Set<String> = [
         "id", "question", "answer", "aliases", "choices", "cloze", "source",
@@ -39,6 +39,7 @@ struct DeckBuilder {
             summary: headerFields["description"].flatMap { reader.string($0, "the description") },
             sourceTitle: headerFields["source"].flatMap { reader.string($0, "the source") },
             path: path)
+        deck.asOf = headerFields["as-of"].flatMap { date($0, what: "the deck (its 'as-of')") }
         if let node = fields["entities"] { deck.entities = entities(node) }
         if let node = fields["attributes"] { deck.attributes = attributes(node) }
         if let node = fields["facts"] { deck.facts = facts(node) }
@@ -146,7 +147,15 @@ struct DeckBuilder {
             ask: text("ask"), reverse: text("reverse"), statement: text("statement"), event: text("event"),
             note: text("note"), terms: fields["terms"].flatMap { terms($0, what: what) } ?? [],
             acceptsBareFigure: fields["accept-bare"].flatMap { reader.bool($0, "'accept-bare'") } ?? false,
+            among: ids("among"), confusableWith: ids("confusable-with"),
             location: reader.location(of: idNode))
+        func ids(_ key: String) -> [String] {
+            guard let node = fields[key], let items = reader.sequence(node, "'\(key)' of \(what) (ids)")
+            else {
+                return []
+            }
+            return items.compactMap { reader.identifier($0, "an id in '\(key)' of \(what)") }
+        }
     }
 
     private func value(_ key: String, _ node: Node, fields: [String: Node], what: String) -> FactValue? {

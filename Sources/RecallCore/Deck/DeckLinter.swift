@@ -59,7 +59,8 @@ public struct DeckLinter: Sendable {
             return Report(diagnostics: parsed.diagnostics, deck: parsed.deck, cards: [])
         }
         let output = QuestionGenerator().generate(deck)
-        let all = (parsed.diagnostics + output.warnings).sorted { $0.location < $1.location }
+        let all = (parsed.diagnostics + output.warnings + CardLint.warnings(deck: deck, cards: output.cards))
+            .sorted { $0.location < $1.location }
         return Report(diagnostics: all, deck: deck, cards: output.cards)
     }
 

@@ -60,13 +60,14 @@ public enum DeckScaffold {
             choice: false
           launched:                    # a date: with `event`, the facts form a timeline
             type: date
-            ask: In what year was {subject} launched?
+            ask: When (month and year) was {subject} launched?
             statement: "{Subject} was launched in {value}."
             event: "{Subject} is launched"
           inner-planets:               # a set: name every element, in any order
             type: set
             of: planet
             ask: Name the {count} inner planets of {subject}.
+            statement: The inner planets of {subject} are {value}.
             element: "{Element} is an inner planet of {subject}."
             choose: Which of these is an inner planet of {subject}?
             choose-not: Which of these is NOT an inner planet of {subject}?
@@ -102,7 +103,7 @@ public enum DeckScaffold {
             subject: apollo-11
             attribute: launched
             date: 1969-07
-            ask: In what year did {subject} carry the first people to the Moon?   # this fact's own question
+            ask: When (month and year) did {subject} carry the first people to the Moon?   # its own question
             source: Missions
           - id: voyager-1-launched
             subject: voyager-1

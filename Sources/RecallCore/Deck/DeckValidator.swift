@@ -53,6 +53,18 @@ struct DeckValidator {
             if case .passage(let text) = fact.value {
                 checkCloze(text, owner: "fact '\(fact.id)'", at: fact.location, error: error)
             }
+            for id in fact.among where entities[id] == nil {
+                error(
+                    "fact '\(fact.id)': 'among' names unknown entity '\(id)'\(hint(id, entities.keys))",
+                    fact.location)
+            }
+            if !fact.among.isEmpty, case .set(let ids, _) = fact.value, !Set(ids).isSubset(of: fact.among) {
+                error(
+                    "fact '\(fact.id)': every element of the set must be in its 'among' list", fact.location)
+            }
+            for id in fact.confusableWith where !deck.facts.contains(where: { $0.id == id }) {
+                error("fact '\(fact.id)': 'confusable-with' names unknown fact '\(id)'", fact.location)
+            }
             if fact.source == nil {
                 warning(
                     "fact '\(fact.id)' has no source; say which section of the source it comes from",

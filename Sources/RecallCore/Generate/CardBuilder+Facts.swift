@@ -1,4 +1,5 @@
-/// Cards for one fact: typed both ways, multiple choice, true/false, set recall and cloze.
+/// Cards for one fact: one per direction that has exactly one right answer (forward, reverse),
+/// one per set, one per gap; multiple choice and true/false are presentations of those cards.
 extension CardBuilder {
     /// What every card of a fact shares.
     struct FactContext {
@@ -12,8 +13,6 @@ extension CardBuilder {
         var reverse: String? { fact.reverse ?? attribute.reverse }
         var statement: String? { fact.statement ?? attribute.statement }
         var location: SourceLocation { fact.location }
-
-        func id(_ deck: String, _ template: String) -> String { "\(deck):\(fact.id):\(template)" }
     }
 
     mutating func addCards(for fact: Fact) {
@@ -25,15 +24,17 @@ extension CardBuilder {
             why: whySentence(fact, attribute: attribute, subject: subject))
         switch fact.value {
         case .date, .entity, .number, .text:
-            addValueCards(context)
+            addForwardCard(context)
+            addReverseCard(context)
         case .set(let ids, let complete):
-            addSetCards(context, elements: ids, complete: complete)
+            addSetCard(context, elements: ids, complete: complete)
         case .passage(let text):
+            let deckID = deck.id
             addClozeCards(
-                text: text, idPrefix: context.id(deck.id, "cloze"), source: context.source,
+                text: text, id: { CardID.cloze(deck: deckID, fact: fact.id, gap: $0) },
+                source: context.source,
                 why: context.statement == nil ? "" : context.why, topic: attribute.id,
-                sibling: "\(deck.id):\(fact.id)",
-                facts: [fact.id], at: fact.location)
+                sibling: "\(deck.id):\(fact.id)", facts: [fact.id], at: fact.location)
         }
     }
 
@@ -49,6 +50,7 @@ extension CardBuilder {
         return 0
     }
 
+    /// The fact as a sentence: its statement, or (when the deck gives none) a plain one that lint flags.
     func whySentence(_ fact: Fact, attribute: Attribute, subject: Entity) -> String {
         if let statement = fact.statement ?? attribute.statement {
             return Template.render(
@@ -58,85 +60,99 @@ extension CardBuilder {
                     "count": DeckIndex.countWord(setCount(fact.value)),
                 ])
         }
-        return "\(Template.capitalized(subject.inSentence)) — \(attribute.id): \(index.display(fact.value))."
+        return "\(Template.capitalized(subject.inSentence)): \(index.display(fact.value))."
     }
 
     func card(
-        _ context: FactContext, _ template: String, _ kind: Card.Kind, prompt: String, answer: String,
-        accepted: [String] = [], choices: [String] = [], answerIndex: Int? = nil, items: [[String]] = []
+        _ context: FactContext, _ direction: CardID.Direction, prompt: String, answer: String,
+        body: Card.Body,
+        presentations: [Card.Presentation]
     ) -> Card {
         Card(
-            id: context.id(deck.id, template), deck: deck.id, kind: kind, prompt: prompt, answer: answer,
-            accepted: accepted, choices: choices, answerIndex: answerIndex, items: items,
+            id: .fact(deck: deck.id, fact: context.fact.id, direction: direction), deck: deck.id,
+            prompt: prompt, answer: answer, body: body, presentations: presentations, direction: direction,
             facts: [context.fact.id], source: context.source, why: context.why, topic: context.attribute.id,
             siblingKey: "\(deck.id):\(context.fact.id)")
     }
 
-    /// Typed, reverse, multiple choice and true/false for a single-valued fact.
-    private mutating func addValueCards(_ context: FactContext) {
+    func purpose(_ context: FactContext, _ direction: CardID.Direction, _ style: String) -> String {
+        "\(deck.id):\(context.fact.id):\(direction.rawValue):\(style)"
+    }
+
+    /// The value asked from the subject: typed recall, with multiple choice and (for quizzes) a
+    /// true/false statement as easier presentations when the deck holds false options for them.
+    private mutating func addForwardCard(_ context: FactContext) {
+        guard let ask = context.ask else { return }
         let value = context.fact.value
         let picker = DistractorPicker(index: index)
+        let prompt = Template.render(ask, values(for: context, value))
+        let answer = index.display(value)
+        var easier: [Card.Presentation] = []
+        if context.attribute.choice {
+            var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "choose"))
+            let wrong = picker.distractors(for: context.fact, count: 3, using: &rng)
+            if wrong.count == 3 {
+                easier.append(choice(prompt: prompt, right: answer, wrong: wrong, rng: &rng))
+            } else if !picker.isBounded(value) {
+                warn(
+                    "fact '\(context.fact.id)': asked only as recall, \(wrong.count) distractors false by the source (3 are needed); add entities of the same type or 'distractors', or set 'choice: false' on attribute '\(context.attribute.id)'",
+                    at: context.location)
+            }
+        }
+        // True/false only where wrong options are offered at all (an attribute with `choice: false`
+        // has no distractor that is plausible and false by the source).
+        if context.attribute.choice, let statement = context.statement,
+            Template.placeholders(in: statement).contains(where: { $0.lowercased() == "value" })
+        {
+            var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "truefalse"))
+            // Only a statement that can be false is worth judging: one with a distractor.
+            if let swapped = picker.distractors(for: context.fact, count: 1, using: &rng).first {
+                let isTrue = Bool.random(using: &rng)
+                let shown = isTrue ? index.inSentence(value) : picker.inSentence(swapped, like: value)
+                let text = Template.render(
+                    statement, values(for: context, value).merging(["value": shown]) { $1 })
+                easier.append(
+                    Card.Presentation(
+                        style: .trueFalse, prompt: text, answer: isTrue ? "true" : "false",
+                        body: .trueFalse(isTrue)))
+            }
+        }
         let isTypeable: Bool = {
             if case .text = value { return context.attribute.typed }
             return true
         }()
-        if let ask = context.ask {
-            let prompt = Template.render(ask, values(for: context, value))
-            if isTypeable {
-                add(
-                    card(
-                        context, "typed", .typed, prompt: prompt, answer: index.display(value),
-                        accepted: index.accepted(value)), at: context.location)
-            }
-            guard context.attribute.choice else { return addOtherValueCards(context, picker: picker) }
-            var rng = random(for: context.id(deck.id, "choice"))
-            let wrong = picker.distractors(for: context.fact, count: 3, using: &rng)
-            if wrong.count == 3 {
-                var options = wrong + [index.display(value)]
-                options.shuffle(using: &rng)
-                let answerIndex = options.firstIndex(of: index.display(value))
-                add(
-                    card(
-                        context, "choice", .choice, prompt: prompt, answer: index.display(value),
-                        choices: options, answerIndex: answerIndex), at: context.location)
-            } else {
-                warn(
-                    "fact '\(context.fact.id)': no multiple-choice card, only \(wrong.count) distinct distractors (3 are needed); add entities of the same type or 'distractors', or set 'choice: false' on attribute '\(context.attribute.id)'",
-                    at: context.location)
-            }
-        }
-        addOtherValueCards(context, picker: picker)
-    }
-
-    /// Reverse, true/false and event-by-date cards of a single-valued fact.
-    private mutating func addOtherValueCards(_ context: FactContext, picker: DistractorPicker) {
-        let value = context.fact.value
-        if let reverse = context.reverse {
-            addReverseCard(context, template: reverse)
-        }
-        if let statement = context.statement {
-            var rng = random(for: context.id(deck.id, "truefalse"))
-            // A statement that does not name its value cannot be made false by swapping it.
-            let namesValue = Template.placeholders(in: statement).contains { $0.lowercased() == "value" }
-            let swapped =
-                namesValue ? picker.distractors(for: context.fact, count: 1, using: &rng).first : nil
-            let isTrue = swapped == nil || Bool.random(using: &rng)
-            let shown = isTrue ? index.inSentence(value) : picker.inSentence(swapped ?? "", like: value)
-            let prompt = Template.render(
-                statement, values(for: context, value).merging(["value": shown]) { $1 })
+        if isTypeable {
             add(
                 card(
-                    context, "truefalse", .trueFalse, prompt: prompt, answer: isTrue ? "true" : "false",
-                    accepted: [isTrue ? "true" : "false"]), at: context.location)
-        }
-        if case .date = value {
-            addEventByDateCard(context)
+                    context, .forward, prompt: prompt, answer: answer,
+                    body: .typed(accepted: index.accepted(value)),
+                    presentations: easier), at: context.location)
+        } else if let first = easier.first(where: { $0.style == .choose }) {
+            add(
+                card(
+                    context, .forward, prompt: first.prompt, answer: first.answer, body: first.body,
+                    presentations: easier),
+                at: context.location)
         }
     }
 
-    /// The subject asked from the value; left out when another subject shares the value.
-    private mutating func addReverseCard(_ context: FactContext, template: String) {
+    /// Options in a seeded order, the right one among them.
+    func choice(prompt: String, right: String, wrong: [String], rng: inout SplitMix64) -> Card.Presentation {
+        var options = wrong + [right]
+        options.shuffle(using: &rng)
+        return Card.Presentation(
+            style: .choose, prompt: prompt, answer: right,
+            body: .choice(options: options, answer: options.firstIndex(of: right)))
+    }
+
+    /// The subject asked from the value; left out when another subject shares the value. A dated
+    /// fact without a reverse question is asked as "which of these happened in …" from its event.
+    private mutating func addReverseCard(_ context: FactContext) {
         let value = context.fact.value
+        if context.reverse == nil, case .date = value {
+            return addEventByDateCard(context)
+        }
+        guard let template = context.reverse else { return }
         let owners = index.subjectsByValue[context.attribute.id]?[TextFold.fold(index.display(value))] ?? []
         if let other = owners.subtracting([context.fact.subject]).sorted().first {
             warn(
@@ -145,82 +161,74 @@ extension CardBuilder {
             return
         }
         let prompt = Template.render(template, values(for: context, value))
+        // Wrong subjects only from those the source gives another value for the same attribute.
+        let confusable = DistractorPicker(index: index).confusableFacts(of: context.fact)
+        let others = (index.factsByAttribute[context.attribute.id] ?? [])
+            .filter { $0.subject != context.fact.subject && !confusable.contains($0.id) }
+            .compactMap { index.entities[$0.subject]?.name }
+        var seen: Set<String> = [TextFold.fold(context.subject.name)]
+        let wrong = others.filter { seen.insert(TextFold.fold($0)).inserted }
+        var easier: [Card.Presentation] = []
+        if wrong.count >= 3 {
+            var rng = SplitMix64(seed: seed, purpose: purpose(context, .reverse, "choose"))
+            let picked = Array(wrong.shuffled(using: &rng).prefix(3))
+            easier.append(choice(prompt: prompt, right: context.subject.name, wrong: picked, rng: &rng))
+        }
         add(
             card(
-                context, "reverse", .reverse, prompt: prompt, answer: context.subject.name,
-                accepted: context.subject.names), at: context.location)
+                context, .reverse, prompt: prompt, answer: context.subject.name,
+                body: .reverse(accepted: context.subject.names), presentations: easier), at: context.location)
     }
 
-    /// Set recall, which-is-a-member and which-is-not choices, and a true/false per element.
-    private mutating func addSetCards(_ context: FactContext, elements: [String], complete: Bool) {
+    /// Set recall, with "which of these" and one element judged true or false as presentations.
+    private mutating func addSetCard(_ context: FactContext, elements: [String], complete: Bool) {
+        guard let ask = context.ask else { return }
         let names = elements.map { index.entities[$0]?.names ?? [$0] }
         let vars = values(for: context, context.fact.value)
-        if let ask = context.ask {
-            add(
-                card(
-                    context, "set", .set, prompt: Template.render(ask, vars),
-                    answer: index.display(context.fact.value), items: names), at: context.location)
+        var easier: [Card.Presentation] = []
+        if complete {
+            let picker = DistractorPicker(index: index)
+            let outsiders = picker.nonElementEntities(of: elements, among: context.fact.among)
+            let insiders = elements.compactMap { index.entities[$0] }
+            var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "choose"))
+            // "Which of these is …" when three outsiders exist, else "which is NOT …" from three insiders.
+            if let choose = context.attribute.choose, outsiders.count >= 3,
+                let right = insiders.randomElement(using: &rng)
+            {
+                let wrong = Array(outsiders.shuffled(using: &rng).prefix(3)).map(\.name)
+                easier.append(
+                    choice(prompt: Template.render(choose, vars), right: right.name, wrong: wrong, rng: &rng))
+            } else if let chooseNot = context.attribute.chooseNot, insiders.count >= 3,
+                let right = outsiders.randomElement(using: &rng)
+            {
+                let wrong = Array(insiders.shuffled(using: &rng).prefix(3)).map(\.name)
+                easier.append(
+                    choice(
+                        prompt: Template.render(chooseNot, vars), right: right.name, wrong: wrong, rng: &rng))
+            }
+            if let element = context.attribute.element {
+                var rng = SplitMix64(seed: seed, purpose: purpose(context, .forward, "truefalse"))
+                let isTrue = outsiders.isEmpty || Bool.random(using: &rng)
+                if let shown = (isTrue ? insiders : outsiders).randomElement(using: &rng) {
+                    var withElement = vars
+                    withElement["element"] = shown.inSentence
+                    easier.append(
+                        Card.Presentation(
+                            style: .trueFalse, prompt: Template.render(element, withElement),
+                            answer: isTrue ? "true" : "false", body: .trueFalse(isTrue)))
+                }
+            }
         }
-        guard complete else { return }
-        let picker = DistractorPicker(index: index)
-        let outsiders = picker.nonElements(of: elements)
-        let insiders = elements.compactMap { index.entities[$0]?.name }
-        if let choose = context.attribute.choose {
-            var rng = random(for: context.id(deck.id, "choose"))
-            addSetChoice(
-                context, "choose", prompt: Template.render(choose, vars),
-                right: insiders.randomElement(using: &rng), wrong: outsiders, rng: &rng)
-        }
-        if let chooseNot = context.attribute.chooseNot {
-            var rng = random(for: context.id(deck.id, "choose-not"))
-            addSetChoice(
-                context, "choose-not", prompt: Template.render(chooseNot, vars),
-                right: outsiders.randomElement(using: &rng), wrong: insiders, rng: &rng)
-        }
-        if let element = context.attribute.element {
-            addMembershipCards(context, template: element, elements: elements)
-        }
-    }
-
-    private mutating func addSetChoice(
-        _ context: FactContext, _ template: String, prompt: String, right: String?, wrong: [String],
-        rng: inout SplitMix64
-    ) {
-        guard let right, wrong.count >= 3 else {
-            warn(
-                "fact '\(context.fact.id)': no '\(template)' card, fewer than three distractors",
-                at: context.location)
-            return
-        }
-        var options = Array(wrong.shuffled(using: &rng).prefix(3)) + [right]
-        options.shuffle(using: &rng)
         add(
             card(
-                context, template, .choice, prompt: prompt, answer: right, choices: options,
-                answerIndex: options.firstIndex(of: right)), at: context.location)
-    }
-
-    /// One true statement per element and, for complete sets, up to three false ones.
-    private mutating func addMembershipCards(_ context: FactContext, template: String, elements: [String]) {
-        let outsiders = DistractorPicker(index: index).nonElementEntities(of: elements)
-            .sorted { StableHash.fnv1a($0.id) < StableHash.fnv1a($1.id) }
-            .prefix(3)
-        let candidates =
-            elements.compactMap { index.entities[$0] }.map { ($0, true) } + outsiders.map { ($0, false) }
-        for (entity, isMember) in candidates {
-            var vars = values(for: context, context.fact.value)
-            vars["element"] = entity.inSentence
-            add(
-                card(
-                    context, "member.\(entity.id)", .trueFalse, prompt: Template.render(template, vars),
-                    answer: isMember ? "true" : "false", accepted: [isMember ? "true" : "false"]),
-                at: context.location)
-        }
+                context, .forward, prompt: Template.render(ask, vars),
+                answer: index.display(context.fact.value),
+                body: .set(items: names), presentations: easier), at: context.location)
     }
 
     /// One cloze card per gap number of a passage.
     mutating func addClozeCards(
-        text: String, idPrefix: String, source: String, why: String, topic: String, sibling: String,
+        text: String, id: (Int) -> CardID, source: String, why: String, topic: String, sibling: String,
         facts: [String], at location: SourceLocation
     ) {
         guard case .success(let cloze) = Cloze.parse(text) else { return }
@@ -230,9 +238,10 @@ extension CardBuilder {
             let prompt = "Fill the gap: " + cloze.prompt(hiding: number)
             add(
                 Card(
-                    id: "\(idPrefix).c\(number)", deck: deck.id, kind: .cloze, prompt: prompt, answer: answer,
-                    accepted: [answer], facts: facts, source: source, why: why.isEmpty ? cloze.fullText : why,
-                    topic: topic, siblingKey: sibling),
+                    id: id(number), deck: deck.id, prompt: prompt, answer: answer,
+                    body: .cloze(accepted: [answer]),
+                    facts: facts, source: source, why: why.isEmpty ? cloze.fullText : why, topic: topic,
+                    siblingKey: sibling),
                 at: location)
         }
     }
@@ -241,27 +250,29 @@ extension CardBuilder {
     mutating func addCards(for free: FreeCard) {
         let source = sourceLine(free.source)
         let sibling = "\(deck.id):card:\(free.id)"
+        let id = CardID.free(deck: deck.id, card: free.id)
         switch free.content {
         case .question(let question, let answer, _) where !free.choices.isEmpty:
             let index = free.choices.firstIndex { TextFold.fold($0) == TextFold.fold(answer) }
             add(
                 Card(
-                    id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .choice, prompt: question,
-                    answer: index.map { free.choices[$0] } ?? answer, choices: free.choices,
-                    answerIndex: index,
-                    facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
+                    id: id, deck: deck.id, prompt: question, answer: index.map { free.choices[$0] } ?? answer,
+                    body: .choice(options: free.choices, answer: index), facts: [], source: source,
+                    why: answer,
+                    topic: "card", siblingKey: sibling),
                 at: free.location)
         case .question(let question, let answer, let aliases):
             add(
                 Card(
-                    id: "\(deck.id):card:\(free.id)", deck: deck.id, kind: .free, prompt: question,
-                    answer: answer,
-                    accepted: [answer] + aliases, facts: [], source: source, why: answer, topic: "card",
-                    siblingKey: sibling),
+                    id: id, deck: deck.id, prompt: question, answer: answer,
+                    body: .free(accepted: [answer] + aliases),
+                    facts: [], source: source, why: answer, topic: "card", siblingKey: sibling),
                 at: free.location)
         case .cloze(let text):
+            let deckID = deck.id
             addClozeCards(
-                text: text, idPrefix: "\(deck.id):card:\(free.id)", source: source, why: "",
+                text: text, id: { CardID.free(deck: deckID, card: free.id, gap: $0) }, source: source,
+                why: "",
                 topic: "card", sibling: sibling, facts: [], at: free.location)
         }
     }

@@ -18,12 +18,22 @@ extension CardBuilder {
         }.sorted { ($0.date, $0.fact.id) < ($1.date, $1.fact.id) }
     }
 
-    /// "Which of these happened in 2004?": the event against events of other dates.
+    /// The reverse of a dated fact, "Which of these happened in 2004?", asked as a choice among
+    /// events of other dates; left out when another event has a date that cannot be told apart
+    /// (two answers would be right).
     mutating func addEventByDateCard(_ context: FactContext) {
-        guard case .date(let date) = context.fact.value,
-            let event = event(for: context.fact.id)
-        else { return }
-        var rng = random(for: context.id(deck.id, "event-by-date"))
+        guard case .date(let date) = context.fact.value, let event = event(for: context.fact.id) else {
+            return
+        }
+        if let twin = events.first(where: {
+            $0.fact.id != event.fact.id && !$0.date.isDistinguishable(from: date)
+        }) {
+            warn(
+                "fact '\(context.fact.id)': no reverse card, '\(twin.fact.id)' happened in \(twin.date.display) too, so two answers would be right",
+                at: context.location)
+            return
+        }
+        var rng = SplitMix64(seed: seed, purpose: purpose(context, .reverse, "choose"))
         let others = nearestEvents(to: date, count: 8).filter { $0.phrase != event.phrase }
         var phrases: [String] = []
         for other in others.shuffled(using: &rng) where !phrases.contains(other.phrase) {
@@ -31,12 +41,13 @@ extension CardBuilder {
             if phrases.count == 3 { break }
         }
         guard phrases.count == 3 else { return }
-        var options = phrases + [event.phrase]
-        options.shuffle(using: &rng)
+        let chosen = choice(
+            prompt: "Which of these happened in \(date.display)?", right: event.phrase, wrong: phrases,
+            rng: &rng)
         add(
             card(
-                context, "event-by-date", .choice, prompt: "Which of these happened in \(date.display)?",
-                answer: event.phrase, choices: options, answerIndex: options.firstIndex(of: event.phrase)),
+                context, .reverse, prompt: chosen.prompt, answer: chosen.answer, body: chosen.body,
+                presentations: []),
             at: context.location)
     }
 
@@ -62,39 +73,55 @@ extension CardBuilder {
         return found
     }
 
-    /// Ordering cards of four events each, over the whole timeline in overlapping windows.
-    mutating func addTimelineCards() {
-        let events = events
-        guard events.count >= 3 else { return }
-        var groups: [[Event]] = []
-        var seen: Set<[String]> = []
-        var start = 0
-        while start < events.count {
-            var group: [Event] = []
-            for event in events[start...]
-            where group.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
-                group.append(event)
-                if group.count == 4 { break }
-            }
-            if group.count >= 3, seen.insert(group.map(\.fact.id)).inserted {
-                groups.append(group)
-            }
-            start += 2
+    /// The most events an ordering card asks.
+    static let timelineGroupLimit = 5
+
+    /// Whether an event starts a new timeline group: decided by its fact id alone (about one in
+    /// four), so a group's bounds do not move when an event elsewhere is added or removed.
+    static func isAnchor(_ event: Event) -> Bool {
+        StableHash.fnv1a(event.fact.id) % 4 == 0
+    }
+
+    /// Groups of events to order, earliest first: each runs from one anchor event to the next
+    /// (the first event starts the first), keeping one event per date that can be told apart and
+    /// at most `timelineGroupLimit`; a run of fewer than three is not asked as an ordering. A
+    /// group depends only on its own events, so adding, removing or re-dating one event changes
+    /// only the group it lands in (and the one it left); adding or removing an anchor splits or
+    /// joins that one group.
+    /// A timeline of at most `timelineGroupLimit` events is one group.
+    static func timelineGroups(_ events: [Event]) -> [[Event]] {
+        var runs: [[Event]] = []
+        for event in events {
+            if runs.isEmpty || (isAnchor(event) && events.count > timelineGroupLimit) { runs.append([]) }
+            runs[runs.count - 1].append(event)
         }
-        for group in groups {
+        return runs.compactMap { run in
+            // One event per date that can be told apart: an ordering must have one right answer.
+            var kept: [Event] = []
+            for event in run where kept.allSatisfy({ $0.date.isDistinguishable(from: event.date) }) {
+                kept.append(event)
+            }
+            return kept.count >= 3 ? Array(kept.prefix(timelineGroupLimit)) : nil
+        }
+    }
+
+    /// One ordering card per timeline group.
+    mutating func addTimelineCards() {
+        for group in Self.timelineGroups(events) {
             let factIDs = group.map(\.fact.id)
-            let id = "\(deck.id):timeline:\(StableHash.digest(factIDs.sorted().joined(separator: ",")))"
-            var rng = random(for: id)
+            let id = CardID.timeline(deck: deck.id, facts: factIDs)
+            var rng = SplitMix64(seed: seed, purpose: id.rawValue)
             let shown = group.shuffled(using: &rng)
             let order = group.compactMap { event in shown.firstIndex { $0.fact.id == event.fact.id } }
             let answer = group.map { "\($0.phrase) (\($0.date.display))" }.joined(separator: " → ")
             let sections = Set(group.compactMap(\.fact.source)).sorted().joined(separator: ", ")
             add(
                 Card(
-                    id: id, deck: deck.id, kind: .order, prompt: "Put these events in order, earliest first:",
-                    answer: answer, choices: shown.map(\.phrase), order: order, facts: factIDs,
+                    id: id, deck: deck.id, prompt: "Put these events in order, earliest first:",
+                    answer: answer,
+                    body: .order(items: shown.map(\.phrase), order: order), facts: factIDs,
                     source: sourceLine(sections.isEmpty ? nil : sections), why: answer, topic: "timeline",
-                    siblingKey: id),
+                    siblingKey: id.rawValue),
                 at: group[0].fact.location)
         }
     }

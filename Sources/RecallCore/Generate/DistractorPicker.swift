@@ -7,14 +7,38 @@
 struct DistractorPicker {
     let index: DeckIndex
 
-    /// Up to `count` wrong options, as displayed.
+    /// Qualifiers that make a number a lower bound: a smaller option would be true as well, and
+    /// a larger one is not settled by the source, so a bounded number has no distractors.
+    static let lowerBounds: Set<String> = ["more than", "over", "at least", "upwards of", "in excess of"]
+    /// Qualifiers that make a number an upper bound.
+    static let upperBounds: Set<String> = ["less than", "fewer than", "under", "at most", "up to"]
+
+    /// Whether the value is a number with a bound ("more than 2,000"), which nothing false contradicts.
+    func isBounded(_ value: FactValue) -> Bool {
+        guard case .number(_, _, let qualifier?) = value else { return false }
+        let folded = TextFold.fold(qualifier)
+        return Self.lowerBounds.contains(folded) || Self.upperBounds.contains(folded)
+    }
+
+    /// Facts never used as distractors for `fact`: those it names as confusable and those naming it.
+    func confusableFacts(of fact: Fact) -> Set<String> {
+        var ids = Set(fact.confusableWith)
+        for other in index.deck.facts where other.confusableWith.contains(fact.id) { ids.insert(other.id) }
+        return ids
+    }
+
+    /// Up to `count` wrong options, as displayed: none for a bounded number, no year after the
+    /// source's date, never a value of a confusable fact, and years from both sides of the answer.
     func distractors(for fact: Fact, count: Int, using rng: inout SplitMix64) -> [String] {
+        if isBounded(fact.value) { return [] }
         let truths = Set(index.trueValues(of: fact).flatMap { index.accepted($0) }.map(TextFold.fold))
         switch pool(for: fact) {
         case .nearestFirst(let values):
             // Years and numbers: draw from the nearest few so the options stay plausible.
             let window = usable(values.prefix(max(count * 2, 6)), excluding: truths)
-            return Array(window.shuffled(using: &rng).prefix(count))
+            var picked = Array(window.shuffled(using: &rng).prefix(count))
+            if case .date(let date) = fact.value { picked = bothSides(picked, window: window, of: date) }
+            return picked
         case .any(let size, let option):
             // Names and texts: a random sample, so a large deck costs the same per card as a
             // small one; the whole pool only when the sample falls short.
@@ -24,6 +48,23 @@ struct DistractorPicker {
             }
             return Array(picked.shuffled(using: &rng).prefix(count))
         }
+    }
+
+    /// Years on one side of the answer only give it away (always the earliest or the latest):
+    /// swap one for a year on the other side when the window has one.
+    private func bothSides(_ picked: [String], window: [String], of date: DeckDate) -> [String] {
+        func year(_ text: String) -> Int? { Int(text.split(separator: " ").last ?? "") }
+        let years = picked.compactMap(year)
+        guard years.count == picked.count, picked.count >= 2 else { return picked }
+        let later = years.filter { $0 > date.year }.count
+        guard later == 0 || later == years.count else { return picked }
+        guard
+            let other = window.first(where: { text in
+                guard let y = year(text) else { return false }
+                return later == 0 ? y > date.year : y < date.year
+            })
+        else { return picked }
+        return Array(picked.dropLast()) + [other]
     }
 
     /// Candidate options: nearest first, or any of `size` options (nil for one that never fits).
@@ -72,7 +113,8 @@ struct DistractorPicker {
                 return entity.id == id || entity.id == fact.subject ? nil : entity.name
             }
         case .text:
-            let others = index.factsByAttribute[fact.attribute] ?? []
+            let confusable = confusableFacts(of: fact)
+            let others = (index.factsByAttribute[fact.attribute] ?? []).filter { !confusable.contains($0.id) }
             return .any(size: others.count) { position in
                 others[position].subject == fact.subject ? nil : index.display(others[position].value)
             }
@@ -87,6 +129,7 @@ struct DistractorPicker {
         var years = Set(index.years[low..<high])
         for offset in [-3, -2, -1, 1, 2, 3, 4] { years.insert(date.year + offset) }
         years.remove(date.year)
+        if let asOf = index.deck.asOf { years = years.filter { $0 <= asOf.year } }
         let sorted = years.sorted { (abs($0 - date.year), $0) < (abs($1 - date.year), $1) }
         guard let month = date.month else { return sorted.map(String.init) }
         let months = [month - 2, month - 1, month + 1, month + 2, month + 3].filter { (1...12).contains($0) }
@@ -102,7 +145,8 @@ struct DistractorPicker {
             candidates = [number / 2, number * 3 / 2, number * 2, number * 5 / 2, number * 3, number * 4].map(
                 Self.round2)
         }
-        return candidates.filter { $0 > 0 && $0 != number }
+        // Not 1: "1 years" is not English, and a unit's singular is not in the deck.
+        return candidates.filter { $0 > 1 && $0 != number }
             .map { [qualifier, DeckIndex.grouped($0), unit].compactMap { $0 }.joined(separator: " ") }
     }
 
@@ -113,16 +157,14 @@ struct DistractorPicker {
         return (value + scale / 2) / scale * scale
     }
 
-    /// Names of entities of the elements' type that are not elements (for complete sets).
-    func nonElements(of elements: [String]) -> [String] {
-        let type = elements.first.flatMap { index.entities[$0]?.type }
-        return nonElementEntities(of: elements).map(\.name)
-            + (type.flatMap { index.deck.distractors[$0] } ?? [])
-    }
-
-    func nonElementEntities(of elements: [String]) -> [Entity] {
-        guard let type = elements.first.flatMap({ index.entities[$0]?.type }) else { return [] }
+    /// Entities that are not elements: of `among` when the fact names who the source settles
+    /// the question for, else every entity of the elements' type (a closed world).
+    func nonElementEntities(of elements: [String], among: [String] = []) -> [Entity] {
         let members = Set(elements)
+        if !among.isEmpty {
+            return among.filter { !members.contains($0) }.compactMap { index.entities[$0] }
+        }
+        guard let type = elements.first.flatMap({ index.entities[$0]?.type }) else { return [] }
         return (index.entitiesByType[type] ?? []).filter { !members.contains($0.id) }
     }
 }

@@ -1,7 +1,7 @@
 /// Derives cards from a deck's fact model.
 ///
-/// Every card id is `deck:fact:template` (plus a direction or element where one fact yields
-/// several cards of a template), so editing one fact never changes another fact's card ids.
+/// One card per fact and direction (see `CardID`), so editing one fact never changes another
+/// fact's card ids; multiple choice and true/false are presentations of those cards.
 /// Randomness (distractors, option order, true or false) comes from a generator seeded with
 /// `seed` and the card id, so a card reads the same however many others the deck has.
 public struct QuestionGenerator: Sendable {
@@ -61,26 +61,37 @@ struct CardBuilder {
 
     var deck: Deck { index.deck }
 
-    func random(for id: String) -> SplitMix64 {
-        SplitMix64(seed: seed, purpose: id)
-    }
-
     mutating func warn(_ message: String, at location: SourceLocation) {
         warnings.append(Diagnostic(.warning, file: deck.path, at: location, message))
     }
 
-    /// Adds a card after checking it cannot mislead; otherwise records why it was left out.
+    /// Adds a card after checking it cannot mislead; otherwise records why it was left out. A
+    /// presentation that could mislead is dropped from the card (the card stays if one is left).
     mutating func add(_ card: Card, at location: SourceLocation) {
-        if let leak = revealedAnswer(card) {
+        var card = card
+        if let leak = revealedAnswer(card.presentations[0], of: card) {
             warn("card '\(card.id)' was left out: its prompt gives the answer '\(leak)' away", at: location)
             return
         }
-        if card.kind == .choice || card.kind == .order {
-            let folded = card.choices.map(TextFold.fold)
-            if Set(folded).count != folded.count {
-                warn("card '\(card.id)' was left out: two of its options read the same", at: location)
-                return
+        card.presentations = card.presentations.filter { presentation in
+            if let leak = revealedAnswer(presentation, of: card) {
+                warn(
+                    "card '\(card.id)': its \(presentation.style.rawValue) presentation gives the answer '\(leak)' away",
+                    at: location)
+                return false
             }
+            let folded = presentation.body.options.map(TextFold.fold)
+            if Set(folded).count != folded.count {
+                warn(
+                    "card '\(card.id)': two options of its \(presentation.style.rawValue) presentation read the same",
+                    at: location)
+                return false
+            }
+            return true
+        }
+        guard let own = card.presentations.first, own.style == card.style else {
+            warn("card '\(card.id)' was left out: two of its options read the same", at: location)
+            return
         }
         let promptKey =
             card.kind.rawValue + "|" + TextFold.fold(card.prompt) + "|"
@@ -97,16 +108,19 @@ struct CardBuilder {
         cards.append(card)
     }
 
-    /// The accepted answer the prompt contains as whole words, if any.
-    private func revealedAnswer(_ card: Card) -> String? {
+    /// An answer of the card that the presentation's prompt contains as whole words, if any.
+    private func revealedAnswer(_ presentation: Card.Presentation, of card: Card) -> String? {
         let answers: [String]
-        switch card.kind {
-        case .typed, .reverse, .cloze, .free: answers = card.accepted
-        case .choice: answers = card.answerIndex.map { [card.choices[$0]] } ?? []
-        case .set: answers = card.items.flatMap { $0 }
+        switch card.body {
+        case .typed(let accepted), .reverse(let accepted), .cloze(let accepted), .free(let accepted):
+            answers = accepted
+        case .choice(let options, let answer): answers = answer.map { [options[$0]] } ?? []
+        case .set(let items): answers = items.flatMap { $0 }
         case .trueFalse, .order: answers = []
         }
-        let prompt = TextFold.fold(card.prompt)
+        // A true/false statement names its value on purpose.
+        guard presentation.style != .trueFalse else { return nil }
+        let prompt = TextFold.fold(presentation.prompt)
         return answers.first { answer in
             TextFold.fold(answer).count >= 2 && TextFold.containsWords(folded: prompt, answer)
         }

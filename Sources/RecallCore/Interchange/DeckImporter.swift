@@ -124,7 +124,7 @@ public struct DeckImporter: Sendable {
         } catch {
             throw .invalidResult(error.errorDescription ?? "the deck does not load")
         }
-        let addedIDs = Set(added.map { "\(deckID):card:\($0.id)" })
+        let addedIDs = Set(added.map { CardID.free(deck: deckID, card: $0.id).rawValue })
         return QuestionGenerator().generate(deck).warnings.map(\.message).filter { message in
             addedIDs.contains { message.contains("'\($0)'") || message.contains("'\($0).") }
         }
@@ -163,17 +163,17 @@ public struct DeckImporter: Sendable {
         for card in cards {
             if let note = card.noteID, byNote[note] == nil { byNote[note] = card.freeCard }
         }
-        return imported.compactMap { review in
+        return imported.compactMap { review -> Review? in
             guard let card = byNote[review.noteID] else { return nil }
-            let cardID: String
+            let cardID: CardID
             switch card.content {
-            case .cloze: cardID = "\(deckID):card:\(card.id).c\(review.ord + 1)"
+            case .cloze: cardID = .free(deck: deckID, card: card.id, gap: Int(review.ord) + 1)
             case .question:
                 guard review.ord == 0 else { return nil }
-                cardID = "\(deckID):card:\(card.id)"
+                cardID = .free(deck: deckID, card: card.id)
             }
             return Review(
-                id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID,
+                id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID.rawValue,
                 reviewedAt: review.at,
                 rating: review.rating, answer: "", verdict: review.rating == .again ? .wrong : .correct,
                 duration: review.seconds)

@@ -203,6 +203,23 @@ public final class ProgressStore {
         }
     }
 
+    /// Replaces the profile with `new` (a migration), first keeping the current one, journal
+    /// folded in, as `<profile>.json.<backupSuffix>`; returns the backup's path.
+    func replaceProfile(_ new: Profile, backupSuffix: String) throws(ProgressError) -> String {
+        try save()
+        let original = try ProfileSnapshot.encode(profile, journalSequence: sequence)
+        let backup = try keepBackup(of: Data(original), suffix: backupSuffix)
+        let previous = profile
+        profile = new
+        do {
+            try save()
+        } catch {
+            profile = previous
+            throw error
+        }
+        return backup
+    }
+
     /// Closes the journal and releases the lock; the store cannot write afterwards.
     public func close() {
         if let fd = journalFD { io.close(fd) }

@@ -1,11 +1,12 @@
-/// Picks the questions of a practice quiz: a seeded draw, one card per fact.
+/// Picks the questions of a practice quiz: a seeded draw, one card per fact, each card in any of
+/// its presentations (a quiz may ask every kind, true/false included; see `Card.askable`).
 public enum QuizPlan {
     /// Up to `count` cards drawn with `seed`, never two from the same fact (siblings), kinds taken in turn.
     public static func select(
         from cards: [Card], count: Int, seed: UInt64, kinds: Set<Card.Kind>? = nil
     ) -> [Card] {
         var rng = SplitMix64(seed: seed, purpose: "quiz")
-        let pool = cards.filter { kinds?.contains($0.kind) ?? true }.shuffled(using: &rng)
+        let pool = cards.flatMap(\.askable).filter { kinds?.contains($0.kind) ?? true }.shuffled(using: &rng)
         // Deal from one pile per kind in turn, so a short quiz is not all true/false.
         var piles: [[Card]] = []
         var pileOfKind: [Card.Kind: Int] = [:]

@@ -19,11 +19,13 @@ public struct StudyOptions: Sendable, Hashable {
     /// An exam to prepare for: until then, `ExamPlanner` adds early reviews and brings new cards
     /// forward so that as much as possible is remembered on that day. Normal scheduling resumes after.
     public var exam: Date?
+    /// Ask every card as typed recall instead of by memory strength (see `PresentationRule`).
+    public var recallOnly: Bool
 
     public init(
         newPerDay: Int = 20, reviewLimit: Int = 200, clock: DayClock = DayClock(), leechThreshold: Int = 8,
         learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20,
-        exam: Date? = nil
+        exam: Date? = nil, recallOnly: Bool = false
     ) {
         self.newPerDay = max(0, newPerDay)
         self.reviewLimit = max(0, reviewLimit)
@@ -33,5 +35,6 @@ public struct StudyOptions: Sendable, Hashable {
         self.fastAnswer = fastAnswer
         self.slowAnswer = slowAnswer
         self.exam = exam
+        self.recallOnly = recallOnly
     }
 }

@@ -65,8 +65,31 @@ public final class StudySession {
         buildQueue(now: now)
     }
 
-    /// The card to show now, or nil when today's study is done.
+    /// The card to show now, in the presentation its memory strength calls for (see
+    /// `PresentationRule`), or nil when today's study is done.
     public func next(now: Date) -> Card? {
+        nextCard(now: now).map(presented)
+    }
+
+    /// The card as the session asks it now.
+    func presented(_ card: Card) -> Card {
+        let state = store.profile.states[card.id]
+        let style = PresentationRule.style(for: card, state: state, recallOnly: options.recallOnly)
+        return card.presented(as: style) ?? card
+    }
+
+    /// `new · choose`: the card's phase and the way it is asked.
+    public func label(for card: Card) -> String {
+        PresentationRule.label(state: store.profile.states[card.id], style: card.style)
+    }
+
+    /// For a card never answered: its fact and where it comes from, shown before it is asked.
+    public func introduction(for card: Card) -> String? {
+        guard store.profile.states[card.id] == nil, !card.why.isEmpty else { return nil }
+        return card.why
+    }
+
+    private func nextCard(now: Date) -> Card? {
         if options.clock.startOfDay(containing: now) != day {
             day = options.clock.startOfDay(containing: now)
             answeredSiblings = []
@@ -98,10 +121,18 @@ public final class StudySession {
         return checker.grade(reply, for: card)
     }
 
-    /// The rating a grade suggests: wrong → Again; right → Easy when fast, Hard when slow or
-    /// helped by a hint, Good otherwise.
+    /// The rating a grade suggests: wrong → Again; right in typed recall → Easy when fast, Hard
+    /// when slow or helped by a hint, Good otherwise; right in an easy form (choice, true/false)
+    /// → Hard once graduated, Good in the learning steps (see `PresentationRule.rating`).
     public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card)
         -> Rating
+    {
+        PresentationRule.rating(
+            recall: recallRating(for: grade, duration: duration, hintsUsed: hintsUsed, card: card),
+            style: card.style, state: store.profile.states[card.id])
+    }
+
+    private func recallRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating
     {
         guard grade.isAccepted else { return .again }
         if hintsUsed > 0 || grade.verdict == .close { return .hard }

@@ -26,7 +26,7 @@ struct Study: ParsableCommand {
     }
 }
 
-/// `--new`, `--limit`, `--seed` and `--day-starts`, shared by `recall study` and the REPL.
+/// `--new`, `--limit`, `--seed`, `--day-starts`, `--exam` and `--recall-only`, shared by `recall study` and the REPL.
 struct StudySettingsOptions: ParsableArguments {
     @Option(help: "New cards per day (0-10000).")
     var new: Int = 20
@@ -45,6 +45,12 @@ struct StudySettingsOptions: ParsableArguments {
             "Prepare for an exam on this day (YYYY-MM-DD, today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
             valueName: "date"))
     var exam: String?
+
+    @Flag(
+        name: .customLong("recall-only"),
+        help:
+            "Ask every card as typed recall (as Anki does), not new and weak cards as multiple choice first.")
+    var recallOnly = false
 
     /// The exam day's start (midnight UTC), if one was given.
     var examDate: Date? {
@@ -71,6 +77,7 @@ struct StudySettingsOptions: ParsableArguments {
 
     var options: StudyOptions {
         StudyOptions(
-            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate)
+            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate,
+            recallOnly: recallOnly)
     }
 }

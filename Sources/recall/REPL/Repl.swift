@@ -173,7 +173,7 @@ final class Repl {
             say("Drilling the weakest: \(query)")
             text = query
         }
-        guard let matching = cards(matching: text, now: Date()) else { return }
+        guard let matching = cards(matching: text, now: Date(), askable: true) else { return }
         let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
         guard !questions.isEmpty else {
             say("No cards match '\(Style.safe(text))'.")
@@ -186,11 +186,13 @@ final class Repl {
     }
 
     /// The cards a query selects, or nil (after saying why) when the query does not read.
-    func cards(matching text: String, now: Date) -> [Card]? {
+    /// The cards the query matches; `askable`: each card in every presentation (for quizzes).
+    func cards(matching text: String, now: Date, askable: Bool = false) -> [Card]? {
         do {
             let query = try CardQuery(text)
             let queryContext = context.queryContext(now: now, clock: settings.options.clock)
-            return context.cards.filter { query.matches($0, in: queryContext) }
+            let pool = askable ? context.cards.flatMap(\.askable) : context.cards
+            return pool.filter { query.matches($0, in: queryContext) }
         } catch {
             say("\(error)")
             return nil

@@ -31,7 +31,11 @@ final class StudyContext {
             let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
             for issue in store.issues { Console.writeError(issue.description + "\n") }
             let scheduler = try Scheduler(settings: store.profile.settings)
-            return StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
+            let context = StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
+            if let note = try store.migrateCardIDs(decks: decks, cards: context.cards, using: scheduler) {
+                Console.writeError(note.description + "\n")
+            }
+            return context
         } catch {
             Console.error(error.localizedDescription)
             throw ExitCode(1)

@@ -47,6 +47,10 @@ struct StudyLoop {
         var lastAnswer: (card: Card, reply: String, duration: TimeInterval)?
         cards: while let card = session.next(now: now()) {
             say("")
+            if let fact = session.introduction(for: card) {
+                say(style.bold("New fact: ") + Style.safe(fact))
+                say(style.dim("source: \(Style.safe(card.source))"))
+            }
             say(header(for: card) + CardPrompt.render(card))
             var hints = 0
             let shownAt = now()
@@ -191,15 +195,7 @@ struct StudyLoop {
     }
 
     private func header(for card: Card) -> String {
-        let state = session.store.profile.states[card.id]
-        let tag: String
-        switch state?.phase {
-        case nil: tag = "new"
-        case .learning: tag = "learning"
-        case .relearning: tag = "relearning"
-        case .review: tag = "review"
-        }
-        return style.dim("[\(tag)] ")
+        style.dim("[\(session.label(for: card))] ")
     }
 
     /// Runs a store operation; on failure says why and remembers that a write failed (the

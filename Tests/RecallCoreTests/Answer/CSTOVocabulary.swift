@@ -24,7 +24,8 @@ enum CSTOVocabulary {
         answerIndex: Int? = nil, order: [Int] = [], items: [[String]] = []
     ) -> Card {
         Card(
-            id: "csto/test/\(kind.rawValue)", deck: "csto", kind: kind, prompt: "?", answer: answer,
+            id: CardID(stored: "csto/test/\(kind.rawValue)"), deck: "csto", kind: kind, prompt: "?",
+            answer: answer,
             accepted: accepted, choices: choices, answerIndex: answerIndex, order: order, items: items,
             facts: ["test"], source: "test", why: "", topic: "test", siblingKey: "test")
     }

@@ -7,11 +7,14 @@ import Testing
 @Suite struct GradingFuzzTests {
     static let bundled = (try? DeckLibrary.bundledDecks()) ?? []
 
+    /// Every card of both decks in every presentation it can take (recall, choose, true/false).
     static func everyCard() -> [(AnswerChecker, Card)] {
         let fixture = GradingTableTests.deck
         let decks = [fixture] + bundled
         let checker = AnswerChecker(decks: decks)
-        return decks.flatMap { QuestionGenerator().cards(for: $0) }.map { (checker, $0) }
+        return decks.flatMap { QuestionGenerator().cards(for: $0) }
+            .flatMap { card in card.presentations.compactMap { card.presented(as: $0.style) } }
+            .map { (checker, $0) }
     }
 
     static let nothing: [String] = [
@@ -22,7 +25,12 @@ import Testing
 
     @Test func bothDecksAreGraded() {
         #expect(Self.bundled.contains { $0.id == "csto" })
-        #expect(Self.everyCard().count > 200)
+        let cards = Self.everyCard().map(\.1)
+        #expect(
+            cards.contains { $0.deck == "csto" } && cards.contains { $0.deck == GradingTableTests.deck.id })
+        for kind in [Card.Kind.typed, .choice, .trueFalse, .set, .cloze] {
+            #expect(cards.contains { $0.kind == kind }, "no \(kind) card is fuzzed")
+        }
     }
 
     @Test func emptyWhitespaceAndPunctuationAreNeverAccepted() {

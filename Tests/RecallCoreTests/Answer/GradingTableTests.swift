@@ -67,12 +67,13 @@ import Testing
             return cards.first { $0.facts == [fact] && $0.kind == .reverse }
         case .choice(let options, let right):
             return Card(
-                id: "grading:table:choice", deck: deck.id, kind: .choice, prompt: "Which?",
+                id: CardID(stored: "grading:table:choice"), deck: deck.id, kind: .choice, prompt: "Which?",
                 answer: options[right], choices: options, answerIndex: right, facts: [], source: "table",
                 why: "", topic: "table", siblingKey: "table")
         case .truth(let value):
             return Card(
-                id: "grading:table:truefalse", deck: deck.id, kind: .trueFalse, prompt: "A statement.",
+                id: CardID(stored: "grading:table:truefalse"), deck: deck.id, kind: .trueFalse,
+                prompt: "A statement.",
                 answer: value ? "true" : "false", accepted: [value ? "true" : "false"], facts: [],
                 source: "table", why: "", topic: "table", siblingKey: "table")
         }

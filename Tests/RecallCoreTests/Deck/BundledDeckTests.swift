@@ -35,7 +35,8 @@ import Testing
     @Test(arguments: [
         ("csto-established", "2002"), ("csto-founded-in", "Chișinău"), ("chisinau-country", "Moldova"),
         ("csto-headquarters", "Moscow"), ("cst-signed", "1992"), ("cst-signed-in", "Tashkent"),
-        ("tashkent-country", "Uzbekistan"), ("cst-renewal-period", "5 years"), ("csto-un-observer", "2004"),
+        ("tashkent-country", "Uzbekistan"), ("cst-renewal-period", "every 5 years"),
+        ("csto-un-observer", "2004"),
         ("uzbekistan-rejoined", "2006"), ("uzbekistan-withdrew", "2012"),
         ("secretary-general-term", "3 years"),
         ("secretary-general-recommended-by", "Council of Ministers of Foreign Affairs"),
@@ -105,6 +106,6 @@ import Testing
         let yaml = String(guide[start.upperBound..<end.lowerBound])
         let report = DeckLinter().lint(data: Data(yaml.utf8), path: "Decks/README.md example")
         #expect(report.diagnostics.map(\.formatted) == [])
-        #expect(report.cards.count >= 20)
+        #expect(report.cards.count >= 9)
     }
 }

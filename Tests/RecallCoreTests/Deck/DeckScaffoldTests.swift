@@ -17,7 +17,10 @@ import Testing
         #expect(Set(deck.facts.map(\.value.type)).isSuperset(of: [.entity, .number, .date, .set, .passage]))
         #expect(deck.facts.contains { $0.ask != nil }, "a question template written for one fact")
         #expect(deck.freeCards.count >= 2)
-        let kinds = Set(QuestionGenerator().cards(for: deck).map(\.kind))
+        let kinds = Set(
+            QuestionGenerator().cards(for: deck).flatMap { card in
+                card.styles.compactMap { card.presented(as: $0)?.kind }
+            })
         #expect(
             kinds == Set(Card.Kind.allCases), "missing kinds: \(Set(Card.Kind.allCases).subtracting(kinds))")
     }

@@ -45,13 +45,71 @@ import Testing
         return Dictionary(uniqueKeysWithValues: QuestionGenerator().cards(for: deck).map { ($0.id, $0) })
     }
 
-    @Test func idsAreDeckFactAndTemplate() throws {
+    @Test func idsAreDeckFactAndDirection() throws {
         let cards = try ids(Self.yaml)
-        #expect(cards["geo:fr:typed"]?.answer == "Paris")
+        #expect(cards["geo:fr:forward"]?.answer == "Paris")
         #expect(cards["geo:fr:reverse"]?.answer == "France")
-        #expect(cards["geo:fr:choice"] != nil)
-        #expect(cards["geo:fr:truefalse"] != nil)
-        #expect(cards["geo:rome-founded:typed"]?.answer == "753")
+        #expect(cards["geo:fr:forward"]?.styles == [.recall, .choose, .trueFalse])
+        #expect(cards["geo:rome-founded:forward"]?.answer == "753")
+        #expect(cards.keys.allSatisfy { !$0.hasSuffix(":choice") && !$0.hasSuffix(":truefalse") })
+    }
+
+    @Test func oneCardPerFactAndDirection() throws {
+        let cards = try ids(Self.yaml).values
+        let byFact = Dictionary(grouping: cards.filter { $0.direction != nil }) { $0.facts }
+        for (fact, siblings) in byFact {
+            #expect(siblings.count <= 2, "\(fact) has one card per direction")
+            #expect(Set(siblings.map(\.siblingKey)).count == 1, "the cards of one fact are siblings")
+        }
+    }
+
+    /// Timeline ids of `yaml`, each with the facts it orders.
+    func timelines(_ yaml: String) throws -> [String: [String]] {
+        try ids(yaml).filter { $0.key.contains(":timeline:") }.mapValues(\.facts)
+    }
+
+    static let history = """
+        deck:
+          id: hist
+          name: History
+        entities:
+          e: {type: thing, name: E}
+        attributes:
+          happened:
+            type: date
+            ask: When did {subject} happen?
+            event: "{Subject} happens"
+        facts:
+        """
+
+    static func history(_ years: [Int]) -> String {
+        history
+            + years.enumerated().map { index, year in
+                "\n  - {id: event-\(year), subject: e, attribute: happened, date: \(year), source: S, event: Event \(index) of \(year)}"
+            }.joined()
+    }
+
+    @Test func addingRemovingOrRedatingOneEventChangesOnlyItsTimelineGroup() throws {
+        let years = Array(stride(from: 1900, to: 2000, by: 4))
+        let before = try timelines(Self.history(years))
+        #expect(before.count >= 3)
+        let edits: [(String, [Int])] = [
+            ("add", (years + [1951]).sorted()),
+            ("remove", years.filter { $0 != 1948 }),
+            ("redate", years.map { $0 == 1948 ? 1949 : $0 }),
+        ]
+        for (edit, changed) in edits {
+            let after = try timelines(Self.history(changed))
+            let lost = Set(before.keys).subtracting(after.keys)
+            #expect(lost.count <= 2, "\(edit): \(lost.count) of \(before.count) timeline ids changed")
+            #expect(!lost.isEmpty || edit == "redate", "\(edit) changes the group it touches")
+        }
+    }
+
+    @Test func timelineIdIsDerivedFromTheFactsItOrders() throws {
+        for (id, facts) in try timelines(Self.history(Array(stride(from: 1900, to: 2000, by: 4)))) {
+            #expect(id == CardID.timeline(deck: "hist", facts: facts.reversed()).rawValue)
+        }
     }
 
     @Test func editingOneFactKeepsEveryOtherId() throws {
@@ -62,7 +120,7 @@ import Testing
             !$0.hasPrefix("geo:madrid-founded:") && !$0.contains(":timeline:")
         }
         for id in untouched { #expect(after[id] != nil, "\(id) survived the edit") }
-        #expect(after["geo:madrid-founded:typed"]?.answer == "1083")
+        #expect(after["geo:madrid-founded:forward"]?.answer == "1083")
     }
 
     @Test func addingAndRemovingFactsKeepsOtherIds() throws {

@@ -57,7 +57,7 @@ import Testing
     @Test func markdownHoldsOnlyCardBlocksAsHashcardsRequires() throws {
         let input = try InterchangeFixtures.csto()
         let markdown = MarkdownWriter().write(input)
-        #expect(markdown.hasPrefix("Q: Name the six member states of the CSTO.\nA: "))
+        #expect(markdown.hasPrefix("Q: What kind of organization is the CSTO?\nA: "))
         let blocks = markdown.components(separatedBy: "\n\n")
         #expect(blocks.count == input.cards.count)
         #expect(blocks.allSatisfy { $0.hasPrefix("Q: ") || $0.hasPrefix("C: ") })

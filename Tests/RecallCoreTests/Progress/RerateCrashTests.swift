@@ -52,7 +52,8 @@ final class DyingFileSystem: FileSystemCalls {
 
     func card(_ id: String) -> Card {
         Card(
-            id: "d:\(id):typed", deck: "d", kind: .typed, prompt: "Question \(id)?", answer: "Answer",
+            id: CardID(stored: "d:\(id):typed"), deck: "d", kind: .typed, prompt: "Question \(id)?",
+            answer: "Answer",
             accepted: ["Answer"], facts: [id], source: "s", why: "w", topic: "t", siblingKey: "d:\(id)")
     }
 
@@ -178,7 +179,8 @@ final class OneFullWrite: FileSystemCalls {
                 profile: "default", in: folder.url, defaultSettings: SchedulerSettings(),
                 io: FileIO(fileSystem))
             let card = Card(
-                id: "d:a:typed", deck: "d", kind: .typed, prompt: "Q?", answer: "A", accepted: ["A"],
+                id: CardID(stored: "d:a:typed"), deck: "d", kind: .typed, prompt: "Q?", answer: "A",
+                accepted: ["A"],
                 facts: ["a"],
                 source: "s", why: "w", topic: "t", siblingKey: "d:a")
             let study = StudySession(

@@ -12,23 +12,23 @@ import Testing
 
     static let cards: [Card] = [
         Card(
-            id: "csto:csto-established:typed", deck: "csto", kind: .typed,
+            id: CardID(stored: "csto:csto-established:typed"), deck: "csto", kind: .typed,
             prompt: "In what year was the CSTO established?",
             answer: "2002", facts: ["csto-established"], source: "Article § Summary", why: "",
             topic: "established", siblingKey: "a"),
         Card(
-            id: "csto:csto-established:choice", deck: "csto", kind: .choice,
+            id: CardID(stored: "csto:csto-established:choice"), deck: "csto", kind: .choice,
             prompt: "In what year was the CSTO established?",
             answer: "2002", choices: ["2001", "2002", "2003", "2004"], answerIndex: 1,
             facts: ["csto-established"],
             source: "Article § Summary", why: "", topic: "established", siblingKey: "a"),
         Card(
-            id: "csto:csto-headquarters:typed", deck: "csto", kind: .typed,
+            id: CardID(stored: "csto:csto-headquarters:typed"), deck: "csto", kind: .typed,
             prompt: "Where is the CSTO headquartered?",
             answer: "Moscow", facts: ["csto-headquarters"], source: "Article § Summary", why: "",
             topic: "headquarters", siblingKey: "b"),
         Card(
-            id: "geo:fr:truefalse", deck: "geo", kind: .trueFalse,
+            id: CardID(stored: "geo:fr:truefalse"), deck: "geo", kind: .trueFalse,
             prompt: "The capital of France is Chișinău.",
             answer: "false", facts: ["fr"], source: "Atlas § Europe", why: "", topic: "capital",
             siblingKey: "c"),

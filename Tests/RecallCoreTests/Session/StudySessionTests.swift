@@ -16,7 +16,8 @@ import Testing
         (0..<facts).flatMap { fact in
             ["typed", "choice"].map { template in
                 Card(
-                    id: "d:f\(fact):\(template)", deck: "d", kind: template == "typed" ? .typed : .choice,
+                    id: CardID(stored: "d:f\(fact):\(template)"), deck: "d",
+                    kind: template == "typed" ? .typed : .choice,
                     prompt: "Question \(fact) \(template)?", answer: "Answer \(fact)",
                     accepted: ["Answer \(fact)"],
                     choices: template == "choice" ? ["Answer \(fact)", "x", "y", "z"] : [],

@@ -70,7 +70,8 @@ import Testing
 
     @Test func aDeckRestrictsTheReportToItsCardsAndShowsTheirQuestions() throws {
         let card = Card(
-            id: "d:b", deck: "d", kind: .typed, prompt: "When?", answer: "1992", facts: [], source: "",
+            id: CardID(stored: "d:b"), deck: "d", kind: .typed, prompt: "When?", answer: "1992", facts: [],
+            source: "",
             why: "", topic: "t", siblingKey: "d:b")
         let report = ClassReport(profiles: try Self.classOfTwo(), cards: [card])
         #expect(report.learners.map(\.reviews) == [2, 0])

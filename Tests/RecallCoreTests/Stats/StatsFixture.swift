@@ -30,7 +30,8 @@ struct StatsFixture {
         -> Card
     {
         Card(
-            id: id, deck: deck, kind: kind, prompt: "Prompt of \(id)?", answer: "a", facts: [id], source: "s",
+            id: CardID(stored: id), deck: deck, kind: kind, prompt: "Prompt of \(id)?", answer: "a",
+            facts: [id], source: "s",
             why: "", topic: topic, siblingKey: id)
     }
 
