@@ -34,6 +34,10 @@ public struct DeckImporter: Sendable {
         /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
         /// each with a stable id so that importing it twice records it once.
         public var reviews: [Review]
+        /// Suspension of the imported cards (apkg), by card id in the deck.
+        public var flags: [String: CardFlags] = [:]
+        /// What an Anki package held and what was skipped (apkg only).
+        public var report: ImportReport?
     }
 
     public init() {}
@@ -51,6 +55,11 @@ public struct DeckImporter: Sendable {
             throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
         }
         var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        if cards.isEmpty, let report = read.report {
+            throw .notAnkiPackage(
+                path: displayPath,
+                reason: "it holds no card recall can import (" + report.lines.joined(separator: "; ") + ")")
+        }
         guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
 
         let file = folder.appendingPathComponent("\(id).yaml")
@@ -72,10 +81,15 @@ public struct DeckImporter: Sendable {
         if !added.isEmpty {
             notes += try Self.validate(yaml, adding: added, deckID: id, path: file.path)
         }
+        let ids = Self.cardIDs(of: read.cards, deckID: id)
+        var flags: [String: CardFlags] = [:]
+        for (key, value) in read.flags {
+            if let card = ids[key] { flags[card] = value }
+        }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
             added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
-            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
+            reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report)
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.
@@ -148,30 +162,46 @@ public struct DeckImporter: Sendable {
     public func recordReviews(of plan: Plan, in store: ProgressStore) throws -> Int {
         let known = Set(store.profile.reviews.map(\.id))
         let fresh = plan.reviews.filter { !known.contains($0.id) }
-        guard !fresh.isEmpty else { return 0 }
-        let scheduler = try Scheduler(settings: store.profile.settings)
-        try store.merge(
-            Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
-            using: scheduler)
+        if !fresh.isEmpty {
+            let scheduler = try Scheduler(settings: store.profile.settings)
+            try store.merge(
+                Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+                using: scheduler)
+        }
+        for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
+            var merged = store.profile.flags(of: cardID)
+            guard flags.isSuspended, !merged.isSuspended else { continue }
+            merged.isSuspended = true
+            try store.setFlags(merged, for: cardID)
+        }
         return fresh.count
     }
 
-    /// Anki reviews as reviews of the deck's cards: a note's first template is its question card,
-    /// cloze number n is card `….cn`; reviews of other templates (a reversed card) have no card here.
-    static func reviews(_ imported: [ImportedReview], of cards: [ImportedCard], deckID: String) -> [Review] {
-        var byNote: [Int64: FreeCard] = [:]
+    /// The deck's card id of each imported Anki card: template card `n` of a note is its own free
+    /// card; cloze number n of a cloze note is card `….cn` of the note's passage.
+    static func cardIDs(of cards: [ImportedCard], deckID: String) -> [AnkiPackageReader.CardKey: String] {
+        var ids: [AnkiPackageReader.CardKey: String] = [:]
         for card in cards {
-            if let note = card.noteID, byNote[note] == nil { byNote[note] = card.freeCard }
-        }
-        return imported.compactMap { review in
-            guard let card = byNote[review.noteID] else { return nil }
-            let cardID: String
-            switch card.content {
-            case .cloze: cardID = "\(deckID):card:\(card.id).c\(review.ord + 1)"
+            guard let note = card.noteID else { continue }
+            switch card.freeCard.content {
+            case .cloze(let text):
+                guard case .success(let cloze) = Cloze.parse(text) else { continue }
+                for number in cloze.numbers {
+                    ids[.init(note: note, ord: Int64(number - 1))] = "\(deckID):card:\(card.id).c\(number)"
+                }
             case .question:
-                guard review.ord == 0 else { return nil }
-                cardID = "\(deckID):card:\(card.id)"
+                ids[.init(note: note, ord: card.ankiOrd ?? 0)] = "\(deckID):card:\(card.id)"
             }
+        }
+        return ids
+    }
+
+    /// Anki reviews as reviews of the deck's cards (`cardIDs`); reviews of skipped cards are dropped.
+    static func reviews(_ imported: [ImportedReview], cardIDs: [AnkiPackageReader.CardKey: String])
+        -> [Review]
+    {
+        imported.compactMap { review in
+            guard let cardID = cardIDs[.init(note: review.noteID, ord: review.ord)] else { return nil }
             return Review(
                 id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID,
                 reviewedAt: review.at,
@@ -195,7 +225,8 @@ public struct DeckImporter: Sendable {
     }
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
-        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview]
+        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
+        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?
     ) {
         let size: Int
         do {
@@ -214,17 +245,17 @@ public struct DeckImporter: Sendable {
         }
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
-            return (result.cards, result.deckName, result.reviews)
+            return (result.cards, result.deckName, result.reviews, result.flags, result.report)
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [])
+            return (result.cards, result.deckName, [], [:], nil)
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [])
+            return (result.cards, result.deckName, [], [:], nil)
         }
     }
 

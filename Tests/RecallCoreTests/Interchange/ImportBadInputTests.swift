@@ -53,11 +53,16 @@ import ZIPFoundation
         #expect(
             error
                 == .notAnkiPackage(
-                    path: "notes.apkg", reason: "there is no collection.anki2 or collection.anki21 inside"))
-        let newest = try Self.importError(named: "new.apkg") { file, _ in
+                    path: "notes.apkg",
+                    reason: "there is no collection.anki21b, collection.anki21 or collection.anki2 inside"))
+        let damaged = try Self.importError(named: "new.apkg") { file, _ in
             try Self.zip([("collection.anki21b", Data([1, 2, 3])), ("meta", Data([8, 3]))], at: file)
         }
-        #expect(newest?.errorDescription?.contains("'Support older Anki versions'") == true)
+        #expect(damaged?.errorDescription?.contains("'collection.anki21b' is not valid zstd data") == true)
+        let future = try Self.importError(named: "future.apkg") { file, _ in
+            try Self.zip([("collection.anki21b", Data([1, 2, 3])), ("meta", Data([8, 9]))], at: file)
+        }
+        #expect(future?.errorDescription?.contains("package version 9") == true)
     }
 
     @Test(arguments: [Data(), Data("PK\u{3}\u{4}truncated".utf8), Data((0..<5000).map { UInt8($0 % 251) })])
