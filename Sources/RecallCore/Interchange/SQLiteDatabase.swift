@@ -24,6 +24,8 @@ final class SQLiteDatabase {
     private var handle: OpaquePointer?
     private var limits = ReadLimits()
     private var bytesRead = 0
+    /// Set when a value over `limits.valueBytes` was met (SQLite does not stop every function).
+    private var valueTooLarge = false
     /// The progress handler's step counter (thousands), shared with the C callback.
     private let steps = UnsafeMutablePointer<Int>.allocate(capacity: 2)
 
@@ -134,6 +136,7 @@ final class SQLiteDatabase {
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw stepFailure() }
             let row = (0..<sqlite3_column_count(statement)).map { column($0, of: statement) }
+            if valueTooLarge || bytesRead > limits.totalBytes { throw stepFailure() }
             try body(row)
         }
     }
@@ -141,12 +144,16 @@ final class SQLiteDatabase {
     /// The error for a failed step: a limit reached, or the database's own message.
     private func stepFailure() -> InterchangeError {
         let code = sqlite3_errcode(handle)
-        if code == SQLITE_INTERRUPT || steps[0] > steps[1] {
-            return .corruptDatabase("reading it takes more work than any Anki collection needs; refusing it")
-        }
-        if code == SQLITE_TOOBIG {
+        if code == SQLITE_TOOBIG || valueTooLarge {
             return .corruptDatabase(
                 "a value is larger than \(InterchangeError.megabytes(Int(limits.valueBytes))); refusing it")
+        }
+        if bytesRead > limits.totalBytes {
+            return .corruptDatabase(
+                "it holds more than \(InterchangeError.megabytes(limits.totalBytes)) of text; refusing it")
+        }
+        if code == SQLITE_INTERRUPT || steps[0] > steps[1] {
+            return .corruptDatabase("reading it takes more work than any Anki collection needs; refusing it")
         }
         return .corruptDatabase(Self.message(handle))
     }
@@ -228,9 +235,13 @@ final class SQLiteDatabase {
     /// Counts `count` bytes read; once the total limit is passed, stops the statement (the next
     /// step fails with SQLITE_INTERRUPT) and returns 0 so the value is not copied.
     private func budget(_ count: Int) -> Int {
+        guard count <= Int(limits.valueBytes) else {
+            valueTooLarge = true
+            sqlite3_interrupt(handle)
+            return -1
+        }
         bytesRead += count
         guard bytesRead <= limits.totalBytes else {
-            steps[0] = steps[1] + 1
             sqlite3_interrupt(handle)
             return -1
         }
