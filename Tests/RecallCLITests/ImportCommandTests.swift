@@ -173,4 +173,38 @@ struct ImportAnkiWrittenPackageTests {
                 "added 0 cards from geo.apkg (apkg) to deck 'geo' in Decks/geo.yaml; 6 already in the deck\nread 5 notes, 7 cards, 8 reviews and 0 media files\nprofile 'ana' already has all "
             ))
     }
+
+    /// A collection built and studied by the real `anki` library now (not the committed fixture),
+    /// in Anki's default package format, imported through the binary.
+    @Test func aStudiedCollectionInTheCurrentFormatComesAcrossWithItsHistory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-real-anki21b-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let python = try #require(AnkiPython.executable)
+        let maker = RecallProcess.repositoryRoot.appendingPathComponent(
+            "Tests/Fixtures/make_anki_collection.py")
+        let made = try AnkiPython.run(python, [maker.path, dir.path])
+        try #require(made.status == 0, "make_anki_collection.py failed: \(made.output)")
+
+        let result = try RecallProcess.run(
+            ["import", "current.apkg", "--with-progress", "ana", "--verbose"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout
+                == """
+                added 14 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
+                read 11 notes, 16 cards, 54 reviews and 1 media file
+                skipped 1 card: 1 Image Occlusion (it needs its image)
+                skipped 5 review-log rows: 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a 'Set due date' or other manual change, 1 a filtered-deck preview
+                added 49 of 49 reviews to profile 'ana'; its cards are rescheduled
+
+                """)
+        #expect(result.stderr.contains("skipped: current.apkg: note "))
+        #expect(result.stderr.contains(": Image Occlusion (it needs its image)\n"))
+
+        // The stub collection.anki2 beside collection.anki21b is never what is read.
+        let legacy = try RecallProcess.run(["import", "legacy.apkg", "--dry-run"], currentDirectory: dir)
+        #expect(legacy.stdout.contains("would add 14 cards from legacy.apkg"), "\(legacy.stdout)")
+    }
 }
