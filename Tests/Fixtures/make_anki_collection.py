@@ -97,7 +97,8 @@ def study(col):
         col.db.execute("delete from revlog where cid = ?", cid)
         for step, ago in enumerate(days):
             ease = pattern[(index + step) % len(pattern)]
-            stamp = (now - ago * DAY - 3 * 3600) * 1000 + index
+            # Times of day vary, so calendar days and 24-hour periods tell different stories.
+            stamp = (now - ago * DAY - (1 + (index * 5 + step * 11) % 22) * 3600) * 1000 + index
             kind = 0 if step == 0 else 1
             col.db.execute(
                 "insert into revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
@@ -147,7 +148,7 @@ def main(out):
                 note = card.note()
                 state = card.memory_state
                 summary["cards"].append({
-                    "guid": note.guid, "ord": card.ord, "queue": card.queue, "type": card.type,
+                    "guid": note.guid, "nid": card.nid, "ord": card.ord, "queue": card.queue, "type": card.type,
                     "due": card.due, "stability": state.stability if state else None,
                     "difficulty": state.difficulty if state else None,
                     "reviews": col.db.scalar("select count() from revlog where cid = ? and type < 4 and ease > 0", cid),

@@ -33,6 +33,9 @@ struct AnkiPackageReader {
         var flags: [CardKey: CardFlags] = [:]
         /// What was read and skipped, for the summary.
         var report = ImportReport()
+        /// The hour Anki's days start at in this collection ("next day starts at", default 4); nil
+        /// for recall's own export, whose history was scheduled on 24-hour periods.
+        var rolloverHour: Int? = 4
     }
 
     func read(_ url: URL) throws(InterchangeError) -> Result {
@@ -159,7 +162,28 @@ struct AnkiPackageReader {
         let cards = builder.finish(into: &report)
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        return Result(cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, report: report)
+        return Result(
+            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, report: report,
+            rolloverHour: types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
+                ? nil : try rolloverHour(db, tables: tables))
+    }
+
+    /// The collection's rollover hour: the `config` table (schema 18) or `col.conf` (legacy).
+    private func rolloverHour(_ db: SQLiteDatabase, tables: Set<String>) throws(InterchangeError) -> Int {
+        var text: String?
+        if tables.contains("config") {
+            text = try db.query("SELECT val FROM config WHERE KEY = 'rollover'").first?.first?.text
+        }
+        if text == nil, let conf = try db.query("SELECT conf FROM col LIMIT 1").first?.first?.text,
+            let object = try? JSONSerialization.jsonObject(with: Data(conf.utf8)) as? [String: Any],
+            let hour = object["rollover"] as? Int
+        {
+            text = String(hour)
+        }
+        guard let text, let hour = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+            (0...23).contains(hour)
+        else { return 4 }
+        return hour
     }
 
     struct Note {

@@ -38,6 +38,9 @@ public struct DeckImporter: Sendable {
         public var flags: [String: CardFlags] = [:]
         /// What an Anki package held and what was skipped (apkg only).
         public var report: ImportReport?
+        /// Anki's days (the package's rollover hour in the learner's time zone): the history is
+        /// replayed on them, as Anki schedules it (apkg only).
+        public var dayBoundary: SchedulerSettings.DayBoundary?
     }
 
     public init() {}
@@ -45,9 +48,9 @@ public struct DeckImporter: Sendable {
     /// Reads `url` and works out the import into `folder`; writes nothing.
     /// - Parameters:
     ///   - deckID: the deck to import into; by default, one named after the file.
-    public func plan(_ url: URL, displayPath: String, deckID: String?, folder: URL) throws(InterchangeError)
-        -> Plan
-    {
+    public func plan(
+        _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current
+    ) throws(InterchangeError) -> Plan {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
         let id = deckID ?? Self.deckID(fromFileName: url.deletingPathExtension().lastPathComponent)
@@ -55,6 +58,13 @@ public struct DeckImporter: Sendable {
             throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
         }
         var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        if !read.skippedLines.isEmpty {
+            let count = read.skippedLines.count
+            let lines = read.skippedLines.prefix(20).map(String.init).joined(separator: ", ")
+            notes.append(
+                "skipped \(count) row\(count == 1 ? "" : "s") without both a front and a back: line\(count == 1 ? "" : "s") \(lines)\(count > 20 ? ", …" : "")"
+            )
+        }
         if cards.isEmpty, let report = read.report {
             throw .notAnkiPackage(
                 path: displayPath,
@@ -89,7 +99,10 @@ public struct DeckImporter: Sendable {
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
             added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
-            reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report)
+            reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
+            dayBoundary: read.rolloverHour.map {
+                SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
+            })
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.
@@ -163,6 +176,13 @@ public struct DeckImporter: Sendable {
         let known = Set(store.profile.reviews.map(\.id))
         let fresh = plan.reviews.filter { !known.contains($0.id) }
         if !fresh.isEmpty {
+            // A profile that counts 24-hour periods moves to Anki's calendar days, so the history
+            // keeps the stabilities Anki gave it.
+            if let boundary = plan.dayBoundary, store.profile.settings.dayBoundary == nil {
+                var settings = store.profile.settings
+                settings.dayBoundary = boundary
+                try store.updateSettings(settings)
+            }
             let scheduler = try Scheduler(settings: store.profile.settings)
             try store.merge(
                 Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
@@ -226,7 +246,8 @@ public struct DeckImporter: Sendable {
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
-        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?
+        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?, rolloverHour: Int?,
+        skippedLines: [Int]
     ) {
         let size: Int
         do {
@@ -245,17 +266,21 @@ public struct DeckImporter: Sendable {
         }
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
-            return (result.cards, result.deckName, result.reviews, result.flags, result.report)
+            return (
+                result.cards, result.deckName, result.reviews, result.flags, result.report,
+                result.rolloverHour,
+                []
+            )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], nil)
+            return (result.cards, result.deckName, [], [:], nil, nil, [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], nil)
+            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines)
         }
     }
 

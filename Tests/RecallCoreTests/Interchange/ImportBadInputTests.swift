@@ -46,6 +46,17 @@ import ZIPFoundation
         }
     }
 
+    /// As Anki does, a short row is skipped and reported with its line; the rest is imported.
+    @Test func aShortRowIsSkippedWithItsLineNumber() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("rows.csv")
+        try Data("just,\"one\nrow\"\nlonely\nQ?,A\n".utf8).write(to: file)
+        let plan = try DeckImporter().plan(file, displayPath: "rows.csv", deckID: nil, folder: folder)
+        #expect(plan.added.count == 2)
+        #expect(plan.notes == ["skipped 1 row without both a front and a back: line 3"])
+    }
+
     @Test func aZipThatIsNotAnAnkiPackage() throws {
         let error = try Self.importError(named: "notes.apkg") { file, _ in
             try Self.zip([("readme.txt", Data("hello".utf8))], at: file)
@@ -172,10 +183,10 @@ import ZIPFoundation
             name: "headers-only.tsv", text: "#separator:tab\n#html:false\n",
             error: .noCards(path: "headers-only.tsv")),
         .init(
-            name: "one-column.csv", text: "just,\"one\nrow\"\nlonely\n",
+            name: "one-column.csv", text: "lonely\nalone\n",
             error: .malformed(
-                path: "one-column.csv", line: 3,
-                reason: "the row has 1 field; a card needs a front and a back (is the separator right?)")),
+                path: "one-column.csv", line: 1,
+                reason: "no row has both a front and a back (is the separator right?)")),
         .init(
             name: "quote.csv", text: "front,back\n\"never closed,x\n",
             error: .malformed(
