@@ -12,6 +12,9 @@ struct AnkiCardRenderer {
     private var clozeNotes: [Int64: Set<Int>] = [:]
     private var clozeOrder: [Int64] = []
     private var skipped: [(reason: String, detail: String)] = []
+    /// The home deck of the card being added, and of each cloze note's first card.
+    private var currentDeck: String?
+    private var clozeDecks: [Int64: String] = [:]
 
     init(path: String, types: [Int64: AnkiNoteType], notes: [Int64: AnkiPackageReader.Note]) {
         self.path = path
@@ -20,7 +23,8 @@ struct AnkiCardRenderer {
     }
 
     /// Adds one Anki card; false when it is skipped (its history is then skipped too).
-    mutating func add(_ key: AnkiPackageReader.CardKey) -> Bool {
+    mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil) -> Bool {
+        currentDeck = deck
         let detail = "\(path): note \(key.note) card \(key.ord + 1)"
         guard let note = notes[key.note] else {
             skipped.append(("without its note", detail))
@@ -43,6 +47,7 @@ struct AnkiCardRenderer {
             if clozeNotes[key.note] == nil {
                 clozeOrder.append(key.note)
                 clozeNotes[key.note] = []
+                clozeDecks[key.note] = deck
             }
             clozeNotes[key.note]?.insert(Int(key.ord) + 1)
             return clozeCardExists(key, note: note, type: type, fields: fields, detail: detail)
@@ -89,6 +94,8 @@ struct AnkiCardRenderer {
             front: front, back: back, origin: detail)
         card.noteID = key.note
         card.ankiOrd = key.ord
+        // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
+        card.source = currentDeck
         cards.append(card)
         return true
     }
@@ -152,6 +159,7 @@ struct AnkiCardRenderer {
                 back: "", origin: detail)
             card.noteID = noteID
             card.isCloze = true
+            card.source = clozeDecks[noteID]
             result.append(card)
         }
         for item in skipped { report.skipCard(item.reason, item.detail) }

@@ -36,6 +36,8 @@ struct AnkiPackageReader {
         /// The hour Anki's days start at in this collection ("next day starts at", default 4); nil
         /// for recall's own export, whose history was scheduled on 24-hour periods.
         var rolloverHour: Int? = 4
+        /// The media files, by name, to copy beside the deck.
+        var media: [(name: String, data: Data)] = []
     }
 
     func read(_ url: URL) throws(InterchangeError) -> Result {
@@ -49,8 +51,36 @@ struct AnkiPackageReader {
             throw .corruptDatabase("'\(member)' in '\(path)' is not an SQLite database")
         }
         var result = try readCollection(data, member: member)
-        result.report.media = try mediaNames(zip).count
+        result.media = try media(zip, compressed: member == "collection.anki21b")
+        result.report.media = result.media.count
         return result
+    }
+
+    /// The most bytes of media copied from one package.
+    static let maximumMediaBytes = 256 * 1024 * 1024
+
+    /// The package's media files, by their names (only names that are plain file names).
+    func media(_ zip: SafeZip, compressed: Bool) throws(InterchangeError) -> [(name: String, data: Data)] {
+        var files: [(name: String, data: Data)] = []
+        var total = 0
+        for (index, name) in try mediaNames(zip).enumerated() {
+            let member = name.member ?? String(index)
+            guard Self.isPlainFileName(name.file), zip.entries[member] != nil else { continue }
+            var data = try zip.data(member, limit: Self.maximumMediaBytes - total)
+            if compressed || Zstd.isCompressed(data) {
+                data = try Zstd.decompress(
+                    data, limit: Self.maximumMediaBytes - total, path: path, member: member)
+            }
+            total += data.count
+            files.append((name.file, data))
+        }
+        return files
+    }
+
+    /// A media name Anki accepts (`filename_is_safe`): no folders, no `..`, nothing hidden.
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 255 && !name.contains("/") && !name.contains("\\")
+            && !name.hasPrefix(".") && !name.contains("\0")
     }
 
     /// The collection inside, as Anki chooses it (`meta.rs`): by the `meta` version when there is
@@ -81,22 +111,24 @@ struct AnkiPackageReader {
         )
     }
 
-    /// The media files the package carries: the legacy JSON map or the current zstd protobuf list.
-    func mediaNames(_ zip: SafeZip) throws(InterchangeError) -> [String] {
+    /// The media files the package carries: the legacy JSON map (member name → file name) or the
+    /// current zstd protobuf list (member `i` is entry `i`).
+    func mediaNames(_ zip: SafeZip) throws(InterchangeError) -> [(member: String?, file: String)] {
         guard zip.entries["media"] != nil else { return [] }
         var data = try zip.data("media", limit: 64 * 1024 * 1024)
         if Zstd.isCompressed(data) {
             data = try Zstd.decompress(data, limit: 64 * 1024 * 1024, path: path, member: "media")
             // MediaEntries { repeated MediaEntry entries = 1 { string name = 1; ... } }
-            return (ProtobufReader.fields([UInt8](data)) ?? []).compactMap { field in
-                guard field.number == 1, case .bytes(let entry) = field.value else { return nil }
-                return ProtobufReader.fields(entry).flatMap { ProtobufReader.string(1, in: $0) }
+            let names = (ProtobufReader.fields([UInt8](data)) ?? []).map { field -> String in
+                guard field.number == 1, case .bytes(let entry) = field.value else { return "" }
+                return ProtobufReader.fields(entry).flatMap { ProtobufReader.string(1, in: $0) } ?? ""
             }
+            return names.map { (nil, $0) }
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else {
             return []
         }
-        return object.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map(\.value)
+        return object.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map { ($0.key, $0.value) }
     }
 
     func readCollection(_ data: Data, member: String = "collection") throws(InterchangeError) -> Result {
@@ -149,9 +181,10 @@ struct AnkiPackageReader {
             }
             // A card in a filtered deck belongs to its home deck (odid).
             let home = row[3].integer.flatMap { $0 != 0 ? $0 : nil } ?? row[2].integer ?? 0
-            if let deck = decks[home], !deck.isFiltered { deckCounts[deck.name, default: 0] += 1 }
+            let deck = decks[home].flatMap { $0.isFiltered ? nil : $0.name }
+            if let deck { deckCounts[deck, default: 0] += 1 }
             let key = CardKey(note: note, ord: ord)
-            if builder.add(key) {
+            if builder.add(key, deck: deck) {
                 cardKeys[id] = key
                 switch row[5].integer ?? 0 {
                 case -1: flags[key] = CardFlags(isSuspended: true)

@@ -41,6 +41,10 @@ public struct DeckImporter: Sendable {
         /// Anki's days (the package's rollover hour in the learner's time zone): the history is
         /// replayed on them, as Anki schedules it (apkg only).
         public var dayBoundary: SchedulerSettings.DayBoundary?
+        /// Media files copied into `mediaFolder` by `apply` (apkg only).
+        public var media: [(name: String, data: Data)] = []
+        /// The deck's media folder: `DECK.media` beside the deck file.
+        public var mediaFolder: URL
     }
 
     public init() {}
@@ -102,7 +106,7 @@ public struct DeckImporter: Sendable {
             reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
-            })
+            }, media: read.media, mediaFolder: folder.appendingPathComponent("\(id).media"))
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.
@@ -157,8 +161,22 @@ public struct DeckImporter: Sendable {
         }
     }
 
-    /// Writes the planned deck file atomically; does nothing when no card is added.
+    /// Writes the planned deck file atomically and copies the media beside it (a file already
+    /// there is kept); does nothing to the deck file when no card is added.
     public func apply(_ plan: Plan) throws(InterchangeError) {
+        if !plan.media.isEmpty {
+            do {
+                try FileManager.default.createDirectory(
+                    at: plan.mediaFolder, withIntermediateDirectories: true)
+                for file in plan.media {
+                    let target = plan.mediaFolder.appendingPathComponent(file.name)
+                    if FileManager.default.fileExists(atPath: target.path) { continue }
+                    try file.data.write(to: target, options: .withoutOverwriting)
+                }
+            } catch {
+                throw .io(path: plan.mediaFolder.path, reason: DeckLoader.reason(error))
+            }
+        }
         guard !plan.added.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(
@@ -247,7 +265,7 @@ public struct DeckImporter: Sendable {
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
         flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?, rolloverHour: Int?,
-        skippedLines: [Int]
+        skippedLines: [Int], media: [(name: String, data: Data)]
     ) {
         let size: Int
         do {
@@ -268,19 +286,18 @@ public struct DeckImporter: Sendable {
             let result = try AnkiPackageReader(path: displayPath).read(url)
             return (
                 result.cards, result.deckName, result.reviews, result.flags, result.report,
-                result.rolloverHour,
-                []
+                result.rolloverHour, [], result.media
             )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, [])
+            return (result.cards, result.deckName, [], [:], nil, nil, [], [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines)
+            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines, [])
         }
     }
 

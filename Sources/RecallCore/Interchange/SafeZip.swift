@@ -20,6 +20,8 @@ struct SafeZip {
     private let archive: Archive
     /// Entries by path, after the name and count checks.
     let entries: [String: Entry]
+    /// The archive's size on disk: no entry's compressed data can be larger.
+    let fileSize: UInt64
 
     init(url: URL, displayPath: String, limits: Limits = Limits()) throws(InterchangeError) {
         self.url = url
@@ -42,6 +44,8 @@ struct SafeZip {
             found[entry.path] = entry
         }
         entries = found
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        fileSize = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
     }
 
     /// Whether a member name stays inside the folder: relative, no `..`, no backslashes or NULs.
@@ -59,6 +63,12 @@ struct SafeZip {
         }
         guard entry.type == .file else {
             throw .notAnkiPackage(path: displayPath, reason: "'\(name)' is not a file")
+        }
+        // A damaged header can claim more compressed bytes than the file has; reading them would
+        // wait at the end of the file for ever (ZIPFoundation keeps asking for the rest).
+        guard entry.compressedSize <= fileSize else {
+            throw .notAnkiPackage(
+                path: displayPath, reason: "'\(name)' is damaged (it claims more bytes than the file has)")
         }
         let cap = min(limit ?? limits.maximumExtractedBytes, limits.maximumExtractedBytes)
         var result = Data()

@@ -70,6 +70,12 @@ import Testing
             ])
         #expect(result.deckName == "Lang::Spanish::Vocab" || result.deckName == "Geography")
         #expect(result.flags.values.filter(\.isSuspended).count == 1)
+        #expect(result.media.map(\.name) == ["flag-fr.svg"])
+        #expect(result.media.first?.data == Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
+        let decks = Set(result.cards.compactMap(\.source))
+        #expect(
+            decks == ["Geography", "Lang::Spanish::Vocab"], "each card's home deck, never the filtered 'Cram'"
+        )
     }
 
     @Test func bothGenerationsReadTheSame() throws {
