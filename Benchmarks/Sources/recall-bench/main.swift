@@ -12,6 +12,7 @@ enum Benchmarks {
             DeckBenchmark(.cstoLoad), DeckBenchmark(.cstoGenerate),
             DeckBenchmark(.largeLoad), DeckBenchmark(.largeGenerate),
             OptimizerBenchmark(targetReviews: 10_000), OptimizerBenchmark(targetReviews: 100_000),
+            ImportBenchmark(),
         ]
     }
 }

@@ -16,10 +16,16 @@ struct AnkiCardRenderer {
     private var currentDeck: String?
     private var clozeDecks: [Int64: String] = [:]
 
+    /// Each note type's templates, parsed once.
+    private let parsed: [Int64: [(question: AnkiTemplate, answer: AnkiTemplate)]]
+
     init(path: String, types: [Int64: AnkiNoteType], notes: [Int64: AnkiPackageReader.Note]) {
         self.path = path
         self.types = types
         self.notes = notes
+        parsed = types.mapValues { type in
+            type.templates.map { (AnkiTemplate(source: $0.question), AnkiTemplate(source: $0.answer)) }
+        }
     }
 
     /// Adds one Anki card; false when it is skipped (its history is then skipped too).
@@ -62,9 +68,9 @@ struct AnkiCardRenderer {
                     key, note: note, front: HTMLText.terminalText(fields["Front"] ?? ""),
                     back: HTMLText.terminalText(fields["Back"] ?? ""), detail: detail)
             }
-            let template = type.templates[Int(key.ord)]
-            let question = AnkiTemplate(source: template.question).render(fields: fields, side: .question)
-            let answer = AnkiTemplate(source: template.answer).render(
+            guard let template = parsed[note.type]?[Int(key.ord)] else { return false }
+            let question = template.question.render(fields: fields, side: .question)
+            let answer = template.answer.render(
                 fields: fields, side: .answer, frontSide: question.html)
             let front = HTMLText.terminalText(question.html)
             let back: String
@@ -118,9 +124,11 @@ struct AnkiCardRenderer {
     /// The answer side's own text: what follows `{{FrontSide}}` (and its `<hr id=answer>`), or,
     /// without one, the whole side less a repeated question.
     static func answerText(_ html: String, front: String) -> String {
-        if let marker = html.range(of: AnkiTemplate.frontSideMarker) {
+        if html.unicodeScalars.contains("\u{E000}"), let marker = html.range(of: AnkiTemplate.frontSideMarker)
+        {
             var after = html[marker.upperBound...]
-            if let rule = after.range(of: "<hr id=answer>", options: .caseInsensitive)
+            if let rule = after.firstRange(of: "<hr id=answer>")
+                ?? after.range(of: "<hr id=answer>", options: .caseInsensitive)
                 ?? after.range(of: "<hr id=\"answer\">", options: .caseInsensitive)
             {
                 after = after[rule.upperBound...]

@@ -21,11 +21,17 @@ struct AnkiTemplate {
     static let frontSideMarker = "\u{E000}"
 
     let source: String
+    private let parsed: [Token]
+
+    init(source: String) {
+        self.source = source
+        parsed = Self.tokens(source)
+    }
 
     /// Renders the template with `fields` (by name) for `side`; `cloze` is the card's cloze number.
     func render(fields: [String: String], side: Side, cloze: Int? = nil, frontSide: String = "") -> Rendered {
         var rendered = Rendered(html: "")
-        var tokens = Self.tokens(source)[...]
+        var tokens = parsed[...]
         rendered.html = render(
             &tokens, fields: fields, side: side, cloze: cloze, frontSide: frontSide,
             until: nil, into: &rendered)

@@ -8,14 +8,21 @@ extension HTMLText {
 
     static func terminalText(_ html: String) -> String {
         var text = html
-        if text.contains("<") {
+        if text.utf8.contains(UInt8(ascii: "<")) {
             text = replacingTags(in: text)
         }
         text = replacingSoundTags(in: text)
         text = markingMath(in: text)
-        return plainText(text)
-            .replacingOccurrences(of: open, with: "[")
-            .replacingOccurrences(of: close, with: "]")
+        let plain = plainText(text)
+        // Scalar checks first: Foundation's string search is slow on Linux, and most text has none.
+        guard plain.unicodeScalars.contains(where: { $0 == "\u{E001}" || $0 == "\u{E002}" }) else {
+            return plain
+        }
+        var out = String.UnicodeScalarView()
+        for scalar in plain.unicodeScalars {
+            out.append(scalar == "\u{E001}" ? "[" : scalar == "\u{E002}" ? "]" : scalar)
+        }
+        return String(out)
     }
 
     /// The media files a field's HTML refers to (`<img src>`, `[sound:]`), in order.
@@ -70,7 +77,7 @@ extension HTMLText {
     }
 
     private static func replacingSoundTags(in text: String) -> String {
-        guard text.contains("[sound:") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "[")), text.contains("[sound:") else { return text }
         var out = ""
         var rest = Substring(text)
         while let sound = rest.range(of: "[sound:"), let end = rest[sound.upperBound...].firstIndex(of: "]") {
@@ -83,7 +90,9 @@ extension HTMLText {
 
     /// MathJax `\(…\)` and `\[…\]` kept as their source, marked `[math: …]`.
     private static func markingMath(in text: String) -> String {
-        guard text.contains("\\(") || text.contains("\\[") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\\")), text.contains("\\(") || text.contains("\\[") else {
+            return text
+        }
         var out = ""
         var rest = Substring(text)
         while let start = rest.range(of: #"\("#) ?? rest.range(of: #"\["#) {
