@@ -25,8 +25,11 @@ public struct DeckImporter: Sendable {
         public var isNewFile: Bool
         /// The cards to add, in input order.
         public var added: [FreeCard]
-        /// Cards of the input the deck already has (by id).
+        /// Cards of the input the deck already has (by id), unchanged.
         public var alreadyPresent: Int
+        /// Cards the deck has whose text changed in the input (a newer version of an Anki deck):
+        /// rewritten in place, so their ids, and the learner's progress on them, stay.
+        public var updated: [FreeCard] = []
         /// What was skipped or changed and why, for the user.
         public var notes: [String]
         /// The whole deck file after the import.
@@ -82,18 +85,24 @@ public struct DeckImporter: Sendable {
         if existing == nil, BundledDecks.files.contains(where: { $0.name == "\(id).yaml" }) {
             throw .replacesBuiltInDeck(id)
         }
-        let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
-        let added = cards.filter { !present.contains($0.id) }
+        let present = Dictionary(
+            (existing?.deck.freeCards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let added = cards.filter { present[$0.id] == nil }
+        let changed = cards.filter { card in
+            present[card.id].map { $0.content != card.content || $0.choices != card.choices } ?? false
+        }
         let deckName = existing?.deck.name ?? read.deckName ?? id
-        let yaml: String
+        var yaml: String
+        var updated: [FreeCard] = []
         if let existing {
-            yaml = try DeckYAMLWriter.appending(added, to: existing.text, path: displayPath)
+            (yaml, updated) = DeckYAMLWriter.replacing(changed, in: existing.text)
+            yaml = try DeckYAMLWriter.appending(added, to: yaml, path: displayPath)
         } else {
             yaml = DeckYAMLWriter.newDeck(id: id, name: deckName, source: displayPath, cards: added)
         }
         // Nothing is written unless the result loads: the importer must never produce a broken deck.
-        if !added.isEmpty {
-            notes += try Self.validate(yaml, adding: added, deckID: id, path: file.path)
+        if !added.isEmpty || !updated.isEmpty {
+            notes += try Self.validate(yaml, adding: added + updated, deckID: id, path: file.path)
         }
         let ids = Self.cardIDs(of: read.cards, deckID: id)
         var flags: [String: CardFlags] = [:]
@@ -102,7 +111,8 @@ public struct DeckImporter: Sendable {
         }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
-            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
+            added: added, alreadyPresent: cards.count - added.count - updated.count, updated: updated,
+            notes: notes, yaml: yaml,
             reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
@@ -177,7 +187,7 @@ public struct DeckImporter: Sendable {
                 throw .io(path: plan.mediaFolder.path, reason: DeckLoader.reason(error))
             }
         }
-        guard !plan.added.isEmpty else { return }
+        guard !plan.added.isEmpty || !plan.updated.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(
                 at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -78,7 +78,11 @@ struct Import: ParsableCommand {
             lines += plan.added.map { "+ \(Self.summary($0))" }
         }
         let verb = dryRun ? "would add" : "added"
-        let present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
+        var present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
+        if !plan.updated.isEmpty {
+            present +=
+                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose text changed (progress kept)"
+        }
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
         lines.append(
             "\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"

@@ -57,6 +57,48 @@ import ZIPFoundation
         #expect(plan.notes == ["skipped 1 row without both a front and a back: line 3"])
     }
 
+    /// Anki's text export with the unique-identifier option: the GUID, note type, deck and tags
+    /// columns are not the card's text; a newer version of the file updates the changed note in
+    /// place (same id, so the learner's progress stays).
+    @Test func ankiTextExportColumnsAndANewerVersionUpdates() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header =
+            "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+        let file = folder.appendingPathComponent("anki.txt")
+        try Data(
+            (header
+                + "g1\tBasic\tGeo::Europe\tCapital of France?\tParis\tgeo\ng2\tBasic\tGeo::Europe\tCapital of Peru?\tLima\t\n")
+                .utf8
+        )
+        .write(to: file)
+        let importer = DeckImporter()
+        let first = try importer.plan(file, displayPath: "anki.txt", deckID: "geo", folder: folder)
+        #expect(first.added.map(\.id) == ["g1", "g2"])
+        #expect(first.added.first?.content == .question("Capital of France?", answer: "Paris", aliases: []))
+        #expect(first.deckName == "Geo::Europe")
+        try importer.apply(first)
+
+        try Data(
+            (header
+                + "g1\tBasic\tGeo::Europe\tCapital of France?\tParis (Île-de-France)\tgeo\ng2\tBasic\tGeo::Europe\tCapital of Peru?\tLima\t\n")
+                .utf8
+        )
+        .write(to: file)
+        let second = try importer.plan(file, displayPath: "anki.txt", deckID: "geo", folder: folder)
+        #expect(second.added.isEmpty)
+        #expect(second.updated.map(\.id) == ["g1"])
+        #expect(second.alreadyPresent == 1)
+        try importer.apply(second)
+        let deck = try DeckLoader().load(contentsOf: second.file)
+        #expect(deck.freeCards.map(\.id) == ["g1", "g2"])
+        #expect(
+            deck.freeCards.first?.content
+                == .question("Capital of France?", answer: "Paris (Île-de-France)", aliases: []))
+        let third = try importer.plan(file, displayPath: "anki.txt", deckID: "geo", folder: folder)
+        #expect(third.updated.isEmpty && third.added.isEmpty && third.alreadyPresent == 2)
+    }
+
     @Test func aZipThatIsNotAnAnkiPackage() throws {
         let error = try Self.importError(named: "notes.apkg") { file, _ in
             try Self.zip([("readme.txt", Data("hello".utf8))], at: file)
