@@ -100,6 +100,7 @@ struct AnkiCardRenderer {
             front: front, back: back, origin: detail)
         card.noteID = key.note
         card.ankiOrd = key.ord
+        card.guid = key.ord == 0 ? note.guid : nil
         // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
         card.source = currentDeck
         cards.append(card)

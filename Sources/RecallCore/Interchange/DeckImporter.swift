@@ -55,8 +55,11 @@ public struct DeckImporter: Sendable {
     /// Reads `url` and works out the import into `folder`; writes nothing.
     /// - Parameters:
     ///   - deckID: the deck to import into; by default, one named after the file.
+    ///   - knownCardIDs: the card ids of the learner's decks: an Anki card whose GUID is one of them
+    ///     is recall's own card coming back (an export round trip) and lands on that card.
     public func plan(
-        _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current
+        _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current,
+        knownCardIDs: Set<String> = []
     ) throws(InterchangeError) -> Plan {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
@@ -64,7 +67,14 @@ public struct DeckImporter: Sendable {
         guard DeckIdentifier.isValid(id) else {
             throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
         }
-        var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        let returning = read.cards.filter { $0.guid.map(knownCardIDs.contains) ?? false }
+        let fresh = read.cards.filter { !($0.guid.map(knownCardIDs.contains) ?? false) }
+        var (cards, notes) = Self.freeCards(from: fresh, deckName: read.deckName)
+        if !returning.isEmpty {
+            notes.append(
+                "\(returning.count) card\(returning.count == 1 ? " is" : "s are") recall's own (its export): not added again; \(returning.count == 1 ? "its" : "their") history joins the original card\(returning.count == 1 ? "" : "s")"
+            )
+        }
         if !read.skippedLines.isEmpty {
             let count = read.skippedLines.count
             let lines = read.skippedLines.prefix(20).map(String.init).joined(separator: ", ")
@@ -72,7 +82,7 @@ public struct DeckImporter: Sendable {
                 "skipped \(count) row\(count == 1 ? "" : "s") without both a front and a back: line\(count == 1 ? "" : "s") \(lines)\(count > 20 ? ", …" : "")"
             )
         }
-        if cards.isEmpty, let report = read.report {
+        if cards.isEmpty, returning.isEmpty, let report = read.report {
             throw .notAnkiPackage(
                 path: displayPath,
                 reason: "it holds no card recall can import (" + report.lines.joined(separator: "; ") + ")")
@@ -104,7 +114,12 @@ public struct DeckImporter: Sendable {
         if !added.isEmpty || !updated.isEmpty {
             notes += try Self.validate(yaml, adding: added + updated, deckID: id, path: file.path)
         }
-        let ids = Self.cardIDs(of: read.cards, deckID: id)
+        var ids = Self.cardIDs(of: fresh, deckID: id)
+        for card in returning {
+            if let note = card.noteID, let guid = card.guid {
+                ids[.init(note: note, ord: card.ankiOrd ?? 0)] = guid
+            }
+        }
         var flags: [String: CardFlags] = [:]
         for (key, value) in read.flags {
             if let card = ids[key] { flags[card] = value }

@@ -15,6 +15,8 @@ public struct ImportedCard: Sendable, Hashable {
     var ankiOrd: Int64?
     /// An Anki cloze passage: a cloze card whatever its back.
     var isCloze = false
+    /// The Anki note's GUID as written (recall's export writes its card id there).
+    var guid: String?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id

@@ -48,9 +48,14 @@ struct Import: ParsableCommand {
         let plan: DeckImporter.Plan
         var newReviews = 0
         do {
+            // recall's own cards coming back from Anki land on the originals (their GUIDs are card ids).
+            let known = Set(
+                ((try? decks.library.loadAll()) ?? []).flatMap {
+                    QuestionGenerator().cards(for: $0).map(\.id)
+                })
             plan = try importer.plan(
                 URL(fileURLWithPath: file), displayPath: file, deckID: deck,
-                folder: decks.writableDirectory)
+                folder: decks.writableDirectory, knownCardIDs: known)
             if withProgress != nil && plan.format != .apkg {
                 throw ValidationError("--with-progress reads the review history of .apkg files only.")
             }
