@@ -52,7 +52,11 @@ struct ImportBenchmark: Benchmark {
             let opened = clock.now
             let added = try importer.recordReviews(of: plan, in: store)
             if ProcessInfo.processInfo.environment["RECALL_BENCH_STAGES"] != nil {
-                print("plan \(planned - started), write+open \(opened - planned), reviews \(clock.now - opened)")
+                let stages = [
+                    ("plan", planned - started), ("write+open", opened - planned),
+                    ("reviews", clock.now - opened),
+                ]
+                print(stages.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
             }
             return Double(plan.added.count * 1_000_000 + added)
         } catch {
