@@ -68,6 +68,9 @@ extension HTMLText {
                 out += "\(Self.open)image: \(escape(file))\(Self.close)"
             } else if name == "li" {
                 out += "<br>• "
+            } else if tag.hasPrefix("/"), tag.dropFirst().lowercased().hasPrefix("li") {
+                // The next item (or the list's end) breaks the line; a second break would leave a gap.
+                out += ""
             } else {
                 out += rest[open...close]
             }
