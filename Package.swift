@@ -26,6 +26,7 @@ let package = Package(
             name: "RecallCore",
             dependencies: [
                 "CSQLite",
+                "CZstd",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -38,6 +39,9 @@ let package = Package(
         // The system SQLite (libsqlite3-dev), for Anki packages: a module map linking -lsqlite3
         // and a header shim, like CReadline.
         .systemLibrary(name: "CSQLite"),
+        // The system zstd (libzstd-dev): current Anki packages (collection.anki21b, media) are
+        // zstd-compressed.
+        .systemLibrary(name: "CZstd"),
         .executableTarget(
             name: "recall",
             dependencies: [

@@ -186,8 +186,13 @@ struct AnkiImporterTests {
         #expect(
             (results[0]["decks"] as? [String])?.contains("Collective Security Treaty Organization") == true)
         let sample = results[0]["sample"] as? [String: Any]
-        #expect(sample?["guid"] as? String == "csto:csto-members:forward")
-        #expect((sample?["tags"] as? [String])?.contains("kind::set") == true)
+        // The first note is the deck's first card: its GUID is the card id, its kind a tag.
+        let cards = try RecallProcess.run(["cards", "--json"])
+        let firstCard = try #require(
+            (try JSONSerialization.jsonObject(with: Data(cards.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(sample?["guid"] as? String == firstCard["id"] as? String)
+        #expect(
+            (sample?["tags"] as? [String])?.contains("kind::\(firstCard["kind"] as? String ?? "?")") == true)
         #expect(
             (results[1]["log"] as? [String: Int])?["new"] == 0,
             "the GUID column makes a re-import update, not duplicate")

@@ -17,12 +17,30 @@ import Testing
             ["export", "csto", "--format", format, "-o", "csto.\(format)"], currentDirectory: dir)
         #expect(export.status == 0, "\(export.stderr)")
 
+        // An Anki package's summary says what it held.
+        let read = format == "apkg" ? "read 101 notes, 101 cards, 0 reviews and 0 media files\n" : ""
+        if format == "apkg" {
+            // The round trip: recall's own cards come back to the original cards (GUID = card id),
+            // not as a duplicate deck.
+            let back = try RecallProcess.run(
+                ["import", "csto.apkg", "--deck", "class"], currentDirectory: dir)
+            #expect(back.status == 0, "\(back.stderr)")
+            #expect(
+                back.stdout
+                    == "added 0 cards from csto.apkg (apkg) to new deck 'class' in Decks/class.yaml\n\(read)")
+            #expect(
+                back.stderr.contains(
+                    "note: 101 cards are recall's own (its export): not added again; their history joins the original cards"
+                ))
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+            return
+        }
         let dry = try RecallProcess.run(
             ["import", "csto.\(format)", "--deck", "class", "--dry-run"], currentDirectory: dir)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(
             dry.stdout.hasSuffix(
-                "would add 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\nnothing written (--dry-run)\n"
+                "would add 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n\(read)nothing written (--dry-run)\n"
             ))
         #expect(dry.stdout.hasPrefix("+ "))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
@@ -32,7 +50,7 @@ import Testing
         #expect(real.status == 0, "\(real.stderr)")
         #expect(
             real.stdout
-                == "added 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n"
+                == "added 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n\(read)"
         )
         let lint = try RecallProcess.run(
             ["deck", "lint", "--strict", "Decks/class.yaml"], currentDirectory: dir)
@@ -42,7 +60,7 @@ import Testing
             ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
         #expect(
             again.stdout
-                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 101 already in the deck\n"
+                == "added 0 cards from csto.\(format) (\(format)) to deck 'class' in Decks/class.yaml; 101 already in the deck\n\(read)"
         )
     }
 
@@ -114,6 +132,10 @@ import Testing
         let first = try RecallProcess.run(
             ["import", "ana.apkg", "--deck", "moved", "--with-progress", "bob"], currentDirectory: dir)
         #expect(first.status == 0, "\(first.stderr)")
+        // The round trip lands on the original cards: bob's history is of csto's cards, not copies.
+        let snapshot = try String(
+            contentsOf: dir.appendingPathComponent("Progress/bob.json"), encoding: .utf8)
+        #expect(snapshot.contains("\"csto:") && !snapshot.contains("moved:card:"))
         #expect(
             first.stdout.hasSuffix(
                 "added \(total) of \(total) reviews to profile 'bob'; its cards are rescheduled\n"))
@@ -151,20 +173,58 @@ struct ImportAnkiWrittenPackageTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.hasPrefix(
-                "added 5 cards from geo.apkg (apkg) to new deck 'geo' in Decks/geo.yaml\nadded "))
+                "added 6 cards from geo.apkg (apkg) to new deck 'geo' in Decks/geo.yaml\nread 5 notes, 7 cards, 8 reviews and 0 media files\nadded "
+            ), "\(result.stdout)")
         let preview = try RecallProcess.run(["deck", "preview", "geo"], currentDirectory: dir)
         #expect(
             preview.stdout.contains("[free] Capital of Japan?\n   answer: Tokyo (東京)\n"), "\(preview.stdout)")
         #expect(!preview.stdout.contains("alert") && !preview.stdout.contains("<"))
         #expect(preview.stdout.contains("[cloze] Fill the gap: The […] flows into the Black Sea."))
         #expect(!preview.stdout.contains("§ Geography"), "the Anki deck's name is not repeated as a source")
-        #expect(preview.stdout.hasSuffix("6 cards in Geography\n"), "4 questions and a cloze of two gaps")
+        #expect(
+            preview.stdout.hasSuffix("7 cards in Geography\n"),
+            "3 questions, both cards of the reversed note, a cloze of two gaps")
+        #expect(preview.stdout.contains("[free] Nile\n   answer: Longest river of Africa?\n"), "the reverse")
 
         let again = try RecallProcess.run(
             ["import", "geo.apkg", "--with-progress", "ana"], currentDirectory: dir)
         #expect(
             again.stdout.hasPrefix(
-                "added 0 cards from geo.apkg (apkg) to deck 'geo' in Decks/geo.yaml; 5 already in the deck\nprofile 'ana' already has all "
+                "added 0 cards from geo.apkg (apkg) to deck 'geo' in Decks/geo.yaml; 6 already in the deck\nread 5 notes, 7 cards, 8 reviews and 0 media files\nprofile 'ana' already has all "
             ))
+    }
+
+    /// A collection built and studied by the real `anki` library now (not the committed fixture),
+    /// in Anki's default package format, imported through the binary.
+    @Test func aStudiedCollectionInTheCurrentFormatComesAcrossWithItsHistory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-real-anki21b-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let python = try #require(AnkiPython.executable)
+        let maker = RecallProcess.repositoryRoot.appendingPathComponent(
+            "Tests/Fixtures/make_anki_collection.py")
+        let made = try AnkiPython.run(python, [maker.path, dir.path])
+        try #require(made.status == 0, "make_anki_collection.py failed: \(made.output)")
+
+        let result = try RecallProcess.run(
+            ["import", "current.apkg", "--with-progress", "ana", "--verbose"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout
+                == """
+                added 14 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
+                read 11 notes, 16 cards, 54 reviews and 1 media file
+                skipped 1 card: 1 Image Occlusion (it needs its image)
+                skipped 5 review-log rows: 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a 'Set due date' or other manual change, 1 a filtered-deck preview
+                added 49 of 49 reviews to profile 'ana'; its cards are rescheduled
+
+                """)
+        #expect(result.stderr.contains("skipped: current.apkg: note "))
+        #expect(result.stderr.contains(": Image Occlusion (it needs its image)\n"))
+
+        // The stub collection.anki2 beside collection.anki21b is never what is read.
+        let legacy = try RecallProcess.run(["import", "legacy.apkg", "--dry-run"], currentDirectory: dir)
+        #expect(legacy.stdout.contains("would add 14 cards from legacy.apkg"), "\(legacy.stdout)")
     }
 }

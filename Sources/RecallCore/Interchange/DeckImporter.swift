@@ -25,8 +25,11 @@ public struct DeckImporter: Sendable {
         public var isNewFile: Bool
         /// The cards to add, in input order.
         public var added: [FreeCard]
-        /// Cards of the input the deck already has (by id).
+        /// Cards of the input the deck already has (by id), unchanged.
         public var alreadyPresent: Int
+        /// Cards the deck has whose text changed in the input (a newer version of an Anki deck):
+        /// rewritten in place, so their ids, and the learner's progress on them, stay.
+        public var updated: [FreeCard] = []
         /// What was skipped or changed and why, for the user.
         public var notes: [String]
         /// The whole deck file after the import.
@@ -34,6 +37,17 @@ public struct DeckImporter: Sendable {
         /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
         /// each with a stable id so that importing it twice records it once.
         public var reviews: [Review]
+        /// Suspension of the imported cards (apkg), by card id in the deck.
+        public var flags: [String: CardFlags] = [:]
+        /// What an Anki package held and what was skipped (apkg only).
+        public var report: ImportReport?
+        /// Anki's days (the package's rollover hour in the learner's time zone): the history is
+        /// replayed on them, as Anki schedules it (apkg only).
+        public var dayBoundary: SchedulerSettings.DayBoundary?
+        /// Media files copied into `mediaFolder` by `apply` (apkg only).
+        public var media: [(name: String, data: Data)] = []
+        /// The deck's media folder: `DECK.media` beside the deck file.
+        public var mediaFolder: URL
     }
 
     public init() {}
@@ -41,16 +55,38 @@ public struct DeckImporter: Sendable {
     /// Reads `url` and works out the import into `folder`; writes nothing.
     /// - Parameters:
     ///   - deckID: the deck to import into; by default, one named after the file.
-    public func plan(_ url: URL, displayPath: String, deckID: String?, folder: URL) throws(InterchangeError)
-        -> Plan
-    {
+    ///   - knownCardIDs: the card ids of the learner's decks: an Anki card whose GUID is one of them
+    ///     is recall's own card coming back (an export round trip) and lands on that card.
+    public func plan(
+        _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current,
+        knownCardIDs: Set<String> = []
+    ) throws(InterchangeError) -> Plan {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
         let id = deckID ?? Self.deckID(fromFileName: url.deletingPathExtension().lastPathComponent)
         guard DeckIdentifier.isValid(id) else {
             throw .invalidResult("'\(id)' is not a deck id: use letters, digits, '-', '_' and '.'")
         }
-        var (cards, notes) = Self.freeCards(from: read.cards, deckName: read.deckName)
+        let returning = read.cards.filter { $0.guid.map(knownCardIDs.contains) ?? false }
+        let fresh = read.cards.filter { !($0.guid.map(knownCardIDs.contains) ?? false) }
+        var (cards, notes) = Self.freeCards(from: fresh, deckName: read.deckName)
+        if !returning.isEmpty {
+            notes.append(
+                "\(returning.count) card\(returning.count == 1 ? " is" : "s are") recall's own (its export): not added again; \(returning.count == 1 ? "its" : "their") history joins the original card\(returning.count == 1 ? "" : "s")"
+            )
+        }
+        if !read.skippedLines.isEmpty {
+            let count = read.skippedLines.count
+            let lines = read.skippedLines.prefix(20).map(String.init).joined(separator: ", ")
+            notes.append(
+                "skipped \(count) row\(count == 1 ? "" : "s") without both a front and a back: line\(count == 1 ? "" : "s") \(lines)\(count > 20 ? ", …" : "")"
+            )
+        }
+        if cards.isEmpty, returning.isEmpty, let report = read.report {
+            throw .notAnkiPackage(
+                path: displayPath,
+                reason: "it holds no card recall can import (" + report.lines.joined(separator: "; ") + ")")
+        }
         guard !cards.isEmpty || !read.cards.isEmpty else { throw .noCards(path: displayPath) }
 
         let file = folder.appendingPathComponent("\(id).yaml")
@@ -59,23 +95,43 @@ public struct DeckImporter: Sendable {
         if existing == nil, BundledDecks.files.contains(where: { $0.name == "\(id).yaml" }) {
             throw .replacesBuiltInDeck(id)
         }
-        let present = Set(existing?.deck.freeCards.map(\.id) ?? [])
-        let added = cards.filter { !present.contains($0.id) }
+        let present = Dictionary(
+            (existing?.deck.freeCards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let added = cards.filter { present[$0.id] == nil }
+        let changed = cards.filter { card in
+            present[card.id].map { $0.content != card.content || $0.choices != card.choices } ?? false
+        }
         let deckName = existing?.deck.name ?? read.deckName ?? id
-        let yaml: String
+        var yaml: String
+        var updated: [FreeCard] = []
         if let existing {
-            yaml = try DeckYAMLWriter.appending(added, to: existing.text, path: displayPath)
+            (yaml, updated) = DeckYAMLWriter.replacing(changed, in: existing.text)
+            yaml = try DeckYAMLWriter.appending(added, to: yaml, path: displayPath)
         } else {
             yaml = DeckYAMLWriter.newDeck(id: id, name: deckName, source: displayPath, cards: added)
         }
         // Nothing is written unless the result loads: the importer must never produce a broken deck.
-        if !added.isEmpty {
-            notes += try Self.validate(yaml, adding: added, deckID: id, path: file.path)
+        if !added.isEmpty || !updated.isEmpty {
+            notes += try Self.validate(yaml, adding: added + updated, deckID: id, path: file.path)
+        }
+        var ids = Self.cardIDs(of: fresh, deckID: id)
+        for card in returning {
+            if let note = card.noteID, let guid = card.guid {
+                ids[.init(note: note, ord: card.ankiOrd ?? 0)] = CardID(stored: guid)
+            }
+        }
+        var flags: [String: CardFlags] = [:]
+        for (key, value) in read.flags {
+            if let card = ids[key] { flags[card.rawValue] = value }
         }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
-            added: added, alreadyPresent: cards.count - added.count, notes: notes, yaml: yaml,
-            reviews: Self.reviews(read.reviews, of: read.cards, deckID: id))
+            added: added, alreadyPresent: cards.count - added.count - updated.count, updated: updated,
+            notes: notes, yaml: yaml,
+            reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
+            dayBoundary: read.rolloverHour.map {
+                SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
+            }, media: read.media, mediaFolder: folder.appendingPathComponent("\(id).media"))
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.
@@ -130,9 +186,23 @@ public struct DeckImporter: Sendable {
         }
     }
 
-    /// Writes the planned deck file (atomically, through `OutputFile`); does nothing when no card is added.
+    /// Writes the planned deck file atomically (through `OutputFile`) and copies the media beside
+    /// it (a file already there is kept); does nothing to the deck file when no card is added.
     public func apply(_ plan: Plan) throws(InterchangeError) {
-        guard !plan.added.isEmpty else { return }
+        if !plan.media.isEmpty {
+            do {
+                try FileManager.default.createDirectory(
+                    at: plan.mediaFolder, withIntermediateDirectories: true)
+                for file in plan.media {
+                    let target = plan.mediaFolder.appendingPathComponent(file.name)
+                    if FileManager.default.fileExists(atPath: target.path) { continue }
+                    try file.data.write(to: target, options: .withoutOverwriting)
+                }
+            } catch {
+                throw .io(path: plan.mediaFolder.path, reason: DeckLoader.reason(error))
+            }
+        }
+        guard !plan.added.isEmpty || !plan.updated.isEmpty else { return }
         do {
             try FileManager.default.createDirectory(
                 at: plan.file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -148,30 +218,54 @@ public struct DeckImporter: Sendable {
     public func recordReviews(of plan: Plan, in store: ProgressStore) throws -> Int {
         let known = Set(store.profile.reviews.map(\.id))
         let fresh = plan.reviews.filter { !known.contains($0.id) }
-        guard !fresh.isEmpty else { return 0 }
-        let scheduler = try Scheduler(settings: store.profile.settings)
-        try store.merge(
-            Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
-            using: scheduler)
+        if !fresh.isEmpty {
+            // A profile that counts 24-hour periods moves to Anki's calendar days, so the history
+            // keeps the stabilities Anki gave it.
+            if let boundary = plan.dayBoundary, store.profile.settings.dayBoundary == nil {
+                var settings = store.profile.settings
+                settings.dayBoundary = boundary
+                try store.updateSettings(settings)
+            }
+            let scheduler = try Scheduler(settings: store.profile.settings)
+            try store.merge(
+                Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+                using: scheduler)
+        }
+        for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
+            var merged = store.profile.flags(of: cardID)
+            guard flags.isSuspended, !merged.isSuspended else { continue }
+            merged.isSuspended = true
+            try store.setFlags(merged, for: cardID)
+        }
         return fresh.count
     }
 
-    /// Anki reviews as reviews of the deck's cards: a note's first template is its question card,
-    /// cloze number n is card `….cn`; reviews of other templates (a reversed card) have no card here.
-    static func reviews(_ imported: [ImportedReview], of cards: [ImportedCard], deckID: String) -> [Review] {
-        var byNote: [Int64: FreeCard] = [:]
+    /// The deck's card id of each imported Anki card: template card `n` of a note is its own free
+    /// card; cloze number n of a cloze note is card `….cn` of the note's passage.
+    static func cardIDs(of cards: [ImportedCard], deckID: String) -> [AnkiPackageReader.CardKey: CardID] {
+        var ids: [AnkiPackageReader.CardKey: CardID] = [:]
         for card in cards {
-            if let note = card.noteID, byNote[note] == nil { byNote[note] = card.freeCard }
-        }
-        return imported.compactMap { review -> Review? in
-            guard let card = byNote[review.noteID] else { return nil }
-            let cardID: CardID
-            switch card.content {
-            case .cloze: cardID = .free(deck: deckID, card: card.id, gap: Int(review.ord) + 1)
+            guard let note = card.noteID else { continue }
+            switch card.freeCard.content {
+            case .cloze(let text):
+                guard case .success(let cloze) = Cloze.parse(text) else { continue }
+                for number in cloze.numbers {
+                    ids[.init(note: note, ord: Int64(number - 1))] = .free(
+                        deck: deckID, card: card.id, gap: number)
+                }
             case .question:
-                guard review.ord == 0 else { return nil }
-                cardID = .free(deck: deckID, card: card.id)
+                ids[.init(note: note, ord: card.ankiOrd ?? 0)] = .free(deck: deckID, card: card.id)
             }
+        }
+        return ids
+    }
+
+    /// Anki reviews as reviews of the deck's cards (`cardIDs`); reviews of skipped cards are dropped.
+    static func reviews(_ imported: [ImportedReview], cardIDs: [AnkiPackageReader.CardKey: CardID])
+        -> [Review]
+    {
+        imported.compactMap { review in
+            guard let cardID = cardIDs[.init(note: review.noteID, ord: review.ord)] else { return nil }
             return Review(
                 id: "anki-\(review.revlogID)-\(review.noteID)-\(review.ord)", cardID: cardID.rawValue,
                 reviewedAt: review.at,
@@ -195,7 +289,9 @@ public struct DeckImporter: Sendable {
     }
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
-        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview]
+        cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
+        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?, rolloverHour: Int?,
+        skippedLines: [Int], media: [(name: String, data: Data)]
     ) {
         let size: Int
         do {
@@ -214,17 +310,20 @@ public struct DeckImporter: Sendable {
         }
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
-            return (result.cards, result.deckName, result.reviews)
+            return (
+                result.cards, result.deckName, result.reviews, result.flags, result.report,
+                result.rolloverHour, [], result.media
+            )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [])
+            return (result.cards, result.deckName, [], [:], nil, nil, [], [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [])
+            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines, [])
         }
     }
 

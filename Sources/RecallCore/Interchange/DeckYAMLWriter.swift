@@ -49,6 +49,27 @@ enum DeckYAMLWriter {
         return result + cards.map(entry).joined(separator: "\n") + "\n"
     }
 
+    /// The file with each card's entry (as `entry` writes it: `  - id: X` and its indented lines)
+    /// replaced by the card's new text; cards whose entry is not in that form are left alone.
+    static func replacing(_ cards: [FreeCard], in text: String) -> (text: String, replaced: [FreeCard]) {
+        guard !cards.isEmpty else { return (text, []) }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        var start: [String: Int] = [:]
+        for (index, line) in lines.enumerated() where line.hasPrefix("  - id: ") {
+            start[String(line.dropFirst(8)).trimmingCharacters(in: .whitespaces)] = index
+        }
+        var replaced: [FreeCard] = []
+        // From the end, so earlier line numbers stay valid.
+        for card in cards.sorted(by: { (start[$0.id] ?? -1) > (start[$1.id] ?? -1) }) {
+            guard let first = start[card.id] else { continue }
+            var end = first + 1
+            while end < lines.count, lines[end].hasPrefix("    ") { end += 1 }
+            lines.replaceSubrange(first..<end, with: entry(card).split(separator: "\n").map(String.init))
+            replaced.append(card)
+        }
+        return (lines.joined(separator: "\n"), replaced.reversed())
+    }
+
     static func entry(_ card: FreeCard) -> String {
         var lines = ["  - id: \(card.id)"]
         switch card.content {

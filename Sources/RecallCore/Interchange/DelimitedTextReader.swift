@@ -18,11 +18,31 @@ struct DelimitedTextReader {
         var back = 1
         var guid: Int?
         var source: Int?
+        /// Anki's `#notetype column`, `#deck column` and `#tags column` (0-based).
+        var notetype: Int?
+        var deck: Int?
+        var tags: Int?
+        /// Whether the front and back columns were named (a header row or `#columns`).
+        var named = false
+
+        /// Columns that hold something other than card text.
+        var reserved: Set<Int> { Set([guid, notetype, deck, tags].compactMap { $0 }) }
+
+        /// Without names, the front and back are the first two columns not reserved for a GUID,
+        /// note type, deck or tags (Anki's export puts those first).
+        mutating func placeTextColumns() {
+            guard !named else { return }
+            let free = (0..<(reserved.max() ?? 0) + 3).filter { !reserved.contains($0) }
+            front = free[0]
+            back = free[1]
+        }
     }
 
     struct Result {
         var cards: [ImportedCard]
         var deckName: String?
+        /// Rows skipped because they lack a front or a back, by line number.
+        var skippedLines: [Int] = []
     }
 
     func read(_ text: String) throws(InterchangeError) -> Result {
@@ -51,18 +71,22 @@ struct DelimitedTextReader {
         if let header = rows.first, applyHeaderRow(header.cells, to: &layout) {
             rows.removeFirst()
         }
+        layout.placeTextColumns()
         var cards: [ImportedCard] = []
+        var skipped: [Int] = []
+        var decks: [String: Int] = [:]
         for row in rows {
             // Anki skips data lines starting with `#` (an unquoted `#`), and rows with an empty front.
             if row.startsWithHash { continue }
             let cells = row.cells
             guard cells.count > max(layout.front, layout.back) else {
                 if cells.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
-                throw .malformed(
-                    path: path, line: row.line,
-                    reason:
-                        "the row has \(cells.count) field\(cells.count == 1 ? "" : "s"); a card needs a front and a back (is the separator right?)"
-                )
+                // As Anki does, a short row is skipped (and reported), not the whole file.
+                skipped.append(row.line)
+                continue
+            }
+            if let deck = layout.deck, deck < cells.count, !cells[deck].trimmingWhitespace.isEmpty {
+                decks[cells[deck].trimmingWhitespace, default: 0] += 1
             }
             let front = field(cells[layout.front], layout: layout)
             let back = field(cells[layout.back], layout: layout)
@@ -74,7 +98,13 @@ struct DelimitedTextReader {
                     guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
                     origin: "\(path):\(row.line)"))
         }
-        return Result(cards: cards, deckName: layout.deckName)
+        guard !cards.isEmpty || skipped.isEmpty else {
+            throw .malformed(
+                path: path, line: skipped[0],
+                reason: "no row has both a front and a back (is the separator right?)")
+        }
+        let mainDeck = decks.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        return Result(cards: cards, deckName: layout.deckName ?? mainDeck, skippedLines: skipped)
     }
 
     private func field(_ raw: String, layout: Layout) -> String {
@@ -108,7 +138,10 @@ struct DelimitedTextReader {
             switch key {
             case "html": layout.isHTML = trimmed.lowercased() == "true"
             case "deck": layout.deckName = trimmed.isEmpty ? nil : trimmed
-            case "guid column": layout.guid = Int(trimmed).map { $0 - 1 }
+            case "guid column": layout.guid = Self.column(trimmed)
+            case "notetype column": layout.notetype = Self.column(trimmed)
+            case "deck column": layout.deck = Self.column(trimmed)
+            case "tags column": layout.tags = Self.column(trimmed)
             case "columns":
                 let labels = value.split(separator: layout.separator, omittingEmptySubsequences: false).map(
                     String.init)
@@ -116,6 +149,11 @@ struct DelimitedTextReader {
             default: break
             }
         }
+    }
+
+    /// A 1-based column number as an index; nil unless 1…1000.
+    static func column(_ text: String) -> Int? {
+        Int(text).flatMap { (1...1000).contains($0) ? $0 - 1 : nil }
     }
 
     /// Reads column labels (`Front`, `Back`, `GUID`, `Source`, …); false when they are not labels.
@@ -126,7 +164,11 @@ struct DelimitedTextReader {
         else { return false }
         layout.front = front
         layout.back = back
+        layout.named = true
         layout.guid = labels.firstIndex(of: "guid") ?? layout.guid
+        layout.notetype = labels.firstIndex(of: "notetype") ?? layout.notetype
+        layout.deck = labels.firstIndex(of: "deck") ?? layout.deck
+        layout.tags = labels.firstIndex(of: "tags") ?? layout.tags
         layout.source = labels.firstIndex(of: "source")
         return true
     }

@@ -51,14 +51,17 @@ enum HTMLText {
 
     /// Plain text without control characters, media references and surplus blank lines.
     static func clean(_ text: String) -> String {
-        var result = removingSoundTags(text)
+        // Scalar checks before Foundation's string search, which is slow on Linux.
+        var result = text.utf8.contains(UInt8(ascii: "[")) ? removingSoundTags(text) : text
         result = String(
             result.unicodeScalars.filter { scalar in
                 scalar == "\n" || scalar == "\t"
                     || !(scalar.properties.generalCategory == .control
                         || scalar.properties.generalCategory == .format && scalar != "\u{200D}")
             }.map(Character.init))
-        result = result.replacingOccurrences(of: "\u{00A0}", with: " ")
+        if result.unicodeScalars.contains("\u{00A0}") {
+            result = result.replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
         let lines = result.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingWhitespace }
         var kept: [String] = []

@@ -11,6 +11,12 @@ public struct ImportedCard: Sendable, Hashable {
     public var origin: String
     /// The Anki note the card was read from, to attach its review history.
     var noteID: Int64?
+    /// The Anki template the card was rendered from (nil for a cloze passage: all its cards).
+    var ankiOrd: Int64?
+    /// An Anki cloze passage: a cloze card whatever its back.
+    var isCloze = false
+    /// The Anki note's GUID as written (recall's export writes its card id there).
+    var guid: String?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id
@@ -46,10 +52,20 @@ public struct ImportedCard: Sendable, Hashable {
         return (trimmed.isEmpty ? "guid" : String(trimmed)) + "-" + StableHash.digest(guid).prefix(10)
     }
 
+    /// The deck id of an imported Anki card: the note's GUID as an id (`identifier(fromGUID:)`)
+    /// for its first template or its cloze passage, `…-card2` for the second template and so on.
+    /// The one place imported Anki cards get their ids.
+    static func ankiCardID(guid: String, noteID: Int64, ord: Int64?) -> String {
+        let base = guid.isEmpty ? "anki-note-\(noteID)" : identifier(fromGUID: guid)
+        guard let ord, ord > 0 else { return base }
+        return "\(base)-card\(ord + 1)"
+    }
+
     /// What the card becomes in a deck: a cloze when the front has `{{c1::…}}` gaps, multiple
     /// choice when the front ends with lettered options and the back is one of them, else a
     /// question and answer.
     public var freeCard: FreeCard {
+        if isCloze { return FreeCard(id: id, content: .cloze(front), source: source) }
         if back.isEmpty || back == front, case .success(let cloze) = Cloze.parse(front),
             !cloze.numbers.isEmpty
         {
@@ -94,6 +110,8 @@ struct ImportedReview: Sendable, Hashable {
     var noteID: Int64
     /// The card's template (or cloze number minus one) within its note.
     var ord: Int64
+    /// The Anki card's id.
+    var ankiCardID: Int64 = 0
     var at: Date
     var rating: Rating
     var seconds: Double

@@ -68,7 +68,7 @@ extension Scheduler {
         guard let stability = card.stability, let difficulty = card.difficulty else {
             return (fsrs.initialStability(rating), fsrs.initialDifficulty(rating))
         }
-        if let lastReview = card.lastReview, Self.wholeDays(from: lastReview, to: now) < 1 {
+        if let lastReview = card.lastReview, elapsedDays(from: lastReview, to: now) < 1 {
             return (
                 fsrs.shortTermStability(stability, rating: rating),
                 fsrs.nextDifficulty(difficulty, rating: rating)

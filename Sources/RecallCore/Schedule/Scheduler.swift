@@ -64,7 +64,7 @@ public struct Scheduler: Sendable {
     public func retrievability(of card: CardState, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
         return fsrs.retrievability(
-            elapsedDays: Self.wholeDays(from: lastReview, to: now), stability: stability)
+            elapsedDays: elapsedDays(from: lastReview, to: now), stability: stability)
     }
 
     /// The interval in days for a stability: rounded half to even, within 1…maximum interval.
@@ -72,6 +72,13 @@ public struct Scheduler: Sendable {
         FSRS.interval(
             stability: stability, factor: fsrs.factor, scale: intervalScale,
             maximumInterval: settings.maximumInterval)
+    }
+
+    /// The days between two reviews as the settings count them: calendar days at the rollover
+    /// hour when they have a day boundary (Anki), else whole 24-hour periods (py-fsrs).
+    func elapsedDays(from start: Date, to end: Date) -> Int {
+        guard let boundary = settings.dayBoundary else { return Self.wholeDays(from: start, to: end) }
+        return boundary.day(of: end) - boundary.day(of: start)
     }
 
     /// Whole 24-hour periods from `start` to `end`, rounded down (negative if `end` is earlier),

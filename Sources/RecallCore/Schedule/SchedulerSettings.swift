@@ -14,6 +14,36 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     public var maximumInterval: Int
     /// Whether review intervals are fuzzed.
     public var enableFuzzing: Bool
+    /// How elapsed days are counted: nil, whole 24-hour periods (py-fsrs, what `scheduler replay`
+    /// checks); set, calendar days that begin at a rollover hour in a time zone, as Anki counts
+    /// them (an imported Anki history keeps Anki's stabilities).
+    public var dayBoundary: DayBoundary?
+
+    /// Calendar days in a time zone, each starting at `rolloverHour` (Anki's "next day starts at").
+    public struct DayBoundary: Sendable, Hashable, Codable {
+        /// A time-zone identifier (`Europe/Paris`); an unknown one counts as UTC.
+        public var timeZone: String
+        /// 0…23.
+        public var rolloverHour: Int
+
+        public init(timeZone: String, rolloverHour: Int) {
+            self.timeZone = timeZone
+            self.rolloverHour = min(max(rolloverHour, 0), 23)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case timeZone = "time_zone", rolloverHour = "rollover_hour"
+        }
+
+        /// The day number of `date`: days since 1970 in the zone, less the rollover hour.
+        func day(of date: Date) -> Int {
+            let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+            let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+            let shifted = ((local - Double(min(max(rolloverHour, 0), 23) * 3600)) / 86_400).rounded(.down)
+            guard shifted.isFinite else { return 0 }
+            return Int(min(max(shifted, -1e15), 1e15))
+        }
+    }
 
     /// FSRS-6's default parameters, as py-fsrs 6.3.2 ships them.
     public static let defaultParameters: [Double] = [
@@ -27,7 +57,8 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         learningSteps: [TimeInterval] = [60, 600],
         relearningSteps: [TimeInterval] = [600],
         maximumInterval: Int = 36500,
-        enableFuzzing: Bool = true
+        enableFuzzing: Bool = true,
+        dayBoundary: DayBoundary? = nil
     ) {
         self.parameters = parameters
         self.desiredRetention = desiredRetention
@@ -35,5 +66,6 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         self.relearningSteps = relearningSteps
         self.maximumInterval = maximumInterval
         self.enableFuzzing = enableFuzzing
+        self.dayBoundary = dayBoundary
     }
 }

@@ -7,7 +7,8 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import cards from an Anki package, Anki text export, CSV or Markdown into a deck.",
         discussion: """
-            Reads .apkg (each note's first two fields), .tsv/.txt (Anki text export, with or without \
+            Reads .apkg and .colpkg (both Anki package generations: every card of every note type, \
+            rendered from its templates, with its review history), .tsv/.txt (Anki text export, with or without \
             '#' header lines), .csv (front,back columns) and .md (Q:/A: blocks, C: lines with [gaps]). \
             The cards are written as free-form cards to DECK.yaml in the decks folder (./Decks by default). \
             Importing the same file again adds nothing. Nothing is written until the whole file is valid.
@@ -23,6 +24,9 @@ struct Import: ParsableCommand {
 
     @Flag(help: "Show what would be imported without writing anything.")
     var dryRun = false
+
+    @Flag(name: .shortAndLong, help: "List each skipped card with where it was and why.")
+    var verbose = false
 
     @Option(
         name: .customLong("with-progress"),
@@ -44,9 +48,14 @@ struct Import: ParsableCommand {
         let plan: DeckImporter.Plan
         var newReviews = 0
         do {
+            // recall's own cards coming back from Anki land on the originals (their GUIDs are card ids).
+            let known = Set(
+                ((try? decks.library.loadAll()) ?? []).flatMap {
+                    QuestionGenerator().cards(for: $0).map(\.id)
+                })
             plan = try importer.plan(
                 URL(fileURLWithPath: file), displayPath: file, deckID: deck,
-                folder: decks.writableDirectory)
+                folder: decks.writableDirectory, knownCardIDs: known)
             if withProgress != nil && plan.format != .apkg {
                 throw ValidationError("--with-progress reads the review history of .apkg files only.")
             }
@@ -65,17 +74,25 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         for note in plan.notes { Console.writeError("note: \(note)\n") }
+        if verbose, let report = plan.report {
+            for detail in report.details { Console.writeError("skipped: \(detail)\n") }
+        }
         let target = DeckOptions.display(plan.file)
         var lines: [String] = []
         if dryRun {
             lines += plan.added.map { "+ \(Self.summary($0))" }
         }
         let verb = dryRun ? "would add" : "added"
-        let present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
+        var present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
+        if !plan.updated.isEmpty {
+            present +=
+                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose text changed (progress kept)"
+        }
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
         lines.append(
             "\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"
         )
+        lines += plan.report?.lines ?? []
         if let profile = withProgress {
             lines.append(
                 dryRun

@@ -13,6 +13,8 @@ enum AnkiPython {
         if let variable = ProcessInfo.processInfo.environment["RECALL_ANKI_PYTHON"], !variable.isEmpty {
             candidates.append(URL(fileURLWithPath: variable))
         }
+        // Where .ci/run creates it (outside the package folder).
+        candidates.append(URL(fileURLWithPath: "/opt/recall-venv/bin/python"))
         candidates.append(RecallProcess.repositoryRoot.appendingPathComponent(".venv-anki/bin/python"))
         candidates.append(
             RecallProcess.repositoryRoot.deletingLastPathComponent().appendingPathComponent(

@@ -42,7 +42,7 @@ import Testing
         }
     }
 
-    @Test func reviewsOfOtherTemplatesAndManualReschedulesAreLeftOut() throws {
+    @Test func reviewsLandOnTheirTemplatesCardAndReviewsOfSkippedCardsAreLeftOut() throws {
         let cards = [
             ImportedCard(guid: "q", front: "Q?", back: "A", source: nil, origin: ""),
             ImportedCard(
@@ -59,9 +59,14 @@ import Testing
             ImportedReview(revlogID: 3, noteID: 2, ord: 1, at: at, rating: .again, seconds: 3),
             ImportedReview(revlogID: 4, noteID: 9, ord: 0, at: at, rating: .good, seconds: 3),
         ]
-        let reviews = DeckImporter.reviews(imported, of: cards, deckID: "d")
-        #expect(reviews.map(\.cardID) == ["d:card:q", "d:card:z.c2"])
-        #expect(reviews.map(\.verdict) == [.correct, .wrong])
+        var reverse = ImportedCard(guid: "q", front: "A", back: "Q?", source: nil, origin: "")
+        reverse.id = ImportedCard.ankiCardID(guid: "q", noteID: 1, ord: 1)
+        reverse.noteID = 1
+        reverse.ankiOrd = 1
+        let reviews = DeckImporter.reviews(
+            imported, cardIDs: DeckImporter.cardIDs(of: cards + [reverse], deckID: "d"))
+        #expect(reviews.map(\.cardID) == ["d:card:q", "d:card:q-card2", "d:card:z.c2"])
+        #expect(reviews.map(\.verdict) == [.correct, .correct, .wrong])
         #expect(reviews[0].id == "anki-1-1-0")
     }
 }
