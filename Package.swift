@@ -56,6 +56,9 @@ let package = Package(
         .testTarget(
             name: "RecallCLITests",
             dependencies: ["recall", "RecallCore"],
+            // The golden screens are read from the source tree (so Scripts/update-golden can
+            // rewrite them), not bundled as resources.
+            exclude: ["Golden"],
             swiftSettings: sharedSettings
         ),
     ]

@@ -2,7 +2,7 @@ import ArgumentParser
 import RecallCore
 
 /// `recall deck preview NAME`: every card of a deck as a learner sees it, with its answer.
-struct DeckPreview: ParsableCommand {
+struct DeckPreview: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Print a deck's cards as a learner sees them, with their answers.")
@@ -24,7 +24,7 @@ struct DeckPreview: ParsableCommand {
         if let kind { _ = try CardKindList.parse(kind) }
     }
 
-    func run() throws {
+    func execute() throws {
         let deck = try decks.loadDeck(id: name)
         let kinds = try kind.map(CardKindList.parse)
         let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
