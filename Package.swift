@@ -47,15 +47,23 @@ let package = Package(
             ],
             swiftSettings: sharedSettings
         ),
+        // Scratch folders and other helpers shared by both test targets.
+        .target(
+            name: "RecallTestSupport",
+            path: "Tests/RecallTestSupport",
+            swiftSettings: sharedSettings
+        ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "RecallCore", "RecallTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: sharedSettings
         ),
         .testTarget(
             name: "RecallCLITests",
-            dependencies: ["recall", "RecallCore"],
+            dependencies: ["recall", "RecallCore", "RecallTestSupport"],
             // The golden screens are read from the source tree (so Scripts/update-golden can
             // rewrite them), not bundled as resources.
             exclude: ["Golden"],

@@ -1,17 +1,10 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 /// The screens a user reads, compared whole with the files in `Golden/` (see `Golden`).
 @Suite struct GoldenOutputTests {
-    /// A scratch folder for one test, removed when the test ends.
-    final class Scratch {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-golden-\(UUID().uuidString)", isDirectory: true)
-        init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(at: url) }
-    }
-
     static let environment = ["NO_COLOR": "1", "TZ": "UTC"]
 
     @Test func topLevelHelp() throws {
@@ -28,7 +21,7 @@ import Testing
 
     @Test(arguments: [60, 100])
     func replHelp(columns: Int) throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder(prefix: "recall-golden")
         var environment = Self.environment
         environment["COLUMNS"] = String(columns)
         let result = try RecallProcess.run(
@@ -39,7 +32,7 @@ import Testing
 
     @Test(arguments: [60, 100])
     func statsScreen(columns: Int) throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder(prefix: "recall-golden")
         try ClassFixture.write(learners: [("default", 0.8)], cards: 30, in: scratch.url)
         var environment = Self.environment
         environment["COLUMNS"] = String(columns)
@@ -54,7 +47,7 @@ import Testing
     }
 
     @Test func deckLintReport() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder(prefix: "recall-golden")
         let deck = """
             deck: {id: sample, name: Sample}
             entities:

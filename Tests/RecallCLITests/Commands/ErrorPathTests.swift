@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 /// Every command fails the same way: one `error: …` line on stderr (or, for a deck, its
@@ -44,11 +45,8 @@ import Testing
 
     @Test(arguments: cases)
     func aFailureIsOneLineAndExitOne(_ test: Case) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let arguments = test.arguments.map { $0 == "{tmp}" ? folder.path : $0 }
+        let folder = try TemporaryFolder(prefix: "recall-errors")
+        let arguments = test.arguments.map { $0 == "{tmp}" ? folder.url.path : $0 }
         let result = try RecallProcess.run(arguments, input: test.input)
         #expect(result.status == 1, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
