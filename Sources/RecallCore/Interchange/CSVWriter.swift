@@ -1,7 +1,7 @@
 /// Plain CSV for spreadsheets: `front,back,kind,source,tags`, one card per row (RFC 4180).
 ///
 /// Cells go through `CSVField`, so a cell a spreadsheet would run as a formula is neutralised.
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
     public static let header = ["front", "back", "kind", "source", "tags"]
 
     public init() {}

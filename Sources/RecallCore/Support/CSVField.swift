@@ -1,6 +1,6 @@
 /// One cell of RFC 4180 CSV, as spreadsheets read it: shared by the deck export and the class
 /// report, which both hand text from decks and learners to a spreadsheet.
-public enum CSVField {
+package enum CSVField {
     /// The cell with a leading `'` when a spreadsheet would read it as a formula (it starts with
     /// `=`, `+`, `-`, `@`, a tab or a carriage return), so opening a file never executes anything.
     public static func neutralised(_ cell: String) -> String {

@@ -1,5 +1,5 @@
 /// FNV-1a digests of text: the same in every process (Swift's `Hasher` is seeded per run).
-public enum StableHash {
+package enum StableHash {
     public static func fnv1a(_ text: String, seed: UInt64? = nil) -> UInt64 {
         var hash = FNV1a64()
         if let seed { withUnsafeBytes(of: seed.littleEndian) { hash.combine($0) } }
