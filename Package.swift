@@ -29,8 +29,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: sharedSettings
+            swiftSettings: sharedSettings,
+            plugins: ["EmbedDecks"]
         ),
+        // Builds Decks/csto.yaml into RecallCore, so no generated copy is committed.
+        .plugin(name: "EmbedDecks", capability: .buildTool(), path: "Sources/EmbedDecks"),
         // GNU readline (libreadline-dev). Headers are on the default include path and the module
         // map links -lreadline; pkgConfig is not used because Debian's readline.pc pulls in flags
         // that SwiftPM rejects with a warning.

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import ZIPFoundation
 
 /// A real Anki package (`.apkg`): a zip with a schema-11 SQLite collection and a `media` map.

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// The whole deck as JSON: the fact model and every generated card, described by
 /// `Decks/deck.schema.json` (format `recall-deck`, version 1).
