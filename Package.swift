@@ -30,8 +30,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: sharedSettings
+            swiftSettings: sharedSettings,
+            plugins: ["EmbedDecks"]
         ),
+        // Builds Decks/csto.yaml into RecallCore, so no generated copy is committed.
+        .plugin(name: "EmbedDecks", capability: .buildTool(), path: "Sources/EmbedDecks"),
         // GNU readline (libreadline-dev). Headers are on the default include path and the module
         // map links -lreadline; pkgConfig is not used because Debian's readline.pc pulls in flags
         // that SwiftPM rejects with a warning.
@@ -51,15 +54,26 @@ let package = Package(
             ],
             swiftSettings: sharedSettings
         ),
+        // Scratch folders and other helpers shared by both test targets.
+        .target(
+            name: "RecallTestSupport",
+            path: "Tests/RecallTestSupport",
+            swiftSettings: sharedSettings
+        ),
         .testTarget(
             name: "RecallCoreTests",
-            dependencies: ["RecallCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "RecallCore", "RecallTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: sharedSettings
         ),
         .testTarget(
             name: "RecallCLITests",
-            dependencies: ["recall", "RecallCore"],
+            dependencies: ["recall", "RecallCore", "RecallTestSupport"],
+            // The golden screens are read from the source tree (so Scripts/update-golden can
+            // rewrite them), not bundled as resources.
+            exclude: ["Golden"],
             swiftSettings: sharedSettings
         ),
     ]

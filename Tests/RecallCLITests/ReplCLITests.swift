@@ -1,15 +1,17 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 /// The REPL's commands, driven through a pipe as a script would.
 @Suite struct ReplCLITests {
+    /// Removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "recall-repl")
+        folder = scratch.url
     }
 
     func repl(_ script: String) throws -> RecallProcess.Result {

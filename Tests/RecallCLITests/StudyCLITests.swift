@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,12 +10,13 @@ import Testing
 /// Whole study sessions through the real binary: answered from a script through a pipe, killed
 /// with SIGKILL mid-session, and driven at a pseudo-terminal.
 @Suite struct StudyCLITests {
+    /// Removed with the suite instance after each test.
+    let scratch: TemporaryFolder
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-study-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "recall-study")
+        folder = scratch.url
     }
 
     /// The right reply to each CSTO card, from `recall cards --json`.

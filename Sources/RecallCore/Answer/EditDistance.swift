@@ -3,7 +3,7 @@
 /// The checker uses the optimal string alignment variant of Damerau–Levenshtein distance:
 /// insertions, deletions, substitutions and transpositions of two adjacent characters each cost
 /// one edit, so `Tokaev` → `Tokayev` is one edit and `Kazkahstan` → `Kazakhstan` is one too.
-public enum EditDistance {
+package enum EditDistance {
     /// The optimal string alignment distance between `a` and `b`, computed only as far as `limit`.
     ///
     /// Work is bounded: when the lengths differ by more than `limit`, or every cell of a row exceeds

@@ -7,7 +7,7 @@ import Foundation
 /// words (`two thousand` = `2000`), ordinals (`first` = `1st` = `1`), a leading article and a leading
 /// qualifier (`about`, `more than` …) do not matter. Only the first `maximumLength` Unicode scalars
 /// are read, so a huge paste costs no more than a long answer.
-public struct Normalizer: Sendable {
+package struct Normalizer: Sendable {
     /// How many Unicode scalars of a text are read; the rest is ignored.
     public static let maximumLength = 1_000
 

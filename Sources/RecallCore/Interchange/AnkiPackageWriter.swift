@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import ZIPFoundation
 
 /// A real Anki package (`.apkg`): a zip with a schema-11 SQLite collection and a `media` map.
@@ -7,7 +7,7 @@ import ZIPFoundation
 /// one note per card with the fields Front, Back, Source and Kind, one card row per note, the
 /// card id as the note GUID, and the export time as modification time, so importing an updated
 /// export replaces the notes it changed instead of adding duplicates.
-public struct AnkiPackageWriter: Sendable {
+package struct AnkiPackageWriter: Sendable {
     /// The notetype's id: fixed, so every export of every deck updates the same notetype.
     public static let notetypeID: Int64 = 1_700_000_000_001
     public static let notetypeName = "recall card"

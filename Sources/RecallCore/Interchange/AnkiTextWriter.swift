@@ -4,7 +4,7 @@
 /// line breaks into `<br>`), label the columns, pick the Basic notetype (present in every
 /// collection: an unknown notetype silently falls back to it anyway), name the deck, and mark
 /// the tags and GUID columns, so re-importing an updated export updates notes by GUID.
-public struct AnkiTextWriter: Sendable {
+package struct AnkiTextWriter: Sendable {
     public static let columns = ["Front", "Back", "Tags", "GUID", "Source", "Kind"]
 
     public init() {}

@@ -1,8 +1,8 @@
-public import Foundation
+package import Foundation
 
 /// The whole deck as JSON: the fact model and every generated card, described by
 /// `Decks/deck.schema.json` (format `recall-deck`, version 1).
-public struct DeckJSONWriter: Sendable {
+package struct DeckJSONWriter: Sendable {
     public static let format = "recall-deck"
     public static let version = 1
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A card read from another tool's file, before it becomes a free-form card of a deck.
-public struct ImportedCard: Sendable, Hashable {
+package struct ImportedCard: Sendable, Hashable {
     /// The card id in the deck: from the source's GUID when it has one, else a hash of the content.
     public var id: String
     public var front: String

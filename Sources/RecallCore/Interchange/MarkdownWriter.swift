@@ -4,7 +4,7 @@
 /// a notes repository, or studied with that tool; `recall import` reads it back. A `C:` line
 /// brackets only one answer (repeated where the word recurs): hashcards makes a card of each
 /// distinct bracketed text, so a card hiding two different answers at once is written as `Q:`/`A:`.
-public struct MarkdownWriter: Sendable {
+package struct MarkdownWriter: Sendable {
     public init() {}
 
     /// Only cards: hashcards files may hold nothing but `Q:`/`A:`/`C:` blocks (no headings), so

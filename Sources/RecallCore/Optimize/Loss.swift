@@ -26,13 +26,7 @@ enum Loss {
             let upper = count * (shard + 1) / shardCount
             return lossAndGradient(parameters, set: set, cards: indices[lower..<upper])
         }
-        var loss = 0.0
-        var gradient = Dual.Gradient.zero
-        for (shardLoss, shardGradient) in partials {
-            loss += shardLoss
-            gradient += shardGradient
-        }
-        return (loss, (0..<FSRS.parameterCount).map { gradient[$0] })
+        return summed(partials)
     }
 
     /// The loss and gradient over `items` (sorted by card, then review), using both cores:
@@ -52,6 +46,11 @@ enum Loss {
             }
             return AnalyticGradient(parameters).loss(set: set, items: part)
         }
+        return summed(partials)
+    }
+
+    /// The shards' losses and gradients added up, the gradient as one entry per parameter.
+    private static func summed(_ partials: [(Double, Dual.Gradient)]) -> (loss: Double, gradient: [Double]) {
         var loss = 0.0
         var gradient = Dual.Gradient.zero
         for (shardLoss, shardGradient) in partials {

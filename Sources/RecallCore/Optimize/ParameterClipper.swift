@@ -3,7 +3,7 @@
 /// They are py-fsrs's bounds (`FSRS.lowerBounds`/`upperBounds`) except that w19 ≥ 0.01 (short-term
 /// on) and w17, w18 ≤ 2 (the ceiling for one relearning step), so clipped parameters always
 /// make a valid `Scheduler`.
-public enum ParameterClipper {
+package enum ParameterClipper {
     public static let lowerBounds: [Double] = {
         var bounds = FSRS.lowerBounds
         bounds[19] = 0.01

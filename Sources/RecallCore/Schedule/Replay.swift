@@ -57,12 +57,6 @@ public struct Replay: Sendable {
 
     /// `{"cards": [{"id": …, "results": [{"time", "rating", "retrievability", "state", "step",
     /// "stability", "difficulty", "due"}, …]}]}`, keys in that order, one result per line.
-    public static func encode(_ cards: [CardResults]) -> String {
-        var bytes: [UInt8] = []
-        encode(cards, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func encode(_ cards: [CardResults], to out: inout [UInt8]) {
         out.append(contentsOf: #"{"cards": ["#.utf8)
         for (cardIndex, card) in cards.enumerated() {

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A small query language for choosing cards: `kind:choice attr:established -state:new Moscow`.
 ///
 /// Terms are separated by spaces; all must hold. `key:value` filters by a field, a leading `-`
@@ -40,7 +42,7 @@ public struct CardQuery: Sendable, Hashable {
     }
 
     /// Why a query could not be read.
-    public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum ParseError: LocalizedError, Equatable, Sendable, CustomStringConvertible {
         /// A `key:value` term names a key that does not exist.
         case unknownKey(String, suggestion: String?)
         /// A term such as `kind:` has no value.
@@ -55,6 +57,8 @@ public struct CardQuery: Sendable, Hashable {
             case .emptyValue(let key): return "'\(key):' needs a value, e.g. '\(key):\(Self.example(key))'"
             }
         }
+
+        public var errorDescription: String? { description }
 
         static func example(_ key: String) -> String {
             switch Key(rawValue: key) {

@@ -32,7 +32,7 @@ extension ClassReport {
             ]
         }
         let render: ([[String]]) -> String = { table in
-            table.map { $0.map { CSVWriter.quote(CSVWriter.neutralised($0)) }.joined(separator: ",") }
+            table.map { $0.map { CSVField.encoded($0) }.joined(separator: ",") }
                 .joined(separator: "\r\n")
         }
         return render(rows) + "\r\n\r\n" + render(cards) + "\r\n"

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall cards`: list every card the generator derives from the decks.
-struct Cards: ParsableCommand {
+struct Cards: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every card derived from the decks.",
         discussion:
@@ -20,7 +20,7 @@ struct Cards: ParsableCommand {
     @Option(help: "Seed for distractors and option order.")
     var seed: UInt64 = 0
 
-    func run() throws {
+    func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let generator = QuestionGenerator(seed: seed)
         let cards = chosen.flatMap { generator.cards(for: $0) }

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall class report FILES…`: per learner and per card, from the progress files handed in.
-struct ClassReportCommand: ParsableCommand {
+struct ClassReportCommand: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Summarise learners' progress files: each learner, and the cards the class finds hardest.",
@@ -35,7 +35,7 @@ struct ClassReportCommand: ParsableCommand {
         guard (0...10_000).contains(top) else { throw ValidationError("--top must be between 0 and 10000.") }
     }
 
-    func run() throws {
+    func execute() throws {
         let cards = try deck.map { QuestionGenerator().cards(for: try decks.loadDeck(id: $0)) }
         var profiles: [(name: String, profile: Profile)] = []
         var failed = false
@@ -57,7 +57,7 @@ struct ClassReportCommand: ParsableCommand {
         } else {
             Console.write(ClassReportTable.render(report))
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw CommandFailure.reported }
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall deck lint PATH…`: report every error and warning in deck files.
-struct DeckLint: ParsableCommand {
+struct DeckLint: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check deck files: errors and warnings as path:line:column: message.",
@@ -15,7 +15,7 @@ struct DeckLint: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func run() throws {
+    func execute() throws {
         var failed = false
         for path in paths {
             let report = DeckLinter().lint(contentsOf: URL(fileURLWithPath: path), displayPath: path)
@@ -27,6 +27,6 @@ struct DeckLint: ParsableCommand {
                 Console.write("\(Style.safe(path, oneLine: true)): ok — \(report.summary)\n")
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw CommandFailure.reported }
     }
 }

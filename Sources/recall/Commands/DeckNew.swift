@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall deck new NAME`: start a deck from a commented example of every construct.
-struct DeckNew: ParsableCommand {
+struct DeckNew: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write Decks/NAME.yaml: a small, commented, valid example of every construct.",
@@ -22,7 +22,7 @@ struct DeckNew: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let folder = decks.writableDirectory
         let file = folder.appendingPathComponent("\(name).yaml")
         do {
@@ -31,12 +31,9 @@ struct DeckNew: ParsableCommand {
             try Data(DeckScaffold.yaml(id: name).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
             if FileManager.default.fileExists(atPath: file.path) {
-                Console.error(
-                    "'\(DeckOptions.display(file))' already exists; choose another name or delete it first")
-            } else {
-                Console.error("cannot write '\(DeckOptions.display(file))': \(error.localizedDescription)")
+                throw DeckFileError.exists(DeckOptions.display(file))
             }
-            throw ExitCode(1)
+            throw DeckFileError.unwritable(DeckOptions.display(file), reason: error.localizedDescription)
         }
         Console.write(
             """
@@ -44,5 +41,20 @@ struct DeckNew: ParsableCommand {
             next: edit it, then run 'recall deck lint \(DeckOptions.display(file))' and 'recall deck preview \(name)'
 
             """)
+    }
+}
+
+/// Why `recall deck new` wrote no file.
+enum DeckFileError: LocalizedError, Equatable {
+    /// A file of that name is already in the decks folder; it is never overwritten.
+    case exists(String)
+    /// The folder or the file could not be written.
+    case unwritable(String, reason: String)
+
+    var errorDescription: String? {
+        switch self {
+        case .exists(let path): "'\(path)' already exists; choose another name or delete it first"
+        case .unwritable(let path, let reason): "cannot write '\(path)': \(reason)"
+        }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall deck preview NAME`: every card of a deck as a learner sees it, with its answer.
-struct DeckPreview: ParsableCommand {
+struct DeckPreview: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Print a deck's cards as a learner sees them, with their answers.")
@@ -31,7 +31,7 @@ struct DeckPreview: ParsableCommand {
         if let kind { _ = try CardKindList.parse(kind) }
     }
 
-    func run() throws {
+    func execute() throws {
         let deck = try decks.loadDeck(id: name)
         if let answers { return try checkAnswers(answers, deck: deck) }
         let kinds = try kind.map(CardKindList.parse)
@@ -48,16 +48,13 @@ extension DeckPreview {
     /// `--answers FILE`: every line graded; disagreements listed; exit 1 when there is one.
     func checkAnswers(_ path: String, deck: Deck) throws {
         let report: AnswerTrial.Report
+        let text: String
         do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            report = try AnswerTrial(decks: [deck], seed: seed).check(answers: text, path: path)
-        } catch let error as AnswerTrialError {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
+            text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            Console.error("cannot read '\(path)': \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw AnswersFileError.unreadable(path, reason: error.localizedDescription)
         }
+        report = try AnswerTrial(decks: [deck], seed: seed).check(answers: text, path: path)
         var lines: [String] = []
         for item in report.disagreements {
             var line =
@@ -70,7 +67,19 @@ extension DeckPreview {
             "\(report.checked) answer\(report.checked == 1 ? "" : "s") checked, \(count) disagreement\(count == 1 ? "" : "s")"
         )
         Console.write(lines.joined(separator: "\n") + "\n")
-        if count > 0 { throw ExitCode(1) }
+        if count > 0 { throw CommandFailure.reported }
+    }
+}
+
+/// Why `deck preview --answers` could not read its file.
+enum AnswersFileError: LocalizedError, Equatable {
+    /// The answers file could not be read as UTF-8 text.
+    case unreadable(String, reason: String)
+
+    var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+        }
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import RecallCore
 
 /// `recall deck stats NAME`: how many facts, entities and cards of each kind a deck has.
-struct DeckStats: ParsableCommand {
+struct DeckStats: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Count a deck's facts, entities and cards by kind.")
 
@@ -11,7 +11,7 @@ struct DeckStats: ParsableCommand {
     @Argument(help: ArgumentHelp("The deck's id.", valueName: "name"))
     var name: String
 
-    func run() throws {
+    func execute() throws {
         let deck = try decks.loadDeck(id: name)
         let stats = DeckStatistics(deck: deck, cards: QuestionGenerator().cards(for: deck))
         var rows: [(String, Int)] = [

@@ -5,7 +5,7 @@ import RecallCore
 extension ExportFormat: ExpressibleByArgument {}
 
 /// `recall export DECK --format F -o FILE`: a deck where learners already are.
-struct Export: ParsableCommand {
+struct Export: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export a deck for Anki, spreadsheets, paper or plain text.",
         discussion: """
@@ -65,7 +65,7 @@ struct Export: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let chosen = try decks.loadDeck(id: deck)
         let kinds = try kind.map(CardKindList.parse)
         let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter {
@@ -78,20 +78,15 @@ struct Export: ParsableCommand {
         let exporter = Exporter(
             quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed), progress: progress)
         let input = ExportInput(deck: chosen, cards: cards)
-        do {
-            if output == "-" {
-                try OutputFile.writeToStandardOutput(
-                    format.isText ? try exporter.text(input, format: format) : try exporter.package(input))
-                return
-            }
-            let url = URL(fileURLWithPath: output)
-            try exporter.write(input, format: format, to: url)
-            if let folder = CardIDManifest.folder(for: chosen, decksFolder: decks.library.directory) {
-                try Exporter.recordExport(of: cards, deck: chosen, in: folder)
-            }
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
+        if output == "-" {
+            try OutputFile.writeToStandardOutput(
+                format.isText ? try exporter.text(input, format: format) : try exporter.package(input))
+            return
+        }
+        let url = URL(fileURLWithPath: output)
+        try exporter.write(input, format: format, to: url)
+        if let folder = CardIDManifest.folder(for: chosen, decksFolder: decks.library.directory) {
+            try Exporter.recordExport(of: cards, deck: chosen, in: folder)
         }
         Console.writeError(
             "exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
@@ -99,18 +94,12 @@ struct Export: ParsableCommand {
 
     /// The learner's profile (snapshot and journal), read without locking or changing it.
     private func readProfile(_ name: String) throws -> Profile {
-        do {
-            try ProgressLocation.validate(profile: name)
-            let directory = progressFolder.directory
-            // The snapshot and the journal since, so the answers of a session still open count too.
-            guard let profile = try ProgressStore.peekProfile(named: name, in: directory) else {
-                throw ProgressError.fileNotFound(
-                    ProgressLocation.files(profile: name, in: directory).snapshot)
-            }
-            return profile
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
+        try ProgressLocation.validate(profile: name)
+        let directory = progressFolder.directory
+        // The snapshot and the journal since, so the answers of a session still open count too.
+        guard let profile = try ProgressStore.peekProfile(named: name, in: directory) else {
+            throw ProgressError.fileNotFound(ProgressLocation.files(profile: name, in: directory).snapshot)
         }
+        return profile
     }
 }

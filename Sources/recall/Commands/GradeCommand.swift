@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall grade CARD ANSWER`: how the checker grades one answer, and why.
-struct GradeCommand: ParsableCommand {
+struct GradeCommand: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Grade one answer to a card: the verdict, the matched spelling and the reason.",
@@ -37,17 +37,12 @@ struct GradeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let trial = AnswerTrial(decks: try decks.loadDecks(), seed: seed)
         let grade: Grade
         let card: Card
-        do {
-            card = try trial.card(cardID, as: kind.flatMap { Card.Kind(rawValue: $0.lowercased()) })
-            grade = trial.checker.grade(answer, for: card)
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
-        }
+        card = try trial.card(cardID, as: kind.flatMap { Card.Kind(rawValue: $0.lowercased()) })
+        grade = trial.checker.grade(answer, for: card)
         if json {
             let output = GradeOutput(card: card.id, kind: card.kind.rawValue, answer: answer, grade: grade)
             let encoder = JSONEncoder()
@@ -59,7 +54,8 @@ struct GradeCommand: ParsableCommand {
             if let reason = grade.reason { lines.append("reason: \(Style.safe(reason))") }
             Console.write(lines.joined(separator: "\n") + "\n")
         }
-        if !grade.isAccepted { throw ExitCode(1) }
+        // A wrong answer is the command's answer, not a failure to report: exit 1, no error line.
+        if !grade.isAccepted { throw CommandFailure.reported }
     }
 
     struct GradeOutput: Encodable {

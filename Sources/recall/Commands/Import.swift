@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall import FILE`: cards from Anki, a spreadsheet or Markdown into a deck of free-form cards.
-struct Import: ParsableCommand {
+struct Import: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import cards from an Anki package, Anki text export, CSV or Markdown into a deck.",
         discussion: """
@@ -43,7 +43,7 @@ struct Import: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         let importer = DeckImporter()
         let plan: DeckImporter.Plan
         var newReviews = 0
@@ -67,11 +67,6 @@ struct Import: ParsableCommand {
                 try importer.apply(plan)
                 if let store { newReviews = try importer.recordReviews(of: plan, in: store) }
             }
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
         }
         for note in plan.notes { Console.writeError("note: \(note)\n") }
         if verbose, let report = plan.report {

@@ -4,7 +4,7 @@ import Foundation
 import RecallCore
 
 /// `recall optimize`: fit the FSRS parameters to a learner's own reviews.
-struct Optimize: ParsableCommand {
+struct Optimize: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
         abstract: "Fit the FSRS-6 parameters to your own review history (as Anki's optimizer).",
@@ -35,19 +35,13 @@ struct Optimize: ParsableCommand {
     @Flag(help: "Find the desired retention with the least workload per card remembered.")
     var retention = false
 
-    func run() throws {
-        do {
-            if retention {
-                try optimizeRetention()
-            } else if let reviews {
-                try fitFile(reviews)
-            } else {
-                try fitProfile()
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw ProgressOutput.failure(error)
+    func execute() throws {
+        if retention {
+            try optimizeRetention()
+        } else if let reviews {
+            try fitFile(reviews)
+        } else {
+            try fitProfile()
         }
     }
 
@@ -66,8 +60,8 @@ struct Optimize: ParsableCommand {
         guard let result else { return }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         if case .notEnoughReviews(let minimum) = result.outcome {
-            ProgressOutput.printToStandardError(
-                "note: only \(result.reviews) review(s), fewer than \(minimum); keeping the default parameters"
+            Console.writeError(
+                "note: only \(result.reviews) review(s), fewer than \(minimum); keeping the default parameters\n"
             )
         }
         if json {
@@ -159,7 +153,7 @@ enum OptimizerRun {
             signal(SIGINT, SIG_DFL)
         }
         let bar = showsProgress && isatty(STDERR_FILENO) != 0
-        defer { if bar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        defer { if bar { Console.writeError("\r\u{1B}[K") } }
         return try FSRSOptimizer().fit(history, cancellation: flag) { progress in
             guard bar else { return }
             let width = 30
@@ -168,7 +162,7 @@ enum OptimizerRun {
                 "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
                 + "] epoch \(progress.epoch)/5 step \(progress.step)/\(progress.steps) loss "
                 + String(format: "%.4f", progress.loss)
-            FileHandle.standardError.write(Data(line.utf8))
+            Console.writeError(line)
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall plan --exam DATE`: how to study until an exam for the best retention on that day.
-struct Plan: ParsableCommand {
+struct Plan: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Plan the days until an exam so that as much as possible is remembered on that day.",
@@ -38,34 +38,30 @@ struct Plan: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func execute() throws {
         guard let examDate = UTCTimestamp.date(from: exam + "T00:00:00Z") else {
-            throw ProgressOutput.failure(PlanError.invalidDate(exam))
+            throw PlanError.invalidDate(exam)
         }
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
-        do {
-            // Opened (journal folded in) and closed at once: planning changes nothing.
-            let store = try ProgressStore.open(profile: options.profile, in: options.directory)
-            let profile = store.profile
-            store.close()
-            let now = Date()
-            var cards: [ExamPlanner.Card]
-            if let chosen {
-                let generator = QuestionGenerator()
-                cards = chosen.flatMap { generator.cards(for: $0) }.map {
-                    ExamPlanner.Card(id: $0.id, state: profile.state(of: $0.id, at: now))
-                }
-            } else {
-                cards = profile.states.sorted { $0.key < $1.key }.map {
-                    ExamPlanner.Card(id: $0.key, state: $0.value)
-                }
+        // Opened (journal folded in) and closed at once: planning changes nothing.
+        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        let profile = store.profile
+        store.close()
+        let now = Date()
+        var cards: [ExamPlanner.Card]
+        if let chosen {
+            let generator = QuestionGenerator()
+            cards = chosen.flatMap { generator.cards(for: $0) }.map {
+                ExamPlanner.Card(id: $0.id, state: profile.state(of: $0.id, at: now))
             }
-            let planner = try ExamPlanner(
-                exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
-            print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, budget: budget))
-        } catch {
-            throw ProgressOutput.failure(error)
+        } else {
+            cards = profile.states.sorted { $0.key < $1.key }.map {
+                ExamPlanner.Card(id: $0.key, state: $0.value)
+            }
         }
+        let planner = try ExamPlanner(
+            exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
+        print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, budget: budget))
     }
 
     static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, budget: Int) -> String {
@@ -108,7 +104,7 @@ struct Plan: ParsableCommand {
 }
 
 /// Errors of `recall plan`.
-enum PlanError: LocalizedError {
+enum PlanError: LocalizedError, Equatable {
     /// The exam date is not a valid YYYY-MM-DD day.
     case invalidDate(String)
 

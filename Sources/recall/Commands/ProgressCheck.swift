@@ -2,15 +2,15 @@ import ArgumentParser
 import RecallCore
 
 /// `recall progress check`: report problems in a profile's files without changing them.
-struct ProgressCheck: ParsableCommand {
+struct ProgressCheck: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Report problems in a profile's progress files without changing them."
     )
 
     @OptionGroup var options: ProgressOptions
 
-    func run() throws {
+    func execute() throws {
         let issues = ProgressStore.check(profile: options.profile, in: options.directory)
-        if ProgressOutput.report(issues) { throw ExitCode(1) }
+        if ProgressOutput.report(issues) { throw CommandFailure.reported }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall progress merge OTHER.json`: fold another copy of a profile into this one.
-struct ProgressMerge: ParsableCommand {
+struct ProgressMerge: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract:
@@ -14,21 +14,17 @@ struct ProgressMerge: ParsableCommand {
 
     @OptionGroup var options: ProgressOptions
 
-    func run() throws {
-        do {
-            let otherURL = URL(
-                fileURLWithPath: other,
-                relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let incoming = try ProgressStore.readProfile(at: otherURL)
-            let store = try ProgressStore.open(profile: options.profile, in: options.directory)
-            let before = store.profile.reviews.count
-            try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
-            let total = store.profile.reviews.count
-            print(
-                "merged '\(Style.safe(other, oneLine: true))' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
-            )
-        } catch {
-            throw ProgressOutput.failure(error)
-        }
+    func execute() throws {
+        let otherURL = URL(
+            fileURLWithPath: other,
+            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let incoming = try ProgressStore.readProfile(at: otherURL)
+        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        let before = store.profile.reviews.count
+        try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
+        let total = store.profile.reviews.count
+        print(
+            "merged '\(Style.safe(other, oneLine: true))' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
+        )
     }
 }

@@ -31,25 +31,15 @@ struct ProgressOptions: ParsableArguments {
 
 /// Printing for the progress commands: diagnostics to stderr, the rest to stdout.
 enum ProgressOutput {
-    /// Prints `error: <message>` and returns the exit code to throw, so ArgumentParser prints nothing more.
-    static func failure(_ error: any Error) -> ExitCode {
-        printToStandardError("error: \(error.localizedDescription)")
-        return ExitCode(1)
-    }
-
     /// Prints issues (errors and warnings to stderr, notes to stdout); true if any is an error.
     static func report(_ issues: [ProgressIssue]) -> Bool {
         for issue in issues {
             if issue.severity == .note {
                 print(Style.safe(issue.description))
             } else {
-                printToStandardError(issue.description)
+                Console.writeError(issue.description + "\n")
             }
         }
         return issues.contains { $0.severity == .error }
-    }
-
-    static func printToStandardError(_ line: String) {
-        Console.writeError(line + "\n")
     }
 }

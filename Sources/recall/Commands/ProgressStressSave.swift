@@ -4,7 +4,7 @@ import RecallCore
 
 /// `recall progress _stress-save` (hidden): append and save in a loop, printing `saved N` after each
 /// save, for the test that kills recall mid-save.
-struct ProgressStressSave: ParsableCommand {
+struct ProgressStressSave: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "_stress-save", abstract: "Append and save in a loop (for tests).", shouldDisplay: false)
 
@@ -13,20 +13,16 @@ struct ProgressStressSave: ParsableCommand {
     @Option(help: "Stop after this many saves (0: never).")
     var iterations = 0
 
-    func run() throws {
-        do {
-            let store = try ProgressStore.open(profile: options.profile, in: options.directory)
-            var done = 0
-            while iterations == 0 || done < iterations {
-                let (review, state) = StressWorkload.step(store.profile.reviews.count)
-                try store.append(review, newState: state)
-                try store.save()
-                done += 1
-                // Unbuffered, so the test reading it knows the save has finished.
-                FileHandle.standardOutput.write(Data("saved \(store.profile.reviews.count)\n".utf8))
-            }
-        } catch {
-            throw ProgressOutput.failure(error)
+    func execute() throws {
+        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        var done = 0
+        while iterations == 0 || done < iterations {
+            let (review, state) = StressWorkload.step(store.profile.reviews.count)
+            try store.append(review, newState: state)
+            try store.save()
+            done += 1
+            // Unbuffered, so the test reading it knows the save has finished.
+            FileHandle.standardOutput.write(Data("saved \(store.profile.reviews.count)\n".utf8))
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall quiz` (and `recall` alone, for now): a short practice quiz that touches no schedule.
-struct Quiz: ParsableCommand {
+struct Quiz: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "A short practice quiz on the decks (does not change any schedule).")
 
@@ -39,7 +39,7 @@ struct Quiz: ParsableCommand {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
-    func run() throws {
+    func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let drawSeed = seed ?? UInt64.random(in: 0...UInt64.max)
         let generator = QuestionGenerator(seed: drawSeed)
@@ -47,13 +47,24 @@ struct Quiz: ParsableCommand {
         let kinds = kind.map { Set(kindNames($0).compactMap(Card.Kind.init(rawValue:))) }
         let questions = QuizPlan.select(from: cards, count: count, seed: drawSeed, kinds: kinds)
         guard !questions.isEmpty else {
-            Console.error("no cards to ask\(kind.map { " of kind '\($0)'" } ?? "")")
-            throw ExitCode(1)
+            throw QuizCommandError.noCards(kind: kind)
         }
         let title = chosen.count == 1 ? chosen[0].name : "\(chosen.count) decks"
         var runner = QuizRunner(
             checker: AnswerChecker(decks: chosen), style: .current,
             reader: Terminal.lineReader())
         runner.run(questions, title: title)
+    }
+}
+
+/// Why `recall quiz` asked nothing.
+enum QuizCommandError: LocalizedError, Equatable {
+    /// No card of the decks (of the kind asked for, when one was) can be asked.
+    case noCards(kind: String?)
+
+    var errorDescription: String? {
+        switch self {
+        case .noCards(let kind): "no cards to ask\(kind.map { " of kind '\($0)'" } ?? "")"
+        }
     }
 }

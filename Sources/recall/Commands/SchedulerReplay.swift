@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall scheduler replay`: schedule review logs read as JSON on stdin, write the cards as JSON.
-struct SchedulerReplay: ParsableCommand {
+struct SchedulerReplay: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay review logs (JSON on stdin) through FSRS-6 and print each card after each review.",
@@ -25,14 +25,8 @@ struct SchedulerReplay: ParsableCommand {
             """
     )
 
-    func run() throws {
+    func execute() throws {
         let input = FileHandle.standardInput.readDataToEndOfFile()
-        do {
-            let output = try Replay.run(json: input)
-            FileHandle.standardOutput.write(output)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(1)
-        }
+        FileHandle.standardOutput.write(try Replay.run(json: input))
     }
 }

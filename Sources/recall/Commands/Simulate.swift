@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall simulate`: generate review logs of learners whose memory model is known.
-struct Simulate: ParsableCommand {
+struct Simulate: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate learners with known FSRS parameters and write their review logs.",
@@ -42,45 +42,39 @@ struct Simulate: ParsableCommand {
         if let problem = problems.compactMap({ $0 }).first { throw ValidationError(problem) }
     }
 
-    func run() throws {
-        do {
-            var options = Simulator.Options()
-            options.learners = learners
-            options.days = days
-            options.seed = seed
-            options.newCardsPerDay = newPerDay
-            if let parameters {
-                let values = parameters.split(separator: ",").map {
-                    Double($0.trimmingCharacters(in: .whitespaces))
-                }
-                guard values.count == FSRS.parameterCount, values.allSatisfy({ $0 != nil }) else {
-                    throw ValidationError(
-                        "--parameters needs 21 numbers separated by commas; got '\(parameters)'")
-                }
-                let numbers = values.compactMap { $0 }
-                _ = try FSRS(parameters: numbers)
-                options.trueParameters = numbers
+    func execute() throws {
+        var options = Simulator.Options()
+        options.learners = learners
+        options.days = days
+        options.seed = seed
+        options.newCardsPerDay = newPerDay
+        if let parameters {
+            let values = parameters.split(separator: ",").map {
+                Double($0.trimmingCharacters(in: .whitespaces))
             }
-            let results = try Simulator(options: options).run()
-            let base = URL(
-                fileURLWithPath: output,
-                relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            for (index, learner) in results.enumerated() {
-                let url = learners == 1 ? base : Self.numbered(base, index + 1)
-                switch format {
-                case .progress: try writeProgress(learner, to: url)
-                case .replay: try Self.replayJSON(learner).write(to: url)
-                }
-                let cards = learner.history.cards.count
-                print(
-                    "learner \(index + 1): \(learner.history.reviewCount) reviews of \(cards) cards → \(url.path)"
-                )
-                print("  true parameters: " + learner.trueParameters.map { "\($0)" }.joined(separator: ","))
+            guard values.count == FSRS.parameterCount, values.allSatisfy({ $0 != nil }) else {
+                throw ValidationError(
+                    "--parameters needs 21 numbers separated by commas; got '\(parameters)'")
             }
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            throw ProgressOutput.failure(error)
+            let numbers = values.compactMap { $0 }
+            _ = try FSRS(parameters: numbers)
+            options.trueParameters = numbers
+        }
+        let results = try Simulator(options: options).run()
+        let base = URL(
+            fileURLWithPath: output,
+            relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        for (index, learner) in results.enumerated() {
+            let url = learners == 1 ? base : Self.numbered(base, index + 1)
+            switch format {
+            case .progress: try writeProgress(learner, to: url)
+            case .replay: try Self.replayJSON(learner).write(to: url)
+            }
+            let cards = learner.history.cards.count
+            print(
+                "learner \(index + 1): \(learner.history.reviewCount) reviews of \(cards) cards → \(url.path)"
+            )
+            print("  true parameters: " + learner.trueParameters.map { "\($0)" }.joined(separator: ","))
         }
     }
 

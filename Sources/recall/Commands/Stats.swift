@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall stats`: a learner's statistics as pictures, or as JSON.
-struct Stats: ParsableCommand {
+struct Stats: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a learner's statistics: states, retention, forecast, activity, weak spots.",
         discussion: """
@@ -35,24 +35,20 @@ struct Stats: ParsableCommand {
         if let now, let problem = InputRange.problem(now, option: "--now") { throw ValidationError(problem) }
     }
 
-    func run() throws {
+    func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let generator = QuestionGenerator()
         let cards = chosen.flatMap { generator.cards(for: $0) }
         let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
         let calendar = StudyCalendar(timeZone: .current, rolloverHour: rolloverHour)
         let report: StatsReport
-        do {
-            let stored = try ProgressStore.peekProfile(named: options.profile, in: options.directory)
-            if stored == nil {
-                Console.writeError(
-                    "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")
-            }
-            let profile = stored ?? Profile(name: options.profile)
-            report = try StatsReport(profile: profile, cards: cards, now: moment, calendar: calendar)
-        } catch {
-            throw ProgressOutput.failure(error)
+        let stored = try ProgressStore.peekProfile(named: options.profile, in: options.directory)
+        if stored == nil {
+            Console.writeError(
+                "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")
         }
+        let profile = stored ?? Profile(name: options.profile)
+        report = try StatsReport(profile: profile, cards: cards, now: moment, calendar: calendar)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -3,7 +3,7 @@ import Foundation
 import RecallCore
 
 /// `recall study`: a study session straight away, without the REPL.
-struct Study: ParsableCommand {
+struct Study: RecallCommand {
     static let configuration = CommandConfiguration(abstract: "Study the cards due today, then new ones.")
 
     @OptionGroup var decks: DeckOptions
@@ -13,7 +13,7 @@ struct Study: ParsableCommand {
     @Option(help: ArgumentHelp("Only the deck with this id.", valueName: "id"))
     var deck: String?
 
-    func run() throws {
+    func execute() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
@@ -22,7 +22,7 @@ struct Study: ParsableCommand {
         loop.run()
         let saved = context.close()
         // A failed write is an error even when the learner was told and went on.
-        if loop.writeFailed || !saved { throw ExitCode(1) }
+        if loop.writeFailed || !saved { throw CommandFailure.reported }
     }
 }
 

@@ -295,7 +295,7 @@ final class Repl {
 }
 
 /// `recall` with no subcommand, or `recall repl`: the interactive prompt.
-struct ReplCommand: ParsableCommand {
+struct ReplCommand: RecallCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl", abstract: "The interactive prompt (what `recall` alone opens).")
 
@@ -303,7 +303,7 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
     @OptionGroup var study: StudySettingsOptions
 
-    func run() throws {
+    func execute() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: study.seed)
         let repl = Repl(context: context, settings: study, decks: decks, progress: progress)
         repl.run()

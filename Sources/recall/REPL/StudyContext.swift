@@ -27,19 +27,14 @@ final class StudyContext {
         throws -> StudyContext
     {
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
-        do {
-            let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
-            for issue in store.issues { Console.writeError(issue.description + "\n") }
-            let scheduler = try Scheduler(settings: store.profile.settings)
-            let context = StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
-            if let note = try store.migrateCardIDs(decks: decks, cards: context.cards, using: scheduler) {
-                Console.writeError(note.description + "\n")
-            }
-            return context
-        } catch {
-            Console.error(error.localizedDescription)
-            throw ExitCode(1)
+        let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
+        for issue in store.issues { Console.writeError(issue.description + "\n") }
+        let scheduler = try Scheduler(settings: store.profile.settings)
+        let context = StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
+        if let note = try store.migrateCardIDs(decks: decks, cards: context.cards, using: scheduler) {
+            Console.writeError(note.description + "\n")
         }
+        return context
     }
 
     /// The cards of one deck, or of all.

@@ -31,32 +31,13 @@ struct DeckOptions: ParsableArguments {
         return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
     }
 
-    /// Every deck, or prints the errors and exits 1.
-    func loadDecks() throws -> [Deck] {
-        do {
-            return try library.loadAll()
-        } catch {
-            Console.writeError(DeckOptions.describe(error))
-            throw ExitCode(1)
-        }
+    /// Every deck of the library.
+    func loadDecks() throws(DeckError) -> [Deck] {
+        try library.loadAll()
     }
 
-    /// The named deck, or prints the error and exits 1.
-    func loadDeck(id: String) throws -> Deck {
-        do {
-            return try library.deck(id: id)
-        } catch {
-            Console.writeError(DeckOptions.describe(error))
-            throw ExitCode(1)
-        }
-    }
-
-    static func describe(_ error: DeckError) -> String {
-        switch error {
-        case .invalid(let diagnostics):
-            // One line per diagnostic, whatever the deck text they quote holds.
-            return diagnostics.map { Style.safe($0.formatted, oneLine: true) + "\n" }.joined()
-        default: return "error: \(error.errorDescription ?? "")\n"
-        }
+    /// The deck with this id.
+    func loadDeck(id: String) throws(DeckError) -> Deck {
+        try library.deck(id: id)
     }
 }

@@ -1,18 +1,14 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
-@Suite final class OptimizeCommandTests {
-    let folder: URL
+@Suite struct OptimizeCommandTests {
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("recall-optimize-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
+        scratch = try TemporaryFolder(prefix: "recall-optimize-tests")
     }
 
     func simulate(_ format: String, to name: String, days: Int = 60) throws -> URL {

@@ -1,18 +1,14 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
-@Suite final class PlanCommandTests {
-    let folder: URL
+@Suite struct PlanCommandTests {
+    let scratch: TemporaryFolder
+    var folder: URL { scratch.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("recall-plan-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
+        scratch = try TemporaryFolder(prefix: "recall-plan-tests")
     }
 
     @Test func printsThePlanAndPredictedRetentionWithoutChangingTheProfile() throws {

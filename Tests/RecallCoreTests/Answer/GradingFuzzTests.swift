@@ -67,7 +67,7 @@ import Testing
     /// Random replies made of awkward pieces and deck words: grades stay well formed and
     /// deterministic, and every verdict that is not plain says why.
     @Test(arguments: [11, 12, 13]) func randomRepliesAreWellFormed(seed: UInt64) {
-        var generator = AnswerCheckerFuzzTests.SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         let pieces =
             AnswerCheckerFuzzTests.pieces + [
                 "Moscow", "Minsk", "in", "President", "Article", "IV", "over", "less than", "+", "January",

@@ -20,7 +20,7 @@ import Testing
             contentsOf: Self.repositoryRoot.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
         #expect(
             BundledDecks.csto + "\n" == file || BundledDecks.csto == file,
-            "run Scripts/embed-decks after editing Decks/csto.yaml")
+            "the EmbedDecks plugin builds Decks/csto.yaml into the program")
     }
 
     @Test func cstoDeckLintsWithoutWarnings() throws {

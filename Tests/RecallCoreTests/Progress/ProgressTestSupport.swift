@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
@@ -15,31 +16,6 @@ struct FakeScheduler: CardScheduling {
         return CardState(
             phase: phase, step: phase == .review ? nil : 0, stability: stability, difficulty: difficulty,
             due: now + stability * 86_400 + 0.123_456_789, lastReview: now)
-    }
-}
-
-/// A fresh folder under the temporary directory, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("recall-progress-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: url.appendingPathComponent(name))
-    }
-
-    func read(_ name: String) throws -> Data {
-        try Data(contentsOf: url.appendingPathComponent(name))
     }
 }
 

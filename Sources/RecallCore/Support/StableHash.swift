@@ -1,5 +1,5 @@
 /// FNV-1a digests of text: the same in every process (Swift's `Hasher` is seeded per run).
-public enum StableHash {
+package enum StableHash {
     public static func fnv1a(_ text: String, seed: UInt64? = nil) -> UInt64 {
         var hash = FNV1a64()
         if let seed { withUnsafeBytes(of: seed.littleEndian) { hash.combine($0) } }
@@ -14,10 +14,13 @@ public enum StableHash {
     }
 }
 
-extension SplitMix64 {
-    /// A generator for one purpose (one card's distractors, one quiz) under a seed, so that each
-    /// draw is reproducible on its own whatever else was drawn before.
-    public init(seed: UInt64, purpose: String) {
-        self.init(seed: StableHash.fnv1a(purpose, seed: seed))
+/// The 64-bit Fowler–Noll–Vo hash, variant 1a: stable across processes and platforms.
+struct FNV1a64 {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
     }
 }
