@@ -68,11 +68,6 @@ enum NumberWords {
         cardinals[token] ?? ordinals[token]
     }
 
-    /// Whether `token` is a number word or ordinal (cardinal or ordinal).
-    static func isNumberWord(_ token: String) -> Bool {
-        word(token) != nil
-    }
-
     /// Whether `token` is written in digits (`2002`, `3.5`).
     static func isDigits(_ token: String) -> Bool {
         guard let first = token.unicodeScalars.first, ("0"..."9").contains(first) else { return false }

@@ -38,18 +38,9 @@ public struct Deck: Sendable, Hashable {
         self.path = path
     }
 
-    /// The entity with this id, if the deck has one.
-    public func entity(_ id: String) -> Entity? {
-        entityIndex[id].map { entities[$0] }
-    }
-
     /// The attribute with this id, if the deck declares one.
     public func attribute(_ id: String) -> Attribute? {
         attributes.first { $0.id == id }
-    }
-
-    private var entityIndex: [String: Int] {
-        Dictionary(entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

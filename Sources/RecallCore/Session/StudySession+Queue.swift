@@ -56,7 +56,6 @@ extension StudySession {
             if newSiblings.insert(card.siblingKey).inserted { newCards.append(card) }
         }
         queue = Self.interleave(reviews: Array(reviews), new: newCards)
-        summary.dueAtStart = reviews.count
     }
 
     /// The exam plan as of `now`, when an exam is set and still ahead.

@@ -3,16 +3,12 @@ public import Foundation
 /// What a study session did, for the summary at its end.
 public struct StudySummary: Sendable, Hashable {
     public var startedAt = Date(timeIntervalSince1970: 0)
-    /// Review cards due when the session began.
-    public var dueAtStart = 0
     /// Answers given (each grading, learning steps included).
     public var answered = 0
     /// Answers rated other than Again.
     public var correct = 0
     /// New cards seen for the first time.
     public var newLearned = 0
-    /// Time spent answering.
-    public var answeringTime: TimeInterval = 0
 
     public init() {}
 
@@ -20,14 +16,12 @@ public struct StudySummary: Sendable, Hashable {
         answered += 1
         if review.rating != .again { correct += 1 }
         if wasNew { newLearned += 1 }
-        answeringTime += review.duration
     }
 
     mutating func uncount(_ review: Review, wasNew: Bool) {
         answered = max(0, answered - 1)
         if review.rating != .again { correct = max(0, correct - 1) }
         if wasNew { newLearned = max(0, newLearned - 1) }
-        answeringTime = max(0, answeringTime - review.duration)
     }
 
     /// Share of answers not rated Again, 0 to 1.
