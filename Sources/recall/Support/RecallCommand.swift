@@ -33,18 +33,18 @@ enum CommandFailure: Error, Equatable {
         case is CleanExit, is ValidationError: return error
         case CommandFailure.reported: return ExitCode.failure
         default:
-            Console.writeError(describe(error))
+            report(error)
             return ExitCode.failure
         }
     }
 
-    /// `error: <message>\n`, or a deck's diagnostics as they are (each already says
-    /// `file:line:column: error: …`), one line each whatever the deck text they quote holds.
-    static func describe(_ error: any Error) -> String {
+    /// Prints a deck's diagnostics as they are (each already says `file:line:column: error: …`),
+    /// or `error: <message>`; one neutralised line each, whatever the text they quote holds.
+    static func report(_ error: any Error) {
         if let deck = error as? DeckError, case .invalid(let diagnostics) = deck {
-            return diagnostics.map { Style.safe($0.formatted, oneLine: true) + "\n" }.joined()
+            Console.writeError(diagnostics.map { Style.safe($0.formatted, oneLine: true) + "\n" }.joined())
+            return
         }
-        let message = (error as? any LocalizedError)?.errorDescription ?? error.localizedDescription
-        return "error: \(message)\n"
+        Console.error((error as? any LocalizedError)?.errorDescription ?? error.localizedDescription)
     }
 }

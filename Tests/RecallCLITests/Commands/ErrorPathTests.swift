@@ -36,6 +36,10 @@ import Testing
             line: "error: no such file '/nonexistent/other.json'"),
         Case(
             arguments: ["class", "report", "/nonexistent/ada.json"], line: "error: '/nonexistent/ada.json'"),
+        // A newline in a quoted file name cannot start a line of its own that looks like output.
+        Case(
+            arguments: ["progress", "merge", "/nonexistent/a\nerror: faked.json", "--progress-dir", "{tmp}"],
+            line: "error: no such file '/nonexistent/a"),
         Case(arguments: ["scheduler", "replay"], input: "{bad", line: "error: the input is not valid JSON"),
         Case(arguments: ["optimize", "--reviews", "-", "--json"], input: "[]", line: "error: "),
         Case(
