@@ -6,8 +6,8 @@ public import Foundation
 /// negates a term, and a bare word must appear in the card's prompt or answer (case and accents
 /// ignored). Keys: `deck`, `kind`, `attr` (the fact attribute or template topic), `type` (the
 /// fact's value type), `fact`, `tag` (kind, attribute, value type or source section), `state`
-/// (`new`, `learning`, `review`, `relearning`, `due`, `suspended`, `buried`, `leech`) and
-/// `wrong` (`today`, or a number of days).
+/// (`new`, `learning`, `review`, `relearning`, `due`, `suspended`, `buried`, `leech`, as
+/// `CardStatus` defines them) and `wrong` (`today`, or a number of days).
 public struct CardQuery: Sendable, Hashable {
     /// One condition of a query.
     public struct Term: Sendable, Hashable {
@@ -125,5 +125,18 @@ public struct CardQuery: Sendable, Hashable {
             if value == "today" { return days == 0 }
             return Int(value).map { days < $0 } ?? false
         }
+    }
+}
+
+extension CardQuery.Context {
+    /// The learner's cards as `board` sees them (the one definition of each state), with the value
+    /// types of the decks' facts.
+    public init(board: CardStatusBoard, decks: [Deck]) {
+        let types = Dictionary(
+            decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
+            uniquingKeysWith: { first, _ in first })
+        self.init(
+            valueType: { types[$0] }, states: { board.status(of: $0).words },
+            daysSinceWrong: { board.status(of: $0).daysSinceWrong })
     }
 }

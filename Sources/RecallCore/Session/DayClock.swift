@@ -38,3 +38,5 @@ public struct DayClock: Sendable, Hashable {
             ?? Int(((b.timeIntervalSince(a)) / 86_400).rounded())
     }
 }
+
+extension DayClock: StudyDays {}

@@ -1,36 +1,47 @@
 public import Foundation
 
 extension StudySession {
+    /// The status of the session's cards at `now` (see `CardStatus`).
+    public func statusBoard(now: Date) -> CardStatusBoard {
+        CardStatusBoard(
+            profile: store.profile, cards: deckOrder.compactMap { cards[$0] }, now: now, days: options.clock)
+    }
+
     /// Builds today's queue from the profile: learning cards by due time; review cards due by the
     /// end of the day, most at risk first, up to what is left of the daily limit; new cards, up to
-    /// what is left of the daily limit, spread among the reviews.
+    /// what is left of the daily limit, spread among the reviews. At most one card of each fact
+    /// is queued, and none of a fact answered today: the queue is filled from the remaining cards
+    /// instead, and what is held back for that reason is counted (`DayCounts`).
     func buildQueue(now: Date) {
         let profile = store.profile
-        let dayStart = options.clock.startOfDay(containing: now)
-        let dayEnd = options.clock.endOfDay(containing: now)
-        let today = profile.reviews.filter { $0.reviewedAt >= dayStart && $0.reviewedAt < dayEnd }
+        let board = statusBoard(now: now)
+        let today = profile.reviews.filter { $0.reviewedAt >= board.dayStart && $0.reviewedAt < board.dayEnd }
         answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
         let reviewedToday = Set(today.map(\.cardID))
-        let firstReviews = Set(profile.reviews.filter { $0.reviewedAt < dayStart }.map(\.cardID))
+        let firstReviews = Set(profile.reviews.filter { $0.reviewedAt < board.dayStart }.map(\.cardID))
         let newToday = reviewedToday.subtracting(firstReviews).count
         let reviewsToday = today.filter { firstReviews.contains($0.cardID) }.map(\.cardID)
         let reviewsDoneToday = Set(reviewsToday).count
 
         var dueReviews: [(card: Card, retrievability: Double, stability: Double)] = []
         var fresh: [Card] = []
+        var heldNew = 0
+        var heldReviews = 0
         learning = []
         for id in deckOrder {
             guard let card = cards[id] else { continue }
-            let flags = profile.flags(of: id)
-            if flags.isSuspended || (flags.buriedUntil.map { $0 > now } ?? false) { continue }
-            guard let state = profile.states[id] else {
-                fresh.append(card)
+            let status = board.status(of: card)
+            if status.burial == .sibling, !status.isSuspended {
+                if status.phase == .new { heldNew += 1 } else { heldReviews += 1 }
+            }
+            guard status.isAvailable, let state = profile.states[id], status.phase != .new else {
+                if status.isNewAndAvailable { fresh.append(card) }
                 continue
             }
             switch state.phase {
             case .learning, .relearning:
                 learning.append(card)
-            case .review where state.due < dayEnd:
+            case .review where status.isDueToday:
                 dueReviews.append((card, scheduler.retrievability(of: state, at: now), state.stability ?? 0))
             case .review:
                 break
@@ -40,7 +51,19 @@ extension StudySession {
         dueReviews.sort {
             ($0.retrievability, $0.stability, $0.card.id) < ($1.retrievability, $1.stability, $1.card.id)
         }
-        var reviews = Array(dueReviews.prefix(max(0, options.reviewLimit - reviewsDoneToday)).map(\.card))
+        // One card per fact: a fact answered today, or in its learning steps, or already queued,
+        // holds its other cards back until tomorrow.
+        var facts = answeredSiblings.union(learning.map(\.siblingKey))
+        let room = max(0, options.reviewLimit - reviewsDoneToday)
+        var reviews: [Card] = []
+        backlog = []
+        for entry in dueReviews {
+            guard facts.insert(entry.card.siblingKey).inserted else {
+                heldReviews += 1
+                continue
+            }
+            if reviews.count < room { reviews.append(entry.card) } else { backlog.append(entry.card) }
+        }
         var newQuota = max(0, options.newPerDay - newToday)
         if let plan = examPlan(now: now) {
             // Reviews the exam plan wants today although not due, and new cards it brings forward.
@@ -51,10 +74,22 @@ extension StudySession {
             newQuota = max(newQuota, plan.newCardsToday.count - newToday)
         }
         var newCards: [Card] = []
-        var newSiblings = answeredSiblings
-        for card in fresh where newCards.count < newQuota {
-            if newSiblings.insert(card.siblingKey).inserted { newCards.append(card) }
+        reserve = []
+        for card in fresh {
+            guard !facts.contains(card.siblingKey) else {
+                heldNew += 1
+                continue
+            }
+            if newCards.count < newQuota {
+                facts.insert(card.siblingKey)
+                newCards.append(card)
+            } else {
+                reserve.append(card)
+            }
         }
+        heldBack = HeldBack(
+            new: min(heldNew, max(0, newQuota - newCards.count)), reviews: heldReviews,
+            overLimit: backlog.count)
         queue = Self.interleave(reviews: Array(reviews), new: newCards)
     }
 
@@ -106,11 +141,25 @@ extension StudySession {
         store.profile.states[card.id]?.due ?? now
     }
 
-    /// Marks the card's fact as answered today and takes its siblings out of today's queue.
+    /// Marks the card's fact as answered today and takes its siblings out of today's queue; each
+    /// one taken out is replaced by the next card of another fact (a new card by a new one, a
+    /// review by one from the backlog), so the day's study is not cut short.
     func buryingSiblings(of card: Card) -> [Card] {
         answeredSiblings.insert(card.siblingKey)
         let siblings = queue.filter { $0.siblingKey == card.siblingKey && $0.id != card.id }
         queue.removeAll { $0.siblingKey == card.siblingKey && $0.id != card.id }
+        for sibling in siblings {
+            let isNew = store.profile.states[sibling.id] == nil
+            var pool = isNew ? reserve : backlog
+            let queued = Set(queue.map(\.siblingKey))
+            guard
+                let index = pool.firstIndex(where: {
+                    !answeredSiblings.contains($0.siblingKey) && !queued.contains($0.siblingKey)
+                })
+            else { continue }
+            queue.append(pool.remove(at: index))
+            if isNew { reserve = pool } else { backlog = pool }
+        }
         return siblings
     }
 }

@@ -41,6 +41,12 @@ public final class StudySession {
     var history: [Graded] = []
     /// Sibling keys answered today.
     var answeredSiblings: Set<String> = []
+    /// Due reviews beyond today's limit, most at risk first, and new cards beyond today's quota,
+    /// in deck order: what the queue is topped up from when a sibling leaves it.
+    var backlog: [Card] = []
+    var reserve: [Card] = []
+    /// What today's queue leaves out, and why.
+    var heldBack = HeldBack()
     /// Counts for the summary.
     public internal(set) var summary = StudySummary()
     /// The study day the queue was built for.

@@ -29,20 +29,23 @@ public struct StudySummary: Sendable, Hashable {
 }
 
 extension StudySession {
-    /// Cards due by the end of tomorrow, and within the next seven days, as of `now`.
+    /// Cards due by the end of tomorrow, and within the next seven days, as of `now`: every card
+    /// not suspended whose schedule wants it by then, so what is still due today (buried, held
+    /// back for a sibling, over the daily limit, or left when the session ended) counts too.
     public func upcoming(now: Date) -> (tomorrow: Int, week: Int) {
         let clock = options.clock
         let tomorrowEnd = clock.endOfDay(containing: clock.endOfDay(containing: now))
         var weekEnd = clock.endOfDay(containing: now)
         for _ in 0..<7 { weekEnd = clock.endOfDay(containing: weekEnd) }
-        let todayEnd = clock.endOfDay(containing: now)
+        let board = statusBoard(now: now)
         var tomorrow = 0
         var week = 0
-        for (id, state) in store.profile.states where cards[id] != nil {
-            let flags = store.profile.flags(of: id)
-            if flags.isSuspended { continue }
-            if state.due >= todayEnd, state.due < tomorrowEnd { tomorrow += 1 }
-            if state.due >= todayEnd, state.due < weekEnd { week += 1 }
+        for id in deckOrder {
+            guard let card = cards[id] else { continue }
+            let status = board.status(of: card)
+            guard let due = status.due, !status.isSuspended else { continue }
+            if due < tomorrowEnd { tomorrow += 1 }
+            if due < weekEnd { week += 1 }
         }
         return (tomorrow, week)
     }

@@ -29,9 +29,10 @@ extension StatsReport {
         self.rolloverHour = calendar.rolloverHour
         self.desiredRetention = profile.settings.desiredRetention
         self.totalReviews = history.reviewsPerDay.values.reduce(0, +)
-        self.cards = Self.stateCounts(of: covered, in: profile, now: now)
+        let board = CardStatusBoard(profile: profile, cards: covered, now: now, days: calendar)
+        self.cards = board.counts(of: covered)
         self.trueRetention = Self.retentionWindows.map { history.trueRetention(days: $0, endingOn: today) }
-        self.forecast = Self.forecast(of: covered, in: profile, now: now, calendar: calendar)
+        self.forecast = Self.forecast(of: covered, board: board, calendar: calendar)
         self.activity = Self.activity(history.reviewsPerDay, today: today)
         self.stability = Self.stabilityBuckets(of: covered, in: profile)
         let groups = history.groups
@@ -58,41 +59,16 @@ extension StatsReport {
         return count
     }
 
-    static func stateCounts(of cards: [Card], in profile: Profile, now: Date) -> StateCounts {
-        var counts = StateCounts()
-        counts.total = cards.count
-        for card in cards {
-            let flags = profile.flags(of: card.id)
-            if flags.isLeech { counts.leech += 1 }
-            if flags.isSuspended {
-                counts.suspended += 1
-            } else if let until = flags.buriedUntil, until > now {
-                counts.buried += 1
-            } else if let state = profile.states[card.id], !state.isNew {
-                switch state.phase {
-                case .learning: counts.learning += 1
-                case .review: counts.review += 1
-                case .relearning: counts.relearning += 1
-                }
-            } else {
-                counts.new += 1
-            }
-        }
-        return counts
-    }
-
-    static func forecast(of cards: [Card], in profile: Profile, now: Date, calendar: StudyCalendar)
-        -> Forecast
-    {
-        let today = calendar.day(of: now)
+    /// Cards due on each of the coming days; a buried card comes back tomorrow, and what is
+    /// overdue counts today, so today's figure is `StateCounts.due`.
+    static func forecast(of cards: [Card], board: CardStatusBoard, calendar: StudyCalendar) -> Forecast {
+        let today = calendar.day(of: board.now)
         var counts = [Int](repeating: 0, count: forecastDays)
         var overdue = 0
         for card in cards {
-            guard let state = profile.states[card.id], !state.isNew else { continue }
-            let flags = profile.flags(of: card.id)
-            guard !flags.isSuspended else { continue }
-            var due = state.due
-            if let until = flags.buriedUntil, until > now { due = max(due, until) }
+            let status = board.status(of: card)
+            guard var due = status.due, !status.isSuspended else { continue }
+            if status.burial != nil { due = max(due, board.dayEnd) }
             var offset = calendar.day(of: due) - today
             if offset < 0 {
                 overdue += 1

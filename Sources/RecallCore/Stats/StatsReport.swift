@@ -43,22 +43,9 @@ public struct StatsReport: Sendable, Hashable, Codable {
     /// Consecutive study days with reviews (see the type's definition).
     public var streak: Int
 
-    /// Cards by state; the first six are exclusive and add up to `total`, `leech` overlaps them.
-    public struct StateCounts: Sendable, Hashable, Codable {
-        public var total = 0
-        /// Never reviewed (and neither suspended nor buried).
-        public var new = 0
-        public var learning = 0
-        public var review = 0
-        public var relearning = 0
-        public var suspended = 0
-        /// Buried until later than now (and not suspended).
-        public var buried = 0
-        /// Marked as leeches (usually suspended as well).
-        public var leech = 0
-
-        public init() {}
-    }
+    /// Cards by status (see `CardStatus`): new, learning, review, relearning, suspended and buried
+    /// are exclusive and add up to `total`; `due` and `leech` overlap them.
+    public typealias StateCounts = CardStatusBoard.Counts
 
     /// True retention over a window of study days.
     public struct RetentionWindow: Sendable, Hashable, Codable {

@@ -16,9 +16,11 @@ struct Study: RecallCommand {
     func execute() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
         let reader = Terminal.lineReader(historyPath: nil)
+        let clock = study.makeClock()
         var loop = StudyLoop(
-            session: context.session(deck: deck, options: study.options, now: Date()),
+            session: context.session(deck: deck, options: study.options, now: clock()),
             style: .current, reader: reader)
+        loop.now = clock
         loop.run()
         let saved = context.close()
         // A failed write is an error even when the learner was told and went on.
@@ -52,6 +54,19 @@ struct StudySettingsOptions: ParsableArguments {
             "Ask every card as typed recall (as Anki does), not new and weak cards as multiple choice first.")
     var recallOnly = false
 
+    /// The moment the session starts, in seconds since 1970; time runs on from it (for tests and
+    /// reproducible sessions).
+    @Option(help: .hidden)
+    var now: Double?
+
+    /// The clock: the system's, or one that starts at `--now` and runs at the system's pace.
+    func makeClock() -> () -> Date {
+        guard let now else { return Date.init }
+        let start = Date(timeIntervalSince1970: now)
+        let launched = Date()
+        return { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
+    }
+
     /// The exam day's start (midnight UTC), if one was given.
     var examDate: Date? {
         exam.flatMap { UTCTimestamp.date(from: $0 + "T00:00:00Z") }
@@ -70,7 +85,9 @@ struct StudySettingsOptions: ParsableArguments {
         if let exam, examDate == nil {
             throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
         }
-        if let examDate, let problem = InputRange.problem(exam: examDate, now: Date(), option: "--exam") {
+        if let now, let problem = InputRange.problem(now, option: "--now") { throw ValidationError(problem) }
+        let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
+        if let examDate, let problem = InputRange.problem(exam: examDate, now: moment, option: "--exam") {
             throw ValidationError(problem)
         }
     }

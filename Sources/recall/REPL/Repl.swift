@@ -30,6 +30,8 @@ final class Repl {
     let style = Style.current
     var reader: any LineReader
     var lastSession: StudySession?
+    /// The time: the system's, or running on from `--now` (for tests).
+    let clock: () -> Date
 
     init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions)
     {
@@ -37,6 +39,7 @@ final class Repl {
         self.settings = settings
         self.deckOptions = decks
         self.progressOptions = progress
+        self.clock = settings.makeClock()
         self.reader = Terminal.lineReader(
             historyPath: progress.directory.appendingPathComponent(".history").path,
             completion: Self.completion(for: context, progressDirectory: progress.directory))
@@ -48,7 +51,7 @@ final class Repl {
     func run() {
         say("recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.")
         while true {
-            let input = reader.read(prompt: prompt(now: Date()))
+            let input = reader.read(prompt: prompt(now: clock()))
             guard case .line(let line) = input else {
                 if case .interrupted = input { continue }
                 break
@@ -62,9 +65,8 @@ final class Repl {
     /// `recall csto · 12 due · 5 new › `.
     func prompt(now: Date) -> String {
         let session = context.session(deck: nil, options: settings.options, now: now)
-        let left = session.remaining(now: now)
         let label = context.decks.count == 1 ? context.decks[0].id : "\(context.decks.count) decks"
-        return "recall \(label) · \(left.review + left.learning) due · \(left.new) new › "
+        return "recall \(label) · \(DayCountsText.short(session.counts(now: now))) › "
     }
 
     /// Runs one command line; false to leave.
@@ -109,8 +111,9 @@ final class Repl {
             say("No deck '\(Style.safe(deck))'. Decks: \(context.decks.map(\.id).joined(separator: ", ")).")
             return
         }
-        let session = context.session(deck: deck, options: settings.options, now: Date())
+        let session = context.session(deck: deck, options: settings.options, now: clock())
         var loop = StudyLoop(session: session, style: style, reader: reader)
+        loop.now = clock
         loop.run()
         reader = loop.reader
         lastSession = session
@@ -130,7 +133,7 @@ final class Repl {
     }
 
     func stats() {
-        let now = Date()
+        let now = clock()
         guard let report = report(now: now) else { return }
         Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
         if let plan = context.session(deck: nil, options: settings.options, now: now).examPlan(now: now) {
@@ -166,14 +169,14 @@ final class Repl {
         }
         var text = words.joined(separator: " ")
         if text.lowercased() == "weakest" {
-            guard let query = report(now: Date())?.weakest?.query else {
+            guard let query = report(now: clock())?.weakest?.query else {
                 say("No weak spot yet: it takes a few reviews of graduated cards to find one.")
                 return
             }
             say("Drilling the weakest: \(query)")
             text = query
         }
-        guard let matching = cards(matching: text, now: Date(), askable: true) else { return }
+        guard let matching = cards(matching: text, now: clock(), askable: true) else { return }
         let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
         guard !questions.isEmpty else {
             say("No cards match '\(Style.safe(text))'.")
@@ -200,13 +203,12 @@ final class Repl {
     }
 
     func listDecks() {
-        let now = Date()
+        let now = clock()
         for deck in context.decks {
             let session = context.session(deck: deck.id, options: settings.options, now: now)
-            let left = session.remaining(now: now)
             let count = context.cards(inDeck: deck.id).count
             say(
-                "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(left.review + left.learning) due, \(left.new) new"
+                "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(DayCountsText.deckLine(session.counts(now: now)))"
             )
         }
     }
@@ -216,17 +218,12 @@ final class Repl {
             say("Usage: search TEXT")
             return
         }
-        let now = Date()
+        let now = clock()
         guard let matching = cards(matching: text, now: now) else { return }
-        let dayEnd = settings.options.clock.endOfDay(containing: now)
+        let board = context.statusBoard(now: now, clock: settings.options.clock)
         let width = TerminalSize.columns
         for card in matching {
-            let words = StudyContext.stateWords(
-                profile: context.store.profile, card: card, now: now, dayEnd: dayEnd)
-            let state =
-                ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first {
-                    words.contains($0)
-                } ?? ""
+            let state = board.status(of: card).headline
             let due = context.store.profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
             let line =
                 "  "
@@ -283,9 +280,7 @@ final class Repl {
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
         let kinds = Card.Kind.allCases.map { "kind:\($0.rawValue)" }
         let attributes = Set(context.cards.map(\.topic)).sorted().map { "attr:\($0)" }
-        let states = ["new", "learning", "review", "relearning", "due", "suspended", "buried", "leech"].map {
-            "state:\($0)"
-        }
+        let states = CardStatus.stateWords.map { "state:\($0)" }
         let deckTerms = context.decks.map { "deck:\($0.id)" }
         let types = ValueType.allCases.map { "type:\($0.rawValue)" }
         return Completion(

@@ -49,40 +49,14 @@ final class StudyContext {
             options: options, now: now)
     }
 
-    /// What the query language needs to know about the learner's cards.
-    func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
-        let profile = store.profile
-        let types = Dictionary(
-            decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
-            uniquingKeysWith: { first, _ in first })
-        let dayStart = clock.startOfDay(containing: now)
-        var wrongAnswers: [String: Date] = [:]
-        for review in profile.reviews where review.verdict == .wrong {
-            wrongAnswers[review.cardID] = review.reviewedAt
-        }
-        let lastWrong = wrongAnswers
-        let dayEnd = clock.endOfDay(containing: now)
-        return CardQuery.Context(
-            valueType: { types[$0] },
-            states: { card in Self.stateWords(profile: profile, card: card, now: now, dayEnd: dayEnd) },
-            daysSinceWrong: { card in
-                lastWrong[card.id].map { $0 >= dayStart ? 0 : clock.days(from: $0, to: now) }
-            })
+    /// Every card's status for the learner at `now` (the core's one definition of each state).
+    func statusBoard(now: Date, clock: DayClock) -> CardStatusBoard {
+        CardStatusBoard(profile: store.profile, cards: cards, now: now, days: clock)
     }
 
-    static func stateWords(profile: Profile, card: Card, now: Date, dayEnd: Date) -> Set<String> {
-        var words: Set<String> = []
-        let flags = profile.flags(of: card.id)
-        if flags.isSuspended { words.insert("suspended") }
-        if flags.isLeech { words.insert("leech") }
-        if let buried = flags.buriedUntil, buried > now { words.insert("buried") }
-        guard let state = profile.states[card.id] else {
-            words.insert("new")
-            return words
-        }
-        words.insert(state.phase.rawValue.lowercased())
-        if state.due < dayEnd { words.insert("due") }
-        return words
+    /// What the query language needs to know about the learner's cards.
+    func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
+        CardQuery.Context(board: statusBoard(now: now, clock: clock), decks: decks)
     }
 
     /// Saves the profile (folding the journal into the snapshot) and releases it. Returns false

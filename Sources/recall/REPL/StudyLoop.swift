@@ -33,15 +33,14 @@ struct StudyLoop {
     @discardableResult
     mutating func run() -> Bool {
         let start = now()
-        let remaining = session.remaining(now: start)
+        let counts = session.counts(now: start)
         guard session.next(now: start) != nil else {
-            say("Nothing to study now: no card is due and today's new cards are done.")
+            say(DayCountsText.nothingLeft(counts))
+            session.heldBackNotes().forEach { say("(\($0).)") }
             printUpcoming()
             return true
         }
-        say(
-            "Studying: \(remaining.review) due, \(remaining.new) new, \(remaining.learning) learning. Type :help for commands."
-        )
+        DayCountsText.header(counts, notes: session.heldBackNotes()).forEach(say)
         if let plan = session.examPlan(now: start) { say(ExamLine.render(plan)) }
         var interrupts = 0
         var lastAnswer: (card: Card, reply: String, duration: TimeInterval)?

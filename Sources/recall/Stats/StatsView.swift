@@ -136,6 +136,7 @@ enum StatsView {
             }
             var legend = ["\(counts.total) cards"]
             legend += parts.filter { $0.1 > 0 }.map { "\($0.2) \($0.0) \($0.1)" }
+            if counts.due > 0 { legend.append("due today \(counts.due)") }
             if counts.leech > 0 { legend.append("leeches \(counts.leech)") }
             return lines + flow(legend)
         }

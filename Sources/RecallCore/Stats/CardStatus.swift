@@ -1,0 +1,205 @@
+public import Foundation
+
+/// Where study days begin and end: what `CardStatus` needs of a calendar (`DayClock` and
+/// `StudyCalendar` both provide it).
+public protocol StudyDays: Sendable {
+    /// When the study day containing `date` began.
+    func startOfDay(containing date: Date) -> Date
+    /// When the study day containing `date` ends (the next one's start).
+    func endOfDay(containing date: Date) -> Date
+    /// Whole study days from `date`'s day to `other`'s (0 for the same day).
+    func days(from date: Date, to other: Date) -> Int
+}
+
+/// A card's standing for one learner at one moment: the ONE definition of new, learning,
+/// review, relearning, due, buried, suspended, leech and days since wrong that the study queue,
+/// the query language (`state:due`, `wrong:today`), `stats`, completion and the prompt all count by.
+///
+/// - **new**: never answered. **learning / relearning / review**: the scheduler's phase.
+/// - **due**: answered before, due before the end of today's study day, and available.
+/// - **buried**: buried by hand until a later moment, or held back for the day because another
+///   card of the same fact (a sibling) was answered today while this one is new or due.
+/// - **suspended**: until unsuspended. Buried and suspended cards are not due and not offered new.
+/// - **leech**: lapsed too often (it is suspended as well when it became one).
+public struct CardStatus: Sendable, Hashable {
+    /// The scheduler's phase, or new.
+    public enum Phase: String, Sendable, Hashable, CaseIterable {
+        case new, learning, review, relearning
+    }
+
+    /// Why a card is out of today's study.
+    public enum Burial: String, Sendable, Hashable {
+        /// `:bury` or `bury`: until the end of the day it was buried on.
+        case byHand
+        /// Another card of the same fact was answered today.
+        case sibling
+    }
+
+    public var phase: Phase
+    /// When the scheduler wants the card again (nil for a new card).
+    public var due: Date?
+    /// The state is due before the end of today, whether or not the card is available.
+    public var isDueToday: Bool
+    public var burial: Burial?
+    public var isSuspended: Bool
+    public var isLeech: Bool
+    /// Whole study days since the card was last answered wrongly (0 for today), or nil.
+    public var daysSinceWrong: Int?
+
+    /// Not suspended and not buried: the card may be studied today.
+    public var isAvailable: Bool { !isSuspended && burial == nil }
+    /// Due today and available: what "due" means in every count.
+    public var isDue: Bool { isDueToday && isAvailable }
+    /// Never answered and available: a candidate for today's new cards.
+    public var isNewAndAvailable: Bool { phase == .new && isAvailable }
+
+    /// The words `state:` matches: the phase, and `due`, `buried`, `suspended`, `leech` when they hold.
+    public var words: Set<String> {
+        var words: Set<String> = [phase.rawValue]
+        if isDue { words.insert("due") }
+        if burial != nil { words.insert("buried") }
+        if isSuspended { words.insert("suspended") }
+        if isLeech { words.insert("leech") }
+        return words
+    }
+
+    /// Every word `state:` knows, for completion and help.
+    public static let stateWords = Phase.allCases.map(\.rawValue) + ["due", "suspended", "buried", "leech"]
+
+    /// The one word a listing shows for the card: what keeps it out first, then its phase.
+    public var headline: String {
+        if isSuspended { return "suspended" }
+        if burial != nil { return "buried" }
+        if isLeech { return "leech" }
+        return phase.rawValue
+    }
+}
+
+/// The status of every card of some decks for one learner at one moment, and their counts.
+public struct CardStatusBoard: Sendable {
+    /// How many cards are in each status (over the cards the board was made for).
+    public struct Counts: Sendable, Hashable, Codable {
+        public var total = 0
+        /// Never answered and available.
+        public var new = 0
+        /// Available cards by phase.
+        public var learning = 0
+        public var review = 0
+        public var relearning = 0
+        /// Due today and available (learning and relearning steps due today included).
+        public var due = 0
+        public var buried = 0
+        public var suspended = 0
+        public var leech = 0
+
+        public init() {}
+    }
+
+    public let now: Date
+    /// When today's study day began and ends.
+    public let dayStart: Date
+    public let dayEnd: Date
+    private let profile: Profile
+    private let answeredToday: Set<String>
+    private let siblingsAnsweredToday: Set<String>
+    private let lastWrong: [String: Date]
+    private let days: any StudyDays
+
+    /// - Parameters:
+    ///   - cards: the cards whose siblings bury each other (usually every card of the open decks).
+    public init(profile: Profile, cards: [Card], now: Date, days: any StudyDays) {
+        self.profile = profile
+        self.now = now
+        self.days = days
+        dayStart = days.startOfDay(containing: now)
+        dayEnd = days.endOfDay(containing: now)
+        let keys = Dictionary(cards.map { ($0.id, $0.siblingKey) }, uniquingKeysWith: { first, _ in first })
+        var answered: Set<String> = []
+        var wrong: [String: Date] = [:]
+        for review in profile.reviews {
+            if review.verdict == .wrong { wrong[review.cardID] = review.reviewedAt }
+            if review.reviewedAt >= dayStart, review.reviewedAt < dayEnd { answered.insert(review.cardID) }
+        }
+        answeredToday = answered
+        siblingsAnsweredToday = Set(answered.compactMap { keys[$0] })
+        lastWrong = wrong
+    }
+
+    /// Whether a card of this fact was answered today.
+    public func factAnsweredToday(_ card: Card) -> Bool {
+        siblingsAnsweredToday.contains(card.siblingKey)
+    }
+
+    public func status(of card: Card) -> CardStatus {
+        let flags = profile.flags(of: card.id)
+        let state = profile.states[card.id].flatMap { $0.isNew ? nil : $0 }
+        let phase: CardStatus.Phase =
+            switch state?.phase {
+            case nil: .new
+            case .learning: .learning
+            case .review: .review
+            case .relearning: .relearning
+            }
+        let isDueToday = state.map { $0.due < dayEnd } ?? false
+        var burial: CardStatus.Burial?
+        if let until = flags.buriedUntil, until > now {
+            burial = .byHand
+        } else if (phase == .new || isDueToday), !answeredToday.contains(card.id), factAnsweredToday(card) {
+            burial = .sibling
+        }
+        let daysSinceWrong = lastWrong[card.id].map {
+            $0 >= dayStart ? 0 : max(0, days.days(from: $0, to: now))
+        }
+        return CardStatus(
+            phase: phase, due: state?.due, isDueToday: isDueToday, burial: burial,
+            isSuspended: flags.isSuspended, isLeech: flags.isLeech, daysSinceWrong: daysSinceWrong)
+    }
+
+    /// The counts over `cards` (duplicates counted once).
+    public func counts(of cards: [Card]) -> Counts {
+        var counts = Counts()
+        var seen: Set<String> = []
+        for card in cards where seen.insert(card.id).inserted {
+            let status = status(of: card)
+            counts.total += 1
+            if status.isLeech { counts.leech += 1 }
+            if status.isSuspended {
+                counts.suspended += 1
+                continue
+            }
+            if status.burial != nil {
+                counts.buried += 1
+                continue
+            }
+            if status.isDue { counts.due += 1 }
+            switch status.phase {
+            case .new: counts.new += 1
+            case .learning: counts.learning += 1
+            case .review: counts.review += 1
+            case .relearning: counts.relearning += 1
+            }
+        }
+        return counts
+    }
+}
+
+extension StudyCalendar: StudyDays {
+    public func startOfDay(containing date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let shifted = date.addingTimeInterval(-Double(rolloverHour) * 3600)
+        let midnight = calendar.startOfDay(for: shifted)
+        return calendar.date(byAdding: .hour, value: rolloverHour, to: midnight) ?? midnight
+    }
+
+    public func endOfDay(containing date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let start = startOfDay(containing: date)
+        return calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+    }
+
+    public func days(from date: Date, to other: Date) -> Int {
+        day(of: other) - day(of: date)
+    }
+}
