@@ -11,7 +11,8 @@ enum DayCountsText {
     /// `90 due (50 today), 5 new` for `decks`.
     static func deckLine(_ counts: StudySession.DayCounts) -> String {
         let today = counts.learning + counts.review
-        let limited = today < counts.due ? " (\(today) today)" : ""
+        let limited =
+            today >= counts.due ? "" : today == 0 ? " (0 today, the limit is reached)" : " (\(today) today)"
         var line = "\(counts.due) due\(limited), \(counts.new) new"
         if counts.buried > 0 { line += ", \(counts.buried) buried" }
         if counts.suspended > 0 { line += ", \(counts.suspended) suspended" }

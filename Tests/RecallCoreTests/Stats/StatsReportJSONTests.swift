@@ -23,7 +23,7 @@ import Testing
         let counts = try #require(json["cards"] as? [String: Any])
         #expect(
             Set(counts.keys) == [
-                "total", "new", "learning", "review", "relearning", "suspended", "buried", "leech",
+                "total", "new", "learning", "review", "relearning", "suspended", "buried", "leech", "due",
             ])
         let retention = try #require((json["true_retention"] as? [[String: Any]])?.first)
         #expect(Set(retention.keys) == ["days", "reviews", "passed", "rate"])
