@@ -115,3 +115,17 @@ extension ProgressStore {
         return note
     }
 }
+
+extension CardIDMigration {
+    /// The profile as the cards of `decks` see it, old card ids moved (in memory only), for
+    /// commands that read a profile without writing it; unchanged when nothing needs moving or
+    /// its settings are out of range.
+    public static func migrated(_ profile: Profile, decks: [Deck]) -> Profile {
+        guard !decks.isEmpty, let scheduler = try? Scheduler(settings: profile.settings) else {
+            return profile
+        }
+        let generator = QuestionGenerator()
+        let cards = decks.flatMap { generator.cards(for: $0) }
+        return migrate(profile, decks: decks, cards: cards, using: scheduler)?.profile ?? profile
+    }
+}

@@ -36,12 +36,15 @@ struct ClassReportCommand: RecallCommand {
     }
 
     func execute() throws {
-        let cards = try deck.map { QuestionGenerator().cards(for: try decks.loadDeck(id: $0)) }
+        let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
+        let cards = chosen.map { $0.flatMap { QuestionGenerator().cards(for: $0) } }
+        let progressDecks = decks.decksForProgress(chosen: chosen)
         var profiles: [(name: String, profile: Profile)] = []
         var failed = false
         for file in files {
             do {
-                let profile = try ProgressStore.readProfile(at: URL(fileURLWithPath: file))
+                let profile = CardIDMigration.migrated(
+                    try ProgressStore.readProfile(at: URL(fileURLWithPath: file)), decks: progressDecks)
                 profiles.append(
                     (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, profile))
             } catch {

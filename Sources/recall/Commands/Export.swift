@@ -74,7 +74,7 @@ struct Export: RecallCommand {
         let topics = topic.map {
             Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
-        let progress = try withProgress.map(readProfile)
+        let progress = try withProgress.map { try readProfile($0, deck: chosen) }
         let exporter = Exporter(
             quiz: .init(count: count, kinds: kinds, topics: topics, seed: seed), progress: progress)
         let input = ExportInput(deck: chosen, cards: cards)
@@ -92,14 +92,15 @@ struct Export: RecallCommand {
             "exported \(cards.count) cards of '\(chosen.id)' as \(format.rawValue) to \(output)\n")
     }
 
-    /// The learner's profile (snapshot and journal), read without locking or changing it.
-    private func readProfile(_ name: String) throws -> Profile {
+    /// The learner's profile (snapshot and journal), read without locking or changing it, with
+    /// progress on old card ids moved to the deck's cards (in memory).
+    private func readProfile(_ name: String, deck: Deck) throws -> Profile {
         try ProgressLocation.validate(profile: name)
         let directory = progressFolder.directory
         // The snapshot and the journal since, so the answers of a session still open count too.
         guard let profile = try ProgressStore.peekProfile(named: name, in: directory) else {
             throw ProgressError.fileNotFound(ProgressLocation.files(profile: name, in: directory).snapshot)
         }
-        return profile
+        return CardIDMigration.migrated(profile, decks: [deck])
     }
 }

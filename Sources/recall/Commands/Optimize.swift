@@ -20,6 +20,7 @@ struct Optimize: RecallCommand {
     )
 
     @OptionGroup var options: ProgressOptions
+    @OptionGroup var decks: DeckOptions
 
     @Option(
         help: ArgumentHelp("Fit this review log (replay input JSON) instead of a profile.", valueName: "file")
@@ -72,7 +73,7 @@ struct Optimize: RecallCommand {
     }
 
     private func fitProfile() throws {
-        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        let store = try options.openStore(decks: decks.decksForProgress(chosen: nil))
         let history = ReviewHistory(profile: store.profile)
         let clock = ContinuousClock()
         var result: FSRSOptimizer.Result?

@@ -44,7 +44,7 @@ struct Plan: RecallCommand {
         }
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
         // Opened (journal folded in) and closed at once: planning changes nothing.
-        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        let store = try options.openStore(decks: decks.decksForProgress(chosen: chosen))
         let profile = store.profile
         store.close()
         let now = Date()

@@ -13,13 +13,17 @@ struct ProgressMerge: RecallCommand {
     var other: String
 
     @OptionGroup var options: ProgressOptions
+    @OptionGroup var decks: DeckOptions
 
     func execute() throws {
         let otherURL = URL(
             fileURLWithPath: other,
             relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let incoming = try ProgressStore.readProfile(at: otherURL)
-        let store = try ProgressStore.open(profile: options.profile, in: options.directory)
+        // Both sides on today's card ids, so that the union of the logs joins the same cards.
+        let progressDecks = decks.decksForProgress(chosen: nil)
+        let incoming = CardIDMigration.migrated(
+            try ProgressStore.readProfile(at: otherURL), decks: progressDecks)
+        let store = try options.openStore(decks: progressDecks)
         let before = store.profile.reviews.count
         try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
         let total = store.profile.reviews.count

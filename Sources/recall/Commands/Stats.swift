@@ -42,7 +42,7 @@ struct Stats: RecallCommand {
         let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
         let calendar = StudyCalendar(timeZone: .current, rolloverHour: rolloverHour)
         let report: StatsReport
-        let stored = try ProgressStore.peekProfile(named: options.profile, in: options.directory)
+        let stored = try options.peekProfile(decks: chosen)
         if stored == nil {
             Console.writeError(
                 "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")

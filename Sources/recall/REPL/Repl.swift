@@ -263,7 +263,7 @@ final class Repl {
         var options = progressOptions
         options.profile = name
         do {
-            let store = try ProgressStore.open(profile: name, in: options.directory)
+            let store = try options.openStore(decks: context.decks, cards: context.cards)
             context.close()
             context = StudyContext(
                 decks: context.decks, store: store,

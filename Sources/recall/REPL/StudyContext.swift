@@ -27,14 +27,10 @@ final class StudyContext {
         throws -> StudyContext
     {
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
-        let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
-        for issue in store.issues { Console.writeError(issue.description + "\n") }
+        let cards = decks.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
+        let store = try progress.openStore(decks: decks, cards: cards)
         let scheduler = try Scheduler(settings: store.profile.settings)
-        let context = StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
-        if let note = try store.migrateCardIDs(decks: decks, cards: context.cards, using: scheduler) {
-            Console.writeError(note.description + "\n")
-        }
-        return context
+        return StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
     }
 
     /// The cards of one deck, or of all.
