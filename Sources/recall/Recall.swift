@@ -15,6 +15,7 @@ struct Recall: ParsableCommand {
             Cards.self,
             GradeCommand.self,
             Stats.self,
+            SettingsCommand.self,
             DeckCommand.self,
             Export.self,
             Import.self,

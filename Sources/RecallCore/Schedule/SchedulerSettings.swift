@@ -18,6 +18,10 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     /// checks); set, calendar days that begin at a rollover hour in a time zone, as Anki counts
     /// them (an imported Anki history keeps Anki's stabilities).
     public var dayBoundary: DayBoundary?
+    /// The learner's saved choice to have every card asked as typed recall (`recall settings
+    /// --recall-only on`); not used by the scheduler, only by the study session
+    /// (`PresentationRule`). Absent in older files, which reads as off.
+    public var recallOnly: Bool?
 
     /// Calendar days in a time zone, each starting at `rolloverHour` (Anki's "next day starts at").
     public struct DayBoundary: Sendable, Hashable, Codable {

@@ -80,8 +80,13 @@ public final class StudySession {
     /// The card as the session asks it now.
     func presented(_ card: Card) -> Card {
         let state = store.profile.states[card.id]
-        let style = PresentationRule.style(for: card, state: state, recallOnly: options.recallOnly)
+        let style = PresentationRule.style(for: card, state: state, recallOnly: asksRecallOnly)
         return card.presented(as: style) ?? card
+    }
+
+    /// Every card as typed recall: by the `--recall-only` flag, or by the profile's saved setting.
+    public var asksRecallOnly: Bool {
+        options.recallOnly || store.profile.settings.recallOnly == true
     }
 
     /// `new · choose`: the card's phase and the way it is asked.
