@@ -100,7 +100,7 @@ import Testing
         {
             !$0.prompts.contains { $0.contains("predated") }
                 && $0.card("csto:cst-signed-in:reverse")?.prompt
-                    == "Which treaty was signed in Tashkent in 1992?"
+                    == "Which treaty did six former Soviet republics sign in Tashkent?"
         },
         Case(defect: "d: no gap whose sentence supplies the word ('an attack on […] NATO members' → all)") {
             !$0.seed0.contains { $0.kind == .cloze && $0.answer == "all" }
@@ -234,6 +234,62 @@ import Testing
                 && $0.card("csto:csto-compared-to-nato:reverse") != nil
                 && $0.card("csto:card:csto-expansion")?.answer == "Collective Security Treaty Organization"
                 && $0.card("csto:csc-session-place:forward") != nil
+        },
+        // A second reader's review (2026-12), of every presentation at seeds 0 to 30: prompts that
+        // printed the answer of another fact's card.
+        Case(defect: "h: no prompt names the first mission's country or month (Kazakhstan, January 2022)") {
+            d in
+            let others = d.all.filter {
+                $0.facts.contains { $0.hasPrefix("kazakhstan-mission") }
+            }
+            return !others.isEmpty
+                && others.allSatisfy { card in
+                    card.presentations.filter { $0.style != .trueFalse }.allSatisfy {
+                        !$0.prompt.contains("Kazakhstan") && !$0.prompt.contains("January 2022")
+                    }
+                }
+        },
+        Case(defect: "h: no gap passage names Article 4, which another card asks for") { d in
+            d.all.filter { $0.kind == .cloze }.allSatisfy { !$0.prompt.contains("Article 4") }
+                && d.card("csto:cst-mutual-defense-article:forward")?.answer == "Article 4"
+        },
+        Case(defect: "h: the non-renewers are asked without the year another card asks for (1999)") { d in
+            d.everySeed("csto:cst-not-renewed-1999:forward").allSatisfy { card in
+                card.presentations.filter { $0.style != .trueFalse }.allSatisfy {
+                    !$0.prompt.contains("1999")
+                }
+            }
+        },
+        Case(defect: "h: the Chișinău summit is asked without the founding year another card asks for") { d in
+            d.card("csto:csto-founded-in:forward")?.prompt == "At a summit in which city was the CSTO formed?"
+        },
+        Case(
+            defect:
+                "h: where the treaty was signed is not printed by its year's event, nor its year by the reverse"
+        ) { d in
+            !d.options.contains { $0.contains("signed in Tashkent") }
+                && d.card("csto:cst-signed-in:reverse")?.prompt.contains("1992") == false
+        },
+        Case(defect: "h: the war's year and its region do not give each other away") { d in
+            let year = d.card("csto:karabakh-war-year:forward")?.prompt ?? "Karabakh"
+            let region = d.card("csto:karabakh-war-over:forward")?.prompt ?? "2020"
+            return !year.contains("Karabakh") && !region.contains("2020")
+        },
+        Case(defect: "h: no recall or choice prompt prints the year another fact's card asks for") { d in
+            // 'In 2024, besides announcing …' gave away the year of the announcement; 'six years after
+            // rejoining' gave away 2006 by subtraction. A reverse "Which of these happened in …?"
+            // names its own year by design.
+            let years = d.seed0.filter { $0.direction == .forward && Int($0.answer) != nil }
+            return years.count >= 10
+                && years.allSatisfy { card in
+                    d.seed0.filter { $0.siblingKey != card.siblingKey && $0.kind != .cloze }.allSatisfy {
+                        other in
+                        other.presentations.filter {
+                            $0.style != .trueFalse && !$0.prompt.hasPrefix("Which of these happened in")
+                        }.allSatisfy { !$0.prompt.contains(card.answer) }
+                    }
+                }
+                && d.seed0.allSatisfy { !$0.prompt.contains("years after") }
         },
         Case(defect: "g: historical names are accepted (Kishinev, Moldavia, Kirghizia, Byelorussia)") { d in
             let members = d.card("csto:csto-members:forward")?.items.flatMap { $0 } ?? []
