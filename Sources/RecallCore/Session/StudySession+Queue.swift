@@ -69,8 +69,11 @@ extension StudySession {
             // Reviews the exam plan wants today although not due, and new cards it brings forward.
             let queued = Set(reviews.map(\.id))
             let room = max(0, options.reviewLimit - reviewsDoneToday - reviews.count)
-            reviews += plan.reviewEarlyToday.filter { !queued.contains($0) && !reviewedToday.contains($0) }
-                .compactMap { cards[$0] }.filter { isAvailable($0, now: now) }.prefix(room)
+            let early = plan.reviewEarlyToday.filter { !queued.contains($0) && !reviewedToday.contains($0) }
+                .compactMap { cards[$0] }.filter { isAvailable($0, now: now) }
+            for card in early where reviews.count - queued.count < room {
+                if facts.insert(card.siblingKey).inserted { reviews.append(card) }
+            }
             newQuota = max(newQuota, plan.newCardsToday.count - newToday)
         }
         var newCards: [Card] = []
