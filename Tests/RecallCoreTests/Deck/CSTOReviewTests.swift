@@ -270,6 +270,34 @@ import Testing
             !d.options.contains { $0.contains("signed in Tashkent") }
                 && d.card("csto:cst-signed-in:reverse")?.prompt.contains("1992") == false
         },
+        Case(
+            defect:
+                "h: the council that coordinates members' activities is no wrong option beside the two coordinating councils"
+        ) { d in
+            let csc = d.all.filter { $0.id == "csto:csc-role:forward" }.flatMap(\.presentations)
+            let councils = d.all.filter {
+                ["csto:cmd-role:reverse", "csto:cmfa-role:reverse"].contains($0.id)
+            }
+            .flatMap(\.presentations)
+            return !csc.isEmpty && !councils.isEmpty
+                && csc.allSatisfy { p in
+                    !(p.body.options + [p.prompt]).contains {
+                        $0.contains("coordinates military policy")
+                            || $0.contains("coordinates foreign policy")
+                    }
+                }
+                && councils.allSatisfy { !$0.body.options.contains("Collective Security Council") }
+        },
+        Case(
+            defect:
+                "h: a false statement makes one false claim, not a second ('in 2005, the year the CSTO was formed')"
+        ) { d in
+            let statements = d.all.compactMap { $0.presented(as: .trueFalse)?.prompt }
+            return !statements.isEmpty
+                && !statements.contains {
+                    $0.contains("the year the CSTO was formed") || $0.contains("; the CSTO is")
+                }
+        },
         Case(defect: "h: the war's year and its region do not give each other away") { d in
             let year = d.card("csto:karabakh-war-year:forward")?.prompt ?? "Karabakh"
             let region = d.card("csto:karabakh-war-over:forward")?.prompt ?? "2020"
