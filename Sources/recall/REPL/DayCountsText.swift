@@ -19,12 +19,13 @@ enum DayCountsText {
         return line
     }
 
-    /// `Studying: 50 of 90 due, 5 new, 0 learning.` then why anything is held back.
+    /// `Studying: 50 of 90 due (2 learning), 5 new.` then why anything is held back. Due counts
+    /// learning steps due today too, so they are named inside it, not added to it.
     static func header(_ counts: StudySession.DayCounts, notes: [String]) -> [String] {
         let today = counts.learning + counts.review
-        let due = today < counts.due ? "\(today) of \(counts.due) due" : "\(counts.due) due"
-        return ["Studying: \(due), \(counts.new) new, \(counts.learning) learning. Type :help for commands."]
-            + notes.map { "(\($0).)" }
+        var due = today < counts.due ? "\(today) of \(counts.due) due" : "\(counts.due) due"
+        if counts.learning > 0 { due += " (\(counts.learning) learning)" }
+        return ["Studying: \(due), \(counts.new) new. Type :help for commands."] + notes.map { "(\($0).)" }
     }
 
     /// When the session has nothing to show.
