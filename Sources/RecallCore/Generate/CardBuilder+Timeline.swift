@@ -34,7 +34,10 @@ extension CardBuilder {
             return
         }
         var rng = SplitMix64(seed: seed, purpose: purpose(context, .reverse, "choose"))
-        let others = nearestEvents(to: date, count: 8).filter { $0.phrase != event.phrase }
+        let confusable = DistractorPicker(index: index).confusableFacts(of: context.fact)
+        let others = nearestEvents(to: date, count: 8).filter {
+            $0.phrase != event.phrase && !confusable.contains($0.fact.id)
+        }
         var phrases: [String] = []
         for other in others.shuffled(using: &rng) where !phrases.contains(other.phrase) {
             phrases.append(other.phrase)

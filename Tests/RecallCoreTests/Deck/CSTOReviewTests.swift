@@ -298,6 +298,16 @@ import Testing
                     $0.contains("the year the CSTO was formed") || $0.contains("; the CSTO is")
                 }
         },
+        Case(
+            defect:
+                "h: 'Which of these happened in 1999?' never offers Uzbekistan's withdrawal (it left the treaty then)"
+        ) { d in
+            let asked = d.everySeed("csto:cst-renewed-1999-date:reverse").compactMap {
+                $0.presented(as: .choose)
+            }
+            return !asked.isEmpty
+                && asked.allSatisfy { !$0.choices.contains("Uzbekistan withdraws from the CSTO") }
+        },
         Case(defect: "h: the war's year and its region do not give each other away") { d in
             let year = d.card("csto:karabakh-war-year:forward")?.prompt ?? "Karabakh"
             let region = d.card("csto:karabakh-war-over:forward")?.prompt ?? "2020"
