@@ -130,9 +130,11 @@ public final class StudySession {
     public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card)
         -> Rating
     {
-        PresentationRule.rating(
+        let rating = PresentationRule.rating(
             recall: recallRating(for: grade, duration: duration, hintsUsed: hintsUsed, card: card),
             style: card.style, state: store.profile.states[card.id])
+        // A hint caps the grade at Hard in every form.
+        return hintsUsed > 0 && rating.rawValue > Rating.hard.rawValue ? .hard : rating
     }
 
     private func recallRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating

@@ -17,7 +17,7 @@ struct Study: RecallCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
-            session: context.session(deck: deck, options: study.options, now: Date()),
+            session: context.session(deck: deck, options: study.options, now: Clock.now()),
             style: .current, reader: reader)
         loop.run()
         let saved = context.close()

@@ -8,15 +8,18 @@ final class Repl {
     static let commands: [(name: String, usage: String, help: String)] = [
         ("study", "study [DECK]", "study today's due and new cards"),
         (
-            "quiz", "quiz [-n N] [QUERY | weakest]",
+            "quiz", "quiz [QUERY | weakest] [-n N] [--seed S]",
             "practice without touching the schedule, e.g. quiz kind:choice attr:established"
         ),
         ("stats", "stats", "retention, forecast, activity and weak spots"),
         ("decks", "decks", "the decks, with their due and new cards"),
-        ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:due"),
+        ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:suspended"),
+        ("card", "card ID", "one card in full: prompt, answer, state, due day, history"),
+        ("unsuspend", "unsuspend QUERY", "bring suspended cards back, e.g. unsuspend state:suspended"),
+        ("unbury", "unbury QUERY", "bring buried cards back today, e.g. unbury state:buried"),
         ("search", "search TEXT", "cards whose question or answer mentions TEXT"),
         ("export", "export DECK FORMAT FILE", "write a deck as apkg, tsv, csv, md, quiz or json"),
-        ("undo", "undo", "take back the last answer of the last study session"),
+        ("undo", "undo", "take back the last answer of the last study session (also after a restart)"),
         ("profile", "profile [NAME]", "show the profile, or switch to another"),
         ("help", "help", "this list"),
         ("quit", "quit", "leave (Ctrl-D too)"),
@@ -38,8 +41,14 @@ final class Repl {
         self.deckOptions = decks
         self.progressOptions = progress
         self.reader = Terminal.lineReader(
-            historyPath: progress.directory.appendingPathComponent(".history").path,
+            historyPath: Self.historyPath(profile: progress.profile, in: progress.directory),
             completion: Self.completion(for: context, progressDirectory: progress.directory))
+    }
+
+    /// Each profile's own command history (answers never go in it), so the next learner on a
+    /// shared machine does not scroll through the last one's commands.
+    static func historyPath(profile: String, in directory: URL) -> String {
+        directory.appendingPathComponent(".\(profile).history").path
     }
 
     func say(_ text: String) { Console.write(text + "\n") }
@@ -48,7 +57,7 @@ final class Repl {
     func run() {
         say("recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.")
         while true {
-            let input = reader.read(prompt: prompt(now: Date()))
+            let input = reader.read(prompt: prompt(now: Clock.now()))
             guard case .line(let line) = input else {
                 if case .interrupted = input { continue }
                 break
@@ -77,11 +86,14 @@ final class Repl {
         case "quit": return false
         case "help": help()
         case "study": study(deck: rest.first)
-        case "quiz": quiz(rest.joined(separator: " "))
+        case "quiz": quiz(rest)
         case "stats": stats()
         case "export": export(rest)
         case "decks": listDecks()
         case "cards": browse(rest.joined(separator: " "))
+        case "card": showCard(rest.joined(separator: " "))
+        case "unsuspend": restore(rest.joined(separator: " "), with: FlagRestore.unsuspend)
+        case "unbury": restore(rest.joined(separator: " "), with: FlagRestore.unbury)
         case "search": browse(rest.joined(separator: " "), requireText: true)
         case "undo": undo()
         case "profile": profile(rest.first)
@@ -96,8 +108,10 @@ final class Repl {
 
     func help() {
         let width = Self.commands.map(\.usage.count).max() ?? 0
+        let columns = TerminalSize.columns
         for command in Self.commands {
-            say("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.help)
+            let usage = "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            say(TextWrap.wrap(usage + command.help, width: columns))
         }
         say(
             "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search."
@@ -109,7 +123,7 @@ final class Repl {
             say("No deck '\(Style.safe(deck))'. Decks: \(context.decks.map(\.id).joined(separator: ", ")).")
             return
         }
-        let session = context.session(deck: deck, options: settings.options, now: Date())
+        let session = context.session(deck: deck, options: settings.options, now: Clock.now())
         var loop = StudyLoop(session: session, style: style, reader: reader)
         loop.run()
         reader = loop.reader
@@ -130,7 +144,7 @@ final class Repl {
     }
 
     func stats() {
-        let now = Date()
+        let now = Clock.now()
         guard let report = report(now: now) else { return }
         Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
         if let plan = context.session(deck: nil, options: settings.options, now: now).examPlan(now: now) {
@@ -154,35 +168,29 @@ final class Repl {
         }
     }
 
-    func quiz(_ request: String) {
-        // `-n N` sets the number of questions; the rest is the query.
-        var words = request.split(separator: " ").map(String.init)
-        var count = 10
-        if let flag = words.firstIndex(of: "-n"), flag + 1 < words.count, let number = Int(words[flag + 1]),
-            number > 0
-        {
-            count = min(number, 1000)
-            words.removeSubrange(flag...(flag + 1))
-        }
-        var text = words.joined(separator: " ")
-        if text.lowercased() == "weakest" {
-            guard let query = report(now: Date())?.weakest?.query else {
-                say("No weak spot yet: it takes a few reviews of graduated cards to find one.")
-                return
-            }
-            say("Drilling the weakest: \(query)")
-            text = query
-        }
-        guard let matching = cards(matching: text, now: Date(), askable: true) else { return }
-        let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
-        guard !questions.isEmpty else {
-            say("No cards match '\(Style.safe(text))'.")
+    /// `quiz …`, parsed by `recall quiz`'s own parser, run on the open decks and profile.
+    func quiz(_ arguments: [String]) {
+        let parsed: Quiz
+        do {
+            parsed = try Quiz.parse(arguments)
+        } catch {
+            say(Quiz.message(for: error).split(separator: "\n").first.map(String.init) ?? "")
             return
         }
-        var runner = QuizRunner(
-            checker: context.checker, style: style, reader: reader)
-        runner.run(questions, title: text.isEmpty ? "practice" : "practice: \(text)")
-        reader = runner.reader
+        let now = Clock.now()
+        do {
+            let decks = parsed.deck.map { id in context.decks.filter { $0.id == id } } ?? context.decks
+            let selection = try parsed.questions(
+                from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
+                profile: context.store.profile, clock: settings.options.clock, now: now,
+                seed: parsed.seed ?? UInt64.random(in: 0...UInt64.max))
+            if let note = selection.note { say(note) }
+            var runner = QuizRunner(checker: context.checker, style: style, reader: reader)
+            runner.run(selection.cards, title: selection.title)
+            reader = runner.reader
+        } catch {
+            say(Recall.message(for: error))
+        }
     }
 
     /// The cards a query selects, or nil (after saying why) when the query does not read.
@@ -200,7 +208,7 @@ final class Repl {
     }
 
     func listDecks() {
-        let now = Date()
+        let now = Clock.now()
         for deck in context.decks {
             let session = context.session(deck: deck.id, options: settings.options, now: now)
             let left = session.remaining(now: now)
@@ -216,39 +224,59 @@ final class Repl {
             say("Usage: search TEXT")
             return
         }
-        let now = Date()
+        let now = Clock.now()
         guard let matching = cards(matching: text, now: now) else { return }
-        let dayEnd = settings.options.clock.endOfDay(containing: now)
-        let width = TerminalSize.columns
         for card in matching {
-            let words = StudyContext.stateWords(
-                profile: context.store.profile, card: card, now: now, dayEnd: dayEnd)
-            let state =
-                ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first {
-                    words.contains($0)
-                } ?? ""
-            let due = context.store.profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
-            let line =
-                "  "
-                + [
-                    DisplayWidth.pad(state, to: 10), DisplayWidth.pad(due, to: 10),
-                    DisplayWidth.pad(card.kind.rawValue, to: 9), Style.safe(card.prompt),
-                ].joined(separator: " ")
-            say(DisplayWidth.truncate(line, to: width))
+            say(
+                CardListing.row(
+                    card, profile: context.store.profile, now: now, clock: settings.options.clock,
+                    width: TerminalSize.columns))
         }
         say("\(matching.count) card\(matching.count == 1 ? "" : "s")")
     }
 
-    func undo() {
-        guard let session = lastSession else {
-            say("Nothing to undo: no study session yet.")
+    func showCard(_ id: String) {
+        guard !id.isEmpty else {
+            say("Usage: card ID (cards lists the ids; cards QUERY finds one)")
             return
         }
         do {
-            if let card = try session.undo() {
-                say("Took back the answer to: \(Style.safe(card.prompt))")
+            let card = try CardLookup.find(id, in: context.cards)
+            say(
+                CardListing.detail(
+                    card, profile: context.store.profile, now: Clock.now(), clock: settings.options.clock))
+        } catch {
+            say(error.localizedDescription)
+        }
+    }
+
+    func restore(_ query: String, with change: (String, StudyContext, Date) throws -> String) {
+        do {
+            say(try change(query, context, Clock.now()))
+        } catch {
+            say(Recall.message(for: error))
+        }
+    }
+
+    /// Takes back the last thing done in the last study session; after a restart, the last
+    /// answer in the log (once: what came before it belongs to earlier sessions).
+    func undo() {
+        do {
+            if let session = lastSession {
+                switch try session.takeBack() {
+                case .answer(let card)?: say("Took back the answer to: \(Style.safe(card.prompt))")
+                case .flags(let card)?: say("Back in today's study: \(Style.safe(card.prompt))")
+                case nil: say("Nothing left to undo.")
+                }
+                return
+            }
+            let now = Clock.now()
+            let session = context.session(deck: nil, options: settings.options, now: now)
+            lastSession = session
+            if let card = try session.undoLastLogged(now: now) {
+                say("Took back the last answer of the last session, to: \(Style.safe(card.prompt))")
             } else {
-                say("Nothing left to undo.")
+                say("Nothing to undo: no answer yet.")
             }
         } catch {
             Console.error(error.localizedDescription)
@@ -272,6 +300,7 @@ final class Repl {
                 decks: context.decks, store: store,
                 scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
+            reader.useHistory(at: Self.historyPath(profile: name, in: progressOptions.directory))
             say("Now studying as '\(name)'.")
         } catch {
             Console.error(error.localizedDescription)

@@ -51,7 +51,11 @@ final class StudyContext {
 
     /// What the query language needs to know about the learner's cards.
     func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
-        let profile = store.profile
+        Self.queryContext(profile: store.profile, decks: decks, now: now, clock: clock)
+    }
+
+    /// The same for a profile read without opening it (`recall cards`, `recall quiz`).
+    static func queryContext(profile: Profile, decks: [Deck], now: Date, clock: DayClock) -> CardQuery.Context {
         let types = Dictionary(
             decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
             uniquingKeysWith: { first, _ in first })
