@@ -101,7 +101,8 @@ struct StudyLoop {
             say(style.dim("source: \(Style.safe(card.source))"))
         }
         say(style.dim("[\(session.label(for: card))] ") + CardPrompt.render(card))
-        say(ReviewScreen.counts(session.remaining(now: now()), style: style))
+        // Measured without colour codes, so printed as it is (it fits in 40 columns).
+        Console.write(ReviewScreen.counts(session.remaining(now: now()), style: style) + "\n")
     }
 
     /// Reads one line on a card and hands it to its handler.
@@ -250,7 +251,9 @@ struct StudyLoop {
         duration: TimeInterval
     ) -> Next {
         if let intervals = session.nextIntervals() {
-            say(ReviewScreen.buttons(intervals, suggested: suggested, style: style, width: TerminalSize.columns))
+            Console.write(
+                ReviewScreen.buttons(intervals, suggested: suggested, style: style, width: TerminalSize.columns)
+                    + "\n")
         }
         var outcome = outcome
         var next = Next.nextCard

@@ -105,6 +105,9 @@ struct ReadlineLineReader: LineReader {
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &original) }
         let event = nextByte(from: STDIN_FILENO)
+        if case .byte(let key) = event, (0x21..<0x7F).contains(key) {
+            Console.writeTerminal(String(UnicodeScalar(key)))
+        }
         Console.writeTerminal("\n")
         let byte: UInt8
         switch event {
@@ -121,7 +124,17 @@ struct ReadlineLineReader: LineReader {
         case 3: return .interrupted  // Ctrl-C arrives as a byte: ISIG stays on, but just in case
         case 4: return .end
         case 10, 13, 32: return .line("")
-        default: return .line(String(UnicodeScalar(byte)))
+        default:
+            // An Enter typed with the key (`3⏎`) already waiting is part of it, not the next line.
+            // Anything else already typed goes back to readline for the next line.
+            var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            var next: UInt8 = 0
+            if byte != UInt8(ascii: ":"), poll(&waiting, 1, 0) == 1, Glibc.read(STDIN_FILENO, &next, 1) == 1,
+                next != 10, next != 13
+            {
+                _ = rl_stuff_char(Int32(next))
+            }
+            return .line(String(UnicodeScalar(byte)))
         }
     }
 
