@@ -69,10 +69,18 @@ import Testing
         #expect(review.verdict == .wrong)
         #expect(review.rating == .good)
         #expect(review.overridden)
-        let journal = try String(
-            contentsOf: folder.appendingPathComponent("default.journal.jsonl"), encoding: .utf8)
-        #expect(journal.contains("\"overridden\":true"))
-        #expect(journal.split(separator: "\n").count == 2, "one answer line and one replacing line")
+        let snapshot = try String(contentsOf: folder.appendingPathComponent("default.json"), encoding: .utf8)
+        #expect(snapshot.contains("\"verdict\":\"wrong\",\"seconds\":"))
+        #expect(snapshot.contains("\"overridden\":true"))
+    }
+
+    @Test func acceptAtTheRatingPromptRegradesThisAnswer() throws {
+        let result = try study("a security pact\n:accept\n:quit\n")
+        #expect(result.stdout.contains("accepted — 'a security pact' now counts for this card"), "\(result.stdout)")
+        let profile = try profile()
+        #expect(profile.reviews.map(\.verdict) == [.correct])
+        #expect(profile.reviews.first?.overridden == false)
+        #expect(profile.flags(of: "csto:csto-nature:forward").aliases == ["a security pact"])
     }
 
     @Test func nothingTypedAtTheRatingPromptReachesTheNextCard() throws {

@@ -8,8 +8,8 @@ final class Repl {
     static let commands: [(name: String, usage: String, help: String)] = [
         ("study", "study [DECK]", "study today's due and new cards"),
         (
-            "quiz", "quiz [QUERY | weakest] [-n N] [--seed S]",
-            "practice without touching the schedule, e.g. quiz kind:choice attr:established"
+            "quiz", "quiz [QUERY|weakest] [-n N]",
+            "practice without touching the schedule, e.g. quiz kind:choice -n 5 (options as for recall quiz)"
         ),
         ("stats", "stats", "retention, forecast, activity and weak spots"),
         ("decks", "decks", "the decks, with their due and new cards"),
@@ -109,13 +109,24 @@ final class Repl {
     func help() {
         let width = Self.commands.map(\.usage.count).max() ?? 0
         let columns = TerminalSize.columns
+        let indent = String(repeating: " ", count: width + 4)
         for command in Self.commands {
             let usage = "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
-            say(TextWrap.wrap(usage + command.help, width: columns))
+            // The help in its own column, wrapped at words under itself.
+            var lines: [String] = []
+            for word in command.help.split(separator: " ") {
+                if let last = lines.last, DisplayWidth.of(indent + last + " " + word) <= columns {
+                    lines[lines.count - 1] = last + " " + word
+                } else {
+                    lines.append(String(word))
+                }
+            }
+            say(usage + lines.joined(separator: "\n" + indent))
         }
         say(
-            "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search."
-        )
+            TextWrap.wrap(
+                "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search.",
+                width: columns))
     }
 
     func study(deck: String?) {

@@ -43,8 +43,9 @@ struct QuizRunner {
             say(style.bold("\(number)/\(cards.count)") + "  " + CardPrompt.render(card))
             say(style.dim("question \(number) of \(cards.count) · \(right) right so far"))
             var hints = 0
+            var confirmingEmpty = false
             while true {
-                switch ask(card, hints: &hints) {
+                switch ask(card, hints: &hints, confirmingEmpty: &confirmingEmpty) {
                 case .stay:
                     continue
                 case .skip:
@@ -73,12 +74,15 @@ struct QuizRunner {
     }
 
     /// Reads one line on a card: an answer, or a command for its handler.
-    private mutating func ask(_ card: Card, hints: inout Int) -> Next {
+    /// An empty reply is asked to be confirmed, as in study; a second Enter gives up.
+    private mutating func ask(_ card: Card, hints: inout Int, confirmingEmpty: inout Bool) -> Next {
         guard case .line(let reply) = reader.read(prompt: "› ", remember: false) else { return .end }
         if !Terminal.isInteractive { say("› " + Style.safe(reply)) }
         guard let command = StudyLoop.command(in: reply) else {
             if reply.trimmingCharacters(in: .whitespaces).isEmpty {
-                say("No answer typed: type your answer, :reveal to see it, or :skip.")
+                if confirmingEmpty { return .answered(checker.grade("", for: card)) }
+                confirmingEmpty = true
+                say("No answer typed. Press Enter again to see the answer, or type your answer.")
                 return .stay
             }
             return .answered(checker.grade(reply, for: card))
