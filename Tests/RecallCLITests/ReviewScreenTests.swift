@@ -32,7 +32,9 @@ import Testing
         let result = try study("a military alliance\n4\n:quit\n")
         #expect(result.status == 0, "\(result.stderr)")
         let line = try #require(
-            result.stdout.split(separator: "\n").first { $0.hasPrefix("1 again <1m · 2 hard 6m · 3 good 10m · 4 easy ") },
+            result.stdout.split(separator: "\n").first {
+                $0.hasPrefix("1 again <1m · 2 hard 6m · 3 good 10m · 4 easy ")
+            },
             "\(result.stdout)")
         let shown = try #require(Int(line.split(separator: " ").last!.dropLast()), "\(line)")
         let review = try #require(try profile().reviews.first)
@@ -76,7 +78,9 @@ import Testing
 
     @Test func acceptAtTheRatingPromptRegradesThisAnswer() throws {
         let result = try study("a security pact\n:accept\n:quit\n")
-        #expect(result.stdout.contains("accepted — 'a security pact' now counts for this card"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("accepted — 'a security pact' now counts for this card"),
+            "\(result.stdout)")
         let profile = try profile()
         #expect(profile.reviews.map(\.verdict) == [.correct])
         #expect(profile.reviews.first?.overridden == false)
@@ -99,7 +103,8 @@ import Testing
         #expect(result.stdout.contains("No answer typed. Press Enter again"), "\(result.stdout)")
         #expect(try ProgressStore.peekProfile(named: "default", in: folder)?.reviews.isEmpty ?? true)
         let confirmed = try study("\n\n\n:quit\n")
-        #expect(confirmed.stdout.contains("✗ wrong — the answer is a military alliance"), "\(confirmed.stdout)")
+        #expect(
+            confirmed.stdout.contains("✗ wrong — the answer is a military alliance"), "\(confirmed.stdout)")
         #expect(try profile().reviews.map(\.rating) == [.again])
     }
 
@@ -115,8 +120,10 @@ import Testing
     @Test(arguments: [":bury", ":suspend"])
     func undoAfterBuryOrSuspendBringsTheCardBack(command: String) throws {
         let result = try study("\(command)\n:undo\n:quit\n")
-        #expect(result.stdout.contains("back in today's study: What kind of organization"), "\(result.stdout)")
-        let prompts = result.stdout.components(separatedBy: "What kind of organization is the CSTO?").count - 1
+        #expect(
+            result.stdout.contains("back in today's study: What kind of organization"), "\(result.stdout)")
+        let prompts =
+            result.stdout.components(separatedBy: "What kind of organization is the CSTO?").count - 1
         #expect(prompts == 2, "the card is asked again")
         #expect(try profile().flags(of: "csto:csto-nature:forward").isEmpty)
     }
@@ -128,14 +135,17 @@ import Testing
             ["cards", "state:suspended", "--progress-dir", folder.path], environment: env)
         #expect(suspended.stdout.contains("suspended"), "\(suspended.stdout)")
         #expect(suspended.stdout.hasSuffix("1 card\n"))
-        let buried = try RecallProcess.run(["cards", "state:buried", "--progress-dir", folder.path], environment: env)
+        let buried = try RecallProcess.run(
+            ["cards", "state:buried", "--progress-dir", folder.path], environment: env)
         #expect(buried.stdout.contains("Name the six member"), "\(buried.stdout)")
         let detail = try RecallProcess.run(
             ["card", "csto:csto-nature:forward", "--progress-dir", folder.path], environment: env)
         #expect(detail.stdout.contains("Q: What kind of organization is the CSTO?"), "\(detail.stdout)")
         #expect(detail.stdout.contains("A: a military alliance"))
         #expect(detail.stdout.contains("state: suspended"))
-        let unknown = try RecallProcess.run(["card", "csto:csto-natur:forward", "--progress-dir", folder.path])
+        let unknown = try RecallProcess.run([
+            "card", "csto:csto-natur:forward", "--progress-dir", folder.path,
+        ])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("did you mean 'csto:csto-nature:forward'?"))
         let unsuspend = try RecallProcess.run(
@@ -149,7 +159,8 @@ import Testing
 
     @Test func theREPLTakesTheSameCommandsAndShowsOneCardInFull() throws {
         let script =
-            "study\n:suspend\na treaty\n\n:quit\n" + "cards state:suspended\n" + "card csto:csto-members:forward\n"
+            "study\n:suspend\na treaty\n\n:quit\n" + "cards state:suspended\n"
+            + "card csto:csto-members:forward\n"
             + "unsuspend state:suspended\n" + "cards state:suspended\n"
         let result = try RecallProcess.run(
             ["--progress-dir", folder.path, "--recall-only"], input: script, environment: Self.clock)
@@ -186,9 +197,12 @@ import Testing
         #expect(cli.stdout.contains("No answers given."), ":quit and the commands are not answers")
         let weakest = try RecallProcess.run(["quiz", "weakest", "--progress-dir", folder.path])
         #expect(weakest.status == 1)
-        #expect(weakest.stderr == "error: no weak spot yet: it takes a few reviews of graduated cards to find one\n")
+        #expect(
+            weakest.stderr
+                == "error: no weak spot yet: it takes a few reviews of graduated cards to find one\n")
         let repl = try RecallProcess.run(
-            ["--progress-dir", folder.path], input: "quiz kind:typed -n 2 --seed 3\n:quit\nquiz weakest\nquiz -n 0\n",
+            ["--progress-dir", folder.path],
+            input: "quiz kind:typed -n 2 --seed 3\n:quit\nquiz weakest\nquiz -n 0\n",
             environment: Self.clock)
         #expect(repl.stdout.contains("kind:typed: 2 questions"), "\(repl.stdout)")
         #expect(repl.stdout.contains("no weak spot yet"))
@@ -221,7 +235,8 @@ import Testing
         repl.send("\u{04}")
         #expect(try repl.waitForExit() == 0)
         #expect(!repl.transcript.contains("No answer typed"), "the Enters after 3 and 2 were not answers")
-        let history = try String(contentsOf: folder.appendingPathComponent(".default.history"), encoding: .utf8)
+        let history = try String(
+            contentsOf: folder.appendingPathComponent(".default.history"), encoding: .utf8)
         #expect(history.contains("study"))
         #expect(!history.contains("secret answer"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".history").path))

@@ -24,8 +24,11 @@ struct Cards: RecallCommand {
     var seed: UInt64 = 0
 
     @Argument(
-        parsing: .allUnrecognized, help: ArgumentHelp("Which cards (see `recall --help`).", valueName: "query"))
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Which cards (see `recall --help`).", valueName: "query"))
     var query: [String] = []
+
+    func validate() throws { try QueryWords.validate(query) }
 
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
@@ -98,7 +101,8 @@ enum CardLookup: LocalizedError, Equatable {
     var errorDescription: String? {
         switch self {
         case .unknown(let id, let suggestion):
-            "no card '\(Style.safe(id))'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `cards` lists them")
+            "no card '\(Style.safe(id))'"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `cards` lists them")
         }
     }
 }
@@ -114,10 +118,13 @@ struct Unsuspend: RecallCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Which cards.", valueName: "query"))
     var query: [String] = []
 
+    func validate() throws { try QueryWords.validate(query) }
+
     func execute() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
         defer { context.close() }
-        Console.write(try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
+        Console.write(
+            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
     }
 }
 
@@ -131,10 +138,13 @@ struct Unbury: RecallCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Which cards.", valueName: "query"))
     var query: [String] = []
 
+    func validate() throws { try QueryWords.validate(query) }
+
     func execute() throws {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
         defer { context.close() }
-        Console.write(try FlagRestore.unbury(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
+        Console.write(
+            try FlagRestore.unbury(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
     }
 }
 
@@ -165,5 +175,15 @@ enum FlagRestoreError: LocalizedError, Equatable {
 
     var errorDescription: String? {
         "say which cards, e.g. 'state:suspended' for every suspended card, or words of the card"
+    }
+}
+
+/// The words of a query taken after a command's options: a query excludes with one dash
+/// (`-kind:choice`), so a word with two is a mistyped option, a usage error.
+enum QueryWords {
+    static func validate(_ words: [String]) throws {
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("Unknown option '\(option)'.")
+        }
     }
 }

@@ -8,7 +8,8 @@ struct Quiz: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "A short practice quiz on the decks (does not change any schedule).",
         discussion:
-            "QUERY selects the cards as `cards` does (e.g. kind:choice attr:established, state:due); `weakest` drills the weak spot `stats` names.")
+            "QUERY selects the cards as `cards` does (e.g. kind:choice attr:established, state:due); `weakest` drills the weak spot `stats` names."
+    )
 
     @OptionGroup var decks: DeckOptions
     @OptionGroup var progress: ProgressOptions
@@ -34,6 +35,7 @@ struct Quiz: RecallCommand {
     var query: [String] = []
 
     func validate() throws {
+        try QueryWords.validate(query)
         guard (1...1000).contains(count) else { throw ValidationError("--count must be between 1 and 1000.") }
         if let kind {
             let unknown = kindNames(kind).filter { Card.Kind(rawValue: $0) == nil }
@@ -72,7 +74,9 @@ struct Quiz: RecallCommand {
         var note: String?
         if text.lowercased() == "weakest" {
             let calendar = StudyCalendar(timeZone: clock.timeZone, rolloverHour: clock.startHour)
-            guard let weakest = try StatsReport(profile: profile, cards: cards, now: now, calendar: calendar).weakest
+            guard
+                let weakest = try StatsReport(profile: profile, cards: cards, now: now, calendar: calendar)
+                    .weakest
             else { throw QuizCommandError.noWeakSpot }
             text = weakest.query
             note = "Drilling the weakest: \(Style.safe(text))"

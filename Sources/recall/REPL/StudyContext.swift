@@ -55,7 +55,8 @@ final class StudyContext {
     }
 
     /// The same for a profile read without opening it (`recall cards`, `recall quiz`).
-    static func queryContext(profile: Profile, decks: [Deck], now: Date, clock: DayClock) -> CardQuery.Context {
+    static func queryContext(profile: Profile, decks: [Deck], now: Date, clock: DayClock) -> CardQuery.Context
+    {
         let types = Dictionary(
             decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },
             uniquingKeysWith: { first, _ in first })

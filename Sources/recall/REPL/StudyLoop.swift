@@ -168,7 +168,9 @@ struct StudyLoop {
     }
 
     private func bury(_ card: Card) -> Next {
-        if perform({ try session.bury(card, now: now()) }) != nil { say("buried until tomorrow (:undo brings it back)") }
+        if perform({ try session.bury(card, now: now()) }) != nil {
+            say("buried until tomorrow (:undo brings it back)")
+        }
         return .nextCard
     }
 
@@ -211,7 +213,9 @@ struct StudyLoop {
 
     /// An answer; an empty one is asked to be confirmed, then counts as giving up.
     private mutating func answer(_ text: String, _ turn: inout Turn) -> Next {
-        guard text.trimmingCharacters(in: .whitespaces).isEmpty else { return grade(text, &turn, givingUp: false) }
+        guard text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return grade(text, &turn, givingUp: false)
+        }
         if turn.confirmingEmpty { return grade("", &turn, givingUp: true) }
         turn.confirmingEmpty = true
         say("No answer typed. Press Enter again to see the answer (rated Again), or type your answer.")
@@ -232,7 +236,8 @@ struct StudyLoop {
         guard
             let outcome = perform({
                 try session.record(
-                    card, reply: reply, grade: grade, rating: suggested, duration: duration, hints: turn.hints,
+                    card, reply: reply, grade: grade, rating: suggested, duration: duration,
+                    hints: turn.hints,
                     now: answeredAt)
             })
         else {
@@ -241,7 +246,8 @@ struct StudyLoop {
         }
         say(Feedback.render(grade, for: card, style: style))
         lastAnswer = (card, reply, duration)
-        return rate(card, reply: reply, grade: grade, suggested: suggested, outcome: outcome, duration: duration)
+        return rate(
+            card, reply: reply, grade: grade, suggested: suggested, outcome: outcome, duration: duration)
     }
 
     /// The rating prompt: Enter keeps the suggestion, 1-4 change it (one journal line), and the
@@ -252,13 +258,15 @@ struct StudyLoop {
     ) -> Next {
         if let intervals = session.nextIntervals() {
             Console.write(
-                ReviewScreen.buttons(intervals, suggested: suggested, style: style, width: TerminalSize.columns)
+                ReviewScreen.buttons(
+                    intervals, suggested: suggested, style: style, width: TerminalSize.columns)
                     + "\n")
         }
         var outcome = outcome
         var next = Next.nextCard
         reading: while true {
-            let input = reader.readKey(prompt: "rating: \(Self.name(suggested)) — Enter keeps it, 1-4 change it › ")
+            let input = reader.readKey(
+                prompt: "rating: \(Self.name(suggested)) — Enter keeps it, 1-4 change it › ")
             guard case .line(var key) = input else {
                 if case .end = input { next = .end }
                 break reading
@@ -320,7 +328,9 @@ struct StudyLoop {
     }
 
     private mutating func accept(_ reply: String, for card: Card, duration: TimeInterval) {
-        if perform({ try session.accept(reply, for: card, rating: .good, duration: duration, now: now()) }) != nil {
+        if perform({ try session.accept(reply, for: card, rating: .good, duration: duration, now: now()) })
+            != nil
+        {
             say(style.green("accepted") + " — '\(Style.safe(reply))' now counts for this card")
             lastAnswer = nil
         }

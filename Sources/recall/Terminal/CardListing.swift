@@ -44,13 +44,19 @@ enum CardListing {
         if flags.lapses > 0 { marks.append("\(flags.lapses) lapse\(flags.lapses == 1 ? "" : "s")") }
         if flags.isLeech { marks.append("leech") }
         if flags.isSuspended { marks.append("suspended") }
-        if let until = flags.buriedUntil, until > now { marks.append("buried until \(DateFormatting.day(until))") }
+        if let until = flags.buriedUntil, until > now {
+            marks.append("buried until \(DateFormatting.day(until))")
+        }
         if !flags.aliases.isEmpty {
-            marks.append("your spellings: " + flags.aliases.map { Style.safe($0, oneLine: true) }.joined(separator: ", "))
+            marks.append(
+                "your spellings: "
+                    + flags.aliases.map { Style.safe($0, oneLine: true) }.joined(separator: ", "))
         }
         if !marks.isEmpty { lines.append("  " + marks.joined(separator: " · ")) }
         let history = profile.reviews.filter { $0.cardID == card.id }
-        lines.append("  history: \(history.isEmpty ? "none" : "\(history.count) answer\(history.count == 1 ? "" : "s")")")
+        lines.append(
+            "  history: \(history.isEmpty ? "none" : "\(history.count) answer\(history.count == 1 ? "" : "s")")"
+        )
         for review in history {
             var parts = [
                 DateFormatting.day(review.reviewedAt), StudyLoop.name(review.rating).lowercased(),
@@ -58,7 +64,8 @@ enum CardListing {
             ]
             if review.hints > 0 { parts.append("\(review.hints) hint\(review.hints == 1 ? "" : "s")") }
             if review.overridden { parts.append("override") }
-            let answer = review.answer.isEmpty ? "(no answer)" : "'\(Style.safe(review.answer, oneLine: true))'"
+            let answer =
+                review.answer.isEmpty ? "(no answer)" : "'\(Style.safe(review.answer, oneLine: true))'"
             lines.append("    " + parts.joined(separator: " · ") + " — " + answer)
         }
         return lines.joined(separator: "\n")

@@ -45,7 +45,8 @@ extension StudySessionTests {
         let deck = cards(facts: 1).filter { $0.kind == .typed }
         let study = try session(deck, now: morning)
         let wrong = study.grade("nonsense", for: deck[0])
-        try study.record(deck[0], reply: "nonsense", grade: wrong, rating: .again, duration: 3, hints: 2, now: morning)
+        try study.record(
+            deck[0], reply: "nonsense", grade: wrong, rating: .again, duration: 3, hints: 2, now: morning)
         let outcome = try #require(try study.rerate(rating: .good))
         #expect(outcome.review.overridden)
         #expect(outcome.review.verdict == .wrong)
