@@ -3,6 +3,10 @@ import RecallCore
 import RecallTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The study screen a daily learner relies on (issue 11), through the real binary with the
 /// clock injected by `RECALL_NOW`: rating buttons with their intervals, counts under each card,
 /// default grades, overrides, rating input that never leaks, `:why`/`:hint`/`:reveal`, undoing
@@ -74,6 +78,25 @@ import Testing
         let snapshot = try String(contentsOf: folder.appendingPathComponent("default.json"), encoding: .utf8)
         #expect(snapshot.contains("\"verdict\":\"wrong\",\"seconds\":"))
         #expect(snapshot.contains("\"overridden\":true"))
+    }
+
+    @Test func aRatingChangeIsOneJournalLine() throws {
+        // Killed right after the change, before any save: the journal shows what the session wrote.
+        let session = try InteractiveProcess(
+            ["study", "--new", "3", "--recall-only", "--progress-dir", folder.path], terminal: false,
+            environment: Self.clock, currentDirectory: folder)
+        var seen = try session.waitFor("What kind of organization")
+        session.send("a military alliance\n2\n")
+        seen = try session.waitFor("rated Hard", after: seen)
+        _ = try session.waitFor("Name the six member states", after: seen)
+        kill(session.process.processIdentifier, SIGKILL)
+        _ = try session.waitForExit()
+        let journal = try String(
+            contentsOf: folder.appendingPathComponent("default.journal.jsonl"), encoding: .utf8)
+        let lines = journal.split(separator: "\n")
+        #expect(lines.count == 2, "the answer, then one line replacing its rating: \(journal)")
+        #expect(lines.last?.contains("\"replace\":") == true)
+        #expect(try profile().reviews.map(\.rating) == [.hard])
     }
 
     @Test func acceptAtTheRatingPromptRegradesThisAnswer() throws {
@@ -174,8 +197,9 @@ import Testing
     @Test func undoInTheREPLAfterARestartTakesBackTheLastAnswer() throws {
         _ = try study("a military alliance\n\na treaty\n\n:quit\n")
         #expect(try profile().reviews.count == 2)
+        // A study started and left without an answer does not stand in the way.
         let result = try RecallProcess.run(
-            ["--progress-dir", folder.path], input: "undo\nundo\n", environment: Self.clock)
+            ["--progress-dir", folder.path], input: "study\n:quit\nundo\nundo\n", environment: Self.clock)
         #expect(
             result.stdout.contains("Took back the last answer of the last session, to: Name the six member"),
             "\(result.stdout)")
@@ -223,6 +247,10 @@ import Testing
         seen = try repl.waitFor("Name the six member states", after: seen)
         seen = try repl.waitFor("› ", after: seen)
         repl.send("Russia\r")
+        seen = try repl.waitFor("rating: Again", after: seen)
+        // A command at the rating prompt: `:` opens a line for it.
+        repl.send(":why\r")
+        seen = try repl.waitFor("why: The members of the CSTO are", after: seen)
         seen = try repl.waitFor("rating: Again", after: seen)
         // `2`, then the Enter only once the next card is on screen: still not an answer.
         repl.send("2")

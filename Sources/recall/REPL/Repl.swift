@@ -33,6 +33,8 @@ final class Repl {
     let style = Style.current
     var reader: any LineReader
     var lastSession: StudySession?
+    /// `undo` has taken back the last answer of an earlier run (it does so once).
+    var undidLoggedAnswer = false
 
     init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions)
     {
@@ -275,15 +277,28 @@ final class Repl {
         do {
             if let session = lastSession {
                 switch try session.takeBack() {
-                case .answer(let card)?: say("Took back the answer to: \(Style.safe(card.prompt))")
-                case .flags(let card)?: say("Back in today's study: \(Style.safe(card.prompt))")
-                case nil: say("Nothing left to undo.")
+                case .answer(let card)?:
+                    say("Took back the answer to: \(Style.safe(card.prompt))")
+                    return
+                case .flags(let card)?:
+                    say("Back in today's study: \(Style.safe(card.prompt))")
+                    return
+                case nil:
+                    // A session that answered nothing leaves the log's last answer to take back.
+                    if session.summary.answered > 0 || undidLoggedAnswer {
+                        say("Nothing left to undo.")
+                        return
+                    }
                 }
+            }
+            guard !undidLoggedAnswer else {
+                say("Nothing left to undo.")
                 return
             }
             let now = Clock.now()
             let session = context.session(deck: nil, options: settings.options, now: now)
             lastSession = session
+            undidLoggedAnswer = true
             if let card = try session.undoLastLogged(now: now) {
                 say("Took back the last answer of the last session, to: \(Style.safe(card.prompt))")
             } else {
@@ -311,6 +326,7 @@ final class Repl {
                 decks: context.decks, store: store,
                 scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
+            undidLoggedAnswer = false
             reader.useHistory(at: Self.historyPath(profile: name, in: progressOptions.directory))
             say("Now studying as '\(name)'.")
         } catch {
