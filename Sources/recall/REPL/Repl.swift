@@ -193,9 +193,15 @@ final class Repl {
         let now = Clock.now()
         do {
             let decks = parsed.deck.map { id in context.decks.filter { $0.id == id } } ?? context.decks
+            // `--profile` reads another learner's states for the query; the open one by default.
+            let profile =
+                arguments.contains("--profile") && parsed.progress.profile != context.store.profile.name
+                ? try ProgressStore.peekProfile(named: parsed.progress.profile, in: progressOptions.directory)
+                    ?? Profile(name: parsed.progress.profile)
+                : context.store.profile
             let selection = try parsed.questions(
                 from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
-                profile: context.store.profile, clock: settings.options.clock, now: now,
+                profile: profile, clock: settings.options.clock, now: now,
                 seed: parsed.seed ?? UInt64.random(in: 0...UInt64.max))
             if let note = selection.note { say(note) }
             var runner = QuizRunner(checker: context.checker, style: style, reader: reader)

@@ -26,8 +26,8 @@ enum Feedback {
             if !grade.extra.isEmpty {
                 lines.append("  not in the set: \(grade.extra.map(Style.safe).joined(separator: ", "))")
             }
-            lines.append(style.dim("  why: \(Style.safe(card.why))"))
-            lines.append(style.dim("  source: \(Style.safe(card.source))"))
+            lines.append("  " + style.dim("why: \(Style.safe(card.why))"))
+            lines.append("  " + style.dim("source: \(Style.safe(card.source))"))
             return lines.joined(separator: "\n")
         }
     }
