@@ -33,7 +33,8 @@ final class Repl {
     let style = Style.current
     var reader: any LineReader
     var lastSession: StudySession?
-    /// `undo` has taken back the last answer of an earlier run (it does so once).
+    /// `undo` has taken back the last answer of an earlier run (it does so once, and not after a
+    /// session of this run answered).
     var undidLoggedAnswer = false
 
     init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions)
@@ -141,6 +142,8 @@ final class Repl {
         loop.run()
         reader = loop.reader
         lastSession = session
+        // After a session with answers, `undo` stops at its first: earlier runs are not reached.
+        if session.summary.answered > 0 { undidLoggedAnswer = true }
     }
 
     /// The statistics of the open profile over the decks studied.
@@ -291,10 +294,7 @@ final class Repl {
                     return
                 case nil:
                     // A session that answered nothing leaves the log's last answer to take back.
-                    if session.summary.answered > 0 || undidLoggedAnswer {
-                        say("Nothing left to undo.")
-                        return
-                    }
+                    break
                 }
             }
             guard !undidLoggedAnswer else {
