@@ -50,7 +50,7 @@ import Testing
     @Test func hostileInputDoesNotCrashTheQuiz() throws {
         var garbage = Data([0x00, 0xFF, 0xFE, 0x1B, 0x5B, 0x32, 0x4A, 0x0A])
         garbage.append(Data(String(repeating: "🇦🇲", count: 20_000).utf8))
-        garbage.append(Data("\n\n\n".utf8))
+        garbage.append(Data("\n\n\n\n\n".utf8))  // an empty answer counts once confirmed
         let process = try RecallProcess.run(
             ["quiz", "--seed", "1", "-n", "4"], input: String(decoding: garbage, as: UTF8.self))
         #expect(process.status == 0)

@@ -37,7 +37,7 @@ import Testing
 
     @Test func browseQuizStatsAndExport() throws {
         let result = try repl(
-            "cards attr:headquarters\nsearch Tashkent\ncards knd:x\nquiz -n 3 kind:truefalse\ntrue\nfalse\n\nstats\nexport csto md deck.md\nquit\n"
+            "cards attr:headquarters\nsearch Tashkent\ncards knd:x\nquiz -n 3 kind:truefalse\ntrue\nfalse\n\n\nstats\nexport csto md deck.md\nquit\n"
         )
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Where is the CSTO headquartered?"))

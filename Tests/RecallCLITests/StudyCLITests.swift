@@ -45,7 +45,7 @@ import Testing
 
     @Test func aWholeSessionAnsweredFromAScript() throws {
         // New cards come in deck order, one per fact; asked as typed recall (--recall-only), an
-        // instant right answer suggests Easy, which graduates a new card at once.
+        // instant right answer suggests Good (never Easy), so a new card goes on to its next step.
         let order = [
             "csto:csto-nature:forward", "csto:csto-members:forward", "csto:csto-established:forward",
             "csto:csto-purpose:forward", "csto:csto-protection:cloze.c1",
@@ -60,13 +60,13 @@ import Testing
         #expect(result.stdout.contains("Session done. 5 answers, 100% correct, 5 new"))
         let profile = try profile()
         #expect(profile.reviews.map(\.cardID) == order)
-        #expect(profile.reviews.allSatisfy { $0.rating == .easy && $0.verdict == .correct })
+        #expect(profile.reviews.allSatisfy { $0.rating == .good && $0.verdict == .correct })
         #expect(profile.reviews.map(\.answer) == order.compactMap { replies[$0] })
         let scheduler = try ReplayScheduler.make(settings: profile.settings)
         #expect(
             profile.cardsDifferingFromReplay(using: scheduler).isEmpty,
             "states are what the scheduler computes")
-        #expect(profile.states.values.allSatisfy { $0.phase == .review })
+        #expect(profile.states.values.allSatisfy { $0.phase == .learning })
     }
 
     @Test func aWrongAnswerIsShownWithWhyAndTheRatingCanBeChanged() throws {
@@ -136,7 +136,8 @@ import Testing
         // Ctrl-D on an empty line leaves; the history is kept for the next run.
         repl.send("\u{04}")
         #expect(try repl.waitForExit() == 0)
-        let history = try String(contentsOf: folder.appendingPathComponent(".history"), encoding: .utf8)
+        let history = try String(
+            contentsOf: folder.appendingPathComponent(".default.history"), encoding: .utf8)
         #expect(history.contains("cards kind:choice"))
         #expect(history.contains("help"))
         #expect(!history.contains("stud\n"), "a line dropped by Ctrl-C is not in the history")

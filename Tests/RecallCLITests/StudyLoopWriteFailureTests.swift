@@ -26,7 +26,7 @@ struct ScriptedReader: LineReader {
     let fillAt: Int
     var position = 0
 
-    mutating func read(prompt: String) -> LineInput { next() }
+    mutating func read(prompt: String, remember: Bool) -> LineInput { next() }
     mutating func readKey(prompt: String) -> LineInput { next() }
     func saveHistory() {}
 

@@ -86,6 +86,11 @@ extension JSONWriter {
         string(review.verdict.rawValue)
         literal(",\"seconds\":")
         number(review.duration)
+        if review.hints > 0 {
+            literal(",\"hints\":")
+            integer(review.hints)
+        }
+        if review.overridden { literal(",\"overridden\":true") }
         literal("}")
     }
 

@@ -14,10 +14,16 @@ public struct Review: Sendable, Hashable, Codable, Identifiable {
     public var verdict: Grade.Verdict
     /// Seconds the learner took to answer (0 when unknown; never negative or infinite).
     public var duration: TimeInterval
+    /// Hints the learner asked for before answering (0 when none; omitted from the files then).
+    public var hints: Int = 0
+    /// The learner rated a wrong verdict as a pass: the verdict stays wrong, the rating is theirs
+    /// (omitted from the files when false).
+    public var overridden: Bool = false
 
     public init(
         id: String = UUID().uuidString, cardID: String, reviewedAt: Date, rating: Rating,
-        answer: String, verdict: Grade.Verdict, duration: TimeInterval
+        answer: String, verdict: Grade.Verdict, duration: TimeInterval, hints: Int = 0,
+        overridden: Bool = false
     ) {
         self.id = id
         self.cardID = cardID
@@ -26,10 +32,13 @@ public struct Review: Sendable, Hashable, Codable, Identifiable {
         self.answer = answer
         self.verdict = verdict
         self.duration = duration.isFinite ? max(0, duration) : 0
+        self.hints = max(0, hints)
+        self.overridden = overridden
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, cardID = "card", reviewedAt = "at", rating, answer, verdict, duration = "seconds"
+        case id, cardID = "card", reviewedAt = "at", rating, answer, verdict, duration = "seconds", hints,
+            overridden
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +64,8 @@ public struct Review: Sendable, Hashable, Codable, Identifiable {
         self.verdict = verdict
         let seconds = try container.decode(Double.self, forKey: .duration)
         duration = seconds.isFinite ? max(0, seconds) : 0
+        hints = max(0, try container.decodeIfPresent(Int.self, forKey: .hints) ?? 0)
+        overridden = try container.decodeIfPresent(Bool.self, forKey: .overridden) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,6 +77,8 @@ public struct Review: Sendable, Hashable, Codable, Identifiable {
         try container.encode(answer, forKey: .answer)
         try container.encode(verdict.rawValue, forKey: .verdict)
         try container.encode(duration, forKey: .duration)
+        if hints > 0 { try container.encode(hints, forKey: .hints) }
+        if overridden { try container.encode(overridden, forKey: .overridden) }
     }
 }
 

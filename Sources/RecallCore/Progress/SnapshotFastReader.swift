@@ -137,13 +137,19 @@ struct SnapshotFastReader {
             literal(",\"answer\":"), let answer = string(),
             literal(",\"verdict\":"), let verdictName = string(),
             let verdict = Grade.Verdict(rawValue: verdictName),
-            literal(",\"seconds\":"), let seconds = number(),
-            literal("}")
+            literal(",\"seconds\":"), let seconds = number()
         else { return nil }
+        var hints = 0
+        if literal(",\"hints\":") {
+            guard let count = integer() else { return nil }
+            hints = count
+        }
+        let overridden = literal(",\"overridden\":true")
+        guard literal("}") else { return nil }
         return Review(
             id: id, cardID: cardID, reviewedAt: Date(timeIntervalSince1970: at), rating: rating,
             answer: answer,
-            verdict: verdict, duration: seconds)
+            verdict: verdict, duration: seconds, hints: hints, overridden: overridden)
     }
 
     // MARK: Tokens

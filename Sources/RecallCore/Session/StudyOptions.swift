@@ -12,8 +12,6 @@ public struct StudyOptions: Sendable, Hashable {
     public var leechThreshold: Int
     /// How far ahead a learning card may be shown when nothing else is left.
     public var learnAhead: TimeInterval
-    /// A correct answer faster than this suggests Easy.
-    public var fastAnswer: TimeInterval
     /// A correct answer slower than this suggests Hard.
     public var slowAnswer: TimeInterval
     /// An exam to prepare for: until then, `ExamPlanner` adds early reviews and brings new cards
@@ -24,7 +22,7 @@ public struct StudyOptions: Sendable, Hashable {
 
     public init(
         newPerDay: Int = 20, reviewLimit: Int = 200, clock: DayClock = DayClock(), leechThreshold: Int = 8,
-        learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20,
+        learnAhead: TimeInterval = 20 * 60, slowAnswer: TimeInterval = 20,
         exam: Date? = nil, recallOnly: Bool = false
     ) {
         self.newPerDay = max(0, newPerDay)
@@ -32,7 +30,6 @@ public struct StudyOptions: Sendable, Hashable {
         self.clock = clock
         self.leechThreshold = max(1, leechThreshold)
         self.learnAhead = max(0, learnAhead)
-        self.fastAnswer = fastAnswer
         self.slowAnswer = slowAnswer
         self.exam = exam
         self.recallOnly = recallOnly

@@ -39,6 +39,8 @@ public final class StudySession {
     /// Learning and relearning cards waiting for their step.
     var learning: [Card] = []
     var history: [Graded] = []
+    /// Buries and suspensions, for `takeBack` (see `StudySession+TakeBack.swift`).
+    var flagChanges: [FlagChange] = []
     /// Sibling keys answered today.
     var answeredSiblings: Set<String> = []
     /// Due reviews beyond today's limit, most at risk first, and new cards beyond today's quota,
@@ -132,15 +134,18 @@ public final class StudySession {
         return checker.grade(reply, for: card)
     }
 
-    /// The rating a grade suggests: wrong → Again; right in typed recall → Easy when fast, Hard
-    /// when slow or helped by a hint, Good otherwise; right in an easy form (choice, true/false)
-    /// → Hard once graduated, Good in the learning steps (see `PresentationRule.rating`).
+    /// The rating a grade suggests: wrong → Again; right in typed recall → Hard when close, slow
+    /// or helped by a hint, Good otherwise (never Easy: only the learner chooses Easy, as in Anki,
+    /// and the time rule only lowers); right in an easy form (choice, true/false) → Hard once
+    /// graduated, Good in the learning steps (see `PresentationRule.rating`).
     public func suggestedRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card)
         -> Rating
     {
-        PresentationRule.rating(
+        let rating = PresentationRule.rating(
             recall: recallRating(for: grade, duration: duration, hintsUsed: hintsUsed, card: card),
             style: card.style, state: store.profile.states[card.id])
+        // A hint caps the grade at Hard in every form.
+        return hintsUsed > 0 && rating.rawValue > Rating.hard.rawValue ? .hard : rating
     }
 
     private func recallRating(for grade: Grade, duration: TimeInterval, hintsUsed: Int, card: Card) -> Rating
@@ -150,7 +155,6 @@ public final class StudySession {
         // Sets and orderings take longer to type than a single word.
         let scale: Double = [.set, .order, .cloze].contains(card.kind) ? 2 : 1
         if duration > options.slowAnswer * scale { return .hard }
-        if duration < options.fastAnswer * scale { return .easy }
         return .good
     }
 
@@ -158,13 +162,15 @@ public final class StudySession {
     /// for the day and suspends it as a leech when it has lapsed too often.
     @discardableResult
     public func record(
-        _ card: Card, reply: String, grade: Grade, rating: Rating, duration: TimeInterval, now: Date
+        _ card: Card, reply: String, grade: Grade, rating: Rating, duration: TimeInterval, hints: Int = 0,
+        now: Date
     ) throws(ProgressError) -> Outcome {
         let previousState = store.profile.states[card.id]
         let previousFlags = store.profile.flags(of: card.id)
         let review = Review(
             id: Self.reviewID(card: card.id, at: now), cardID: card.id, reviewedAt: now, rating: rating,
-            answer: reply, verdict: grade.verdict, duration: max(0, duration))
+            answer: reply, verdict: grade.verdict, duration: max(0, duration), hints: hints,
+            overridden: grade.verdict == .wrong && rating != .again)
         let state = try store.record(review, using: scheduler)
         var becameLeech = false
         var flags = store.profile.flags(of: card.id)
@@ -213,20 +219,20 @@ public final class StudySession {
 
     /// Hides the card until tomorrow (durably).
     public func bury(_ card: Card, now: Date) throws(ProgressError) {
-        var flags = store.profile.flags(of: card.id)
+        let previous = store.profile.flags(of: card.id)
+        var flags = previous
         flags.buriedUntil = options.clock.endOfDay(containing: now)
         try store.setFlags(flags, for: card.id)
-        queue.removeAll { $0.id == card.id }
-        learning.removeAll { $0.id == card.id }
+        noteFlagChange(of: card, from: previous)
     }
 
     /// Suspends the card until the learner unsuspends it (durably).
     public func suspend(_ card: Card) throws(ProgressError) {
-        var flags = store.profile.flags(of: card.id)
+        let previous = store.profile.flags(of: card.id)
+        var flags = previous
         flags.isSuspended = true
         try store.setFlags(flags, for: card.id)
-        queue.removeAll { $0.id == card.id }
-        learning.removeAll { $0.id == card.id }
+        noteFlagChange(of: card, from: previous)
     }
 
     /// After a wrong verdict the learner knows was right: regrades the last answer as correct with
@@ -255,6 +261,7 @@ public final class StudySession {
         let card = last.card
         review.rating = rating
         if let verdict { review.verdict = verdict }
+        review.overridden = review.verdict == .wrong && rating != .again
         let before = last.previousState ?? .new(at: review.reviewedAt)
         let state = scheduler.review(before, rating: rating, at: review.reviewedAt, cardID: card.id).storable
         var flags = store.profile.flags(of: card.id)

@@ -5,7 +5,8 @@ public struct StudySummary: Sendable, Hashable {
     public var startedAt = Date(timeIntervalSince1970: 0)
     /// Answers given (each grading, learning steps included).
     public var answered = 0
-    /// Answers rated other than Again.
+    /// Answers whose verdict was not wrong (a wrong answer the learner rated as a pass still
+    /// counts as wrong here: the summary counts verdicts, not ratings).
     public var correct = 0
     /// New cards seen for the first time.
     public var newLearned = 0
@@ -14,17 +15,17 @@ public struct StudySummary: Sendable, Hashable {
 
     mutating func count(_ review: Review, wasNew: Bool) {
         answered += 1
-        if review.rating != .again { correct += 1 }
+        if review.verdict != .wrong { correct += 1 }
         if wasNew { newLearned += 1 }
     }
 
     mutating func uncount(_ review: Review, wasNew: Bool) {
         answered = max(0, answered - 1)
-        if review.rating != .again { correct = max(0, correct - 1) }
+        if review.verdict != .wrong { correct = max(0, correct - 1) }
         if wasNew { newLearned = max(0, newLearned - 1) }
     }
 
-    /// Share of answers not rated Again, 0 to 1.
+    /// Share of answers not judged wrong, 0 to 1.
     public var correctShare: Double { answered == 0 ? 0 : Double(correct) / Double(answered) }
 }
 

@@ -19,8 +19,7 @@ struct Study: RecallCommand {
         let clock = study.makeClock()
         var loop = StudyLoop(
             session: context.session(deck: deck, options: study.options, now: clock()),
-            style: .current, reader: reader)
-        loop.now = clock
+            style: .current, reader: reader, now: clock)
         loop.run()
         let saved = context.close()
         // A failed write is an error even when the learner was told and went on.
@@ -60,12 +59,7 @@ struct StudySettingsOptions: ParsableArguments {
     var now: Double?
 
     /// The clock: the system's, or one that starts at `--now` and runs at the system's pace.
-    func makeClock() -> () -> Date {
-        guard let now else { return Date.init }
-        let start = Date(timeIntervalSince1970: now)
-        let launched = Date()
-        return { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
-    }
+    func makeClock() -> () -> Date { Clock.running(from: now) }
 
     /// The exam day's start (midnight UTC), if one was given.
     var examDate: Date? {

@@ -8,15 +8,18 @@ final class Repl {
     static let commands: [(name: String, usage: String, help: String)] = [
         ("study", "study [DECK]", "study today's due and new cards"),
         (
-            "quiz", "quiz [-n N] [QUERY | weakest]",
-            "practice without touching the schedule, e.g. quiz kind:choice attr:established"
+            "quiz", "quiz [QUERY|weakest] [-n N]",
+            "practice without touching the schedule, e.g. quiz kind:choice -n 5 (options as for recall quiz)"
         ),
         ("stats", "stats", "retention, forecast, activity and weak spots"),
         ("decks", "decks", "the decks, with their due and new cards"),
-        ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:due"),
+        ("cards", "cards [QUERY]", "browse cards and their state, e.g. cards state:suspended"),
+        ("card", "card ID", "one card in full: prompt, answer, state, due day, history"),
+        ("unsuspend", "unsuspend QUERY", "bring suspended cards back, e.g. unsuspend state:suspended"),
+        ("unbury", "unbury QUERY", "bring buried cards back today, e.g. unbury state:buried"),
         ("search", "search TEXT", "cards whose question or answer mentions TEXT"),
         ("export", "export DECK FORMAT FILE", "write a deck as apkg, tsv, csv, md, quiz or json"),
-        ("undo", "undo", "take back the last answer of the last study session"),
+        ("undo", "undo", "take back the last answer of the last study session (also after a restart)"),
         ("profile", "profile [NAME]", "show the profile, or switch to another"),
         ("help", "help", "this list"),
         ("quit", "quit", "leave (Ctrl-D too)"),
@@ -32,6 +35,9 @@ final class Repl {
     var lastSession: StudySession?
     /// The time: the system's, or running on from `--now` (for tests).
     let clock: () -> Date
+    /// `undo` has taken back the last answer of an earlier run (it does so once, and not after a
+    /// session of this run answered).
+    var undidLoggedAnswer = false
 
     init(context: StudyContext, settings: StudySettingsOptions, decks: DeckOptions, progress: ProgressOptions)
     {
@@ -41,8 +47,14 @@ final class Repl {
         self.progressOptions = progress
         self.clock = settings.makeClock()
         self.reader = Terminal.lineReader(
-            historyPath: progress.directory.appendingPathComponent(".history").path,
+            historyPath: Self.historyPath(profile: progress.profile, in: progress.directory),
             completion: Self.completion(for: context, progressDirectory: progress.directory))
+    }
+
+    /// Each profile's own command history (answers never go in it), so the next learner on a
+    /// shared machine does not scroll through the last one's commands.
+    static func historyPath(profile: String, in directory: URL) -> String {
+        directory.appendingPathComponent(".\(profile).history").path
     }
 
     func say(_ text: String) { Console.write(text + "\n") }
@@ -79,11 +91,14 @@ final class Repl {
         case "quit": return false
         case "help": help()
         case "study": study(deck: rest.first)
-        case "quiz": quiz(rest.joined(separator: " "))
+        case "quiz": quiz(rest)
         case "stats": stats()
         case "export": export(rest)
         case "decks": listDecks()
         case "cards": browse(rest.joined(separator: " "))
+        case "card": showCard(rest.joined(separator: " "))
+        case "unsuspend": restore(rest.joined(separator: " "), with: FlagRestore.unsuspend)
+        case "unbury": restore(rest.joined(separator: " "), with: FlagRestore.unbury)
         case "search": browse(rest.joined(separator: " "), requireText: true)
         case "undo": undo()
         case "profile": profile(rest.first)
@@ -98,12 +113,25 @@ final class Repl {
 
     func help() {
         let width = Self.commands.map(\.usage.count).max() ?? 0
+        let columns = TerminalSize.columns
+        let indent = String(repeating: " ", count: width + 4)
         for command in Self.commands {
-            say("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.help)
+            let usage = "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            // The help in its own column, wrapped at words under itself.
+            var lines: [String] = []
+            for word in command.help.split(separator: " ") {
+                if let last = lines.last, DisplayWidth.of(indent + last + " " + word) <= columns {
+                    lines[lines.count - 1] = last + " " + word
+                } else {
+                    lines.append(String(word))
+                }
+            }
+            say(usage + lines.joined(separator: "\n" + indent))
         }
         say(
-            "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search."
-        )
+            TextWrap.wrap(
+                "Queries: deck: kind: attr: type: fact: tag: state: wrong:today, -term to exclude, words to search.",
+                width: columns))
     }
 
     func study(deck: String?) {
@@ -112,11 +140,12 @@ final class Repl {
             return
         }
         let session = context.session(deck: deck, options: settings.options, now: clock())
-        var loop = StudyLoop(session: session, style: style, reader: reader)
-        loop.now = clock
+        var loop = StudyLoop(session: session, style: style, reader: reader, now: clock)
         loop.run()
         reader = loop.reader
         lastSession = session
+        // After a session with answers, `undo` stops at its first: earlier runs are not reached.
+        if session.summary.answered > 0 { undidLoggedAnswer = true }
     }
 
     /// The statistics of the open profile over the decks studied.
@@ -157,35 +186,42 @@ final class Repl {
         }
     }
 
-    func quiz(_ request: String) {
-        // `-n N` sets the number of questions; the rest is the query.
-        var words = request.split(separator: " ").map(String.init)
-        var count = 10
-        if let flag = words.firstIndex(of: "-n"), flag + 1 < words.count, let number = Int(words[flag + 1]),
-            number > 0
-        {
-            count = min(number, 1000)
-            words.removeSubrange(flag...(flag + 1))
-        }
-        var text = words.joined(separator: " ")
-        if text.lowercased() == "weakest" {
-            guard let query = report(now: clock())?.weakest?.query else {
-                say("No weak spot yet: it takes a few reviews of graduated cards to find one.")
-                return
-            }
-            say("Drilling the weakest: \(query)")
-            text = query
-        }
-        guard let matching = cards(matching: text, now: clock(), askable: true) else { return }
-        let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
-        guard !questions.isEmpty else {
-            say("No cards match '\(Style.safe(text))'.")
+    /// The open progress folder's options for another profile.
+    private func other(_ profile: String) -> ProgressOptions {
+        var options = progressOptions
+        options.profile = profile
+        return options
+    }
+
+    /// `quiz …`, parsed by `recall quiz`'s own parser, run on the open decks and profile.
+    func quiz(_ arguments: [String]) {
+        let parsed: Quiz
+        do {
+            parsed = try Quiz.parse(arguments)
+        } catch {
+            say(Quiz.message(for: error).split(separator: "\n").first.map(String.init) ?? "")
             return
         }
-        var runner = QuizRunner(
-            checker: context.checker, style: style, reader: reader)
-        runner.run(questions, title: text.isEmpty ? "practice" : "practice: \(text)")
-        reader = runner.reader
+        let now = clock()
+        do {
+            let decks = parsed.deck.map { id in context.decks.filter { $0.id == id } } ?? context.decks
+            // `--profile` reads another learner's states for the query; the open one by default.
+            let profile =
+                arguments.contains("--profile") && parsed.progress.profile != context.store.profile.name
+                ? try other(parsed.progress.profile).peekProfile(decks: context.decks)
+                    ?? Profile(name: parsed.progress.profile)
+                : context.store.profile
+            let selection = try parsed.questions(
+                from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
+                profile: profile, clock: settings.options.clock, now: now,
+                seed: parsed.seed ?? UInt64.random(in: 0...UInt64.max))
+            if let note = selection.note { say(note) }
+            var runner = QuizRunner(checker: context.checker, style: style, reader: reader)
+            runner.run(selection.cards, title: selection.title)
+            reader = runner.reader
+        } catch {
+            say(Recall.message(for: error))
+        }
     }
 
     /// The cards a query selects, or nil (after saying why) when the query does not read.
@@ -221,31 +257,67 @@ final class Repl {
         let now = clock()
         guard let matching = cards(matching: text, now: now) else { return }
         let board = context.statusBoard(now: now, clock: settings.options.clock)
-        let width = TerminalSize.columns
         for card in matching {
-            let state = board.status(of: card).headline
-            let due = context.store.profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
-            let line =
-                "  "
-                + [
-                    DisplayWidth.pad(state, to: 10), DisplayWidth.pad(due, to: 10),
-                    DisplayWidth.pad(card.kind.rawValue, to: 9), Style.safe(card.prompt),
-                ].joined(separator: " ")
-            say(DisplayWidth.truncate(line, to: width))
+            say(
+                CardListing.row(
+                    card, profile: context.store.profile, status: board.status(of: card),
+                    width: TerminalSize.columns))
         }
         say("\(matching.count) card\(matching.count == 1 ? "" : "s")")
     }
 
-    func undo() {
-        guard let session = lastSession else {
-            say("Nothing to undo: no study session yet.")
+    func showCard(_ id: String) {
+        guard !id.isEmpty else {
+            say("Usage: card ID (cards lists the ids; cards QUERY finds one)")
             return
         }
         do {
-            if let card = try session.undo() {
-                say("Took back the answer to: \(Style.safe(card.prompt))")
-            } else {
+            let card = try CardLookup.find(id, in: context.cards)
+            let now = clock()
+            let board = context.statusBoard(now: now, clock: settings.options.clock)
+            say(CardListing.detail(card, profile: context.store.profile, status: board.status(of: card), now: now))
+        } catch {
+            say(error.localizedDescription)
+        }
+    }
+
+    func restore(_ query: String, with change: (String, StudyContext, Date) throws -> String) {
+        do {
+            say(try change(query, context, clock()))
+        } catch {
+            say(Recall.message(for: error))
+        }
+    }
+
+    /// Takes back the last thing done in the last study session; after a restart, the last
+    /// answer in the log (once: what came before it belongs to earlier sessions).
+    func undo() {
+        do {
+            if let session = lastSession {
+                switch try session.takeBack() {
+                case .answer(let card)?:
+                    say("Took back the answer to: \(Style.safe(card.prompt))")
+                    return
+                case .flags(let card)?:
+                    say("Back in today's study: \(Style.safe(card.prompt))")
+                    return
+                case nil:
+                    // A session that answered nothing leaves the log's last answer to take back.
+                    break
+                }
+            }
+            guard !undidLoggedAnswer else {
                 say("Nothing left to undo.")
+                return
+            }
+            let now = clock()
+            let session = context.session(deck: nil, options: settings.options, now: now)
+            lastSession = session
+            undidLoggedAnswer = true
+            if let card = try session.undoLastLogged(now: now) {
+                say("Took back the last answer of the last session, to: \(Style.safe(card.prompt))")
+            } else {
+                say("Nothing to undo: no answer yet.")
             }
         } catch {
             Console.error(error.localizedDescription)
@@ -269,6 +341,8 @@ final class Repl {
                 decks: context.decks, store: store,
                 scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
+            undidLoggedAnswer = false
+            reader.useHistory(at: Self.historyPath(profile: name, in: progressOptions.directory))
             say("Now studying as '\(name)'.")
         } catch {
             Console.error(error.localizedDescription)

@@ -55,6 +55,13 @@ final class StudyContext {
         CardQuery.Context(board: statusBoard(now: now, clock: clock), decks: decks)
     }
 
+    /// The same for a profile read without opening it (`recall cards`, `recall quiz`).
+    static func queryContext(profile: Profile, cards: [Card], decks: [Deck], now: Date, clock: DayClock)
+        -> CardQuery.Context
+    {
+        CardQuery.Context(board: CardStatusBoard(profile: profile, cards: cards, now: now, days: clock), decks: decks)
+    }
+
     /// Saves the profile (folding the journal into the snapshot) and releases it. Returns false
     /// if the save failed (every answer is still in the journal, so nothing is lost).
     @discardableResult

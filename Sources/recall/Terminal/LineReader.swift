@@ -17,13 +17,22 @@ enum LineInput: Equatable {
 
 /// Where the REPL's lines come from.
 protocol LineReader {
-    mutating func read(prompt: String) -> LineInput
+    /// A line; `remember`: whether it goes into the command history (answers never do).
+    mutating func read(prompt: String, remember: Bool) -> LineInput
     /// One key (for the rating after an answer); a whole line where there is no terminal.
     mutating func readKey(prompt: String) -> LineInput
     func saveHistory()
+    /// Saves the history where it was kept and goes on with the one at `path` (nil: none).
+    mutating func useHistory(at path: String?)
+    /// Whether `readKey` reads one key (so the Enter typed after it comes as a line of its own).
+    var readsSingleKeys: Bool { get }
 }
 
 extension LineReader {
+    mutating func read(prompt: String) -> LineInput { read(prompt: prompt, remember: true) }
+    mutating func useHistory(at path: String?) {}
+    var readsSingleKeys: Bool { false }
+
     /// The next line, or nil at the end of input (an interrupt reads as an empty line).
     mutating func readLine(prompt: String) -> String? {
         switch read(prompt: prompt) {
@@ -36,7 +45,7 @@ extension LineReader {
 
 /// Piped or redirected input: plain lines, no prompt, no editing, no escape codes.
 struct PipeLineReader: LineReader {
-    mutating func read(prompt: String) -> LineInput {
+    mutating func read(prompt: String, remember: Bool) -> LineInput {
         Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
     }
 
@@ -53,7 +62,8 @@ nonisolated(unsafe) var lineWasInterrupted = false
 /// GNU readline: line editing, a history file, Tab completion, and Ctrl-C that drops the line
 /// being typed instead of the program.
 struct ReadlineLineReader: LineReader {
-    let historyPath: String?
+    private(set) var historyPath: String?
+    var readsSingleKeys: Bool { true }
 
     init(historyPath: String?, completion: Completion) {
         self.historyPath = historyPath
@@ -67,7 +77,7 @@ struct ReadlineLineReader: LineReader {
         if let historyPath { _ = read_history(historyPath) }
     }
 
-    mutating func read(prompt: String) -> LineInput {
+    mutating func read(prompt: String, remember: Bool) -> LineInput {
         lineWasInterrupted = false
         guard terminationPending == 0, let raw = CReadline.readline(prompt) else {
             rl_crlf()
@@ -77,7 +87,7 @@ struct ReadlineLineReader: LineReader {
         if terminationPending != 0 { return .end }
         if lineWasInterrupted { return .interrupted }
         let line = String(cString: raw)
-        if line.contains(where: { !$0.isWhitespace }) { add_history(raw) }
+        if remember, line.contains(where: { !$0.isWhitespace }) { add_history(raw) }
         return .line(line)
     }
 
@@ -95,6 +105,9 @@ struct ReadlineLineReader: LineReader {
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer { tcsetattr(STDIN_FILENO, TCSANOW, &original) }
         let event = nextByte(from: STDIN_FILENO)
+        if case .byte(let key) = event, (0x21..<0x7F).contains(key) {
+            Console.writeTerminal(String(UnicodeScalar(key)))
+        }
         Console.writeTerminal("\n")
         let byte: UInt8
         switch event {
@@ -111,13 +124,30 @@ struct ReadlineLineReader: LineReader {
         case 3: return .interrupted  // Ctrl-C arrives as a byte: ISIG stays on, but just in case
         case 4: return .end
         case 10, 13, 32: return .line("")
-        default: return .line(String(UnicodeScalar(byte)))
+        default:
+            // An Enter typed with the key (`3⏎`) already waiting is part of it, not the next line.
+            // Anything else already typed goes back to readline for the next line.
+            var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            var next: UInt8 = 0
+            if byte != UInt8(ascii: ":"), poll(&waiting, 1, 0) == 1, Glibc.read(STDIN_FILENO, &next, 1) == 1,
+                next != 10, next != 13
+            {
+                _ = rl_stuff_char(Int32(next))
+            }
+            return .line(String(UnicodeScalar(byte)))
         }
     }
 
     func saveHistory() {
         guard let historyPath else { return }
         _ = write_history(historyPath)
+    }
+
+    mutating func useHistory(at path: String?) {
+        saveHistory()
+        clear_history()
+        historyPath = path
+        if let path { _ = read_history(path) }
     }
 
     /// Ctrl-C drops the line being typed and makes readline return it empty, flagged as

@@ -175,7 +175,8 @@ import Testing
             study.suggestedRating(
                 for: Grade(verdict: .wrong, score: 0, expected: ""), duration: 1, hintsUsed: 0, card: card)
                 == .again)
-        #expect(study.suggestedRating(for: right, duration: 2, hintsUsed: 0, card: card) == .easy)
+        // Fast is not Easy: only the learner chooses Easy; the time rule only lowers.
+        #expect(study.suggestedRating(for: right, duration: 2, hintsUsed: 0, card: card) == .good)
         #expect(study.suggestedRating(for: right, duration: 10, hintsUsed: 0, card: card) == .good)
         #expect(study.suggestedRating(for: right, duration: 60, hintsUsed: 0, card: card) == .hard)
         #expect(study.suggestedRating(for: right, duration: 2, hintsUsed: 1, card: card) == .hard)
