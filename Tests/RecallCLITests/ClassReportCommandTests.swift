@@ -19,7 +19,7 @@ import Testing
             ["class", "report"] + files + ["--deck", "csto", "--top", "5"], currentDirectory: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
-            result.stdout.hasPrefix("Learners\n  learner  reviews  cards  retention  mature  lapses\n  ana "),
+            result.stdout.hasPrefix("Learners\n  learner  reviews  cards  pass rate  mature  lapses\n  ana "),
             "\(result.stdout)")
         #expect(result.stdout.contains("\nHardest cards\n  #  card"))
         #expect(result.stdout.contains("\n  5  "), "five hardest cards")

@@ -12,8 +12,8 @@ public struct DeckLibrary: Sendable {
         self.directory = directory
     }
 
-    /// The decks folder: `--decks-dir`, else `RECALL_DECKS`, else `Decks/` under the current
-    /// folder when it exists, else none (only the built-in decks).
+    /// The decks folder: `--decks-dir`, else `RECALL_DECKS`, else the workspace's `Decks/`
+    /// (`Workspace.locate`) when it exists, else none (only the built-in decks).
     public static func resolveDirectory(
         option: String?, environment: [String: String], currentDirectory: URL
     ) -> URL? {
@@ -23,7 +23,7 @@ public struct DeckLibrary: Sendable {
         if let variable = environment["RECALL_DECKS"], !variable.isEmpty {
             return URL(fileURLWithPath: variable, relativeTo: currentDirectory).standardized
         }
-        let local = currentDirectory.appendingPathComponent("Decks")
+        let local = Workspace.locate(environment: environment, currentDirectory: currentDirectory).decks
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: local.path, isDirectory: &isDirectory),
             isDirectory.boolValue

@@ -13,7 +13,10 @@ public import Foundation
 ///   the target, as late as the budget allows (the later the review, the higher the
 ///   retrievability on exam day), neediest cards first.
 ///
-/// Days are 24-hour periods from `now`, as the scheduler counts elapsed days.
+/// Days are the learner's study days (`StudyCalendar`): the plan lists today and every day after
+/// it up to the day before the exam. Nothing is planned beyond the budget: new cards that cannot
+/// be introduced within it are reported as not covered, and a day whose reviews already due
+/// exceed it says by how much.
 public struct ExamPlanner: Sendable {
     /// A card of the deck: its id and state (`CardState.new` for a card never studied).
     public struct Card: Sendable, Equatable {
@@ -35,6 +38,9 @@ public struct ExamPlanner: Sendable {
         public var earlyReviews: [String]
         /// New cards to introduce.
         public var newCards: [String]
+
+        /// Every review planned that day.
+        public var total: Int { dueReviews + earlyReviews.count + newCards.count }
     }
 
     public struct Plan: Sendable, Equatable {
@@ -48,6 +54,19 @@ public struct ExamPlanner: Sendable {
         public var predictedRetention: Double
         /// The same if nothing more is studied (new cards count as 0).
         public var retentionWithoutStudy: Double
+        /// The daily budget the plan was made for.
+        public var dailyBudget: Int
+        /// New cards that cannot be introduced in time within the budget (they count as 0 in
+        /// `predictedRetention`).
+        public var uncoveredNewCards: [String]
+        /// Reviewed cards that stay below the target on exam day because no day before it has
+        /// room for an extra review.
+        public var uncoveredReviews: [String]
+
+        /// Reviews beyond the budget on each day where the reviews already due exceed it.
+        public var overBudget: [(date: Date, excess: Int)] {
+            days.filter { $0.total > dailyBudget }.map { ($0.date, $0.total - dailyBudget) }
+        }
 
         public var reviewEarlyToday: [String] { days.first?.earlyReviews ?? [] }
         public var newCardsToday: [String] { days.first?.newCards ?? [] }
@@ -58,11 +77,14 @@ public struct ExamPlanner: Sendable {
     public var dailyBudget: Int
     /// Retrievability each card should have on exam day.
     public var target: Double
+    /// The learner's study days.
+    public var calendar: StudyCalendar
     private let scheduler: Scheduler
 
     /// - Throws: `SchedulerError` if the settings are invalid.
     public init(
-        exam: Date, dailyBudget: Int, target: Double = 0.9, settings: SchedulerSettings = SchedulerSettings()
+        exam: Date, dailyBudget: Int, target: Double = 0.9, settings: SchedulerSettings = SchedulerSettings(),
+        calendar: StudyCalendar = StudyCalendar()
     ) throws(SchedulerError) {
         var exact = settings
         exact.enableFuzzing = false
@@ -70,23 +92,24 @@ public struct ExamPlanner: Sendable {
         self.exam = exam
         self.dailyBudget = max(dailyBudget, 0)
         self.target = target
+        self.calendar = calendar
     }
 
     /// The plan for `cards` as of `now`.
     public func plan(_ cards: [Card], now: Date) -> Plan {
         let withoutStudy = mean(
             cards.map { $0.state.isNew ? 0 : scheduler.retrievability(of: $0.state, at: exam) })
-        let dayCount = Scheduler.wholeDays(from: now, to: exam)
+        let today = calendar.day(of: now)
+        let dayCount = calendar.day(of: exam) - today
         guard dayCount >= 1, !cards.isEmpty else {
             return Plan(
                 exam: exam, days: [], newCardDeadline: nil, predictedRetention: withoutStudy,
-                retentionWithoutStudy: withoutStudy)
+                retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget, uncoveredNewCards: [],
+                uncoveredReviews: [])
         }
-        var days = (0..<dayCount).map {
-            Day(
-                date: now.addingTimeInterval(Double($0) * 86_400), dueReviews: 0, earlyReviews: [],
-                newCards: [])
-        }
+        // Today from now; later days from their start.
+        let starts = (0..<dayCount).map { $0 == 0 ? now : calendar.start(ofDay: today + $0) }
+        var days = starts.map { Day(date: $0, dueReviews: 0, earlyReviews: [], newCards: []) }
         var load = [Int](repeating: 0, count: dayCount)
         var examRetention: [String: Double] = [:]
 
@@ -104,7 +127,7 @@ public struct ExamPlanner: Sendable {
         var deadline: Int?
         var introduction: [(intro: CardState, reviews: [Date], retention: Double)] = []
         for day in 0..<dayCount {
-            let start = now.addingTimeInterval(Double(day) * 86_400)
+            let start = starts[day]
             let (state, reviews) = followSchedule(.new(at: start), id: "new", from: start)
             let retention = scheduler.retrievability(of: state, at: exam)
             introduction.append((state, reviews, retention))
@@ -113,29 +136,38 @@ public struct ExamPlanner: Sendable {
         let lastDay = deadline ?? 0
         var remaining = newCards[...]
         for day in 0...lastDay where !remaining.isEmpty {
+            // Spread evenly, and never beyond the budget on any day the new card's reviews fall on.
             let perDay = (remaining.count + (lastDay - day)) / (lastDay - day + 1)
-            let cost = max(introduction[day].reviews.count, 1)
-            let affordable = day == lastDay ? perDay : min(perDay, max((dailyBudget - load[day]) / cost, 0))
-            for id in remaining.prefix(affordable) {
+            var needs: [Int: Int] = [:]
+            for time in introduction[day].reviews { needs[dayIndex(time, now: now, count: dayCount), default: 0] += 1 }
+            let reviewDays = introduction[day].reviews.map { dayIndex($0, now: now, count: dayCount) }
+            var placed = 0
+            while placed < (day == lastDay ? remaining.count : perDay),
+                needs.allSatisfy({ load[$0.key] + $0.value <= dailyBudget })
+            {
+                let id = remaining[remaining.startIndex + placed]
                 days[day].newCards.append(id)
-                for time in introduction[day].reviews { load[dayIndex(time, now: now, count: dayCount)] += 1 }
+                for index in reviewDays { load[index] += 1 }
                 examRetention[id] = introduction[day].retention
+                placed += 1
             }
-            remaining = remaining.dropFirst(affordable)
+            remaining = remaining.dropFirst(placed)
         }
         for id in remaining { examRetention[id] = 0 }
-        for day in days.indices { days[day].dueReviews = load[day] }
+        for day in days.indices { days[day].dueReviews = load[day] - days[day].newCards.count }
 
         // Extra reviews for cards that would fall below the target, neediest first, as late as possible.
+        var uncovered: [String] = []
         let needy = lastState.keys.filter { (examRetention[$0] ?? 0) < target }
             .sorted { (examRetention[$0] ?? 0, $0) < (examRetention[$1] ?? 0, $1) }
         for id in needy {
             guard let state = lastState[id] else { continue }
             let earliest = state.lastReview.map { dayIndex($0, now: now, count: dayCount) } ?? 0
             guard let day = (earliest..<dayCount).reversed().first(where: { load[$0] < dailyBudget }) else {
+                uncovered.append(id)
                 continue
             }
-            let time = now.addingTimeInterval(Double(day) * 86_400)
+            let time = starts[day]
             let reviewed = scheduler.review(
                 state, id: id, rating: .good, at: max(time, state.lastReview ?? time))
             load[day] += 1
@@ -145,7 +177,8 @@ public struct ExamPlanner: Sendable {
         return Plan(
             exam: exam, days: days, newCardDeadline: newCards.isEmpty ? nil : deadline.map { days[$0].date },
             predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }),
-            retentionWithoutStudy: withoutStudy)
+            retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget, uncoveredNewCards: Array(remaining),
+            uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target })
     }
 
     /// Reviews a card (Good) whenever it is due before the exam; its state after the last one
@@ -163,7 +196,7 @@ public struct ExamPlanner: Sendable {
     }
 
     private func dayIndex(_ time: Date, now: Date, count: Int) -> Int {
-        min(max(Scheduler.wholeDays(from: now, to: time), 0), count - 1)
+        min(max(calendar.day(of: time) - calendar.day(of: now), 0), count - 1)
     }
 
     private func mean(_ values: [Double]) -> Double {

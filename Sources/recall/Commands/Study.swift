@@ -14,10 +14,10 @@ struct Study: RecallCommand {
     var deck: String?
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, study: study)
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
-            session: context.session(deck: deck, options: study.options, now: Date()),
+            session: context.session(deck: deck, options: study.options(for: context), now: RecallClock.now()),
             style: .current, reader: reader)
         loop.run()
         let saved = context.close()
@@ -37,8 +37,7 @@ struct StudySettingsOptions: ParsableArguments {
     @Option(help: "Seed for distractors and option order.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("day-starts"), help: "The hour (local time) at which a study day begins.")
-    var dayStarts: Int = 4
+    @OptionGroup var day: DayStartsOption
 
     @Option(
         help: ArgumentHelp(
@@ -52,11 +51,6 @@ struct StudySettingsOptions: ParsableArguments {
             "Ask every card as typed recall (as Anki does), not new and weak cards as multiple choice first.")
     var recallOnly = false
 
-    /// The exam day's start (midnight UTC), if one was given.
-    var examDate: Date? {
-        exam.flatMap { UTCTimestamp.date(from: $0 + "T00:00:00Z") }
-    }
-
     func validate() throws {
         if let problem = InputRange.problem(new, InputRange.newPerDay, option: "--new") {
             throw ValidationError(problem)
@@ -64,20 +58,24 @@ struct StudySettingsOptions: ParsableArguments {
         if let problem = InputRange.problem(limit, InputRange.reviewLimit, option: "--limit") {
             throw ValidationError(problem)
         }
-        guard (0...23).contains(dayStarts) else {
-            throw ValidationError("--day-starts must be an hour from 0 to 23.")
-        }
-        if let exam, examDate == nil {
-            throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
-        }
-        if let examDate, let problem = InputRange.problem(exam: examDate, now: Date(), option: "--exam") {
+        if let exam,
+            let problem = InputRange.problem(
+                exam: exam, now: RecallClock.now(), calendar: day.calendar(saved: SchedulerSettings()),
+                option: "--exam")
+        {
             throw ValidationError(problem)
         }
     }
 
-    var options: StudyOptions {
+    /// The session's options in the learner's calendar (`--day-starts`, else the profile's).
+    func options(calendar: StudyCalendar) -> StudyOptions {
         StudyOptions(
-            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate,
-            recallOnly: recallOnly)
+            newPerDay: new, reviewLimit: limit, clock: calendar,
+            exam: exam.flatMap { calendar.start(ofDayNamed: $0) }, recallOnly: recallOnly)
+    }
+
+    /// The session's options for the open profile.
+    func options(for context: StudyContext) -> StudyOptions {
+        options(calendar: context.calendar)
     }
 }

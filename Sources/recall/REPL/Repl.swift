@@ -44,11 +44,14 @@ final class Repl {
 
     func say(_ text: String) { Console.write(text + "\n") }
 
+    /// The session options in the open profile's calendar.
+    var options: StudyOptions { settings.options(for: context) }
+
     /// Reads and runs commands until `quit` or the end of input.
     func run() {
         say("recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.")
         while true {
-            let input = reader.read(prompt: prompt(now: Date()))
+            let input = reader.read(prompt: prompt(now: RecallClock.now()))
             guard case .line(let line) = input else {
                 if case .interrupted = input { continue }
                 break
@@ -61,7 +64,7 @@ final class Repl {
 
     /// `recall csto · 12 due · 5 new › `.
     func prompt(now: Date) -> String {
-        let session = context.session(deck: nil, options: settings.options, now: now)
+        let session = context.session(deck: nil, options: options, now: now)
         let left = session.remaining(now: now)
         let label = context.decks.count == 1 ? context.decks[0].id : "\(context.decks.count) decks"
         return "recall \(label) · \(left.review + left.learning) due · \(left.new) new › "
@@ -109,7 +112,7 @@ final class Repl {
             say("No deck '\(Style.safe(deck))'. Decks: \(context.decks.map(\.id).joined(separator: ", ")).")
             return
         }
-        let session = context.session(deck: deck, options: settings.options, now: Date())
+        let session = context.session(deck: deck, options: options, now: RecallClock.now())
         var loop = StudyLoop(session: session, style: style, reader: reader)
         loop.run()
         reader = loop.reader
@@ -118,11 +121,9 @@ final class Repl {
 
     /// The statistics of the open profile over the decks studied.
     func report(now: Date) -> StatsReport? {
-        let clock = settings.options.clock
         do {
             return try StatsReport(
-                profile: context.store.profile, cards: context.cards, now: now,
-                calendar: StudyCalendar(timeZone: clock.timeZone, rolloverHour: clock.startHour))
+                profile: context.store.profile, cards: context.cards, now: now, calendar: options.clock)
         } catch {
             Console.error(error.localizedDescription)
             return nil
@@ -130,10 +131,10 @@ final class Repl {
     }
 
     func stats() {
-        let now = Date()
+        let now = RecallClock.now()
         guard let report = report(now: now) else { return }
         Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
-        if let plan = context.session(deck: nil, options: settings.options, now: now).examPlan(now: now) {
+        if let plan = context.session(deck: nil, options: options, now: now).examPlan(now: now) {
             say(ExamLine.render(plan))
         }
     }
@@ -166,14 +167,14 @@ final class Repl {
         }
         var text = words.joined(separator: " ")
         if text.lowercased() == "weakest" {
-            guard let query = report(now: Date())?.weakest?.query else {
+            guard let query = report(now: RecallClock.now())?.weakest?.query else {
                 say("No weak spot yet: it takes a few reviews of graduated cards to find one.")
                 return
             }
             say("Drilling the weakest: \(query)")
             text = query
         }
-        guard let matching = cards(matching: text, now: Date(), askable: true) else { return }
+        guard let matching = cards(matching: text, now: RecallClock.now(), askable: true) else { return }
         let questions = QuizPlan.select(from: matching, count: count, seed: UInt64.random(in: 0...UInt64.max))
         guard !questions.isEmpty else {
             say("No cards match '\(Style.safe(text))'.")
@@ -190,7 +191,7 @@ final class Repl {
     func cards(matching text: String, now: Date, askable: Bool = false) -> [Card]? {
         do {
             let query = try CardQuery(text)
-            let queryContext = context.queryContext(now: now, clock: settings.options.clock)
+            let queryContext = context.queryContext(now: now, clock: options.clock)
             let pool = askable ? context.cards.flatMap(\.askable) : context.cards
             return pool.filter { query.matches($0, in: queryContext) }
         } catch {
@@ -200,9 +201,9 @@ final class Repl {
     }
 
     func listDecks() {
-        let now = Date()
+        let now = RecallClock.now()
         for deck in context.decks {
-            let session = context.session(deck: deck.id, options: settings.options, now: now)
+            let session = context.session(deck: deck.id, options: options, now: now)
             let left = session.remaining(now: now)
             let count = context.cards(inDeck: deck.id).count
             say(
@@ -216,9 +217,9 @@ final class Repl {
             say("Usage: search TEXT")
             return
         }
-        let now = Date()
+        let now = RecallClock.now()
         guard let matching = cards(matching: text, now: now) else { return }
-        let dayEnd = settings.options.clock.endOfDay(containing: now)
+        let dayEnd = options.clock.endOfDay(containing: now)
         let width = TerminalSize.columns
         for card in matching {
             let words = StudyContext.stateWords(
@@ -304,7 +305,7 @@ struct ReplCommand: RecallCommand {
     @OptionGroup var study: StudySettingsOptions
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: study.seed)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, study: study)
         let repl = Repl(context: context, settings: study, decks: decks, progress: progress)
         repl.run()
         repl.context.close()

@@ -23,18 +23,30 @@ final class StudyContext {
     }
 
     /// Opens the decks and the profile, or prints why not and exits 1.
-    static func open(decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, seed: UInt64)
-        throws -> StudyContext
-    {
+    /// `--day-starts`, when given, is saved in the profile for every later command.
+    static func open(
+        decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, study: StudySettingsOptions
+    ) throws -> StudyContext {
+        let seed = study.seed
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
         let store = try ProgressStore.open(profile: progress.profile, in: progress.directory)
         for issue in store.issues { Console.writeError(issue.description + "\n") }
+        if let hour = study.day.hour, store.profile.settings.dayStarts != hour {
+            var settings = store.profile.settings
+            settings.dayStarts = hour
+            try store.updateSettings(settings)
+        }
         let scheduler = try Scheduler(settings: store.profile.settings)
         let context = StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
         if let note = try store.migrateCardIDs(decks: decks, cards: context.cards, using: scheduler) {
             Console.writeError(note.description + "\n")
         }
         return context
+    }
+
+    /// The learner's study calendar: the profile's `--day-starts` in the local time zone.
+    var calendar: StudyCalendar {
+        store.profile.settings.studyCalendar()
     }
 
     /// The cards of one deck, or of all.
@@ -50,7 +62,7 @@ final class StudyContext {
     }
 
     /// What the query language needs to know about the learner's cards.
-    func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
+    func queryContext(now: Date, clock: StudyCalendar) -> CardQuery.Context {
         let profile = store.profile
         let types = Dictionary(
             decks.flatMap { deck in deck.facts.map { ($0.id, $0.value.type.rawValue) } },

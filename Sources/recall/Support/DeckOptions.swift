@@ -7,7 +7,7 @@ struct DeckOptions: ParsableArguments {
     @Option(
         name: .customLong("decks-dir"),
         help: ArgumentHelp(
-            "Folder of deck files (default: $RECALL_DECKS, else ./Decks, else the built-in decks).",
+            "Folder of deck files (default: $RECALL_DECKS, else the workspace's Decks/, else the built-in decks).",
             valueName: "dir"))
     var decksDirectory: String?
 
@@ -18,10 +18,16 @@ struct DeckOptions: ParsableArguments {
                 currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
-    /// Where new deck files go: the resolved decks folder, else `./Decks`.
+    /// Where new deck files go: the resolved decks folder, else the workspace's `Decks/`.
     var writableDirectory: URL {
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return library.directory ?? current.appendingPathComponent("Decks")
+        library.directory ?? workspace.decks
+    }
+
+    /// The workspace the current folder is in, else the learner's data folder.
+    var workspace: Workspace {
+        Workspace.locate(
+            environment: ProcessInfo.processInfo.environment,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
     /// A path relative to the current folder when it is inside it.

@@ -60,3 +60,34 @@ import Testing
         #expect(plan.predictedRetention >= 0.9)
     }
 }
+
+@Suite struct ExamPlannerBudgetTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+    let utc = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, rolloverHour: 4)
+
+    @Test(arguments: [1, 3, 10, 40])
+    func newCardsNeverTakeADayOverTheBudget(budget: Int) throws {
+        let exam = utc.start(ofDay: utc.day(of: now) + 10)
+        let cards = (0..<200).map { ExamPlanner.Card(id: "n\($0)", state: .new(at: now)) }
+        let plan = try ExamPlanner(exam: exam, dailyBudget: budget, target: 0.9, calendar: utc)
+            .plan(cards, now: now)
+        #expect(plan.days.count == 10)
+        for day in plan.days { #expect(day.total <= budget) }
+        #expect(plan.overBudget.isEmpty)
+        let introduced = plan.days.flatMap(\.newCards)
+        // What is not introduced is reported, never silently dropped.
+        #expect(Set(introduced + plan.uncoveredNewCards) == Set(cards.map(\.id)))
+        #expect(!plan.uncoveredNewCards.isEmpty)
+    }
+
+    @Test func everyStudyDayUpToTheExamIsListedInTheLearnersCalendar() throws {
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let calendar = StudyCalendar(timeZone: zone, rolloverHour: 4)
+        // Late in the evening: the exam 3 study days ahead leaves today and two more days.
+        let evening = try #require(UTCTimestamp.date(from: "2026-12-17T03:30:00Z"))  // 22:30 on the 16th
+        let exam = try #require(calendar.start(ofDayNamed: "2026-12-19"))
+        let cards = [ExamPlanner.Card(id: "n", state: .new(at: evening))]
+        let plan = try ExamPlanner(exam: exam, dailyBudget: 10, calendar: calendar).plan(cards, now: evening)
+        #expect(plan.days.map { calendar.dateString(of: $0.date) } == ["2026-12-16", "2026-12-17", "2026-12-18"])
+    }
+}
