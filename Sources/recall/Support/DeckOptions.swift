@@ -37,13 +37,31 @@ struct DeckOptions: ParsableArguments {
         return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
     }
 
-    /// Every deck of the library.
+    /// Every deck of the library that loads. A broken deck file is reported on stderr
+    /// (`file:line:column: error: …`) and left out, so the others can still be used;
+    /// `recall deck lint` is the strict check.
     func loadDecks() throws(DeckError) -> [Deck] {
-        try library.loadAll()
+        try loaded().decks
     }
 
-    /// The deck with this id.
+    /// The deck with this id (a broken file of another deck is reported and left out).
     func loadDeck(id: String) throws(DeckError) -> Deck {
         try library.deck(id: id)
+    }
+
+    private func loaded() throws(DeckError) -> DeckLibrary.Loaded {
+        let loaded = try library.load()
+        Self.report(loaded.problems)
+        return loaded
+    }
+
+    /// Prints the diagnostics of deck files left out, and that they were.
+    static func report(_ problems: [Diagnostic]) {
+        guard !problems.isEmpty else { return }
+        for problem in problems { Console.writeError(Style.safe(problem.formatted) + "\n") }
+        let files = Set(problems.map(\.file)).sorted()
+        Console.writeError(
+            "note: skipped \(Format.count(files.count, "broken deck file")) (\(files.map(Style.safe).joined(separator: ", "))):"
+                + " 'recall deck lint FILE' checks one\n")
     }
 }
