@@ -62,12 +62,14 @@ final class Repl {
         reader.saveHistory()
     }
 
-    /// `recall csto · 12 due · 5 new › `.
+    /// `recall csto · 12 due · 5 new › `, with the profile's name first when it is not `default`.
     func prompt(now: Date) -> String {
         let session = context.session(deck: nil, options: options, now: now)
         let left = session.remaining(now: now)
         let label = context.decks.count == 1 ? context.decks[0].id : "\(context.decks.count) decks"
-        return "recall \(label) · \(left.review + left.learning) due · \(left.new) new › "
+        let name = context.store.profile.name
+        let profile = name == ProgressLocation.defaultProfile ? "" : "\(Style.safe(name, oneLine: true)) · "
+        return "recall \(profile)\(label) · \(left.review + left.learning) due · \(left.new) new › "
     }
 
     /// Runs one command line; false to leave.
@@ -257,23 +259,40 @@ final class Repl {
     }
 
     func profile(_ name: String?) {
+        let current = context.store.profile
         guard let name else {
-            let profile = context.store.profile
-            say(
-                "Profile '\(profile.name)': \(profile.reviews.count) answers, \(profile.states.count) cards seen, in \(progressOptions.directory.path)."
-            )
+            say(ProfileView.summary(current, folder: progressOptions.directory))
+            say(ProfileView.folders(progress: progressOptions, decks: deckOptions, current: current.name))
             return
         }
-        var options = progressOptions
-        options.profile = name
+        guard name != current.name else {
+            say("Already studying as '\(Style.safe(name, oneLine: true))'.")
+            return
+        }
+        let folder = progressOptions.directory
         do {
-            let store = try ProgressStore.open(profile: name, in: options.directory)
+            try ProgressLocation.validate(profile: name)
+            // A name with no files is created only when the learner says so: a typo makes nothing.
+            if ProgressLocation.profiles(in: folder).contains(name) == false {
+                let answer = reader.read(
+                    prompt: "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] ")
+                guard case .line(let line) = answer,
+                    ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+                else {
+                    let others = ProgressLocation.profiles(in: folder)
+                    say(
+                        "Still studying as '\(Style.safe(current.name, oneLine: true))'."
+                            + (Suggestion.closest(to: name, in: others).map { " Did you mean '\($0)'?" } ?? ""))
+                    return
+                }
+            }
+            let store = try ProgressStore.open(profile: name, in: folder)
             context.close()
             context = StudyContext(
                 decks: context.decks, store: store,
                 scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
-            say("Now studying as '\(name)'.")
+            say("Now studying as '\(Style.safe(name, oneLine: true))'.")
         } catch {
             Console.error(error.localizedDescription)
         }
