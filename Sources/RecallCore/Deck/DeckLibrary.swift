@@ -118,9 +118,15 @@ public struct DeckLibrary: Sendable {
     /// changed to `newID` when given (the copy is then a deck of its own, with its own card ids).
     public static func bundledSource(id: String, renamedTo newID: String? = nil) -> String? {
         guard let file = BundledDecks.files.first(where: { $0.id == id }) else { return nil }
-        guard let newID, newID != id else { return file.yaml }
-        var lines = file.yaml.components(separatedBy: "\n")
-        if let index = lines.firstIndex(where: { $0.hasPrefix("id:") }) { lines[index] = "id: \(newID)" }
+        // The embedded text lost the file's last newline.
+        let text = file.yaml.hasSuffix("\n") ? file.yaml : file.yaml + "\n"
+        guard let newID, newID != id else { return text }
+        var lines = text.components(separatedBy: "\n")
+        // The deck's own id: the first `id:` line with it (the deck header comes before the facts).
+        if let index = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "id: \(id)" }) {
+            let indent = lines[index].prefix { $0 == " " }
+            lines[index] = "\(indent)id: \(newID)"
+        }
         return lines.joined(separator: "\n")
     }
 
