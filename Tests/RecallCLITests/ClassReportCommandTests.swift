@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func wideNamesKeepTheColumnsAligned() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("recall-class-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-class-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try ClassFixture.write(
             learners: [("王小明", 0.9), ("ben", 0.6)], cards: 6, in: dir.appendingPathComponent("Progress"))

@@ -51,13 +51,16 @@ import Testing
         let refused = try recall(["deck", "new", "csto"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("'csto' is the id of a built-in deck"))
-        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Decks/csto.yaml").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: workspace.appendingPathComponent("Decks/csto.yaml").path))
 
         let copied = try recall(["deck", "new", "csto", "--from", "csto"])
         #expect(copied.status == 0, "\(copied.stderr)")
-        let written = try String(contentsOf: workspace.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
+        let written = try String(
+            contentsOf: workspace.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
         let original = try String(
-            contentsOf: RecallProcess.repositoryRoot.appendingPathComponent("Decks/csto.yaml"), encoding: .utf8)
+            contentsOf: RecallProcess.repositoryRoot.appendingPathComponent("Decks/csto.yaml"),
+            encoding: .utf8)
         #expect(written == original)
 
         let renamed = try recall(["deck", "new", "mine", "--from", "csto"])

@@ -18,10 +18,13 @@ import Testing
         try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
     }
 
-    func recall(_ arguments: [String], in folder: URL? = nil, input: String = "") throws -> RecallProcess.Result {
+    func recall(_ arguments: [String], in folder: URL? = nil, input: String = "") throws
+        -> RecallProcess.Result
+    {
         try RecallProcess.run(
             arguments, input: input,
-            environment: ["XDG_DATA_HOME": dataHome.path, "HOME": root.path], currentDirectory: folder ?? plain)
+            environment: ["XDG_DATA_HOME": dataHome.path, "HOME": root.path],
+            currentDirectory: folder ?? plain)
     }
 
     func files(in folder: URL) -> [String] {
@@ -57,9 +60,11 @@ import Testing
     }
 
     @Test func theRepositoryIsAWorkspace() throws {
-        let result = try recall(["profile"], in: RecallProcess.repositoryRoot.appendingPathComponent("Sources"))
+        let result = try recall(
+            ["profile"], in: RecallProcess.repositoryRoot.appendingPathComponent("Sources"))
         #expect(result.status == 0, "\(result.stderr)")
-        let progress = RecallProcess.repositoryRoot.appendingPathComponent("Progress").standardizedFileURL.path
+        let progress = RecallProcess.repositoryRoot.appendingPathComponent("Progress").standardizedFileURL
+            .path
         #expect(result.stdout.hasPrefix("progress: \(progress) (the recall workspace"))
     }
 

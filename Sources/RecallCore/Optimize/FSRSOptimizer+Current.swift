@@ -32,7 +32,8 @@ extension FSRSOptimizer {
         if case .notEnoughReviews(let minimum) = result.outcome {
             return Verdict(choice: .tooFewReviews(minimum: minimum), currentEvaluation: currentEvaluation)
         }
-        let better = result.fittedEvaluation.logLoss < currentEvaluation.logLoss && result.parameters != current
+        let better =
+            result.fittedEvaluation.logLoss < currentEvaluation.logLoss && result.parameters != current
         return Verdict(choice: better ? .useFitted : .currentAreBetter, currentEvaluation: currentEvaluation)
     }
 }

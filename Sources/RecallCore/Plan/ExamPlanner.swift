@@ -139,7 +139,9 @@ public struct ExamPlanner: Sendable {
             // Spread evenly, and never beyond the budget on any day the new card's reviews fall on.
             let perDay = (remaining.count + (lastDay - day)) / (lastDay - day + 1)
             var needs: [Int: Int] = [:]
-            for time in introduction[day].reviews { needs[dayIndex(time, now: now, count: dayCount), default: 0] += 1 }
+            for time in introduction[day].reviews {
+                needs[dayIndex(time, now: now, count: dayCount), default: 0] += 1
+            }
             let reviewDays = introduction[day].reviews.map { dayIndex($0, now: now, count: dayCount) }
             var placed = 0
             while placed < (day == lastDay ? remaining.count : perDay),
@@ -177,7 +179,8 @@ public struct ExamPlanner: Sendable {
         return Plan(
             exam: exam, days: days, newCardDeadline: newCards.isEmpty ? nil : deadline.map { days[$0].date },
             predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }),
-            retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget, uncoveredNewCards: Array(remaining),
+            retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget,
+            uncoveredNewCards: Array(remaining),
             uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target })
     }
 

@@ -15,7 +15,10 @@ public enum ProgressLocation {
     public static func directory(
         option: String?, environment: [String: String], currentDirectory: URL
     ) -> URL {
-        guard let chosen = [option, environment[environmentVariable]].compactMap({ $0 }).first(where: { !$0.isEmpty })
+        guard
+            let chosen = [option, environment[environmentVariable]].compactMap({ $0 }).first(where: {
+                !$0.isEmpty
+            })
         else {
             return Workspace.locate(environment: environment, currentDirectory: currentDirectory).progress
                 .standardizedFileURL

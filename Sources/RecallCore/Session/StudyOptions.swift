@@ -23,7 +23,8 @@ public struct StudyOptions: Sendable, Hashable {
     public var recallOnly: Bool
 
     public init(
-        newPerDay: Int = 20, reviewLimit: Int = 200, clock: StudyCalendar = StudyCalendar(), leechThreshold: Int = 8,
+        newPerDay: Int = 20, reviewLimit: Int = 200, clock: StudyCalendar = StudyCalendar(),
+        leechThreshold: Int = 8,
         learnAhead: TimeInterval = 20 * 60, fastAnswer: TimeInterval = 5, slowAnswer: TimeInterval = 20,
         exam: Date? = nil, recallOnly: Bool = false
     ) {

@@ -67,7 +67,8 @@ extension StatsHistory {
         for level in levels {
             let candidates = tallies.compactMap { key, tally -> StatsReport.WeakestGroup? in
                 // A group nothing was forgotten in is not weak, however few its reviews.
-                guard level(key), tally.reviews >= StatsReport.weakestMinimumReviews, tally.passed < tally.reviews,
+                guard level(key), tally.reviews >= StatsReport.weakestMinimumReviews,
+                    tally.passed < tally.reviews,
                     let query = query(for: key)
                 else { return nil }
                 return StatsReport.WeakestGroup(

@@ -40,15 +40,17 @@ public enum InputRange {
 
     /// The message for an exam day (`--exam`, a date in the learner's calendar) that has passed
     /// or lies too far ahead of `now`, or nil.
-    public static func problem(exam text: String, now: Date, calendar: StudyCalendar, option: String) -> String? {
+    public static func problem(exam text: String, now: Date, calendar: StudyCalendar, option: String)
+        -> String?
+    {
         guard let exam = StudyCalendar.day(named: text) else {
-            return "\(option) '\(text)' is not a date; expected YYYY-MM-DD, e.g. 2026-12-20."
+            return "Invalid exam date '\(text)'; expected YYYY-MM-DD, e.g. 2026-12-20."
         }
         let today = calendar.day(of: now)
         let days = exam - today
         guard examDaysAhead.contains(days) else {
-            return "\(option) must be a day from today (\(calendar.dateString(of: now))) to "
-                + "\(examDaysAhead.upperBound) days ahead" + (days < 0 ? " ('\(text)' has passed)." : ".")
+            return "\(option) must be a day from today to \(examDaysAhead.upperBound) days ahead ("
+                + (days < 0 ? "that day has passed; " : "") + "today is \(calendar.dateString(of: now)))."
         }
         return nil
     }

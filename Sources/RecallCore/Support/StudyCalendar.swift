@@ -38,7 +38,9 @@ public struct StudyCalendar: Sendable, Hashable {
         // The offset in force at the start is one of those around it; the earliest moment that
         // already belongs to the day is its start.
         let offsets = Set(
-            [-86_400.0, 0, 86_400].map { Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + $0))) })
+            [-86_400.0, 0, 86_400].map {
+                Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + $0)))
+            })
         let candidates = offsets.map { Date(timeIntervalSince1970: wall - $0) }
             .filter { self.day(of: $0) >= day }
         guard var start = candidates.min() else { return Date(timeIntervalSince1970: wall) }

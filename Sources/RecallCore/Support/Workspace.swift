@@ -18,7 +18,9 @@ public struct Workspace: Sendable, Hashable {
     }
 
     /// `root/Progress`.
-    public var progress: URL { root.appendingPathComponent(ProgressLocation.defaultFolder, isDirectory: true) }
+    public var progress: URL {
+        root.appendingPathComponent(ProgressLocation.defaultFolder, isDirectory: true)
+    }
     /// `root/Decks`.
     public var decks: URL { root.appendingPathComponent("Decks", isDirectory: true) }
 
@@ -42,7 +44,8 @@ public struct Workspace: Sendable, Hashable {
     /// requires), else `$HOME/.local/share/recall`.
     public static func dataHome(environment: [String: String]) -> URL {
         if let base = environment["XDG_DATA_HOME"], base.hasPrefix("/") {
-            return URL(fileURLWithPath: base, isDirectory: true).appendingPathComponent("recall", isDirectory: true)
+            return URL(fileURLWithPath: base, isDirectory: true).appendingPathComponent(
+                "recall", isDirectory: true)
         }
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home, isDirectory: true)
@@ -51,6 +54,7 @@ public struct Workspace: Sendable, Hashable {
 
     private static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
     }
 }

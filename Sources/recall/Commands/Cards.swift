@@ -30,7 +30,9 @@ struct Cards: RecallCommand {
             let data = try encoder.encode(cards)
             Console.write(String(decoding: data, as: UTF8.self) + "\n")
         } else {
-            Console.write(cards.map(CardText.render).joined(separator: "\n") + "\n\(cards.count) cards\n")
+            Console.write(
+                cards.map(CardText.render).joined(separator: "\n")
+                    + "\n\(Format.count(cards.count, "card"))\n")
         }
     }
 }

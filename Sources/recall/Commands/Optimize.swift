@@ -119,7 +119,9 @@ struct Optimize: RecallCommand {
         var settings = store.profile.settings
         settings.desiredRetention = best.desiredRetention
         try store.updateSettings(settings)
-        print("Saved desired retention \(Format.percent(best.desiredRetention)) to profile '\(options.profile)'.")
+        print(
+            "Saved desired retention \(Format.percent(best.desiredRetention)) to profile '\(options.profile)'."
+        )
     }
 }
 
@@ -151,7 +153,9 @@ enum OptimizerRun {
     }
 
     /// Fits, and how long it took in seconds.
-    static func timedFit(_ history: ReviewHistory, showsProgress: Bool) throws -> (FSRSOptimizer.Result, Double) {
+    static func timedFit(_ history: ReviewHistory, showsProgress: Bool) throws -> (
+        FSRSOptimizer.Result, Double
+    ) {
         let clock = ContinuousClock()
         var result: FSRSOptimizer.Result?
         let elapsed = try clock.measure { result = try fit(history, showsProgress: showsProgress) }
@@ -179,11 +183,16 @@ enum OptimizerRun {
         var table = TextTable(["", "log loss", "RMSE (bins)"], rightAligned: [1, 2])
         table.indent = ""
         var rows = [("default", result.defaultEvaluation)]
-        if verdict.currentEvaluation != result.defaultEvaluation { rows.append(("current", verdict.currentEvaluation)) }
+        if verdict.currentEvaluation != result.defaultEvaluation {
+            rows.append(("current", verdict.currentEvaluation))
+        }
         rows.append(("fitted", result.fittedEvaluation))
         for (name, evaluation) in rows {
             table.append(
-                [name, String(format: "%.4f", evaluation.logLoss), String(format: "%.4f", evaluation.rmseBins)])
+                [
+                    name, String(format: "%.4f", evaluation.logLoss),
+                    String(format: "%.4f", evaluation.rmseBins),
+                ])
         }
         print(table.render(), terminator: "")
         print("parameters: " + result.parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
@@ -210,21 +219,24 @@ enum OptimizerRun {
                 [
                     Format.percent(point.desiredRetention), String(format: "%.0f", point.seconds / 60),
                     String(format: "%.0f", point.knowledge),
-                    String(format: "%.1f", point.secondsPerCardRemembered) + (point == best ? "  ← least" : ""),
+                    String(format: "%.1f", point.secondsPerCardRemembered)
+                        + (point == best ? "  ← least" : ""),
                 ])
         }
         let costs = optimizer.costs
         let prose = [
             "Optimal desired retention: \(Format.percent(best.desiredRetention)), the one that costs the least"
                 + " study time per card remembered"
-                + (current.map { " (the profile now uses \(Format.percent($0.desiredRetention)))" } ?? "") + ".",
+                + (current.map { " (the profile now uses \(Format.percent($0.desiredRetention)))" } ?? "")
+                + ".",
             "How: \(optimizer.days) days of study are simulated for each candidate, \(optimizer.newCardsPerDay)"
                 + " new cards a day, with these parameters; a review costs \(Int(costs.new)) s for a new card,"
                 + " \(Int(costs.step)) s for a learning step, \(Int(costs.recalled)) s when recalled and"
                 + " \(Int(costs.forgotten)) s when forgotten. Cards remembered: the expected number recalled at"
                 + " the end. A higher retention means more reviews; a lower one more forgetting and relearning.",
         ]
-        return ([table.render().trimmingCharacters(in: .newlines)]
+        return
+            ([table.render().trimmingCharacters(in: .newlines)]
             + prose.map { TextWrap.wrap($0, width: max(TerminalSize.columns, 40)) }).joined(separator: "\n")
     }
 

@@ -33,6 +33,14 @@ struct Plan: RecallCommand {
         if let problem = InputRange.problem(budget, InputRange.budget, option: "--budget") {
             throw ValidationError(problem)
         }
+        // Out of range whatever the profile's rollover hour; checked again in its calendar below.
+        if StudyCalendar.day(named: exam) != nil,
+            let problem = InputRange.problem(
+                exam: exam, now: RecallClock.now(), calendar: StudyCalendar(), option: "--exam"),
+            !problem.contains("has passed")
+        {
+            throw ValidationError(problem)
+        }
     }
 
     func execute() throws {
@@ -58,11 +66,13 @@ struct Plan: RecallCommand {
             }
         }
         let planner = try ExamPlanner(
-            exam: examDate, dailyBudget: budget, target: target, settings: profile.settings, calendar: calendar)
+            exam: examDate, dailyBudget: budget, target: target, settings: profile.settings,
+            calendar: calendar)
         print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, calendar: calendar))
     }
 
-    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, calendar: StudyCalendar) -> String {
+    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, calendar: StudyCalendar) -> String
+    {
         let retention = { (value: Double) in Format.percent(value, decimals: 1) }
         guard !plan.days.isEmpty else {
             return "The exam on \(exam) is today: study as usual."
@@ -87,7 +97,8 @@ struct Plan: RecallCommand {
             table.append(
                 [
                     calendar.dateString(of: day.date), String(day.dueReviews), String(day.earlyReviews.count),
-                    String(day.newCards.count), String(day.total) + (day.total > budget ? " over budget" : ""),
+                    String(day.newCards.count),
+                    String(day.total) + (day.total > budget ? " over budget" : ""),
                 ])
         }
         lines.append(table.render().trimmingCharacters(in: .newlines))

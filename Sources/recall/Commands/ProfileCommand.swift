@@ -35,14 +35,18 @@ struct ProfileCommand: RecallCommand {
             Console.write(ProfileView.summary(profile, folder: progress.directory) + "\n")
             return
         }
-        let question = "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(progress.directory.path)). Create it? [y/N] "
+        let question =
+            "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(progress.directory.path)). Create it? [y/N] "
         guard create || (isatty(STDIN_FILENO) != 0 && OptimizerRun.confirm(question)) else {
             throw ProfileError.unknown(
-                name, folder: progress.directory.path, available: ProgressLocation.profiles(in: progress.directory))
+                name, folder: progress.directory.path,
+                available: ProgressLocation.profiles(in: progress.directory))
         }
         let store = try ProgressStore.open(profile: name, in: progress.directory)
         defer { store.close() }
         try store.save()
-        Console.write("Created profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(progress.directory.path)).\n")
+        Console.write(
+            "Created profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(progress.directory.path)).\n"
+        )
     }
 }

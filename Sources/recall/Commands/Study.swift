@@ -17,7 +17,8 @@ struct Study: RecallCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, study: study)
         let reader = Terminal.lineReader(historyPath: nil)
         var loop = StudyLoop(
-            session: context.session(deck: deck, options: study.options(for: context), now: RecallClock.now()),
+            session: context.session(
+                deck: deck, options: study.options(for: context), now: RecallClock.now()),
             style: .current, reader: reader)
         loop.run()
         let saved = context.close()
@@ -41,7 +42,7 @@ struct StudySettingsOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Prepare for an exam on this day (YYYY-MM-DD, today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
+            "Prepare for an exam on this day (YYYY-MM-DD, your local date; today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
             valueName: "date"))
     var exam: String?
 

@@ -239,7 +239,7 @@ final class Repl {
                 ].joined(separator: " ")
             say(DisplayWidth.truncate(line, to: width))
         }
-        say("\(matching.count) card\(matching.count == 1 ? "" : "s")")
+        say(Format.count(matching.count, "card"))
     }
 
     func undo() {
@@ -275,14 +275,17 @@ final class Repl {
             // A name with no files is created only when the learner says so: a typo makes nothing.
             if ProgressLocation.profiles(in: folder).contains(name) == false {
                 let answer = reader.read(
-                    prompt: "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] ")
+                    prompt:
+                        "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] "
+                )
                 guard case .line(let line) = answer,
                     ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
                 else {
                     let others = ProgressLocation.profiles(in: folder)
                     say(
                         "Still studying as '\(Style.safe(current.name, oneLine: true))'."
-                            + (Suggestion.closest(to: name, in: others).map { " Did you mean '\($0)'?" } ?? ""))
+                            + (Suggestion.closest(to: name, in: others).map { " Did you mean '\($0)'?" } ?? "")
+                    )
                     return
                 }
             }

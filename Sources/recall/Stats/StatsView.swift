@@ -41,10 +41,9 @@ enum StatsView {
             style.bold(DisplayWidth.truncate(text, to: width))
         }
 
-        /// A share as a whole percentage, or `—` without one.
+        /// A share as a percentage, or `—` without one (`Format.percent`).
         func percent(_ rate: Double?, decimals: Int = 0) -> String {
-            guard let rate, rate.isFinite else { return "—" }
-            return String(format: "%.\(decimals)f%%", rate * 100)
+            Format.percent(rate, decimals: decimals)
         }
 
         /// Text broken between words onto lines of at most `width` columns, each after `indent`;
@@ -134,7 +133,7 @@ enum StatsView {
                 }
                 lines.append("  " + bar)
             }
-            var legend = ["\(counts.total) cards"]
+            var legend = [Format.count(counts.total, "card")]
             legend += parts.filter { $0.1 > 0 }.map { "\($0.2) \($0.0) \($0.1)" }
             if counts.leech > 0 { legend.append("leeches \(counts.leech)") }
             return lines + flow(legend)

@@ -39,7 +39,8 @@ enum ProfileView {
     /// One line about a profile.
     static func summary(_ profile: Profile, folder: URL) -> String {
         let calendar = profile.settings.studyCalendar()
-        return "Profile '\(Style.safe(profile.name, oneLine: true))': \(Format.count(profile.reviews.count, "answer")),"
+        return
+            "Profile '\(Style.safe(profile.name, oneLine: true))': \(Format.count(profile.reviews.count, "answer")),"
             + " \(Format.count(profile.states.count, "card")) seen; study days begin at \(calendar.rolloverHour):00;"
             + " in \(Style.safe(folder.path))."
     }

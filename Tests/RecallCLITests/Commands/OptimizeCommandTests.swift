@@ -80,7 +80,9 @@ import Testing
         let file = try simulate("progress", to: "new.json", days: 2)
         let result = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "new"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("fewer than the 400 needed to fit parameters; keeping the current parameters"))
+        #expect(
+            result.stderr.contains(
+                "fewer than the 400 needed to fit parameters; keeping the current parameters"))
         #expect(
             try ProgressStore.readProfile(at: file).settings.parameters == SchedulerSettings.defaultParameters
         )
@@ -96,7 +98,9 @@ import Testing
 
     @Test func parametersThatAreNotBetterThanTheCurrentOnesAreNotOffered() throws {
         let file = try simulate("progress", to: "learner.json")
-        let first = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "learner", "--yes"])
+        let first = try RecallProcess.run([
+            "optimize", "--progress-dir", folder.path, "--profile", "learner", "--yes",
+        ])
         #expect(first.stdout.contains("Saved the fitted parameters"), "\(first.stdout)")
         let fitted = try ProgressStore.readProfile(at: file).settings.parameters
         // Fitting again finds the same parameters: no better, so they are kept and nothing is asked.
@@ -120,7 +124,9 @@ import Testing
     }
 
     @Test func retentionRefusesAnUnknownProfileAndExplainsItsResult() throws {
-        let unknown = try RecallProcess.run(["optimize", "--retention", "--progress-dir", folder.path, "--profile", "nobody"])
+        let unknown = try RecallProcess.run([
+            "optimize", "--retention", "--progress-dir", folder.path, "--profile", "nobody",
+        ])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("error: no profile 'nobody'"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)

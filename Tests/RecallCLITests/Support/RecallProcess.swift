@@ -73,7 +73,8 @@ enum RecallProcess {
     }
 
     private static let homes = FileManager.default.temporaryDirectory
-        .appendingPathComponent("recall-test-homes-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+        .appendingPathComponent(
+            "recall-test-homes-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
 
     /// Starts `recall arguments` with its output on pipes and no input, for tests that watch it run.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (

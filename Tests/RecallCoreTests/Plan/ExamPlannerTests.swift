@@ -88,6 +88,7 @@ import Testing
         let exam = try #require(calendar.start(ofDayNamed: "2026-12-19"))
         let cards = [ExamPlanner.Card(id: "n", state: .new(at: evening))]
         let plan = try ExamPlanner(exam: exam, dailyBudget: 10, calendar: calendar).plan(cards, now: evening)
-        #expect(plan.days.map { calendar.dateString(of: $0.date) } == ["2026-12-16", "2026-12-17", "2026-12-18"])
+        #expect(
+            plan.days.map { calendar.dateString(of: $0.date) } == ["2026-12-16", "2026-12-17", "2026-12-18"])
     }
 }

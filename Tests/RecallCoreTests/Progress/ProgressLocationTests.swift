@@ -31,7 +31,9 @@ import Testing
             let environment = ["XDG_DATA_HOME": root.appendingPathComponent("data").path]
             for folder in [workspace, deep] {
                 #expect(
-                    ProgressLocation.directory(option: nil, environment: environment, currentDirectory: folder).path
+                    ProgressLocation.directory(
+                        option: nil, environment: environment, currentDirectory: folder
+                    ).path
                         == workspace.appendingPathComponent("Progress").standardizedFileURL.path)
             }
         }
@@ -43,13 +45,15 @@ import Testing
         try FileManager.default.createDirectory(at: plain, withIntermediateDirectories: true)
         #expect(
             ProgressLocation.directory(
-                option: nil, environment: ["XDG_DATA_HOME": "/xdg", "RECALL_PROGRESS": ""], currentDirectory: plain
+                option: nil, environment: ["XDG_DATA_HOME": "/xdg", "RECALL_PROGRESS": ""],
+                currentDirectory: plain
             ).path == "/xdg/recall/Progress")
         // A relative XDG_DATA_HOME is ignored, as the specification says.
         #expect(
             Workspace.dataHome(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/ana"]).path
                 == "/home/ana/.local/share/recall")
-        #expect(Workspace.dataHome(environment: ["HOME": "/home/ana"]).path == "/home/ana/.local/share/recall")
+        #expect(
+            Workspace.dataHome(environment: ["HOME": "/home/ana"]).path == "/home/ana/.local/share/recall")
     }
 
     @Test(arguments: ["default", "ana", "Ana-2", "class_7b", "v1.2", "Zoë"])

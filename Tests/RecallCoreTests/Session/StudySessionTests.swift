@@ -36,7 +36,8 @@ import Testing
         return StudySession(
             cards: cards, vocabulary: [], store: store, scheduler: try Scheduler(settings: settings),
             options: StudyOptions(
-                newPerDay: newPerDay, reviewLimit: reviewLimit, clock: StudyCalendar(timeZone: utc, rolloverHour: 4),
+                newPerDay: newPerDay, reviewLimit: reviewLimit,
+                clock: StudyCalendar(timeZone: utc, rolloverHour: 4),
                 leechThreshold: leech),
             now: now)
     }
@@ -217,7 +218,8 @@ import Testing
         let cramming = StudySession(
             cards: deck, vocabulary: [], store: store,
             scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
-            options: StudyOptions(newPerDay: 0, clock: StudyCalendar(timeZone: utc, rolloverHour: 4), exam: exam),
+            options: StudyOptions(
+                newPerDay: 0, clock: StudyCalendar(timeZone: utc, rolloverHour: 4), exam: exam),
             now: morning)
         let plan = try #require(cramming.examPlan(now: morning))
         #expect(Set(plan.reviewEarlyToday) == Set(deck.map(\.id)))

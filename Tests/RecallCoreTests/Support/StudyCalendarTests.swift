@@ -54,12 +54,24 @@ import Testing
     }
 
     @Test(arguments: [
-        DaylightCase(name: "spring forward, 4 a.m.", day: "2026-03-08", rollover: 4, start: "2026-03-08T08:00:00Z", hours: 24),
-        DaylightCase(name: "day before spring forward", day: "2026-03-07", rollover: 4, start: "2026-03-07T09:00:00Z", hours: 23),
-        DaylightCase(name: "fall back, 4 a.m.", day: "2026-11-01", rollover: 4, start: "2026-11-01T09:00:00Z", hours: 24),
-        DaylightCase(name: "day before fall back", day: "2026-10-31", rollover: 4, start: "2026-10-31T08:00:00Z", hours: 25),
-        DaylightCase(name: "rollover in the skipped hour", day: "2026-03-08", rollover: 2, start: "2026-03-08T07:00:00Z", hours: 23),
-        DaylightCase(name: "midnight, winter", day: "2026-12-20", rollover: 0, start: "2026-12-20T05:00:00Z", hours: 24),
+        DaylightCase(
+            name: "spring forward, 4 a.m.", day: "2026-03-08", rollover: 4, start: "2026-03-08T08:00:00Z",
+            hours: 24),
+        DaylightCase(
+            name: "day before spring forward", day: "2026-03-07", rollover: 4, start: "2026-03-07T09:00:00Z",
+            hours: 23),
+        DaylightCase(
+            name: "fall back, 4 a.m.", day: "2026-11-01", rollover: 4, start: "2026-11-01T09:00:00Z",
+            hours: 24),
+        DaylightCase(
+            name: "day before fall back", day: "2026-10-31", rollover: 4, start: "2026-10-31T08:00:00Z",
+            hours: 25),
+        DaylightCase(
+            name: "rollover in the skipped hour", day: "2026-03-08", rollover: 2,
+            start: "2026-03-08T07:00:00Z", hours: 23),
+        DaylightCase(
+            name: "midnight, winter", day: "2026-12-20", rollover: 0, start: "2026-12-20T05:00:00Z", hours: 24
+        ),
     ])
     func studyDaysStartAtTheWallClockHourAcrossDaylightSaving(_ example: DaylightCase) throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
