@@ -63,7 +63,7 @@ import Testing
 
 @Suite struct ExamPlannerBudgetTests {
     let now = Date(timeIntervalSince1970: 1_790_000_000)
-    let utc = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, rolloverHour: 4)
+    let utc = StudyCalendar(timeZone: .gmt, rolloverHour: 4)
 
     @Test(arguments: [1, 3, 10, 40])
     func newCardsNeverTakeADayOverTheBudget(budget: Int) throws {
