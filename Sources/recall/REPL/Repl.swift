@@ -230,7 +230,9 @@ final class Repl {
                 ["suspended", "buried", "leech", "relearning", "learning", "review", "new"].first {
                     words.contains($0)
                 } ?? ""
-            let due = context.store.profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
+            let due =
+                context.store.profile.states[card.id].map { DateFormatting.day($0.due, in: options.clock) }
+                ?? ""
             let line =
                 "  "
                 + [
