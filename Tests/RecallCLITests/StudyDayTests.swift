@@ -62,6 +62,9 @@ import Testing
         #expect(study.stdout.contains("Exam on 2026-12-20 (19 days away)"), "\(study.stdout)")
         let plan = try recall(["plan", "--exam", "2026-12-20", "--deck", "csto"], at: evening)
         #expect(plan.stdout.hasPrefix("Exam on 2026-12-20, 19 days away;"), "\(plan.stdout)")
+        // Whatever hour the day starts at.
+        let midnight = try recall(["study", "--exam", "2026-12-20", "--day-starts", "0"], at: evening)
+        #expect(midnight.stdout.contains("Exam on 2026-12-20 (19 days away)"), "\(midnight.stdout)")
         let past = try recall(["study", "--exam", "2026-11-30"], at: evening)
         #expect(past.status == 64)
         #expect(past.stderr.contains("that day has passed; today is 2026-12-01"))

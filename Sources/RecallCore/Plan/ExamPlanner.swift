@@ -63,6 +63,12 @@ public struct ExamPlanner: Sendable {
         /// room for an extra review.
         public var uncoveredReviews: [String]
 
+        /// The calendar the plan's days are counted in.
+        public var calendar: StudyCalendar
+
+        /// The exam's date as the learner gave it (`2026-12-20`).
+        public var examDay: String { calendar.dateString(of: exam) }
+
         /// Reviews beyond the budget on each day where the reviews already due exceed it.
         public var overBudget: [(date: Date, excess: Int)] {
             days.filter { $0.total > dailyBudget }.map { ($0.date, $0.total - dailyBudget) }
@@ -105,7 +111,7 @@ public struct ExamPlanner: Sendable {
             return Plan(
                 exam: exam, days: [], newCardDeadline: nil, predictedRetention: withoutStudy,
                 retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget, uncoveredNewCards: [],
-                uncoveredReviews: [])
+                uncoveredReviews: [], calendar: calendar)
         }
         // Today from now; later days from their start.
         let starts = (0..<dayCount).map { $0 == 0 ? now : calendar.start(ofDay: today + $0) }
@@ -181,7 +187,7 @@ public struct ExamPlanner: Sendable {
             predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }),
             retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget,
             uncoveredNewCards: Array(remaining),
-            uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target })
+            uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target }, calendar: calendar)
     }
 
     /// Reviews a card (Good) whenever it is due before the exam; its state after the last one
