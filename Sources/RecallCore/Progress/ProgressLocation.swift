@@ -5,7 +5,7 @@ public enum ProgressLocation {
     /// The environment variable naming the progress folder when `--progress-dir` is not given.
     public static let environmentVariable = "RECALL_PROGRESS"
     /// The folder used when neither the option nor the environment names one.
-    public static let defaultFolder = "Progress"
+    public static let defaultFolder = Workspace.progressFolder
     /// The profile used when none is named.
     public static let defaultProfile = "default"
 

@@ -17,19 +17,21 @@ public struct Workspace: Sendable, Hashable {
         self.isDataHome = isDataHome
     }
 
+    /// The names of the two folders a workspace holds.
+    public static let progressFolder = "Progress"
+    public static let decksFolder = "Decks"
+
     /// `root/Progress`.
-    public var progress: URL {
-        root.appendingPathComponent(ProgressLocation.defaultFolder, isDirectory: true)
-    }
+    public var progress: URL { root.appendingPathComponent(Self.progressFolder, isDirectory: true) }
     /// `root/Decks`.
-    public var decks: URL { root.appendingPathComponent("Decks", isDirectory: true) }
+    public var decks: URL { root.appendingPathComponent(Self.decksFolder, isDirectory: true) }
 
     /// The workspace containing `currentDirectory` (it or its nearest parent with `Progress/` or
     /// `Decks/`), else the data folder named by the environment.
     public static func locate(environment: [String: String], currentDirectory: URL) -> Workspace {
         var folder = currentDirectory.standardizedFileURL
         while true {
-            for name in [ProgressLocation.defaultFolder, "Decks"]
+            for name in [progressFolder, decksFolder]
             where isDirectory(folder.appendingPathComponent(name)) {
                 return Workspace(root: folder, isDataHome: false)
             }

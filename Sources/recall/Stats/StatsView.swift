@@ -49,20 +49,7 @@ enum StatsView {
         /// Text broken between words onto lines of at most `width` columns, each after `indent`;
         /// a word longer than a line is cut.
         func wrap(_ text: String, indent: String = "  ") -> [String] {
-            let room = max(1, width - DisplayWidth.of(indent))
-            var lines: [String] = []
-            var line = ""
-            for word in text.split(separator: " ").map(String.init) {
-                let candidate = line.isEmpty ? word : line + " " + word
-                if DisplayWidth.of(candidate) <= room {
-                    line = candidate
-                } else {
-                    if !line.isEmpty { lines.append(indent + line) }
-                    line = DisplayWidth.truncate(word, to: room)
-                }
-            }
-            if !line.isEmpty { lines.append(indent + line) }
-            return lines
+            TextWrap.lines(text, width: max(width, DisplayWidth.of(indent) + 1), first: indent, rest: indent)
         }
 
         /// Words joined with ` · `, wrapped onto lines of at most `width` columns after `indent`.
