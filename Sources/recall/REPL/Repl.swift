@@ -17,7 +17,7 @@ final class Repl {
         ("search", "search TEXT", "cards whose question or answer mentions TEXT"),
         ("export", "export DECK FORMAT FILE", "write a deck as apkg, tsv, csv, md, quiz or json"),
         ("undo", "undo", "take back the last answer of the last study session"),
-        ("profile", "profile [NAME]", "show the profile, or switch to another"),
+        ("profile", "profile [NAME]", "the profile and folders, or switch (asks first)"),
         ("help", "help", "this list"),
         ("quit", "quit", "leave (Ctrl-D too)"),
     ]
@@ -276,10 +276,11 @@ final class Repl {
             try ProgressLocation.validate(profile: name)
             // A name with no files is created only when the learner says so: a typo makes nothing.
             if ProgressLocation.profiles(in: folder).contains(name) == false {
-                let answer = reader.read(
-                    prompt:
-                        "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] "
-                )
+                let question =
+                    "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] "
+                // Piped input shows no prompt: say the question there.
+                if !Terminal.isInteractive { say(question) }
+                let answer = reader.read(prompt: question)
                 guard case .line(let line) = answer,
                     ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
                 else {
