@@ -69,6 +69,10 @@ public struct ExamPlanner: Sendable {
         /// The exam's date as the learner gave it (`2026-12-20`).
         public var examDay: String { calendar.dateString(of: exam) }
 
+        /// Reviewed cards whose review due before the exam had to wait for a later day (or for after
+        /// the exam) because the budget was full.
+        public var postponedReviews: [String]
+
         /// Reviews beyond the budget on each day where the reviews already due exceed it.
         public var overBudget: [(date: Date, excess: Int)] {
             days.filter { $0.total > dailyBudget }.map { ($0.date, $0.total - dailyBudget) }
@@ -111,7 +115,7 @@ public struct ExamPlanner: Sendable {
             return Plan(
                 exam: exam, days: [], newCardDeadline: nil, predictedRetention: withoutStudy,
                 retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget, uncoveredNewCards: [],
-                uncoveredReviews: [], calendar: calendar)
+                uncoveredReviews: [], calendar: calendar, postponedReviews: [])
         }
         // Today from now; later days from their start.
         let starts = (0..<dayCount).map { $0 == 0 ? now : calendar.start(ofDay: today + $0) }
@@ -119,14 +123,46 @@ public struct ExamPlanner: Sendable {
         var load = [Int](repeating: 0, count: dayCount)
         var examRetention: [String: Double] = [:]
 
-        // Reviewed cards follow their schedule; note the state after the last review before the exam.
+        // Reviewed cards follow their schedule within the budget: each day the most overdue come
+        // first, and what does not fit waits for the next day (as a learner's review limit does).
         var lastState: [String: CardState] = [:]
-        for card in cards where !card.state.isNew {
-            let (state, reviews) = followSchedule(card.state, id: card.id, from: now)
-            for time in reviews { load[dayIndex(time, now: now, count: dayCount)] += 1 }
-            lastState[card.id] = state
-            examRetention[card.id] = scheduler.retrievability(of: state, at: exam)
+        for card in cards where !card.state.isNew { lastState[card.id] = card.state }
+        var postponed: Set<String> = []
+        var buckets = [[String]](repeating: [], count: dayCount)
+        for (id, state) in lastState where state.due < exam {
+            buckets[dayIndex(state.due, now: now, count: dayCount)].append(id)
         }
+        var carried: [String] = []
+        for day in 0..<dayCount {
+            let byDue = { (a: String, b: String) in
+                (lastState[a]?.due ?? exam, a) < (lastState[b]?.due ?? exam, b)
+            }
+            var queue = (carried + buckets[day]).sorted(by: byDue)
+            carried = []
+            var index = 0
+            while index < queue.count {
+                let id = queue[index]
+                index += 1
+                guard load[day] < dailyBudget, let state = lastState[id] else {
+                    carried.append(id)
+                    postponed.insert(id)
+                    continue
+                }
+                let reviewed = scheduler.review(state, id: id, rating: .good, at: max(state.due, starts[day]))
+                lastState[id] = reviewed
+                load[day] += 1
+                guard reviewed.due < exam else { continue }
+                let next = dayIndex(reviewed.due, now: now, count: dayCount)
+                if next == day {
+                    // A learning step due again the same day comes back in turn.
+                    let position = queue[index...].firstIndex { byDue(id, $0) } ?? queue.endIndex
+                    queue.insert(id, at: position)
+                } else {
+                    buckets[next].append(id)
+                }
+            }
+        }
+        for (id, state) in lastState { examRetention[id] = scheduler.retrievability(of: state, at: exam) }
 
         // New cards: the latest introduction day that still reaches the target, then spread evenly.
         let newCards = cards.filter(\.state.isNew).map(\.id)
@@ -187,7 +223,8 @@ public struct ExamPlanner: Sendable {
             predictedRetention: mean(cards.map { examRetention[$0.id] ?? 0 }),
             retentionWithoutStudy: withoutStudy, dailyBudget: dailyBudget,
             uncoveredNewCards: Array(remaining),
-            uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target }, calendar: calendar)
+            uncoveredReviews: uncovered.filter { (examRetention[$0] ?? 0) < target }, calendar: calendar,
+            postponedReviews: postponed.sorted())
     }
 
     /// Reviews a card (Good) whenever it is due before the exam; its state after the last one

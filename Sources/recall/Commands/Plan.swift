@@ -111,6 +111,11 @@ struct Plan: RecallCommand {
                     + " \(calendar.dateString(of: over.max { $0.excess < $1.excess }?.date ?? plan.exam)));"
                     + " the prediction assumes they are done: catch up first or raise --budget.")
         }
+        if !plan.postponedReviews.isEmpty {
+            lines.append(
+                "over budget: \(Format.count(plan.postponedReviews.count, "card")) already due wait for a later day"
+                    + " (the prediction counts them late): catch up or raise --budget.")
+        }
         if !plan.uncoveredNewCards.isEmpty {
             lines.append(
                 "not covered: \(Format.count(plan.uncoveredNewCards.count, "new card")) cannot be introduced in time"

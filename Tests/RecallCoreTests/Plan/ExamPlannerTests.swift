@@ -80,6 +80,28 @@ import Testing
         #expect(!plan.uncoveredNewCards.isEmpty)
     }
 
+    @Test func reviewsAlreadyDueWaitWhenTheBudgetIsFullAndThePredictionFollows() throws {
+        let exam = utc.start(ofDay: utc.day(of: now) + 10)
+        // 60 cards all due today, stability 3 days: far more than a budget of 10 a day.
+        let cards = (0..<60).map { index in
+            let last = now.addingTimeInterval(-3 * 86_400)
+            let state = CardState(
+                phase: .review, step: nil, stability: 3, difficulty: 5, due: now.addingTimeInterval(-60),
+                lastReview: last)
+            return ExamPlanner.Card(id: "c\(index)", state: state)
+        }
+        let tight = try ExamPlanner(exam: exam, dailyBudget: 10, target: 0.9, calendar: utc).plan(
+            cards, now: now)
+        for day in tight.days { #expect(day.total <= 10) }
+        #expect(!tight.postponedReviews.isEmpty)
+        let roomy = try ExamPlanner(exam: exam, dailyBudget: 1000, target: 0.9, calendar: utc).plan(
+            cards, now: now)
+        #expect(roomy.postponedReviews.isEmpty)
+        // What the prediction assumes is what fits: no review on a day beyond the budget.
+        #expect(tight.days.map(\.total).reduce(0, +) <= 10 * tight.days.count)
+        #expect(tight.predictedRetention != roomy.predictedRetention)
+    }
+
     @Test func everyStudyDayUpToTheExamIsListedInTheLearnersCalendar() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
         let calendar = StudyCalendar(timeZone: zone, rolloverHour: 4)
