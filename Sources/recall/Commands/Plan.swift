@@ -8,10 +8,15 @@ struct Plan: RecallCommand {
         commandName: "plan",
         abstract: "Plan the days until an exam so that as much as possible is remembered on that day.",
         discussion: """
-            Keeps each card's normal schedule, introduces new cards early enough to mature, and adds \
-            an extra review, as late as the daily budget allows, for each card that would fall below \
-            the target on exam day. With --deck, the deck's unseen cards count as new cards; without \
-            it, the plan covers the cards the profile has reviewed. Nothing is changed.
+            Lists every study day from today to the day before the exam (a date in your calendar: \
+            --day-starts, else the profile's). Keeps each card's normal schedule, the most overdue \
+            first, within the daily budget (what does not fit waits a day, and is said); introduces \
+            new cards early enough to mature, as far as the budget allows (the rest are named as not \
+            covered); and adds an extra review, as late as the budget allows, for each card that \
+            would fall below the target on exam day. The predicted retention is that of this plan, \
+            answering Good. With --deck, the deck's unseen cards count as new cards; without it, the \
+            plan covers the cards the profile has reviewed. Reads the profile without locking it and \
+            changes nothing.
             """
     )
 
