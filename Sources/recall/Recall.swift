@@ -22,6 +22,7 @@ struct Recall: ParsableCommand {
             DeckCommand.self,
             Export.self,
             Import.self,
+            ProfileCommand.self,
             ProgressCommand.self,
             ClassCommand.self,
             SchedulerCommand.self,

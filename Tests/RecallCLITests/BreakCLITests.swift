@@ -91,7 +91,7 @@ import Testing
             input: "decks\ncards state:due\ncards state:buried\nquit\n",
             environment: Self.environment)
         let board = CardStatusBoard(
-            profile: profile, cards: cards, now: Self.now + 3600, days: DayClock(timeZone: .gmt))
+            profile: profile, cards: cards, now: Self.now + 3600, days: StudyCalendar(timeZone: .gmt))
         let counts = board.counts(of: cards)
         #expect(counts.due + counts.buried == 40)
         #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import RecallCore
 import Testing
 
 @Suite struct ClassReportCommandTests {
@@ -19,7 +20,7 @@ import Testing
             ["class", "report"] + files + ["--deck", "csto", "--top", "5"], currentDirectory: dir)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
-            result.stdout.hasPrefix("Learners\n  learner  reviews  cards  retention  mature  lapses\n  ana "),
+            result.stdout.hasPrefix("Learners\n  learner  reviews  cards  pass rate  mature  lapses\n  ana "),
             "\(result.stdout)")
         #expect(result.stdout.contains("\nHardest cards\n  #  card"))
         #expect(result.stdout.contains("\n  5  "), "five hardest cards")
@@ -51,5 +52,35 @@ import Testing
         let both = try RecallProcess.run(
             ["class", "report", "--json", "--csv", "Progress/ana.json"], currentDirectory: dir)
         #expect(both.status == 64)
+    }
+}
+
+@Suite struct ClassReportWidthTests {
+    /// Terminal columns up to the end of the `index`th space-separated cell of `line`.
+    static func end(ofCell index: Int, in line: String) -> Int? {
+        var position = line.startIndex
+        for cell in 0...index {
+            guard let start = line[position...].firstIndex(where: { $0 != " " }) else { return nil }
+            position = line[start...].firstIndex(of: " ") ?? line.endIndex
+            if cell == index { return DisplayWidth.of(line[..<position]) }
+        }
+        return nil
+    }
+
+    @Test func wideNamesKeepTheColumnsAligned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-class-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ClassFixture.write(
+            learners: [("王小明", 0.9), ("ben", 0.6)], cards: 6, in: dir.appendingPathComponent("Progress"))
+        let result = try RecallProcess.run(
+            ["class", "report", "Progress/王小明.json", "Progress/ben.json"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").dropFirst().prefix(3).map(String.init)
+        #expect(lines.count == 3)
+        // "reviews" (right-aligned numbers) ends in the same terminal column on every line.
+        let ends = lines.map { Self.end(ofCell: 1, in: $0) }
+        #expect(Set(ends).count == 1, "\(lines)")
+        #expect(lines[0].contains("pass rate"))
     }
 }

@@ -24,7 +24,7 @@ import Testing
         .init(
             arguments: ["study", "--exam", "9999-12-31"],
             message: "--exam must be a day from today to 36500 days ahead"),
-        .init(arguments: ["study", "--exam", "2001-01-01"], message: "(that day has passed)"),
+        .init(arguments: ["study", "--exam", "2001-01-01"], message: "(that day has passed;"),
         .init(
             arguments: ["plan", "--exam", "9999-12-31"],
             message: "--exam must be a day from today to 36500 days ahead"),

@@ -5,7 +5,9 @@ import Testing
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-author-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         return url
     }
 

@@ -5,7 +5,9 @@ import Testing
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         return url
     }
 
@@ -107,7 +109,9 @@ struct AnkiImporterTests {
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-anki-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         return url
     }
 
@@ -209,7 +213,9 @@ struct JSONSchemaTests {
     func jsonExportMatchesTheSchema(_ deck: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-schema-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         if deck == "space" { _ = try RecallProcess.run(["deck", "new", "space"], currentDirectory: dir) }
         let export = try RecallProcess.run(

@@ -41,7 +41,9 @@ import Testing
     func hostileDeck() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         let created = try RecallProcess.run(["deck", "new", "evil"], currentDirectory: dir)
         #expect(created.status == 0, "\(created.stderr)")
         let file = dir.appendingPathComponent("Decks/evil.yaml")
@@ -88,7 +90,9 @@ import Testing
     @Test func errorsQuotingProgressFilesAreNeutralised() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let journal =
             #"{"seq":1,"review":{"id":"x","card":"c","at":1,"rating":9,"answer":"\u001b[2J\u202e","verdict":"correct","seconds":1},"state":{}}"#

@@ -5,8 +5,17 @@ import Testing
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: url.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         return url
+    }
+
+    /// The deck files in the folder's Decks/ (not the card-id records export keeps there).
+    static func deckFiles(in dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Decks").path))
+            ?? [])
+            .filter { !$0.hasPrefix(".") }
     }
 
     @Test(arguments: ["apkg", "tsv", "csv", "md"])
@@ -32,7 +41,7 @@ import Testing
                 back.stderr.contains(
                     "note: 101 cards are recall's own (its export): not added again; their history joins the original cards"
                 ))
-            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+            #expect(Self.deckFiles(in: dir).isEmpty)
             return
         }
         let dry = try RecallProcess.run(
@@ -43,7 +52,7 @@ import Testing
                 "would add 101 cards from csto.\(format) (\(format)) to new deck 'class' in Decks/class.yaml\n\(read)nothing written (--dry-run)\n"
             ))
         #expect(dry.stdout.hasPrefix("+ "))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+        #expect(Self.deckFiles(in: dir).isEmpty)
 
         let real = try RecallProcess.run(
             ["import", "csto.\(format)", "--deck", "class"], currentDirectory: dir)
@@ -101,7 +110,7 @@ import Testing
         }
         let badName = try RecallProcess.run(["import", "x.apkg", "--deck", "../up"], currentDirectory: dir)
         #expect(badName.status == 64)
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Decks").path))
+        #expect(Self.deckFiles(in: dir).isEmpty)
     }
 }
 
@@ -161,7 +170,9 @@ struct ImportAnkiWrittenPackageTests {
     @Test func cardsHTMLClozeAndReviewHistoryComeAcross() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-real-apkg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let python = try #require(AnkiPython.executable)
         let maker = RecallProcess.repositoryRoot.appendingPathComponent("Tests/Fixtures/make_anki_package.py")
@@ -199,7 +210,9 @@ struct ImportAnkiWrittenPackageTests {
     @Test func aStudiedCollectionInTheCurrentFormatComesAcrossWithItsHistory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-real-anki21b-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A project folder: a recall workspace (deck files and progress go under it).
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let python = try #require(AnkiPython.executable)
         let maker = RecallProcess.repositoryRoot.appendingPathComponent(

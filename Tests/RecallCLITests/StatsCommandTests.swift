@@ -123,9 +123,9 @@ import Testing
         #expect(unknownDeck.stderr.hasPrefix("error: "))
     }
 
-    @Test func rolloverHourOutOfRangeIsAUsageError() throws {
-        let result = try stats(["--rollover-hour", "24"])
+    @Test func dayStartsOutOfRangeIsAUsageError() throws {
+        let result = try stats(["--day-starts", "24"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--rollover-hour must be between 0 and 23"))
+        #expect(result.stderr.contains("--day-starts must be between 0 and 23"))
     }
 }

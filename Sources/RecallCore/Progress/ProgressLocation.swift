@@ -5,19 +5,24 @@ public enum ProgressLocation {
     /// The environment variable naming the progress folder when `--progress-dir` is not given.
     public static let environmentVariable = "RECALL_PROGRESS"
     /// The folder used when neither the option nor the environment names one.
-    public static let defaultFolder = "Progress"
+    public static let defaultFolder = Workspace.progressFolder
     /// The profile used when none is named.
     public static let defaultProfile = "default"
 
-    /// The progress folder: the explicit option, else `RECALL_PROGRESS`, else `Progress/`;
-    /// a relative path is taken from `currentDirectory`.
+    /// The progress folder: the explicit option, else `RECALL_PROGRESS`, else the `Progress/` of
+    /// the workspace (`Workspace.locate`: the enclosing recall folder, else the learner's data
+    /// folder); a relative path is taken from `currentDirectory`.
     public static func directory(
         option: String?, environment: [String: String], currentDirectory: URL
     ) -> URL {
-        let chosen =
-            [option, environment[environmentVariable]]
-            .compactMap { $0 }
-            .first { !$0.isEmpty } ?? defaultFolder
+        guard
+            let chosen = [option, environment[environmentVariable]].compactMap({ $0 }).first(where: {
+                !$0.isEmpty
+            })
+        else {
+            return Workspace.locate(environment: environment, currentDirectory: currentDirectory).progress
+                .standardizedFileURL
+        }
         return URL(fileURLWithPath: chosen, isDirectory: true, relativeTo: currentDirectory)
             .standardizedFileURL
     }
@@ -31,6 +36,19 @@ public enum ProgressLocation {
         guard !name.isEmpty, !name.hasPrefix("."), allowed, name.utf8.count <= 200 else {
             throw .invalidProfileName(name)
         }
+    }
+
+    /// The profiles with progress files (a snapshot or a journal) in `directory`, sorted.
+    public static func profiles(in directory: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let profiles = names.compactMap { name -> String? in
+            for suffix in [".journal.jsonl", ".json"] where name.hasSuffix(suffix) {
+                let profile = String(name.dropLast(suffix.count))
+                return (try? validate(profile: profile)) == nil ? nil : profile
+            }
+            return nil
+        }
+        return Set(profiles).sorted()
     }
 
     /// The files of one profile in `directory`.

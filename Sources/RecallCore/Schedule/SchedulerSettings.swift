@@ -22,6 +22,17 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
     /// --recall-only on`); not used by the scheduler, only by the study session
     /// (`PresentationRule`). Absent in older files, which reads as off.
     public var recallOnly: Bool?
+    /// The local hour at which the learner's study day begins (`--day-starts`, saved by `recall
+    /// study`); nil: the rollover of an imported Anki history if any, else 4 a.m.
+    public var dayStarts: Int?
+
+    /// The learner's study calendar in `timeZone`: the saved `--day-starts`, else the imported
+    /// rollover hour, else 4 a.m.
+    public func studyCalendar(timeZone: TimeZone = .current) -> StudyCalendar {
+        StudyCalendar(
+            timeZone: timeZone,
+            rolloverHour: dayStarts ?? dayBoundary?.rolloverHour ?? StudyCalendar.defaultRolloverHour)
+    }
 
     /// Calendar days in a time zone, each starting at `rolloverHour` (Anki's "next day starts at").
     public struct DayBoundary: Sendable, Hashable, Codable {
@@ -41,11 +52,13 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
 
         /// The day number of `date`: days since 1970 in the zone, less the rollover hour.
         func day(of date: Date) -> Int {
+            calendar.day(of: date)
+        }
+
+        /// The study calendar these days are counted in.
+        public var calendar: StudyCalendar {
             let zone = TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-            let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
-            let shifted = ((local - Double(min(max(rolloverHour, 0), 23) * 3600)) / 86_400).rounded(.down)
-            guard shifted.isFinite else { return 0 }
-            return Int(min(max(shifted, -1e15), 1e15))
+            return StudyCalendar(timeZone: zone, rolloverHour: rolloverHour)
         }
     }
 
@@ -62,7 +75,8 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         relearningSteps: [TimeInterval] = [600],
         maximumInterval: Int = 36500,
         enableFuzzing: Bool = true,
-        dayBoundary: DayBoundary? = nil
+        dayBoundary: DayBoundary? = nil,
+        dayStarts: Int? = nil
     ) {
         self.parameters = parameters
         self.desiredRetention = desiredRetention
@@ -71,5 +85,6 @@ public struct SchedulerSettings: Sendable, Hashable, Codable {
         self.maximumInterval = maximumInterval
         self.enableFuzzing = enableFuzzing
         self.dayBoundary = dayBoundary
+        self.dayStarts = dayStarts.map { min(max($0, 0), 23) }
     }
 }

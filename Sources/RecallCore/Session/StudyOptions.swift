@@ -7,7 +7,7 @@ public struct StudyOptions: Sendable, Hashable {
     /// Review cards per study day; a backlog beyond it is spread over the following days.
     public var reviewLimit: Int
     /// When a study day starts, and in which time zone.
-    public var clock: DayClock
+    public var clock: StudyCalendar
     /// Lapses after which a card is tagged a leech and suspended.
     public var leechThreshold: Int
     /// How far ahead a learning card may be shown when nothing else is left.
@@ -21,8 +21,8 @@ public struct StudyOptions: Sendable, Hashable {
     public var recallOnly: Bool
 
     public init(
-        newPerDay: Int = 20, reviewLimit: Int = 200, clock: DayClock = DayClock(), leechThreshold: Int = 8,
-        learnAhead: TimeInterval = 20 * 60, slowAnswer: TimeInterval = 20,
+        newPerDay: Int = 20, reviewLimit: Int = 200, clock: StudyCalendar = StudyCalendar(),
+        leechThreshold: Int = 8, learnAhead: TimeInterval = 20 * 60, slowAnswer: TimeInterval = 20,
         exam: Date? = nil, recallOnly: Bool = false
     ) {
         self.newPerDay = max(0, newPerDay)

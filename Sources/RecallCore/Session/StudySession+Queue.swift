@@ -104,7 +104,8 @@ extension StudySession {
         let target = max(0.95, profile.settings.desiredRetention)
         guard
             let planner = try? ExamPlanner(
-                exam: exam, dailyBudget: options.reviewLimit, target: target, settings: profile.settings)
+                exam: exam, dailyBudget: options.reviewLimit, target: target, settings: profile.settings,
+                calendar: options.clock)
         else { return nil }
         let studied = deckOrder.filter { !profile.flags(of: $0).isSuspended }
             .map { ExamPlanner.Card(id: $0, state: profile.state(of: $0, at: now)) }

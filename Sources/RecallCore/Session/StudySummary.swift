@@ -53,7 +53,6 @@ extension StudySession {
 
     /// Consecutive study days with at least one answer, up to today (or yesterday, if not yet today).
     public func streak(now: Date) -> Int {
-        let calendar = StudyCalendar(timeZone: options.clock.timeZone, rolloverHour: options.clock.startHour)
-        return StatsReport.streak(of: store.profile.reviews, now: now, calendar: calendar)
+        StatsReport.streak(of: store.profile.reviews, now: now, calendar: options.clock)
     }
 }

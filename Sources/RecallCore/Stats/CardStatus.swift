@@ -1,16 +1,5 @@
 public import Foundation
 
-/// Where study days begin and end: what `CardStatus` needs of a calendar (`DayClock` and
-/// `StudyCalendar` both provide it).
-public protocol StudyDays: Sendable {
-    /// When the study day containing `date` began.
-    func startOfDay(containing date: Date) -> Date
-    /// When the study day containing `date` ends (the next one's start).
-    func endOfDay(containing date: Date) -> Date
-    /// Whole study days from `date`'s day to `other`'s (0 for the same day).
-    func days(from date: Date, to other: Date) -> Int
-}
-
 /// A card's standing for one learner at one moment: the ONE definition of new, learning,
 /// review, relearning, due, buried, suspended, leech and days since wrong that the study queue,
 /// the query language (`state:due`, `wrong:today`), `stats`, completion and the prompt all count by.
@@ -103,11 +92,11 @@ public struct CardStatusBoard: Sendable {
     private let answeredToday: Set<String>
     private let siblingsAnsweredToday: Set<String>
     private let lastWrong: [String: Date]
-    private let days: any StudyDays
+    private let days: StudyCalendar
 
     /// - Parameters:
     ///   - cards: the cards whose siblings bury each other (usually every card of the open decks).
-    public init(profile: Profile, cards: [Card], now: Date, days: any StudyDays) {
+    public init(profile: Profile, cards: [Card], now: Date, days: StudyCalendar) {
         self.profile = profile
         self.now = now
         self.days = days
@@ -180,26 +169,5 @@ public struct CardStatusBoard: Sendable {
             }
         }
         return counts
-    }
-}
-
-extension StudyCalendar: StudyDays {
-    public func startOfDay(containing date: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let shifted = date.addingTimeInterval(-Double(rolloverHour) * 3600)
-        let midnight = calendar.startOfDay(for: shifted)
-        return calendar.date(byAdding: .hour, value: rolloverHour, to: midnight) ?? midnight
-    }
-
-    public func endOfDay(containing date: Date) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let start = startOfDay(containing: date)
-        return calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
-    }
-
-    public func days(from date: Date, to other: Date) -> Int {
-        day(of: other) - day(of: date)
     }
 }

@@ -59,14 +59,16 @@ extension StatsHistory {
     }
 
     /// The combination of attribute and kind with the lowest retention among those with enough
-    /// reviews; failing that the weakest attribute, then the weakest kind.
+    /// reviews and at least one forgotten; failing that the weakest attribute, then the weakest kind.
     private static func weakest(of tallies: [Key: Tally]) -> StatsReport.WeakestGroup? {
         let levels: [(Key) -> Bool] = [
             { $0.attribute != nil && $0.kind != nil }, { $0.kind == nil }, { $0.attribute == nil },
         ]
         for level in levels {
             let candidates = tallies.compactMap { key, tally -> StatsReport.WeakestGroup? in
+                // A group nothing was forgotten in is not weak, however few its reviews.
                 guard level(key), tally.reviews >= StatsReport.weakestMinimumReviews,
+                    tally.passed < tally.reviews,
                     let query = query(for: key)
                 else { return nil }
                 return StatsReport.WeakestGroup(

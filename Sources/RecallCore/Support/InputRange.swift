@@ -17,7 +17,7 @@ public enum InputRange {
     public static let questions = 1...1_000
     /// Hardest cards listed (`class report --top`).
     public static let listed = 0...10_000
-    /// An hour of the day (`--day-starts`, `--rollover-hour`).
+    /// An hour of the day (`--day-starts`).
     public static let hour = 0...23
     /// Days from today to an exam (`study --exam`, `plan --exam`): today up to 100 years ahead
     /// (the longest interval the scheduler gives).
@@ -38,15 +38,19 @@ public enum InputRange {
             : "\(option) must be seconds since 1970 between 0 and \(Int(moment.upperBound)) (the end of year 9999)."
     }
 
-    /// The message for an exam day (midnight UTC) too far from `now`, or nil.
-    public static func problem(exam: Date, now: Date, option: String) -> String? {
-        let today = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
-        let days = ((exam.timeIntervalSince1970 - today) / 86_400).rounded(.down)
-        guard days.isFinite, Double(examDaysAhead.lowerBound) <= days,
-            days <= Double(examDaysAhead.upperBound)
-        else {
-            return "\(option) must be a day from today to \(examDaysAhead.upperBound) days ahead"
-                + (days < 0 ? " (that day has passed)." : ".")
+    /// The message for an exam day (`--exam`, a date in the learner's calendar) that has passed
+    /// or lies too far ahead of `now`, or nil.
+    public static func problem(exam text: String, now: Date, calendar: StudyCalendar, option: String)
+        -> String?
+    {
+        guard let exam = StudyCalendar.day(named: text) else {
+            return "Invalid exam date '\(text)'; expected YYYY-MM-DD, e.g. 2026-12-20."
+        }
+        let today = calendar.day(of: now)
+        let days = exam - today
+        guard examDaysAhead.contains(days) else {
+            return "\(option) must be a day from today to \(examDaysAhead.upperBound) days ahead ("
+                + (days < 0 ? "that day has passed; " : "") + "today is \(calendar.dateString(of: now)))."
         }
         return nil
     }

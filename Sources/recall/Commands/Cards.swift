@@ -35,12 +35,11 @@ struct Cards: RecallCommand {
         let generator = QuestionGenerator(seed: seed)
         let everyCard = chosen.flatMap { generator.cards(for: $0) }
         var cards = everyCard
-        let now = Clock.now()
-        let clock = DayClock()
+        let now = RecallClock.now()
         var profile = Profile(name: progress.profile)
+        if !query.isEmpty { profile = try progress.peekProfile(decks: chosen) ?? profile }
+        let clock = profile.settings.studyCalendar()
         if !query.isEmpty {
-            profile =
-                try progress.peekProfile(decks: chosen) ?? profile
             let parsed = try CardQuery(query.joined(separator: " "))
             let context = StudyContext.queryContext(
                 profile: profile, cards: everyCard, decks: chosen, now: now, clock: clock)
@@ -52,7 +51,7 @@ struct Cards: RecallCommand {
             let data = try encoder.encode(cards)
             Console.write(String(decoding: data, as: UTF8.self) + "\n")
         } else if query.isEmpty {
-            Console.write(cards.map(CardText.render).joined(separator: "\n") + "\n\(cards.count) cards\n")
+            Console.write(cards.map(CardText.render).joined(separator: "\n") + "\n\(Format.count(cards.count, "card"))\n")
         } else {
             let width = TerminalSize.columns
             let board = CardStatusBoard(profile: profile, cards: everyCard, now: now, days: clock)
@@ -60,7 +59,7 @@ struct Cards: RecallCommand {
                 Console.write(
                     CardListing.row(card, profile: profile, status: board.status(of: card), width: width) + "\n")
             }
-            Console.write("\(cards.count) card\(cards.count == 1 ? "" : "s")\n")
+            Console.write(Format.count(cards.count, "card") + "\n")
         }
     }
 }
@@ -85,8 +84,8 @@ struct CardCommand: RecallCommand {
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let card = try CardLookup.find(id, in: cards)
-        let now = Clock.now()
-        let status = CardStatusBoard(profile: profile, cards: cards, now: now, days: DayClock()).status(of: card)
+        let now = RecallClock.now()
+        let status = CardStatusBoard(profile: profile, cards: cards, now: now, days: profile.settings.studyCalendar()).status(of: card)
         Console.write(CardListing.detail(card, profile: profile, status: status, now: now) + "\n")
     }
 }
@@ -127,7 +126,7 @@ struct Unsuspend: RecallCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
         defer { context.close() }
         Console.write(
-            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
+            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")
     }
 }
 
@@ -147,7 +146,7 @@ struct Unbury: RecallCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
         defer { context.close() }
         Console.write(
-            try FlagRestore.unbury(query.joined(separator: " "), in: context, now: Clock.now()) + "\n")
+            try FlagRestore.unbury(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")
     }
 }
 
@@ -156,19 +155,19 @@ enum FlagRestore {
     static func unsuspend(_ query: String, in context: StudyContext, now: Date) throws -> String {
         let cards = try matching(query, in: context, now: now)
         let count = try context.store.unsuspend(cards.map(\.id))
-        return "Unsuspended \(count) card\(count == 1 ? "" : "s") (of \(cards.count) matching)."
+        return "Unsuspended \(Format.count(count, "card")) (of \(cards.count) matching)."
     }
 
     static func unbury(_ query: String, in context: StudyContext, now: Date) throws -> String {
         let cards = try matching(query, in: context, now: now)
         let count = try context.store.unbury(cards.map(\.id), now: now)
-        return "Unburied \(count) card\(count == 1 ? "" : "s") (of \(cards.count) matching)."
+        return "Unburied \(Format.count(count, "card")) (of \(cards.count) matching)."
     }
 
     private static func matching(_ text: String, in context: StudyContext, now: Date) throws -> [Card] {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw FlagRestoreError.noQuery }
         let query = try CardQuery(text)
-        let queryContext = context.queryContext(now: now, clock: DayClock())
+        let queryContext = context.queryContext(now: now, clock: context.store.profile.settings.studyCalendar())
         return context.cards.filter { query.matches($0, in: queryContext) }
     }
 }

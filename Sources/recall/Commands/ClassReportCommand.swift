@@ -9,8 +9,9 @@ struct ClassReportCommand: RecallCommand {
         abstract: "Summarise learners' progress files: each learner, and the cards the class finds hardest.",
         discussion: """
             Give the learners' snapshot files (e.g. Progress/*.json; each file's journal beside it is \
-            read too). Retention is the share of reviews of already-seen cards not rated Again; a \
-            card is mature at an interval of 21 days or more.
+            read too). The pass rate is the share of reviews of already-seen cards not rated Again \
+            (learning steps included, so it is not the true retention of 'recall stats', which counts \
+            graduated cards only); a card is mature at an interval of 21 days or more.
             """)
 
     @OptionGroup var decks: DeckOptions
@@ -68,52 +69,30 @@ struct ClassReportCommand: RecallCommand {
 enum ClassReportTable {
     static func render(_ report: ClassReport) -> String {
         var out = "Learners\n"
-        out += table(
-            ["learner", "reviews", "cards", "retention", "mature", "lapses"],
-            report.learners.map {
+        out += TextTable(
+            ["learner", "reviews", "cards", "pass rate", "mature", "lapses"], rightAligned: [1, 2, 3, 4, 5],
+            rows: report.learners.map {
                 [
                     Style.safe($0.name, oneLine: true), String($0.reviews), String($0.cards),
-                    percent($0.retention), String($0.mature),
-                    String($0.lapses),
+                    Format.percent($0.retention), String($0.mature), String($0.lapses),
                 ]
-            }, rightAligned: [1, 2, 3, 4, 5])
+            }
+        ).render()
         out += "\nHardest cards\n"
         if report.hardest.isEmpty { return out + "  (no card has been reviewed twice yet)\n" }
-        out += table(
-            ["#", "card", "retention", "lapses", "reviews", "learners", "common wrong answers"],
-            report.hardest.enumerated().map { index, card in
+        out += TextTable(
+            ["#", "card", "pass rate", "lapses", "reviews", "learners", "common wrong answers"],
+            rightAligned: [0, 2, 3, 4, 5],
+            rows: report.hardest.enumerated().map { index, card in
                 [
-                    String(index + 1), shortened(card.prompt ?? card.cardID, to: 50), percent(card.retention),
-                    String(card.lapses), String(card.reviews), String(card.learners),
-                    shortened(
+                    String(index + 1), Format.shortened(card.prompt ?? card.cardID, to: 50),
+                    Format.percent(card.retention), String(card.lapses), String(card.reviews),
+                    String(card.learners),
+                    Format.shortened(
                         card.wrongAnswers.map { "\($0.answer) ×\($0.count)" }.joined(separator: ", "), to: 40),
                 ]
-            }, rightAligned: [0, 2, 3, 4, 5])
+            }
+        ).render()
         return out
-    }
-
-    static func percent(_ value: Double?) -> String {
-        value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
-    }
-
-    /// One line, at most `limit` characters, made safe by the neutraliser.
-    static func shortened(_ text: String, to limit: Int) -> String {
-        let line = Style.safe(text, oneLine: true)
-        return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
-    }
-
-    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int>) -> String {
-        let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
-        }
-        let format: ([String]) -> String = { cells in
-            "  "
-                + cells.enumerated().map { column, cell in
-                    let pad = String(repeating: " ", count: widths[column] - cell.count)
-                    return rightAligned.contains(column) ? pad + cell : cell + pad
-                }.joined(separator: "  ").replacingOccurrences(
-                    of: "\\s+$", with: "", options: .regularExpression) + "\n"
-        }
-        return ([format(header)] + rows.map(format)).joined()
     }
 }

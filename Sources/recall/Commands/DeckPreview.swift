@@ -38,7 +38,7 @@ struct DeckPreview: RecallCommand {
         let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
         var blocks = cards.enumerated().map { index, card in CardText.preview(card, number: index + 1) }
         blocks.append(
-            "\(cards.count) card\(cards.count == 1 ? "" : "s")\(kind.map { " of kind \($0)" } ?? "") in \(Style.safe(deck.name, oneLine: true))"
+            "\(Format.count(cards.count, "card"))\(kind.map { " of kind \($0)" } ?? "") in \(Style.safe(deck.name, oneLine: true))"
         )
         Console.write(blocks.joined(separator: "\n\n") + "\n")
     }
@@ -64,7 +64,7 @@ extension DeckPreview {
         }
         let count = report.disagreements.count
         lines.append(
-            "\(report.checked) answer\(report.checked == 1 ? "" : "s") checked, \(count) disagreement\(count == 1 ? "" : "s")"
+            "\(Format.count(report.checked, "answer")) checked, \(Format.count(count, "disagreement"))"
         )
         Console.write(lines.joined(separator: "\n") + "\n")
         if count > 0 { throw CommandFailure.reported }

@@ -20,11 +20,14 @@ struct DeckStats: RecallCommand {
         ]
         rows.append(("cards", stats.cards))
         rows += stats.cardsByKind.map { ("  \($0.kind.rawValue)", $0.count) }
-        let width = rows.map(\.0.count).max() ?? 0
+        var table = TextTable(["", ""], rightAligned: [])
+        table.indent = ""
+        table.rows = rows.map { [$0.0, String($0.1)] }
         var lines = ["\(Style.safe(deck.name, oneLine: true)) (\(deck.id))"]
-        lines += rows.map { label, count in
-            label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(count)
-        }
+        // The table without its empty header row.
+        lines += table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            .dropLast()
+            .map(String.init)
         lines.append("facts by source:")
         lines += stats.factsBySource.map {
             "  \($0.source.map { Style.safe($0, oneLine: true) } ?? "(no source)"): \($0.count)"

@@ -53,47 +53,33 @@ struct Optimize: RecallCommand {
             : try Data(contentsOf: URL(fileURLWithPath: path))
         let request = try ReplayRequest(json: data)
         let history = ReviewHistory(request: request)
-        let clock = ContinuousClock()
-        var result: FSRSOptimizer.Result?
-        let elapsed = try clock.measure {
-            result = try OptimizerRun.fit(history, showsProgress: !json)
-        }
-        guard let result else { return }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        if case .notEnoughReviews(let minimum) = result.outcome {
-            Console.writeError(
-                "note: only \(result.reviews) review(s), fewer than \(minimum); keeping the default parameters\n"
-            )
-        }
+        let (result, seconds) = try OptimizerRun.timedFit(history, showsProgress: !json)
+        let verdict = FSRSOptimizer().verdict(for: result, current: request.settings.parameters, on: history)
         if json {
+            if let warning = OptimizerRun.warning(verdict, reviews: result.reviews) {
+                Console.writeError("warning: \(warning)\n")
+            }
             print(OptimizerRun.json(result, seconds: seconds))
         } else {
-            OptimizerRun.report(result, seconds: seconds)
+            OptimizerRun.report(result, verdict: verdict, seconds: seconds)
         }
     }
 
     private func fitProfile() throws {
-        let store = try options.openStore(decks: decks.decksForProgress(chosen: nil))
-        let history = ReviewHistory(profile: store.profile)
-        let clock = ContinuousClock()
-        var result: FSRSOptimizer.Result?
-        let elapsed = try clock.measure {
-            result = try OptimizerRun.fit(history, showsProgress: true)
-        }
-        guard let result else { return }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        if case .notEnoughReviews(let minimum) = result.outcome {
-            print(
-                "Profile '\(options.profile)' has \(result.reviews) review(s); at least \(minimum) are needed"
-                    + " to fit parameters. Keeping the defaults.")
-            return
-        }
-        OptimizerRun.report(result, seconds: seconds)
+        // Read without locking: the profile is opened for writing only to save.
+        let profile = try ProfileLookup.existing(options, decks: decks.decksForProgress(chosen: nil))
+        let history = ReviewHistory(profile: profile)
+        let (result, seconds) = try OptimizerRun.timedFit(history, showsProgress: true)
+        let verdict = FSRSOptimizer().verdict(for: result, current: profile.settings.parameters, on: history)
+        OptimizerRun.report(result, verdict: verdict, seconds: seconds)
+        guard verdict.choice == .useFitted else { return }
         guard yes || OptimizerRun.confirm("Save these parameters to profile '\(options.profile)'? [y/N] ")
         else {
             print("Not saved.")
             return
         }
+        let store = try options.openStore(decks: decks.decksForProgress(chosen: nil))
+        defer { store.close() }
         var settings = store.profile.settings
         settings.parameters = result.parameters
         try store.updateSettings(settings)
@@ -101,42 +87,42 @@ struct Optimize: RecallCommand {
     }
 
     private func optimizeRetention() throws {
-        var parameters: [Double]
-        var settings: SchedulerSettings?
-        var store: ProgressStore?
+        let parameters: [Double]
+        var profile: Profile?
         if let reviews {
             let data = try Data(contentsOf: URL(fileURLWithPath: reviews))
             parameters = try ReplayRequest(json: data).settings.parameters
         } else {
-            let opened = try ProgressStore.open(profile: options.profile, in: options.directory)
-            parameters = opened.profile.settings.parameters
-            settings = opened.profile.settings
-            store = opened
+            let existing = try ProfileLookup.existing(options, decks: decks.decksForProgress(chosen: nil))
+            parameters = existing.settings.parameters
+            profile = existing
         }
-        let (best, points) = try RetentionOptimizer(parameters: parameters).run()
+        let optimizer = RetentionOptimizer(parameters: parameters)
+        let (best, points) = try optimizer.run()
         if json {
             print(
                 "{\"desired_retention\": \(best.desiredRetention), \"seconds_per_card_remembered\": \(best.secondsPerCardRemembered)}"
             )
             return
         }
-        print("desired retention  study minutes/year  cards remembered  seconds per card remembered")
-        for point in points {
-            let marker = point == best ? "  ← least workload per card" : ""
-            print(
-                String(
-                    format: "%17.2f  %18.0f  %16.0f  %27.1f", point.desiredRetention, point.seconds / 60,
-                    point.knowledge, point.secondsPerCardRemembered) + marker)
+        print(OptimizerRun.retentionReport(optimizer, best: best, points: points, current: profile?.settings))
+        guard let profile else { return }
+        guard profile.settings.desiredRetention != best.desiredRetention else {
+            print("Profile '\(options.profile)' already uses it.")
+            return
         }
-        print(String(format: "Optimal desired retention: %.2f", best.desiredRetention))
-        guard let store, var settings else { return }
         guard yes || OptimizerRun.confirm("Save it to profile '\(options.profile)'? [y/N] ") else {
             print("Not saved.")
             return
         }
+        let store = try options.openStore(decks: decks.decksForProgress(chosen: nil))
+        defer { store.close() }
+        var settings = store.profile.settings
         settings.desiredRetention = best.desiredRetention
         try store.updateSettings(settings)
-        print("Saved desired retention \(best.desiredRetention) to profile '\(options.profile)'.")
+        print(
+            "Saved desired retention \(Format.percent(best.desiredRetention)) to profile '\(options.profile)'."
+        )
     }
 }
 
@@ -167,20 +153,92 @@ enum OptimizerRun {
         }
     }
 
-    static func report(_ result: FSRSOptimizer.Result, seconds: Double) {
+    /// Fits, and how long it took in seconds.
+    static func timedFit(_ history: ReviewHistory, showsProgress: Bool) throws -> (
+        FSRSOptimizer.Result, Double
+    ) {
+        let clock = ContinuousClock()
+        var result: FSRSOptimizer.Result?
+        let elapsed = try clock.measure { result = try fit(history, showsProgress: showsProgress) }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        guard let result else { throw CommandFailure.reported }
+        return (result, seconds)
+    }
+
+    /// The warning for a log too small to fit (the same minimum for a profile and a file).
+    static func warning(_ verdict: FSRSOptimizer.Verdict, reviews: Int) -> String? {
+        guard case .tooFewReviews(let minimum) = verdict.choice else { return nil }
+        return "only \(Format.count(reviews, "review")), fewer than the \(minimum) needed to fit parameters;"
+            + " keeping the current parameters"
+    }
+
+    static func report(_ result: FSRSOptimizer.Result, verdict: FSRSOptimizer.Verdict, seconds: Double) {
+        if let warning = warning(verdict, reviews: result.reviews) {
+            Console.writeError("warning: \(warning)\n")
+            return
+        }
         let items = result.defaultEvaluation.items
         print(
-            "Fitted \(result.reviews) reviews (\(items) training items) in \(String(format: "%.2f", seconds)) s."
-        )
-        print("                 log loss  RMSE (bins)")
-        for (name, evaluation) in [
-            ("default", result.defaultEvaluation), ("fitted", result.fittedEvaluation),
-        ] {
-            print(
-                name.padding(toLength: 15, withPad: " ", startingAt: 0)
-                    + String(format: "  %8.4f  %11.4f", evaluation.logLoss, evaluation.rmseBins))
+            "Fitted \(Format.count(result.reviews, "review")) (\(Format.count(items, "training item")))"
+                + " in \(String(format: "%.2f", seconds)) s.")
+        var table = TextTable(["", "log loss", "RMSE (bins)"], rightAligned: [1, 2])
+        table.indent = ""
+        var rows = [("default", result.defaultEvaluation)]
+        if verdict.currentEvaluation != result.defaultEvaluation {
+            rows.append(("current", verdict.currentEvaluation))
         }
+        rows.append(("fitted", result.fittedEvaluation))
+        for (name, evaluation) in rows {
+            table.append(
+                [
+                    name, String(format: "%.4f", evaluation.logLoss),
+                    String(format: "%.4f", evaluation.rmseBins),
+                ])
+        }
+        print(table.render(), terminator: "")
         print("parameters: " + result.parameters.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        if verdict.choice == .currentAreBetter {
+            print(
+                "The fitted parameters do not predict your reviews better than the current ones"
+                    + String(
+                        format: " (log loss %.4f against %.4f): keeping the current parameters.",
+                        result.fittedEvaluation.logLoss, verdict.currentEvaluation.logLoss))
+        }
+    }
+
+    /// The table of candidates, the best one, and how it was found.
+    static func retentionReport(
+        _ optimizer: RetentionOptimizer, best: RetentionOptimizer.Point, points: [RetentionOptimizer.Point],
+        current: SchedulerSettings?
+    ) -> String {
+        var table = TextTable(
+            ["desired retention", "study minutes/year", "cards remembered", "seconds per card remembered"],
+            rightAligned: [0, 1, 2, 3])
+        table.indent = ""
+        for point in points {
+            table.append(
+                [
+                    Format.percent(point.desiredRetention), String(format: "%.0f", point.seconds / 60),
+                    String(format: "%.0f", point.knowledge),
+                    String(format: "%.1f", point.secondsPerCardRemembered)
+                        + (point == best ? "  ← least" : ""),
+                ])
+        }
+        let costs = optimizer.costs
+        let prose = [
+            "Optimal desired retention: \(Format.percent(best.desiredRetention)), the one that costs the least"
+                + " study time per card remembered"
+                + (current.map { " (the profile now uses \(Format.percent($0.desiredRetention)))" } ?? "")
+                + ".",
+            "How: \(optimizer.days) days of study are simulated for each candidate, \(optimizer.newCardsPerDay)"
+                + " new cards a day, with these parameters; a review costs \(Int(costs.new)) s for a new card,"
+                + " \(Int(costs.step)) s for a learning step, \(Int(costs.recalled)) s when recalled and"
+                + " \(Int(costs.forgotten)) s when forgotten. Cards remembered: the expected number recalled at"
+                + " the end. A higher retention means more reviews; a lower one more forgetting and relearning.",
+        ]
+        return
+            ([table.render().trimmingCharacters(in: .newlines)]
+            + prose.map { TextWrap.wrap($0, width: max(TerminalSize.columns, 40)) }).joined(separator: "\n")
     }
 
     static func json(_ result: FSRSOptimizer.Result, seconds: Double) -> String {

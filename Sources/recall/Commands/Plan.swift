@@ -8,15 +8,21 @@ struct Plan: RecallCommand {
         commandName: "plan",
         abstract: "Plan the days until an exam so that as much as possible is remembered on that day.",
         discussion: """
-            Keeps each card's normal schedule, introduces new cards early enough to mature, and adds \
-            an extra review, as late as the daily budget allows, for each card that would fall below \
-            the target on exam day. With --deck, the deck's unseen cards count as new cards; without \
-            it, the plan covers the cards the profile has reviewed. Nothing is changed.
+            Lists every study day from today to the day before the exam (a date in your calendar: \
+            --day-starts, else the profile's). Keeps each card's normal schedule, the most overdue \
+            first, within the daily budget (what does not fit waits a day, and is said); introduces \
+            new cards early enough to mature, as far as the budget allows (the rest are named as not \
+            covered); and adds an extra review, as late as the budget allows, for each card that \
+            would fall below the target on exam day. The predicted retention is that of this plan, \
+            answering Good. With --deck, the deck's unseen cards count as new cards; without it, the \
+            plan covers the cards the profile has reviewed. Reads the profile without locking it and \
+            changes nothing.
             """
     )
 
     @Option(
-        help: ArgumentHelp("The exam day (YYYY-MM-DD, UTC; today up to 36500 days ahead).", valueName: "date")
+        help: ArgumentHelp(
+            "The exam day (YYYY-MM-DD, your local date; today up to 36500 days ahead).", valueName: "date")
     )
     var exam: String
     @Option(help: ArgumentHelp("Only this deck; its unseen cards are planned as new.", valueName: "id"))
@@ -25,29 +31,34 @@ struct Plan: RecallCommand {
     @Option(help: "Retrievability each card should have on exam day.") var target = 0.9
     @OptionGroup var options: ProgressOptions
     @OptionGroup var decks: DeckOptions
+    @OptionGroup var day: DayStartsOption
 
     func validate() throws {
         guard target > 0 && target < 1 else { throw ValidationError("--target must be between 0 and 1") }
         if let problem = InputRange.problem(budget, InputRange.budget, option: "--budget") {
             throw ValidationError(problem)
         }
-        if let date = UTCTimestamp.date(from: exam + "T00:00:00Z"),
-            let problem = InputRange.problem(exam: date, now: Date(), option: "--exam")
+        // Out of range whatever the profile's rollover hour; checked again in its calendar below.
+        if StudyCalendar.day(named: exam) != nil,
+            let problem = InputRange.problem(
+                exam: exam, now: RecallClock.now(), calendar: StudyCalendar(), option: "--exam"),
+            !problem.contains("has passed")
         {
             throw ValidationError(problem)
         }
     }
 
     func execute() throws {
-        guard let examDate = UTCTimestamp.date(from: exam + "T00:00:00Z") else {
-            throw PlanError.invalidDate(exam)
-        }
+        // Read without locking: planning changes nothing.
+        guard StudyCalendar.day(named: exam) != nil else { throw PlanError.invalidDate(exam) }
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
-        // Opened (journal folded in) and closed at once: planning changes nothing.
-        let store = try options.openStore(decks: decks.decksForProgress(chosen: chosen))
-        let profile = store.profile
-        store.close()
-        let now = Date()
+        let profile = try ProfileLookup.existing(options, decks: decks.decksForProgress(chosen: chosen))
+        let now = RecallClock.now()
+        let calendar = day.calendar(saved: profile.settings)
+        if let problem = InputRange.problem(exam: exam, now: now, calendar: calendar, option: "--exam") {
+            throw PlanError.outOfRange(problem)
+        }
+        guard let examDate = calendar.start(ofDayNamed: exam) else { throw PlanError.invalidDate(exam) }
         var cards: [ExamPlanner.Card]
         if let chosen {
             let generator = QuestionGenerator()
@@ -60,44 +71,65 @@ struct Plan: RecallCommand {
             }
         }
         let planner = try ExamPlanner(
-            exam: examDate, dailyBudget: budget, target: target, settings: profile.settings)
-        print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, budget: budget))
+            exam: examDate, dailyBudget: budget, target: target, settings: profile.settings,
+            calendar: calendar)
+        print(Self.render(planner.plan(cards, now: now), exam: exam, cards: cards.count, calendar: calendar))
     }
 
-    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, budget: Int) -> String {
-        let percent = { (value: Double) in String(format: "%.1f%%", value * 100) }
+    static func render(_ plan: ExamPlanner.Plan, exam: String, cards: Int, calendar: StudyCalendar) -> String
+    {
+        let retention = { (value: Double) in Format.percent(value, decimals: 1) }
         guard !plan.days.isEmpty else {
-            return "The exam on \(exam) is less than a day away or past: study as usual."
-                + " Predicted retention on exam day: \(percent(plan.predictedRetention)) of \(cards) cards."
+            return "The exam on \(exam) is today: study as usual."
+                + " Predicted retention on exam day: \(retention(plan.predictedRetention)) of \(Format.count(cards, "card"))."
         }
+        let budget = plan.dailyBudget
         var lines = [
-            "Exam on \(exam), \(plan.days.count) day(s) away; \(cards) cards.",
-            "Predicted retention on exam day: \(percent(plan.predictedRetention)) with this plan"
-                + " (\(percent(plan.retentionWithoutStudy)) without further study).",
+            "Exam on \(exam), \(Format.count(plan.days.count, "day")) away; \(Format.count(cards, "card")),"
+                + " at most \(Format.count(budget, "review")) a day.",
+            "Predicted retention on exam day: \(retention(plan.predictedRetention)) with this plan"
+                + " (\(retention(plan.retentionWithoutStudy)) without further study).",
         ]
         if let deadline = plan.newCardDeadline {
-            lines.append(
-                "Introduce new cards by \(UTCTimestamp.string(from: deadline).prefix(10)) for them to mature."
-            )
+            lines.append("Introduce new cards by \(calendar.dateString(of: deadline)) for them to mature.")
         }
         lines.append(
-            "Today: review \(plan.reviewEarlyToday.count) card(s) early, introduce \(plan.newCardsToday.count) new."
-        )
-        lines.append("day         due  early  new")
-        var overBudget = 0
+            "Today: review \(Format.count(plan.reviewEarlyToday.count, "card")) early,"
+                + " introduce \(plan.newCardsToday.count) new.")
+        var table = TextTable(["day", "due", "early", "new", "total"], rightAligned: [1, 2, 3, 4])
+        table.indent = ""
         for day in plan.days {
-            let total = day.dueReviews + day.earlyReviews.count + day.newCards.count
-            if total > budget { overBudget += 1 }
-            lines.append(
-                String(UTCTimestamp.string(from: day.date).prefix(10))
-                    + String(
-                        format: "  %4d  %5d  %3d", day.dueReviews, day.earlyReviews.count, day.newCards.count)
-                    + (total > budget ? "  over budget" : ""))
+            table.append(
+                [
+                    calendar.dateString(of: day.date), String(day.dueReviews), String(day.earlyReviews.count),
+                    String(day.newCards.count),
+                    String(day.total) + (day.total > budget ? " over budget" : ""),
+                ])
         }
-        if overBudget > 0 {
+        lines.append(table.render().trimmingCharacters(in: .newlines))
+        let over = plan.overBudget
+        if !over.isEmpty {
+            let excess = over.map(\.excess).reduce(0, +)
             lines.append(
-                "note: on \(overBudget) day(s) the reviews already due exceed the budget of \(budget);"
-                    + " the plan assumes they are done, so catch up first or raise --budget.")
+                "over budget: on \(Format.count(over.count, "day")) the reviews already due exceed \(budget)"
+                    + " (\(Format.count(excess, "review")) over in all, most \(over.map(\.excess).max() ?? 0) on"
+                    + " \(calendar.dateString(of: over.max { $0.excess < $1.excess }?.date ?? plan.exam)));"
+                    + " the prediction assumes they are done: catch up first or raise --budget.")
+        }
+        if !plan.postponedReviews.isEmpty {
+            lines.append(
+                "over budget: \(Format.count(plan.postponedReviews.count, "card")) already due wait for a later day"
+                    + " (the prediction counts them late): catch up or raise --budget.")
+        }
+        if !plan.uncoveredNewCards.isEmpty {
+            lines.append(
+                "not covered: \(Format.count(plan.uncoveredNewCards.count, "new card")) cannot be introduced in time"
+                    + " within \(budget) a day; they count as forgotten in the prediction.")
+        }
+        if !plan.uncoveredReviews.isEmpty {
+            lines.append(
+                "not covered: \(Format.count(plan.uncoveredReviews.count, "card")) stay below the target on"
+                    + " exam day: no day before it has room for another review.")
         }
         return lines.joined(separator: "\n")
     }
@@ -107,10 +139,13 @@ struct Plan: RecallCommand {
 enum PlanError: LocalizedError, Equatable {
     /// The exam date is not a valid YYYY-MM-DD day.
     case invalidDate(String)
+    /// The exam day has passed or is too far ahead.
+    case outOfRange(String)
 
     var errorDescription: String? {
         switch self {
         case .invalidDate(let text): "invalid exam date '\(text)'; expected YYYY-MM-DD, e.g. 2026-12-20"
+        case .outOfRange(let problem): problem
         }
     }
 }

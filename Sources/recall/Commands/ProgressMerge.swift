@@ -28,7 +28,7 @@ struct ProgressMerge: RecallCommand {
         try store.merge(incoming, using: try ReplayScheduler.make(settings: store.profile.settings))
         let total = store.profile.reviews.count
         print(
-            "merged '\(Style.safe(other, oneLine: true))' into profile '\(options.profile)': \(total - before) new review(s), \(total) in all"
+            "merged '\(Style.safe(other, oneLine: true))' into profile '\(options.profile)': \(Format.count(total - before, "new review")), \(total) in all"
         )
     }
 }

@@ -7,7 +7,7 @@ struct ProgressFolderOption: ParsableArguments {
     @Option(
         name: .customLong("progress-dir"),
         help: ArgumentHelp(
-            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else Progress/).",
+            "The folder holding progress files (default: $\(ProgressLocation.environmentVariable), else the workspace's Progress/, else ~/.local/share/recall/Progress).",
             valueName: "dir"))
     var progressDirectory: String?
 

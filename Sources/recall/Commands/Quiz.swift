@@ -57,7 +57,7 @@ struct Quiz: RecallCommand {
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let selection = try questions(
-            from: cards, decks: chosen, profile: profile, clock: DayClock(), now: Clock.now(), seed: drawSeed)
+            from: cards, decks: chosen, profile: profile, clock: profile.settings.studyCalendar(), now: RecallClock.now(), seed: drawSeed)
         if let note = selection.note { Console.write(note + "\n") }
         var runner = QuizRunner(
             checker: AnswerChecker(decks: chosen), style: .current, reader: Terminal.lineReader())
@@ -67,14 +67,13 @@ struct Quiz: RecallCommand {
     /// The questions this quiz asks: every presentation of the cards the query (or the weak spot)
     /// selects, of the kinds asked for, drawn with `seed`.
     func questions(
-        from cards: [Card], decks: [Deck], profile: Profile, clock: DayClock, now: Date, seed: UInt64
+        from cards: [Card], decks: [Deck], profile: Profile, clock: StudyCalendar, now: Date, seed: UInt64
     ) throws -> (cards: [Card], title: String, note: String?) {
         var text = query.joined(separator: " ")
         var note: String?
         if text.lowercased() == "weakest" {
-            let calendar = StudyCalendar(timeZone: clock.timeZone, rolloverHour: clock.startHour)
             guard
-                let weakest = try StatsReport(profile: profile, cards: cards, now: now, calendar: calendar)
+                let weakest = try StatsReport(profile: profile, cards: cards, now: now, calendar: clock)
                     .weakest
             else { throw QuizCommandError.noWeakSpot }
             text = weakest.query

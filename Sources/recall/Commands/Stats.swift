@@ -8,7 +8,7 @@ struct Stats: RecallCommand {
         abstract: "Show a learner's statistics: states, retention, forecast, activity, weak spots.",
         discussion: """
             True retention is the share of reviews of graduated cards (the Review phase) not rated \
-            Again. Study days roll over at the --rollover-hour (4 a.m. local time by default). \
+            Again. Study days begin at the --day-starts hour (the profile's, 4 a.m. local time by default). \
             Only the cards of the chosen decks are counted.
             """)
 
@@ -21,17 +21,13 @@ struct Stats: RecallCommand {
     @Flag(help: "Print the statistics as JSON.")
     var json = false
 
-    @Option(help: ArgumentHelp("The local hour at which a study day ends (0-23).", valueName: "hour"))
-    var rolloverHour: Int = 4
+    @OptionGroup var day: DayStartsOption
 
     /// The moment the statistics describe, in seconds since 1970 (for tests and reproducible reports).
     @Option(help: .hidden)
     var now: Double?
 
     func validate() throws {
-        guard (0...23).contains(rolloverHour) else {
-            throw ValidationError("--rollover-hour must be between 0 and 23.")
-        }
         if let now, let problem = InputRange.problem(now, option: "--now") { throw ValidationError(problem) }
     }
 
@@ -39,8 +35,7 @@ struct Stats: RecallCommand {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let generator = QuestionGenerator()
         let cards = chosen.flatMap { generator.cards(for: $0) }
-        let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
-        let calendar = StudyCalendar(timeZone: .current, rolloverHour: rolloverHour)
+        let moment = now.map(Date.init(timeIntervalSince1970:)) ?? RecallClock.now()
         let report: StatsReport
         let stored = try options.peekProfile(decks: chosen)
         if stored == nil {
@@ -48,6 +43,7 @@ struct Stats: RecallCommand {
                 "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")
         }
         let profile = stored ?? Profile(name: options.profile)
+        let calendar = day.calendar(saved: profile.settings)
         report = try StatsReport(profile: profile, cards: cards, now: moment, calendar: calendar)
         if json {
             let encoder = JSONEncoder()

@@ -14,11 +14,11 @@ struct Study: RecallCommand {
     var deck: String?
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, study: study)
         let reader = Terminal.lineReader(historyPath: nil)
         let clock = study.makeClock()
         var loop = StudyLoop(
-            session: context.session(deck: deck, options: study.options, now: clock()),
+            session: context.session(deck: deck, options: study.options(for: context), now: clock()),
             style: .current, reader: reader, now: clock)
         loop.run()
         let saved = context.close()
@@ -38,12 +38,11 @@ struct StudySettingsOptions: ParsableArguments {
     @Option(help: "Seed for distractors and option order.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("day-starts"), help: "The hour (local time) at which a study day begins.")
-    var dayStarts: Int = 4
+    @OptionGroup var day: DayStartsOption
 
     @Option(
         help: ArgumentHelp(
-            "Prepare for an exam on this day (YYYY-MM-DD, today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
+            "Prepare for an exam on this day (YYYY-MM-DD, your local date; today up to 36500 days ahead): review early and bring new cards forward so as much as possible is remembered then.",
             valueName: "date"))
     var exam: String?
 
@@ -54,17 +53,12 @@ struct StudySettingsOptions: ParsableArguments {
     var recallOnly = false
 
     /// The moment the session starts, in seconds since 1970; time runs on from it (for tests and
-    /// reproducible sessions).
+    /// reproducible sessions; `RECALL_NOW` does the same for every command).
     @Option(help: .hidden)
     var now: Double?
 
     /// The clock: the system's, or one that starts at `--now` and runs at the system's pace.
-    func makeClock() -> () -> Date { Clock.running(from: now) }
-
-    /// The exam day's start (midnight UTC), if one was given.
-    var examDate: Date? {
-        exam.flatMap { UTCTimestamp.date(from: $0 + "T00:00:00Z") }
-    }
+    func makeClock() -> () -> Date { RecallClock.running(from: now) }
 
     func validate() throws {
         if let problem = InputRange.problem(new, InputRange.newPerDay, option: "--new") {
@@ -73,22 +67,25 @@ struct StudySettingsOptions: ParsableArguments {
         if let problem = InputRange.problem(limit, InputRange.reviewLimit, option: "--limit") {
             throw ValidationError(problem)
         }
-        guard (0...23).contains(dayStarts) else {
-            throw ValidationError("--day-starts must be an hour from 0 to 23.")
-        }
-        if let exam, examDate == nil {
-            throw ValidationError("Invalid exam date '\(exam)'; expected YYYY-MM-DD, e.g. 2026-12-20.")
-        }
         if let now, let problem = InputRange.problem(now, option: "--now") { throw ValidationError(problem) }
-        let moment = now.map(Date.init(timeIntervalSince1970:)) ?? Date()
-        if let examDate, let problem = InputRange.problem(exam: examDate, now: moment, option: "--exam") {
+        if let exam,
+            let problem = InputRange.problem(
+                exam: exam, now: makeClock()(), calendar: day.calendar(saved: SchedulerSettings()),
+                option: "--exam")
+        {
             throw ValidationError(problem)
         }
     }
 
-    var options: StudyOptions {
+    /// The session's options in the learner's calendar (`--day-starts`, else the profile's).
+    func options(calendar: StudyCalendar) -> StudyOptions {
         StudyOptions(
-            newPerDay: new, reviewLimit: limit, clock: DayClock(startHour: dayStarts), exam: examDate,
-            recallOnly: recallOnly)
+            newPerDay: new, reviewLimit: limit, clock: calendar,
+            exam: exam.flatMap { calendar.start(ofDayNamed: $0) }, recallOnly: recallOnly)
+    }
+
+    /// The session's options for the open profile.
+    func options(for context: StudyContext) -> StudyOptions {
+        options(calendar: context.calendar)
     }
 }

@@ -20,7 +20,7 @@ final class Repl {
         ("search", "search TEXT", "cards whose question or answer mentions TEXT"),
         ("export", "export DECK FORMAT FILE", "write a deck as apkg, tsv, csv, md, quiz or json"),
         ("undo", "undo", "take back the last answer of the last study session (also after a restart)"),
-        ("profile", "profile [NAME]", "show the profile, or switch to another"),
+        ("profile", "profile [NAME]", "the profile and folders, or switch (asks first)"),
         ("help", "help", "this list"),
         ("quit", "quit", "leave (Ctrl-D too)"),
     ]
@@ -59,6 +59,9 @@ final class Repl {
 
     func say(_ text: String) { Console.write(text + "\n") }
 
+    /// The session options in the open profile's calendar.
+    var options: StudyOptions { settings.options(for: context) }
+
     /// Reads and runs commands until `quit` or the end of input.
     func run() {
         say("recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.")
@@ -74,11 +77,13 @@ final class Repl {
         reader.saveHistory()
     }
 
-    /// `recall csto · 12 due · 5 new › `.
+    /// `recall csto · 12 due · 5 new › `, with the profile's name first when it is not `default`.
     func prompt(now: Date) -> String {
-        let session = context.session(deck: nil, options: settings.options, now: now)
+        let session = context.session(deck: nil, options: options, now: now)
         let label = context.decks.count == 1 ? context.decks[0].id : "\(context.decks.count) decks"
-        return "recall \(label) · \(DayCountsText.short(session.counts(now: now))) › "
+        let name = context.store.profile.name
+        let profile = name == ProgressLocation.defaultProfile ? "" : "\(Style.safe(name, oneLine: true)) · "
+        return "recall \(profile)\(label) · \(DayCountsText.short(session.counts(now: now))) › "
     }
 
     /// Runs one command line; false to leave.
@@ -139,7 +144,7 @@ final class Repl {
             say("No deck '\(Style.safe(deck))'. Decks: \(context.decks.map(\.id).joined(separator: ", ")).")
             return
         }
-        let session = context.session(deck: deck, options: settings.options, now: clock())
+        let session = context.session(deck: deck, options: options, now: clock())
         var loop = StudyLoop(session: session, style: style, reader: reader, now: clock)
         loop.run()
         reader = loop.reader
@@ -150,11 +155,9 @@ final class Repl {
 
     /// The statistics of the open profile over the decks studied.
     func report(now: Date) -> StatsReport? {
-        let clock = settings.options.clock
         do {
             return try StatsReport(
-                profile: context.store.profile, cards: context.cards, now: now,
-                calendar: StudyCalendar(timeZone: clock.timeZone, rolloverHour: clock.startHour))
+                profile: context.store.profile, cards: context.cards, now: now, calendar: options.clock)
         } catch {
             Console.error(error.localizedDescription)
             return nil
@@ -165,7 +168,7 @@ final class Repl {
         let now = clock()
         guard let report = report(now: now) else { return }
         Console.write(StatsView.render(report, width: TerminalSize.columns, style: style))
-        if let plan = context.session(deck: nil, options: settings.options, now: now).examPlan(now: now) {
+        if let plan = context.session(deck: nil, options: options, now: now).examPlan(now: now) {
             say(ExamLine.render(plan))
         }
     }
@@ -213,7 +216,7 @@ final class Repl {
                 : context.store.profile
             let selection = try parsed.questions(
                 from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
-                profile: profile, clock: settings.options.clock, now: now,
+                profile: profile, clock: options.clock, now: now,
                 seed: parsed.seed ?? UInt64.random(in: 0...UInt64.max))
             if let note = selection.note { say(note) }
             var runner = QuizRunner(checker: context.checker, style: style, reader: reader)
@@ -229,7 +232,7 @@ final class Repl {
     func cards(matching text: String, now: Date, askable: Bool = false) -> [Card]? {
         do {
             let query = try CardQuery(text)
-            let queryContext = context.queryContext(now: now, clock: settings.options.clock)
+            let queryContext = context.queryContext(now: now, clock: options.clock)
             let pool = askable ? context.cards.flatMap(\.askable) : context.cards
             return pool.filter { query.matches($0, in: queryContext) }
         } catch {
@@ -241,7 +244,7 @@ final class Repl {
     func listDecks() {
         let now = clock()
         for deck in context.decks {
-            let session = context.session(deck: deck.id, options: settings.options, now: now)
+            let session = context.session(deck: deck.id, options: options, now: now)
             let count = context.cards(inDeck: deck.id).count
             say(
                 "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(DayCountsText.deckLine(session.counts(now: now)))"
@@ -256,14 +259,14 @@ final class Repl {
         }
         let now = clock()
         guard let matching = cards(matching: text, now: now) else { return }
-        let board = context.statusBoard(now: now, clock: settings.options.clock)
+        let board = context.statusBoard(now: now, clock: options.clock)
         for card in matching {
             say(
                 CardListing.row(
                     card, profile: context.store.profile, status: board.status(of: card),
                     width: TerminalSize.columns))
         }
-        say("\(matching.count) card\(matching.count == 1 ? "" : "s")")
+        say(Format.count(matching.count, "card"))
     }
 
     func showCard(_ id: String) {
@@ -274,7 +277,7 @@ final class Repl {
         do {
             let card = try CardLookup.find(id, in: context.cards)
             let now = clock()
-            let board = context.statusBoard(now: now, clock: settings.options.clock)
+            let board = context.statusBoard(now: now, clock: options.clock)
             say(CardListing.detail(card, profile: context.store.profile, status: board.status(of: card), now: now))
         } catch {
             say(error.localizedDescription)
@@ -311,7 +314,7 @@ final class Repl {
                 return
             }
             let now = clock()
-            let session = context.session(deck: nil, options: settings.options, now: now)
+            let session = context.session(deck: nil, options: options, now: now)
             lastSession = session
             undidLoggedAnswer = true
             if let card = try session.undoLastLogged(now: now) {
@@ -325,17 +328,38 @@ final class Repl {
     }
 
     func profile(_ name: String?) {
+        let current = context.store.profile
         guard let name else {
-            let profile = context.store.profile
-            say(
-                "Profile '\(profile.name)': \(profile.reviews.count) answers, \(profile.states.count) cards seen, in \(progressOptions.directory.path)."
-            )
+            say(ProfileView.summary(current, folder: progressOptions.directory))
+            say(ProfileView.folders(progress: progressOptions, decks: deckOptions, current: current.name))
             return
         }
-        var options = progressOptions
-        options.profile = name
+        guard name != current.name else {
+            say("Already studying as '\(Style.safe(name, oneLine: true))'.")
+            return
+        }
+        let folder = progressOptions.directory
         do {
-            let store = try options.openStore(decks: context.decks, cards: context.cards)
+            try ProgressLocation.validate(profile: name)
+            // A name with no files is created only when the learner says so: a typo makes nothing.
+            if ProgressLocation.profiles(in: folder).contains(name) == false {
+                let question =
+                    "No profile '\(Style.safe(name, oneLine: true))' in \(Style.safe(folder.path)). Create it? [y/N] "
+                // Piped input shows no prompt: say the question there.
+                if !Terminal.isInteractive { say(question) }
+                let answer = reader.read(prompt: question)
+                guard case .line(let line) = answer,
+                    ["y", "yes"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+                else {
+                    let others = ProgressLocation.profiles(in: folder)
+                    say(
+                        "Still studying as '\(Style.safe(current.name, oneLine: true))'."
+                            + (Suggestion.closest(to: name, in: others).map { " Did you mean '\($0)'?" } ?? "")
+                    )
+                    return
+                }
+            }
+            let store = try other(name).openStore(decks: context.decks, cards: context.cards)
             context.close()
             context = StudyContext(
                 decks: context.decks, store: store,
@@ -343,7 +367,7 @@ final class Repl {
             lastSession = nil
             undidLoggedAnswer = false
             reader.useHistory(at: Self.historyPath(profile: name, in: progressOptions.directory))
-            say("Now studying as '\(name)'.")
+            say("Now studying as '\(Style.safe(name, oneLine: true))'.")
         } catch {
             Console.error(error.localizedDescription)
         }
@@ -373,7 +397,7 @@ struct ReplCommand: RecallCommand {
     @OptionGroup var study: StudySettingsOptions
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: study.seed)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, study: study)
         let repl = Repl(context: context, settings: study, decks: decks, progress: progress)
         repl.run()
         repl.context.close()

@@ -23,14 +23,26 @@ final class StudyContext {
     }
 
     /// Opens the decks and the profile, or prints why not and exits 1.
-    static func open(decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, seed: UInt64)
-        throws -> StudyContext
-    {
+    /// `--day-starts`, when given, is saved in the profile for every later command.
+    static func open(
+        decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, study: StudySettingsOptions
+    ) throws -> StudyContext {
+        let seed = study.seed
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
         let cards = decks.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
         let store = try progress.openStore(decks: decks, cards: cards)
+        if let hour = study.day.hour, store.profile.settings.dayStarts != hour {
+            var settings = store.profile.settings
+            settings.dayStarts = hour
+            try store.updateSettings(settings)
+        }
         let scheduler = try Scheduler(settings: store.profile.settings)
         return StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
+    }
+
+    /// The learner's study calendar: the profile's `--day-starts` in the local time zone.
+    var calendar: StudyCalendar {
+        store.profile.settings.studyCalendar()
     }
 
     /// The cards of one deck, or of all.
@@ -46,17 +58,17 @@ final class StudyContext {
     }
 
     /// Every card's status for the learner at `now` (the core's one definition of each state).
-    func statusBoard(now: Date, clock: DayClock) -> CardStatusBoard {
+    func statusBoard(now: Date, clock: StudyCalendar) -> CardStatusBoard {
         CardStatusBoard(profile: store.profile, cards: cards, now: now, days: clock)
     }
 
     /// What the query language needs to know about the learner's cards.
-    func queryContext(now: Date, clock: DayClock) -> CardQuery.Context {
+    func queryContext(now: Date, clock: StudyCalendar) -> CardQuery.Context {
         CardQuery.Context(board: statusBoard(now: now, clock: clock), decks: decks)
     }
 
     /// The same for a profile read without opening it (`recall cards`, `recall quiz`).
-    static func queryContext(profile: Profile, cards: [Card], decks: [Deck], now: Date, clock: DayClock)
+    static func queryContext(profile: Profile, cards: [Card], decks: [Deck], now: Date, clock: StudyCalendar)
         -> CardQuery.Context
     {
         CardQuery.Context(board: CardStatusBoard(profile: profile, cards: cards, now: now, days: clock), decks: decks)

@@ -77,8 +77,8 @@ extension StatsView.Canvas {
         }
         let legend = [
             "less ░▒▓█ more",
-            "\(activity.days.map(\.count).reduce(0, +)) reviews on \(activity.activeDays) days",
-            "streak \(streak) \(streak == 1 ? "day" : "days")",
+            "\(Format.count(activity.days.map(\.count).reduce(0, +), "review")) on \(Format.count(activity.activeDays, "day"))",
+            "streak \(Format.count(streak, "day"))",
         ]
         return lines + flow(legend)
     }

@@ -27,7 +27,7 @@ extension StatsView.Canvas {
                 separator: " · ")
             lines.append("")
             lines += wrap(
-                "Weakest: \(name), \(percent(weakest.rate)) of \(weakest.reviews) reviews;"
+                "Weakest: \(name), \(percent(weakest.rate)) of \(Format.count(weakest.reviews, "review"));"
                     + " drill it with 'quiz weakest' (\(Style.safe(weakest.query)))", indent: "")
         }
         return lines

@@ -41,29 +41,15 @@ enum StatsView {
             style.bold(DisplayWidth.truncate(text, to: width))
         }
 
-        /// A share as a whole percentage, or `—` without one.
+        /// A share as a percentage, or `—` without one (`Format.percent`).
         func percent(_ rate: Double?, decimals: Int = 0) -> String {
-            guard let rate, rate.isFinite else { return "—" }
-            return String(format: "%.\(decimals)f%%", rate * 100)
+            Format.percent(rate, decimals: decimals)
         }
 
         /// Text broken between words onto lines of at most `width` columns, each after `indent`;
         /// a word longer than a line is cut.
         func wrap(_ text: String, indent: String = "  ") -> [String] {
-            let room = max(1, width - DisplayWidth.of(indent))
-            var lines: [String] = []
-            var line = ""
-            for word in text.split(separator: " ").map(String.init) {
-                let candidate = line.isEmpty ? word : line + " " + word
-                if DisplayWidth.of(candidate) <= room {
-                    line = candidate
-                } else {
-                    if !line.isEmpty { lines.append(indent + line) }
-                    line = DisplayWidth.truncate(word, to: room)
-                }
-            }
-            if !line.isEmpty { lines.append(indent + line) }
-            return lines
+            TextWrap.lines(text, width: max(width, DisplayWidth.of(indent) + 1), first: indent, rest: indent)
         }
 
         /// Words joined with ` · `, wrapped onto lines of at most `width` columns after `indent`.
@@ -134,7 +120,7 @@ enum StatsView {
                 }
                 lines.append("  " + bar)
             }
-            var legend = ["\(counts.total) cards"]
+            var legend = [Format.count(counts.total, "card")]
             legend += parts.filter { $0.1 > 0 }.map { "\($0.2) \($0.0) \($0.1)" }
             if counts.due > 0 { legend.append("due today \(counts.due)") }
             if counts.leech > 0 { legend.append("leeches \(counts.leech)") }

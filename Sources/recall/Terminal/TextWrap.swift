@@ -1,6 +1,7 @@
 import RecallCore
 
-/// Word wrapping to the terminal's width, counting columns (wide and combining characters).
+/// Word wrapping to the terminal's width, counting columns (wide and combining characters): the
+/// one wrap of the program.
 enum TextWrap {
     /// Each line of `text` wrapped at `width` columns; continuation lines keep the line's indent.
     static func wrap(_ text: String, width: Int) -> String {
@@ -10,14 +11,13 @@ enum TextWrap {
         .joined(separator: "\n")
     }
 
-    private static func wrapLine(_ line: String, width: Int) -> String {
-        guard DisplayWidth.of(line) > width else { return line }
-        let indent = String(line.prefix { $0 == " " })
-        let continuation = indent + "  "
+    /// `text`'s words on lines of at most `width` columns: the first after `first`, the others
+    /// after `rest`; a word longer than a line is cut with `…`.
+    static func lines(_ text: some StringProtocol, width: Int, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in line.dropFirst(indent.count).split(separator: " ") {
-            let prefix = current.isEmpty ? (lines.isEmpty ? indent : continuation) : current + " "
+        for word in text.split(separator: " ") {
+            let prefix = current.isEmpty ? (lines.isEmpty ? first : rest) : current + " "
             if DisplayWidth.of(prefix + word) <= width {
                 current = prefix + word
             } else if current.isEmpty {
@@ -25,11 +25,18 @@ enum TextWrap {
             } else {
                 lines.append(current)
                 current =
-                    DisplayWidth.of(continuation + word) <= width
-                    ? continuation + word : DisplayWidth.truncate(continuation + word, to: width)
+                    DisplayWidth.of(rest + word) <= width
+                    ? rest + word : DisplayWidth.truncate(rest + word, to: width)
             }
         }
         if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
+        return lines
+    }
+
+    private static func wrapLine(_ line: String, width: Int) -> String {
+        guard DisplayWidth.of(line) > width else { return line }
+        let indent = String(line.prefix { $0 == " " })
+        return lines(line.dropFirst(indent.count), width: width, first: indent, rest: indent + "  ")
+            .joined(separator: "\n")
     }
 }

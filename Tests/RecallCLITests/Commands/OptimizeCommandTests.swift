@@ -80,7 +80,9 @@ import Testing
         let file = try simulate("progress", to: "new.json", days: 2)
         let result = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "new"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("Keeping the defaults"))
+        #expect(
+            result.stderr.contains(
+                "fewer than the 400 needed to fit parameters; keeping the current parameters"))
         #expect(
             try ProgressStore.readProfile(at: file).settings.parameters == SchedulerSettings.defaultParameters
         )
@@ -92,5 +94,49 @@ import Testing
         ])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: "))
+    }
+
+    @Test func parametersThatAreNotBetterThanTheCurrentOnesAreNotOffered() throws {
+        let file = try simulate("progress", to: "learner.json")
+        let first = try RecallProcess.run([
+            "optimize", "--progress-dir", folder.path, "--profile", "learner", "--yes",
+        ])
+        #expect(first.stdout.contains("Saved the fitted parameters"), "\(first.stdout)")
+        let fitted = try ProgressStore.readProfile(at: file).settings.parameters
+        // Fitting again finds the same parameters: no better, so they are kept and nothing is asked.
+        let again = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "learner"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("keeping the current parameters"), "\(again.stdout)")
+        #expect(!again.stdout.contains("[y/N]"))
+        #expect(again.stdout.contains("\ncurrent "))
+        #expect(try ProgressStore.readProfile(at: file).settings.parameters == fitted)
+    }
+
+    @Test func theMinimumIsTheSameForAProfileAndAReviewFile() throws {
+        _ = try simulate("progress", to: "few.json", days: 2)
+        let log = try simulate("replay", to: "few-log.json", days: 2)
+        let profile = try RecallProcess.run(["optimize", "--progress-dir", folder.path, "--profile", "few"])
+        let file = try RecallProcess.run(["optimize", "--reviews", log.path])
+        for result in [profile, file] {
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("fewer than the 400 needed to fit parameters"), "\(result.stderr)")
+        }
+    }
+
+    @Test func retentionRefusesAnUnknownProfileAndExplainsItsResult() throws {
+        let unknown = try RecallProcess.run([
+            "optimize", "--retention", "--progress-dir", folder.path, "--profile", "nobody",
+        ])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.hasPrefix("error: no profile 'nobody'"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        _ = try simulate("progress", to: "learner.json", days: 10)
+        let result = try RecallProcess.run(
+            ["optimize", "--retention", "--progress-dir", folder.path, "--profile", "learner"], input: "n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Optimal desired retention: "))
+        #expect(result.stdout.contains("the profile now uses 90%"))
+        #expect(result.stdout.contains("a review costs 20 s for a new card"))
+        #expect(result.stdout.contains("Not saved."))
     }
 }

@@ -114,13 +114,13 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "merged '\(otherPath)' into profile 'default': 3 new review(s), 8 in all\n")
+                == "merged '\(otherPath)' into profile 'default': 3 new reviews, 8 in all\n")
         let merged = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))
         #expect(merged.reviews.map(\.id) == (0..<8).map { "stress-\($0)" })
         #expect(merged.cardsDifferingFromReplay(using: try Scheduler(settings: merged.settings)).isEmpty)
         // A second merge of the same file adds nothing.
         let again = try RecallProcess.run(["progress", "merge", otherPath, "--progress-dir", folder.path])
-        #expect(again.stdout.contains(": 0 new review(s), 8 in all"))
+        #expect(again.stdout.contains(": 0 new reviews, 8 in all"))
         #expect(try RecallProcess.run(["progress", "check", "--progress-dir", folder.path]).status == 0)
     }
 

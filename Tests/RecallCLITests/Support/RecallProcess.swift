@@ -55,11 +55,26 @@ enum RecallProcess {
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "RECALL_DECKS")
         env.removeValue(forKey: "RECALL_PROGRESS")
+        // Never the developer's own data folder: a fresh home for each run unless the test names one.
+        let home = try freshHome()
+        env["HOME"] = home.path
+        env["XDG_DATA_HOME"] = home.appendingPathComponent(".local/share").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = currentDirectory ?? FileManager.default.temporaryDirectory
         return process
     }
+
+    /// An empty folder to stand for the learner's home, under one folder per test run.
+    static func freshHome() throws -> URL {
+        let home = homes.appendingPathComponent(UUID().uuidString, isDirectory: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        return home
+    }
+
+    private static let homes = FileManager.default.temporaryDirectory
+        .appendingPathComponent(
+            "recall-test-homes-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
 
     /// Starts `recall arguments` with its output on pipes and no input, for tests that watch it run.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (

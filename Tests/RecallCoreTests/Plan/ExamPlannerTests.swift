@@ -60,3 +60,57 @@ import Testing
         #expect(plan.predictedRetention >= 0.9)
     }
 }
+
+@Suite struct ExamPlannerBudgetTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+    let utc = StudyCalendar(timeZone: .gmt, rolloverHour: 4)
+
+    @Test(arguments: [1, 3, 10, 40])
+    func newCardsNeverTakeADayOverTheBudget(budget: Int) throws {
+        let exam = utc.start(ofDay: utc.day(of: now) + 10)
+        let cards = (0..<200).map { ExamPlanner.Card(id: "n\($0)", state: .new(at: now)) }
+        let plan = try ExamPlanner(exam: exam, dailyBudget: budget, target: 0.9, calendar: utc)
+            .plan(cards, now: now)
+        #expect(plan.days.count == 10)
+        for day in plan.days { #expect(day.total <= budget) }
+        #expect(plan.overBudget.isEmpty)
+        let introduced = plan.days.flatMap(\.newCards)
+        // What is not introduced is reported, never silently dropped.
+        #expect(Set(introduced + plan.uncoveredNewCards) == Set(cards.map(\.id)))
+        #expect(!plan.uncoveredNewCards.isEmpty)
+    }
+
+    @Test func reviewsAlreadyDueWaitWhenTheBudgetIsFullAndThePredictionFollows() throws {
+        let exam = utc.start(ofDay: utc.day(of: now) + 10)
+        // 60 cards all due today, stability 3 days: far more than a budget of 10 a day.
+        let cards = (0..<60).map { index in
+            let last = now.addingTimeInterval(-3 * 86_400)
+            let state = CardState(
+                phase: .review, step: nil, stability: 3, difficulty: 5, due: now.addingTimeInterval(-60),
+                lastReview: last)
+            return ExamPlanner.Card(id: "c\(index)", state: state)
+        }
+        let tight = try ExamPlanner(exam: exam, dailyBudget: 10, target: 0.9, calendar: utc).plan(
+            cards, now: now)
+        for day in tight.days { #expect(day.total <= 10) }
+        #expect(!tight.postponedReviews.isEmpty)
+        let roomy = try ExamPlanner(exam: exam, dailyBudget: 1000, target: 0.9, calendar: utc).plan(
+            cards, now: now)
+        #expect(roomy.postponedReviews.isEmpty)
+        // What the prediction assumes is what fits: no review on a day beyond the budget.
+        #expect(tight.days.map(\.total).reduce(0, +) <= 10 * tight.days.count)
+        #expect(tight.predictedRetention != roomy.predictedRetention)
+    }
+
+    @Test func everyStudyDayUpToTheExamIsListedInTheLearnersCalendar() throws {
+        let zone = try #require(TimeZone(identifier: "America/New_York"))
+        let calendar = StudyCalendar(timeZone: zone, rolloverHour: 4)
+        // Late in the evening: the exam 3 study days ahead leaves today and two more days.
+        let evening = try #require(UTCTimestamp.date(from: "2026-12-17T03:30:00Z"))  // 22:30 on the 16th
+        let exam = try #require(calendar.start(ofDayNamed: "2026-12-19"))
+        let cards = [ExamPlanner.Card(id: "n", state: .new(at: evening))]
+        let plan = try ExamPlanner(exam: exam, dailyBudget: 10, calendar: calendar).plan(cards, now: evening)
+        #expect(
+            plan.days.map { calendar.dateString(of: $0.date) } == ["2026-12-16", "2026-12-17", "2026-12-18"])
+    }
+}

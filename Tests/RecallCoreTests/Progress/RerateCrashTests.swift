@@ -64,7 +64,7 @@ final class DyingFileSystem: FileSystemCalls {
         return StudySession(
             cards: cards, vocabulary: [], store: store,
             scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
-            options: StudyOptions(clock: DayClock(startHour: 4, timeZone: utc)), now: morning)
+            options: StudyOptions(clock: StudyCalendar(timeZone: utc, rolloverHour: 4)), now: morning)
     }
 
     /// One answer, its rating changed, then accepted: the learner saw the answer confirmed after

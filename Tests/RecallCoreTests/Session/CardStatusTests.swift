@@ -11,7 +11,7 @@ import Testing
     let utc = TimeZone(identifier: "UTC") ?? .current
     /// 2026-03-02 10:00 UTC.
     let morning = Date(timeIntervalSince1970: 1_772_445_600)
-    var clock: DayClock { DayClock(startHour: 4, timeZone: utc) }
+    var clock: StudyCalendar { StudyCalendar(timeZone: utc, rolloverHour: 4) }
 
     init() throws { folder = try TemporaryFolder() }
 

@@ -85,7 +85,7 @@ import Testing
         defer { store.close() }
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
         let card = try #require(try CSTO.cards().first { $0.id == "csto:csto-established:forward" })
-        let clock = DayClock(startHour: 4, timeZone: TimeZone(identifier: "UTC")!)
+        let clock = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, rolloverHour: 4)
         var now = Self.now
         var styles: [Card.Presentation.Style] = []
         for _ in 0..<12 {
@@ -122,7 +122,7 @@ import Testing
         defer { store.close() }
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
         let cards = try CSTO.cards()
-        let clock = DayClock(startHour: 4, timeZone: TimeZone(identifier: "UTC")!)
+        let clock = StudyCalendar(timeZone: TimeZone(identifier: "UTC")!, rolloverHour: 4)
         var rng = SplitMix64(seed: 3)
         var shown: [Card.Presentation.Style: Int] = [:]
         var trueShown = 0

@@ -36,7 +36,8 @@ import Testing
         return StudySession(
             cards: cards, vocabulary: [], store: store, scheduler: try Scheduler(settings: settings),
             options: StudyOptions(
-                newPerDay: newPerDay, reviewLimit: reviewLimit, clock: DayClock(startHour: 4, timeZone: utc),
+                newPerDay: newPerDay, reviewLimit: reviewLimit,
+                clock: StudyCalendar(timeZone: utc, rolloverHour: 4),
                 leechThreshold: leech),
             now: now)
     }
@@ -159,7 +160,7 @@ import Testing
     }
 
     @Test func theDayRollsOverAtFourInTheMorning() throws {
-        let clock = DayClock(startHour: 4, timeZone: utc)
+        let clock = StudyCalendar(timeZone: utc, rolloverHour: 4)
         let lateNight = Date(timeIntervalSince1970: 1_772_413_200)  // 2026-03-02 01:00 UTC
         // 03-01 04:00, then 03-02 04:00
         #expect(clock.startOfDay(containing: lateNight) == Date(timeIntervalSince1970: 1_772_337_600))
@@ -218,7 +219,8 @@ import Testing
         let cramming = StudySession(
             cards: deck, vocabulary: [], store: store,
             scheduler: try Scheduler(settings: SchedulerSettings(enableFuzzing: false)),
-            options: StudyOptions(newPerDay: 0, clock: DayClock(startHour: 4, timeZone: utc), exam: exam),
+            options: StudyOptions(
+                newPerDay: 0, clock: StudyCalendar(timeZone: utc, rolloverHour: 4), exam: exam),
             now: morning)
         let plan = try #require(cramming.examPlan(now: morning))
         #expect(Set(plan.reviewEarlyToday) == Set(deck.map(\.id)))
