@@ -123,7 +123,7 @@ struct Unsuspend: RecallCommand {
     func validate() throws { try QueryWords.validate(query) }
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil)
         defer { context.close() }
         Console.write(
             try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")
@@ -143,7 +143,7 @@ struct Unbury: RecallCommand {
     func validate() throws { try QueryWords.validate(query) }
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: 0)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil)
         defer { context.close() }
         Console.write(
             try FlagRestore.unbury(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")

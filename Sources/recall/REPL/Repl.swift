@@ -397,7 +397,7 @@ struct ReplCommand: RecallCommand {
     @OptionGroup var study: StudySettingsOptions
 
     func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, study: study)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: study.seed, dayStarts: study.day.hour)
         let repl = Repl(context: context, settings: study, decks: decks, progress: progress)
         repl.run()
         repl.context.close()

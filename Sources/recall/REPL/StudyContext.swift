@@ -25,13 +25,13 @@ final class StudyContext {
     /// Opens the decks and the profile, or prints why not and exits 1.
     /// `--day-starts`, when given, is saved in the profile for every later command.
     static func open(
-        decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, study: StudySettingsOptions
+        decks deckOptions: DeckOptions, progress: ProgressOptions, deck: String?, seed: UInt64 = 0,
+        dayStarts: Int? = nil
     ) throws -> StudyContext {
-        let seed = study.seed
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
         let cards = decks.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
         let store = try progress.openStore(decks: decks, cards: cards)
-        if let hour = study.day.hour, store.profile.settings.dayStarts != hour {
+        if let hour = dayStarts, store.profile.settings.dayStarts != hour {
             var settings = store.profile.settings
             settings.dayStarts = hour
             try store.updateSettings(settings)

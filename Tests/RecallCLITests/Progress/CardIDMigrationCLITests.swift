@@ -33,7 +33,7 @@ import Testing
 
     var backup: URL { folder.appendingPathComponent("default.json.cardids.bak") }
 
-    @Test func statsReadsTheOldIdsAsTodaysCardsWithoutWritingAndPlanMovesThemOnce() throws {
+    @Test func statsAndPlanReadTheOldIdsAsTodaysCardsWithoutWritingAndStudyMovesThemOnce() throws {
         let stats = try RecallProcess.run(
             [
                 "stats", "--json", "--progress-dir", folder.path, "--now",
@@ -48,10 +48,16 @@ import Testing
         #expect(report.totalReviews == 4)
         #expect(!FileManager.default.fileExists(atPath: backup.path), "stats only reads")
 
+        // `plan` reads without a lock, so it too moves the ids in memory only.
         let plan = try RecallProcess.run(
             ["plan", "--exam", "2099-01-01", "--progress-dir", folder.path, "--budget", "500"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        #expect(plan.stderr.contains("moved the reviews of 4 old card ids to 3 cards"), "\(plan.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: backup.path), "plan only reads")
+
+        let study = try RecallProcess.run(
+            ["study", "--progress-dir", folder.path, "--new", "0"], input: ":quit\n")
+        #expect(study.status == 0, "\(study.stderr)")
+        #expect(study.stderr.contains("moved the reviews of 4 old card ids to 3 cards"), "\(study.stderr)")
         #expect(FileManager.default.fileExists(atPath: backup.path))
         let profile = try ProgressStore.readProfile(at: folder.appendingPathComponent("default.json"))
         #expect(
