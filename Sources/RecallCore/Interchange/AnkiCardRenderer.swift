@@ -103,6 +103,7 @@ struct AnkiCardRenderer {
         card.guid = key.ord == 0 ? note.guid : nil
         // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
         card.source = currentDeck
+        card.tags = Self.tags(of: note, deck: currentDeck)
         cards.append(card)
         return true
     }
@@ -120,6 +121,15 @@ struct AnkiCardRenderer {
         guard let template = type.templates.first else { return nil }
         return AnkiTemplate(source: template.question).render(fields: fields, side: .question, cloze: 1)
             .clozeField
+    }
+
+    /// A card's tags: its deck's path, then the note's own tags (Anki's `marked` and `leech` are
+    /// Anki's bookkeeping, kept like any other), each once.
+    static func tags(of note: AnkiPackageReader.Note, deck: String?) -> [String] {
+        var seen: Set<String> = []
+        return ([deck].compactMap { $0 } + note.tags).filter { tag in
+            !tag.isEmpty && DeckYAMLWriter.isPlainTag(tag) && seen.insert(tag.lowercased()).inserted
+        }
     }
 
     /// The answer side's own text: what follows `{{FrontSide}}` (and its `<hr id=answer>`), or,
@@ -169,6 +179,7 @@ struct AnkiCardRenderer {
             card.noteID = noteID
             card.isCloze = true
             card.source = clozeDecks[noteID]
+            card.tags = Self.tags(of: note, deck: clozeDecks[noteID])
             result.append(card)
         }
         for item in skipped { report.skipCard(item.reason, item.detail) }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import RecallCore
+
+/// Anki's tags and deck tree arrive as tags of the imported cards, written in the deck file and
+/// chosen with `tag:` in the card query language (a deck path matched by each leading part).
+@Suite struct ImportedTagsTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var tag: String
+        var query: String
+        var matches: Bool
+        var testDescription: String { "'\(query)' on \(tag)" }
+    }
+
+    @Test(arguments: [
+        Case(tag: "Lang::Spanish::Vocab", query: "lang::spanish::vocab", matches: true),
+        Case(tag: "Lang::Spanish::Vocab", query: "lang::spanish", matches: true),
+        Case(tag: "Lang::Spanish::Vocab", query: "lang", matches: true),
+        Case(tag: "Lang::Spanish::Vocab", query: "spanish", matches: false),
+        Case(tag: "Lang::Spanish::Vocab", query: "lang::span", matches: false),
+        Case(tag: "Lang::Spanish::Vocab", query: "lang::spanish::vocab::more", matches: false),
+        Case(tag: "Géographie", query: "geographie", matches: true),
+        Case(tag: "geo", query: "geography", matches: false),
+    ])
+    func aTagIsMatchedByItselfAndItsLeadingParts(_ item: Case) {
+        #expect(CardQuery.tag(item.tag, matches: item.query) == item.matches)
+    }
+
+    /// A deck file with tags loads, its cards carry them, and `tag:` chooses by them.
+    @Test func tagsInADeckFileReachTheQuery() throws {
+        let yaml = DeckYAMLWriter.newDeck(
+            id: "t", name: "T", source: "t.apkg",
+            cards: [
+                FreeCard(
+                    id: "perro", content: .question("perro", answer: "dog", aliases: []),
+                    tags: ["Lang::Spanish::Vocab", "animals"]),
+                FreeCard(
+                    id: "danube", content: .cloze("The {{c1::Danube}} flows east."), tags: ["Geography"]),
+                FreeCard(id: "plain", content: .question("2 + 2?", answer: "4", aliases: [])),
+            ])
+        #expect(yaml.contains("    tags: [\"Lang::Spanish::Vocab\", \"animals\"]"))
+        let deck = try DeckLoader().load(data: Data(yaml.utf8), path: "t.yaml")
+        #expect(deck.freeCards.map(\.tags) == [["Lang::Spanish::Vocab", "animals"], ["Geography"], []])
+        let cards = QuestionGenerator().cards(for: deck)
+        func chosen(_ text: String) throws -> [String] {
+            let query = try CardQuery(text)
+            return cards.filter { query.matches($0, in: CardQuery.Context()) }.map(\.id).sorted()
+        }
+        #expect(try chosen("tag:lang::spanish") == ["t:card:perro"])
+        #expect(try chosen("tag:animals") == ["t:card:perro"])
+        #expect(try chosen("tag:geography") == ["t:card:danube.c1"])
+        #expect(try chosen("-tag:lang") == ["t:card:danube.c1", "t:card:plain"])
+    }
+
+    /// The studied collection written by the `anki` library: each card has its deck path and its
+    /// note's tags.
+    @Test func anAnkiPackagesTagsAndDeckTreeBecomeTags() throws {
+        let result = try AnkiPackageReader(path: "current.apkg").read(FixtureFile.url("Anki/current.apkg"))
+        let tags = Dictionary(result.cards.map { ($0.front, $0.tags) }, uniquingKeysWith: { a, _ in a })
+        #expect(tags["Capital of France?"] == ["Geography", "europe", "geo"], "Anki keeps tags sorted")
+        #expect(tags["perro"] == ["Lang::Spanish::Vocab", "es"])
+        #expect(tags["dog"] == ["Lang::Spanish::Vocab", "es"], "the reverse card too")
+        #expect(tags["cat"] == ["Lang::Spanish::Vocab"])
+        let cloze = try #require(result.cards.first { $0.isCloze && $0.front.contains("Danube") })
+        #expect(cloze.tags == ["Geography"])
+        #expect(
+            result.cards.allSatisfy { !$0.tags.contains("Cram") }, "a filtered deck's name is never a tag")
+    }
+
+    @Test func anAnkiTextFilesTagsColumnAndHeaderBecomeTags() throws {
+        let text = """
+            #separator:tab
+            #html:false
+            #tags:imported
+            #deck column:3
+            #tags column:4
+            perro\tdog\tLang::Spanish\tanimals es
+            mesa\ttable\tLang::Spanish\t
+
+            """
+        let result = try DelimitedTextReader(path: "a.txt").read(text)
+        #expect(
+            result.cards.map(\.tags) == [
+                ["imported", "Lang::Spanish", "animals", "es"], ["imported", "Lang::Spanish"],
+            ])
+    }
+}
