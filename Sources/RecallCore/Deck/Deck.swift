@@ -275,6 +275,8 @@ public struct FreeCard: Sendable, Hashable {
     /// Labels to choose the card by (`tag:` in a card query); Anki's tags and deck path on import.
     /// A tag may be a path (`Lang::Spanish::Vocab`): `tag:lang::spanish` matches it too.
     public var tags: [String]
+    /// What the card says beside its answer (Anki's cloze "Back Extra"), shown as the card's why.
+    public var extra: String?
     public var location: SourceLocation
 
     public init(
@@ -286,6 +288,7 @@ public struct FreeCard: Sendable, Hashable {
         self.choices = choices
         self.source = source
         self.tags = tags
+        self.extra = nil
         self.location = location
     }
 }

@@ -18,7 +18,7 @@ struct DeckBuilder {
         "statement", "event", "note", "terms", "accept-bare", "among", "confusable-with",
     ])
     static let cardFields: Set<String> = [
-        "id", "question", "answer", "aliases", "choices", "cloze", "source", "tags",
+        "id", "question", "answer", "aliases", "choices", "cloze", "source", "tags", "extra",
     ]
 
     func build(_ root: Node, path: String) -> Deck? {
@@ -259,7 +259,10 @@ struct DeckBuilder {
                     return nil
                 }
                 guard let text = reader.string(clozeNode, "the cloze of card '\(id)'") else { return nil }
-                return FreeCard(id: id, content: .cloze(text), source: source, tags: tags, location: location)
+                var card = FreeCard(
+                    id: id, content: .cloze(text), source: source, tags: tags, location: location)
+                card.extra = fields["extra"].flatMap { reader.string($0, "the extra of card '\(id)'") }
+                return card
             }
             guard let questionNode = fields["question"], let answerNode = fields["answer"] else {
                 reader.error("card '\(id)' needs a 'question' and an 'answer', or a 'cloze'", at: idNode)

@@ -278,7 +278,7 @@ extension CardBuilder {
             let deckID = deck.id
             addClozeCards(
                 text: text, id: { CardID.free(deck: deckID, card: free.id, gap: $0) }, source: source,
-                why: "",
+                why: free.extra ?? "",
                 topic: "card", sibling: sibling, facts: [], at: free.location)
         }
     }

@@ -123,6 +123,15 @@ struct AnkiCardRenderer {
             .clozeField
     }
 
+    /// The fields a cloze note type shows only on the answer side (the stock type's "Back Extra").
+    static func answerOnlyFields(of type: AnkiNoteType, except cloze: String) -> [String] {
+        guard let template = type.templates.first else { return [] }
+        return type.fields.filter { name in
+            name != cloze && template.answer.contains("{{\(name)}}")
+                && !template.question.contains("{{\(name)}}")
+        }
+    }
+
     /// A card's tags: its deck's path, then the note's own tags (Anki's `marked` and `leech` are
     /// Anki's bookkeeping, kept like any other), each once.
     static func tags(of note: AnkiPackageReader.Note, deck: String?) -> [String] {
@@ -180,6 +189,11 @@ struct AnkiCardRenderer {
             card.isCloze = true
             card.source = clozeDecks[noteID]
             card.tags = Self.tags(of: note, deck: clozeDecks[noteID])
+            let extra = Self.answerOnlyFields(of: type, except: field).map {
+                HTMLText.terminalText(fields[$0] ?? "")
+            }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+            card.extra = extra.isEmpty ? nil : extra
             result.append(card)
         }
         for item in skipped { report.skipCard(item.reason, item.detail) }

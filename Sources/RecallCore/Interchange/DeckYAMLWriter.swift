@@ -93,6 +93,7 @@ enum DeckYAMLWriter {
             }
         case .cloze(let text):
             lines.append("    cloze: \(quoted(text))")
+            if let extra = card.extra, !extra.isEmpty { lines.append("    extra: \(quoted(extra))") }
         }
         if let source = card.source { lines.append("    source: \(quoted(source))") }
         if !card.tags.isEmpty { lines.append("    tags: [\(card.tags.map(quoted).joined(separator: ", "))]") }

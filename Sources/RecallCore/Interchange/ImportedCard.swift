@@ -19,6 +19,8 @@ package struct ImportedCard: Sendable, Hashable {
     var guid: String?
     /// The note's tags and the card's deck path (`Lang::Spanish::Vocab`), queryable with `tag:`.
     public var tags: [String] = []
+    /// What an Anki cloze shows beside its answer (the "Back Extra" field), as terminal text.
+    public var extra: String?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id
@@ -67,7 +69,11 @@ package struct ImportedCard: Sendable, Hashable {
     /// choice when the front ends with lettered options and the back is one of them, else a
     /// question and answer.
     public var freeCard: FreeCard {
-        if isCloze { return FreeCard(id: id, content: .cloze(front), source: source, tags: tags) }
+        if isCloze {
+            var card = FreeCard(id: id, content: .cloze(front), source: source, tags: tags)
+            card.extra = extra
+            return card
+        }
         if back.isEmpty || back == front, case .success(let cloze) = Cloze.parse(front),
             !cloze.numbers.isEmpty
         {
