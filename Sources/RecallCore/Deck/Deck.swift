@@ -277,6 +277,9 @@ public struct FreeCard: Sendable, Hashable {
     public var tags: [String]
     /// What the card says beside its answer (Anki's cloze "Back Extra"), shown as the card's why.
     public var extra: String?
+    /// When the card's source last changed (an Anki note's modification time, seconds since
+    /// 1970): a later import updates the card only from a newer version, as Anki does.
+    public var modified: Int?
     public var location: SourceLocation
 
     public init(
@@ -289,6 +292,7 @@ public struct FreeCard: Sendable, Hashable {
         self.source = source
         self.tags = tags
         self.extra = nil
+        self.modified = nil
         self.location = location
     }
 }

@@ -104,6 +104,7 @@ struct AnkiCardRenderer {
         // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
         card.source = currentDeck
         card.tags = Self.tags(of: note, deck: currentDeck)
+        card.modified = note.modified
         cards.append(card)
         return true
     }
@@ -189,6 +190,7 @@ struct AnkiCardRenderer {
             card.isCloze = true
             card.source = clozeDecks[noteID]
             card.tags = Self.tags(of: note, deck: clozeDecks[noteID])
+            card.modified = note.modified
             let extra = Self.answerOnlyFields(of: type, except: field).map {
                 HTMLText.terminalText(fields[$0] ?? "")
             }

@@ -146,7 +146,8 @@ struct AnkiPackageReader {
         var report = ImportReport()
 
         var notes: [Int64: Note] = [:]
-        try db.forEachRow("SELECT id, guid, mid, flds, tags FROM notes") { row throws(InterchangeError) in
+        try db.forEachRow("SELECT id, guid, mid, flds, tags, mod FROM notes") {
+            row throws(InterchangeError) in
             guard let id = row[0].integer else { return }
             report.notesRead += 1
             guard report.notesRead <= Self.maximumNotes else {
@@ -156,7 +157,8 @@ struct AnkiPackageReader {
                 guid: row[1].text ?? "", type: row[2].integer ?? 0,
                 fields: (row[3].text ?? "").split(separator: "\u{1F}", omittingEmptySubsequences: false)
                     .map(String.init),
-                tags: (row[4].text ?? "").split(separator: " ").map(String.init))
+                tags: (row[4].text ?? "").split(separator: " ").map(String.init),
+                modified: row[5].integer.map { Int(clamping: $0) })
         }
         if notes.count == 1, let only = notes.values.first,
             only.fields.joined().localizedCaseInsensitiveContains("please update to the latest Anki")
@@ -224,6 +226,8 @@ struct AnkiPackageReader {
         var type: Int64
         var fields: [String]
         var tags: [String]
+        /// `notes.mod`, seconds.
+        var modified: Int?
     }
 
     /// Answers from the review log, card by card in time order: learning, review, relearning and

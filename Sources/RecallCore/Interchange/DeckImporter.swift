@@ -27,8 +27,9 @@ public struct DeckImporter: Sendable {
         public var added: [FreeCard]
         /// Cards of the input the deck already has (by id), unchanged.
         public var alreadyPresent: Int
-        /// Cards the deck has whose text changed in the input (a newer version of an Anki deck):
-        /// rewritten in place, so their ids, and the learner's progress on them, stay.
+        /// Cards the deck has whose note changed in the input (a newer version of an Anki deck, by
+        /// the note's modification time when both have one): rewritten in place, so their ids, and
+        /// the learner's progress on them, stay.
         public var updated: [FreeCard] = []
         /// What was skipped or changed and why, for the user.
         public var notes: [String]
@@ -98,8 +99,18 @@ public struct DeckImporter: Sendable {
         let present = Dictionary(
             (existing?.deck.freeCards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let added = cards.filter { present[$0.id] == nil }
-        let changed = cards.filter { card in
-            present[card.id].map { $0.content != card.content || $0.choices != card.choices } ?? false
+        let differing = cards.filter { card in present[card.id].map { Self.differs($0, card) } ?? false }
+        // As Anki updates a note "if newer": a card whose deck version is as new as the input's
+        // (or newer, e.g. edited here after an import) is left as it is.
+        let changed = differing.filter { card in
+            guard let new = card.modified, let had = present[card.id]?.modified else { return true }
+            return new > had
+        }
+        if differing.count > changed.count {
+            let kept = differing.count - changed.count
+            notes.append(
+                "kept \(kept) card\(kept == 1 ? "" : "s") as the deck has \(kept == 1 ? "it" : "them"): the input's version is not newer"
+            )
         }
         let deckName = existing?.deck.name ?? read.deckName ?? id
         var yaml: String
@@ -132,6 +143,12 @@ public struct DeckImporter: Sendable {
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
             }, media: read.media, mediaFolder: folder.appendingPathComponent("\(id).media"))
+    }
+
+    /// Whether an imported card says something other than the deck's card of the same id.
+    static func differs(_ old: FreeCard, _ new: FreeCard) -> Bool {
+        old.content != new.content || old.choices != new.choices || old.tags != new.tags
+            || old.extra != new.extra
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.

@@ -96,6 +96,7 @@ enum DeckYAMLWriter {
             if let extra = card.extra, !extra.isEmpty { lines.append("    extra: \(quoted(extra))") }
         }
         if let source = card.source { lines.append("    source: \(quoted(source))") }
+        if let modified = card.modified { lines.append("    modified: \(modified)") }
         if !card.tags.isEmpty { lines.append("    tags: [\(card.tags.map(quoted).joined(separator: ", "))]") }
         return lines.joined(separator: "\n")
     }

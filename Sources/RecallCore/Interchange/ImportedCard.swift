@@ -21,6 +21,8 @@ package struct ImportedCard: Sendable, Hashable {
     public var tags: [String] = []
     /// What an Anki cloze shows beside its answer (the "Back Extra" field), as terminal text.
     public var extra: String?
+    /// The Anki note's modification time (seconds), for updates "if newer".
+    public var modified: Int?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id
@@ -69,6 +71,12 @@ package struct ImportedCard: Sendable, Hashable {
     /// choice when the front ends with lettered options and the back is one of them, else a
     /// question and answer.
     public var freeCard: FreeCard {
+        var card = plainFreeCard
+        card.modified = modified
+        return card
+    }
+
+    private var plainFreeCard: FreeCard {
         if isCloze {
             var card = FreeCard(id: id, content: .cloze(front), source: source, tags: tags)
             card.extra = extra

@@ -81,7 +81,7 @@ struct Import: RecallCommand {
         var present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
         if !plan.updated.isEmpty {
             present +=
-                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose text changed (progress kept)"
+                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose note changed (progress kept)"
         }
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
         lines.append(
