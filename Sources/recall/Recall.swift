@@ -18,6 +18,7 @@ struct Recall: ParsableCommand {
             DeckCommand.self,
             Export.self,
             Import.self,
+            MediaCommand.self,
             ProgressCommand.self,
             ClassCommand.self,
             SchedulerCommand.self,

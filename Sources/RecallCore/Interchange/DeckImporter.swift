@@ -146,7 +146,7 @@ public struct DeckImporter: Sendable {
             reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
-            }, media: read.media, mediaFolder: folder.appendingPathComponent("\(id).media"))
+            }, media: read.media, mediaFolder: DeckMedia.folder(forDeckFile: file))
     }
 
     /// Whether an imported card says something other than the deck's card of the same id.
