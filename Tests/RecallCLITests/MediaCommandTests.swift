@@ -56,4 +56,36 @@ import Testing
             try Data(contentsOf: dir.appendingPathComponent("Decks/returned.media/flag-fr.svg"))
                 == Data("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
     }
+
+    /// `:open` in a study session opens the image the question names.
+    @Test func openInStudyOpensTheQuestionsImage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "recall-media-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks/d.media"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        deck:
+          id: d
+          name: D
+        cards:
+          - id: flag
+            question: "Which flag? [image: flag.svg]"
+            answer: "France"
+
+        """.write(to: dir.appendingPathComponent("Decks/d.yaml"), atomically: true, encoding: .utf8)
+        try "<svg/>".write(
+            to: dir.appendingPathComponent("Decks/d.media/flag.svg"), atomically: true, encoding: .utf8)
+        let opened = dir.appendingPathComponent("opened.txt")
+        let viewer = dir.appendingPathComponent("viewer.sh")
+        try "#!/bin/sh\nprintf '%s' \"$1\" > '\(opened.path)'\n".write(
+            to: viewer, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: viewer.path)
+        let result = try RecallProcess.run(
+            ["study", "--deck", "d"], input: ":open\nFrance\n:quit\n",
+            environment: ["RECALL_OPENER": viewer.path, "NO_COLOR": "1"], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("› :open\nopened flag.svg\n"), "\(result.stdout)")
+        #expect(try String(contentsOf: opened, encoding: .utf8).hasSuffix("/Decks/d.media/flag.svg"))
+    }
 }

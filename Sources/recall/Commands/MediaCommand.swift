@@ -63,6 +63,25 @@ struct MediaOpen: RecallCommand {
     }
 }
 
+extension MediaOpen {
+    /// `:open` in study: opens the first image or sound the card's question names, from its
+    /// deck's media folder; returns the line to show.
+    static func first(in card: Card, decks: DeckOptions) -> String {
+        guard let reference = DeckMedia.references(in: card.prompt).first else {
+            return "this card names no image or sound"
+        }
+        do {
+            let deck = try decks.loadDeck(id: card.deck)
+            try SystemViewer.open(
+                try DeckMedia.file(named: reference.name, forDeckFile: URL(fileURLWithPath: deck.path)))
+            return "opened \(Style.safe(reference.name, oneLine: true))"
+        } catch {
+            return
+                "cannot open \(Style.safe(reference.name, oneLine: true)): \(Style.safe(error.localizedDescription, oneLine: true))"
+        }
+    }
+}
+
 /// Opens a file with the desktop's viewer for its type.
 enum SystemViewer {
     enum Failure: LocalizedError {

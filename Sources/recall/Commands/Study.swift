@@ -19,6 +19,7 @@ struct Study: RecallCommand {
         var loop = StudyLoop(
             session: context.session(deck: deck, options: study.options, now: Date()),
             style: .current, reader: reader)
+        loop.openMedia = { [decks] card in MediaOpen.first(in: card, decks: decks) }
         loop.run()
         let saved = context.close()
         // A failed write is an error even when the learner was told and went on.

@@ -9,6 +9,8 @@ struct StudyLoop {
     var reader: any LineReader
     /// The clock, injectable for tests of the loop; the real one reads the system time.
     var now: () -> Date = Date.init
+    /// `:open`: opens the media the card's question names (`MediaOpen.first`); says what it did.
+    var openMedia: (Card) -> String = { _ in "no media to open here" }
     /// Whether a write to the profile failed during the session.
     var writeFailed: Bool { failures.count > 0 }
     private let failures = FailureCount()
@@ -81,6 +83,9 @@ struct StudyLoop {
                     continue
                 case "help":
                     say(Self.inCardHelp)
+                    continue
+                case "open":
+                    say(openMedia(card))
                     continue
                 case "skip":
                     session.skip(card)
