@@ -12,7 +12,7 @@ queue, FSRS memory state (stability, difficulty) and due day, for the test to co
 The collection: every stock note type (Basic, and reversed, optional reversed with and without
 the reverse, type in the answer, Cloze with Back Extra, Image Occlusion), a custom note type with
 4 fields and 2 templates, tags, subdecks, a media file, a filtered deck answered in preview
-mode, a "Forget", a "Set due date", a suspended card, and a history studied over simulated days
+mode, a "Forget", a "Set due date", a suspended card, a buried card, two flagged cards (red, blue), and a history studied over simulated days
 with FSRS on.
 """
 
@@ -141,15 +141,22 @@ def main(out):
             col.sched.set_due_date([moved], "30")
             suspended = notes.get("casa")
             col.sched.suspend_cards([suspended])
+            # Bury one card by hand and flag two (red, blue).
+            buried = notes.get("perro")
+            col.sched.bury_cards([buried], manual=True)
+            flagged = [notes.get("Capital of Peru?"), notes.get("gato")]
+            col.set_user_flag_for_cards(1, [flagged[0]])
+            col.set_user_flag_for_cards(4, [flagged[1]])
             summary = {"answers": answers, "cards": [], "revlog": col.db.scalar("select count() from revlog"),
-                       "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved}
+                       "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved,
+                       "buried": buried, "flagged": flagged}
             for cid in col.find_cards(""):
                 card = col.get_card(cid)
                 note = card.note()
                 state = card.memory_state
                 summary["cards"].append({
                     "guid": note.guid, "nid": card.nid, "ord": card.ord, "queue": card.queue, "type": card.type,
-                    "due": card.due, "stability": state.stability if state else None,
+                    "due": card.due, "flag": card.user_flag(), "stability": state.stability if state else None,
                     "difficulty": state.difficulty if state else None,
                     "reviews": col.db.scalar("select count() from revlog where cid = ? and type < 4 and ease > 0", cid),
                 })

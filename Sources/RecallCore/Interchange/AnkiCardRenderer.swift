@@ -15,6 +15,9 @@ struct AnkiCardRenderer {
     /// The home deck of the card being added, and of each cloze note's first card.
     private var currentDeck: String?
     private var clozeDecks: [Int64: String] = [:]
+    /// The Anki flag colour (1–7) of the card being added, and the flags of each cloze note's cards.
+    private var currentFlag = 0
+    private var clozeFlags: [Int64: Set<Int>] = [:]
 
     /// Each note type's templates, parsed once.
     private let parsed: [Int64: [(question: AnkiTemplate, answer: AnkiTemplate)]]
@@ -29,8 +32,9 @@ struct AnkiCardRenderer {
     }
 
     /// Adds one Anki card; false when it is skipped (its history is then skipped too).
-    mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil) -> Bool {
+    mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil, flag: Int = 0) -> Bool {
         currentDeck = deck
+        currentFlag = flag
         let detail = "\(path): note \(key.note) card \(key.ord + 1)"
         guard let note = notes[key.note] else {
             skipped.append(("without its note", detail))
@@ -56,6 +60,7 @@ struct AnkiCardRenderer {
                 clozeDecks[key.note] = deck
             }
             clozeNotes[key.note]?.insert(Int(key.ord) + 1)
+            if flag != 0 { clozeFlags[key.note, default: []].insert(flag) }
             return clozeCardExists(key, note: note, type: type, fields: fields, detail: detail)
         case .normal:
             guard key.ord < type.templates.count else {
@@ -103,7 +108,7 @@ struct AnkiCardRenderer {
         card.guid = key.ord == 0 ? note.guid : nil
         // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
         card.source = currentDeck
-        card.tags = Self.tags(of: note, deck: currentDeck)
+        card.tags = Self.tags(of: note, deck: currentDeck, flags: [currentFlag])
         card.modified = note.modified
         cards.append(card)
         return true
@@ -133,11 +138,18 @@ struct AnkiCardRenderer {
         }
     }
 
+    /// Anki's flag colours by number: a flagged card gets the tag `flag::red` (`tag:flag` finds
+    /// every flagged card).
+    static let flagNames = [
+        1: "red", 2: "orange", 3: "green", 4: "blue", 5: "pink", 6: "turquoise", 7: "purple",
+    ]
+
     /// A card's tags: its deck's path, then the note's own tags (Anki's `marked` and `leech` are
     /// Anki's bookkeeping, kept like any other), each once.
-    static func tags(of note: AnkiPackageReader.Note, deck: String?) -> [String] {
+    static func tags(of note: AnkiPackageReader.Note, deck: String?, flags: Set<Int> = []) -> [String] {
         var seen: Set<String> = []
-        return ([deck].compactMap { $0 } + note.tags).filter { tag in
+        let flagTags = flags.sorted().compactMap { flagNames[$0].map { "flag::" + $0 } }
+        return ([deck].compactMap { $0 } + note.tags + flagTags).filter { tag in
             !tag.isEmpty && DeckYAMLWriter.isPlainTag(tag) && seen.insert(tag.lowercased()).inserted
         }
     }
@@ -189,7 +201,7 @@ struct AnkiCardRenderer {
             card.noteID = noteID
             card.isCloze = true
             card.source = clozeDecks[noteID]
-            card.tags = Self.tags(of: note, deck: clozeDecks[noteID])
+            card.tags = Self.tags(of: note, deck: clozeDecks[noteID], flags: clozeFlags[noteID] ?? [])
             card.modified = note.modified
             let extra = Self.answerOnlyFields(of: type, except: field).map {
                 HTMLText.terminalText(fields[$0] ?? "")

@@ -29,8 +29,10 @@ struct AnkiPackageReader {
         var deckName: String?
         /// The review log, for `recall import --with-progress`.
         var reviews: [ImportedReview] = []
-        /// Suspended and buried cards, by Anki card.
+        /// Suspended cards, by Anki card.
         var flags: [CardKey: CardFlags] = [:]
+        /// Cards buried in Anki (by hand or as siblings): buried until the learner's next day.
+        var buried: Set<CardKey> = []
         /// What was read and skipped, for the summary.
         var report = ImportReport()
         /// The hour Anki's days start at in this collection ("next day starts at", default 4); nil
@@ -172,9 +174,10 @@ struct AnkiPackageReader {
 
         var builder = AnkiCardRenderer(path: path, types: types, notes: notes)
         var flags: [CardKey: CardFlags] = [:]
+        var buried: Set<CardKey> = []
         var cardKeys: [Int64: CardKey] = [:]
         var deckCounts: [String: Int] = [:]
-        try db.forEachRow("SELECT id, nid, did, odid, ord, queue FROM cards ORDER BY nid, ord") {
+        try db.forEachRow("SELECT id, nid, did, odid, ord, queue, flags FROM cards ORDER BY nid, ord") {
             row throws(InterchangeError) in
             guard let id = row[0].integer, let note = row[1].integer, let ord = row[4].integer else { return }
             report.cardsRead += 1
@@ -186,10 +189,13 @@ struct AnkiPackageReader {
             let deck = decks[home].flatMap { $0.isFiltered ? nil : $0.name }
             if let deck { deckCounts[deck, default: 0] += 1 }
             let key = CardKey(note: note, ord: ord)
-            if builder.add(key, deck: deck) {
+            // Anki's flag colours are the low 3 bits of `cards.flags`.
+            let colour = Int((row[6].integer ?? 0) & 7)
+            if builder.add(key, deck: deck, flag: colour) {
                 cardKeys[id] = key
                 switch row[5].integer ?? 0 {
                 case -1: flags[key] = CardFlags(isSuspended: true)
+                case -2, -3: buried.insert(key)
                 default: break
                 }
             }
@@ -198,7 +204,7 @@ struct AnkiPackageReader {
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         return Result(
-            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, report: report,
+            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, buried: buried, report: report,
             rolloverHour: types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
                 ? nil : try rolloverHour(db, tables: tables))
     }

@@ -38,7 +38,7 @@ public struct DeckImporter: Sendable {
         /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
         /// each with a stable id so that importing it twice records it once.
         public var reviews: [Review]
-        /// Suspension of the imported cards (apkg), by card id in the deck.
+        /// Suspension and burying of the imported cards (apkg), by card id in the deck.
         public var flags: [String: CardFlags] = [:]
         /// What an Anki package held and what was skipped (apkg only).
         public var report: ImportReport?
@@ -60,7 +60,7 @@ public struct DeckImporter: Sendable {
     ///     is recall's own card coming back (an export round trip) and lands on that card.
     public func plan(
         _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current,
-        knownCardIDs: Set<String> = []
+        knownCardIDs: Set<String> = [], now: Date = Date()
     ) throws(InterchangeError) -> Plan {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
@@ -138,6 +138,12 @@ public struct DeckImporter: Sendable {
         var flags: [String: CardFlags] = [:]
         for (key, value) in read.flags {
             if let card = ids[key] { flags[card.rawValue] = value }
+        }
+        // A card buried in Anki stays out of study until the learner's next day, as in Anki.
+        let endOfDay = DayClock(startHour: read.rolloverHour ?? 4, timeZone: timeZone).endOfDay(
+            containing: now)
+        for key in read.buried {
+            if let card = ids[key] { flags[card.rawValue, default: CardFlags()].buriedUntil = endOfDay }
         }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
@@ -255,8 +261,12 @@ public struct DeckImporter: Sendable {
         }
         for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
             var merged = store.profile.flags(of: cardID)
-            guard flags.isSuspended, !merged.isSuspended else { continue }
-            merged.isSuspended = true
+            let before = merged
+            if flags.isSuspended { merged.isSuspended = true }
+            if let until = flags.buriedUntil, until > (merged.buriedUntil ?? .distantPast) {
+                merged.buriedUntil = until
+            }
+            guard merged != before else { continue }
             try store.setFlags(merged, for: cardID)
         }
         return fresh.count
@@ -312,8 +322,8 @@ public struct DeckImporter: Sendable {
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
-        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?, rolloverHour: Int?,
-        skippedLines: [Int], media: [(name: String, data: Data)]
+        flags: [AnkiPackageReader.CardKey: CardFlags], buried: Set<AnkiPackageReader.CardKey>,
+        report: ImportReport?, rolloverHour: Int?, skippedLines: [Int], media: [(name: String, data: Data)]
     ) {
         let size: Int
         do {
@@ -333,7 +343,7 @@ public struct DeckImporter: Sendable {
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
             return (
-                result.cards, result.deckName, result.reviews, result.flags, result.report,
+                result.cards, result.deckName, result.reviews, result.flags, result.buried, result.report,
                 result.rolloverHour, [], result.media
             )
         }
@@ -341,11 +351,11 @@ public struct DeckImporter: Sendable {
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, [], [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines, [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [])
         }
     }
 

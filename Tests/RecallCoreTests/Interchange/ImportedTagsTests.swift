@@ -61,7 +61,9 @@ import Testing
         #expect(tags["Capital of France?"] == ["Geography", "europe", "geo"], "Anki keeps tags sorted")
         #expect(tags["perro"] == ["Lang::Spanish::Vocab", "es"])
         #expect(tags["dog"] == ["Lang::Spanish::Vocab", "es"], "the reverse card too")
-        #expect(tags["cat"] == ["Lang::Spanish::Vocab"])
+        #expect(tags["cat"] == ["Lang::Spanish::Vocab", "flag::blue"], "Anki's blue flag")
+        #expect(tags["Capital of Peru?"]?.contains("flag::red") == true, "Anki's red flag")
+        #expect(result.cards.filter { $0.tags.contains { $0.hasPrefix("flag::") } }.count == 2)
         let cloze = try #require(result.cards.first { $0.isCloze && $0.front.contains("Danube") })
         #expect(cloze.tags == ["Geography"])
         #expect(
@@ -84,5 +86,27 @@ import Testing
             result.cards.map(\.tags) == [
                 ["imported", "Lang::Spanish", "animals", "es"], ["imported", "Lang::Spanish"],
             ])
+    }
+
+    /// A card buried in Anki stays out of study until the learner's next day; one flagged in Anki
+    /// is found with `tag:flag` (any colour) or `tag:flag::red`.
+    @Test func anAnkiBuriedCardIsBuriedUntilTheNextDay() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "geo", folder: folder,
+            timeZone: utc, now: now)
+        let endOfDay = DayClock(startHour: 4, timeZone: utc).endOfDay(containing: now)
+        #expect(plan.flags.values.filter { $0.buriedUntil != nil }.map(\.buriedUntil) == [endOfDay])
+        #expect(plan.flags.values.filter(\.isSuspended).count == 1)
+        try importer.apply(plan)
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        let buried = try #require(plan.flags.first { $0.value.buriedUntil != nil }?.key)
+        #expect(store.profile.flags(of: buried).buriedUntil == endOfDay)
     }
 }
