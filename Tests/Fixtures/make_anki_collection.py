@@ -57,9 +57,20 @@ def custom_type(col):
     return model
 
 
+conf = None
+
+
 def build(folder):
+    global conf
     col = Collection(os.path.join(folder, "collection.anki2"))
     col.set_config("fsrs", True)
+    # An optimised preset: parameters other than the defaults (initial stabilities, difficulty),
+    # so an import that replays with the defaults would come out differently.
+    conf = col.decks.config_dict_for_deck_id(1)
+    conf["fsrsParams6"] = [0.41, 1.9, 3.7, 11.5, 6.1, 0.71, 2.6, 0.004, 1.65, 0.14, 0.92, 1.55, 0.07,
+                           0.31, 1.52, 0.55, 2.1, 0.6, 0.12, 0.07, 0.1542]
+    conf["desiredRetention"] = 0.87
+    col.decks.update_config(conf)
     spanish = col.decks.id("Lang::Spanish::Vocab")
     geo = col.decks.id("Geography")
     add(col, "Basic", geo, {"Front": "Capital of France?", "Back": "Paris"}, ["geo", "europe"])
@@ -149,7 +160,7 @@ def main(out):
             col.set_user_flag_for_cards(4, [flagged[1]])
             summary = {"answers": answers, "cards": [], "revlog": col.db.scalar("select count() from revlog"),
                        "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved,
-                       "buried": buried, "flagged": flagged}
+                       "buried": buried, "flagged": flagged, "parameters": conf["fsrsParams6"]}
             for cid in col.find_cards(""):
                 card = col.get_card(cid)
                 note = card.note()

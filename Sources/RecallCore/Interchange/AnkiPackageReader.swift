@@ -38,6 +38,8 @@ struct AnkiPackageReader {
         /// The hour Anki's days start at in this collection ("next day starts at", default 4); nil
         /// for recall's own export, whose history was scheduled on 24-hour periods.
         var rolloverHour: Int? = 4
+        /// The FSRS parameters Anki scheduled the history with, when the package says.
+        var fsrs: AnkiFSRSConfig?
         /// The media files, by name, to copy beside the deck.
         var media: [(name: String, data: Data)] = []
     }
@@ -203,10 +205,11 @@ struct AnkiPackageReader {
         let cards = builder.finish(into: &report)
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let fsrs = try AnkiFSRSConfig.read(db, tables: tables)
         return Result(
             cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, buried: buried, report: report,
             rolloverHour: types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
-                ? nil : try rolloverHour(db, tables: tables))
+                ? nil : try rolloverHour(db, tables: tables), fsrs: fsrs)
     }
 
     /// The collection's rollover hour: the `config` table (schema 18) or `col.conf` (legacy).

@@ -45,6 +45,9 @@ public struct DeckImporter: Sendable {
         /// Anki's days (the package's rollover hour in the learner's time zone): the history is
         /// replayed on them, as Anki schedules it (apkg only).
         public var dayBoundary: SchedulerSettings.DayBoundary?
+        /// The package's FSRS parameters and desired retention (apkg, when it has them): a profile
+        /// without history of its own takes them, so the history replays as Anki scheduled it.
+        var fsrs: AnkiFSRSConfig?
         /// Media files copied into `mediaFolder` by `apply` (apkg only).
         public var media: [(name: String, data: Data)] = []
         /// The deck's media folder: `DECK.media` beside the deck file.
@@ -152,7 +155,7 @@ public struct DeckImporter: Sendable {
             reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
-            }, media: read.media, mediaFolder: DeckMedia.folder(forDeckFile: file))
+            }, fsrs: read.fsrs, media: read.media, mediaFolder: DeckMedia.folder(forDeckFile: file))
     }
 
     /// Whether an imported card says something other than the deck's card of the same id.
@@ -249,11 +252,16 @@ public struct DeckImporter: Sendable {
         if !fresh.isEmpty {
             // A profile that counts 24-hour periods moves to Anki's calendar days, so the history
             // keeps the stabilities Anki gave it.
-            if let boundary = plan.dayBoundary, store.profile.settings.dayBoundary == nil {
-                var settings = store.profile.settings
+            var settings = store.profile.settings
+            if let boundary = plan.dayBoundary, settings.dayBoundary == nil {
                 settings.dayBoundary = boundary
-                try store.updateSettings(settings)
             }
+            // A profile with no history of its own takes the parameters Anki scheduled this one
+            // with, so each card's memory state comes out as Anki's.
+            if store.profile.reviews.isEmpty, let adopted = plan.fsrs?.applied(to: settings) {
+                settings = adopted
+            }
+            if settings != store.profile.settings { try store.updateSettings(settings) }
             let scheduler = try Scheduler(settings: store.profile.settings)
             try store.merge(
                 Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
@@ -323,7 +331,8 @@ public struct DeckImporter: Sendable {
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
         flags: [AnkiPackageReader.CardKey: CardFlags], buried: Set<AnkiPackageReader.CardKey>,
-        report: ImportReport?, rolloverHour: Int?, skippedLines: [Int], media: [(name: String, data: Data)]
+        report: ImportReport?, rolloverHour: Int?, skippedLines: [Int], media: [(name: String, data: Data)],
+        fsrs: AnkiFSRSConfig?
     ) {
         let size: Int
         do {
@@ -344,18 +353,18 @@ public struct DeckImporter: Sendable {
             let result = try AnkiPackageReader(path: displayPath).read(url)
             return (
                 result.cards, result.deckName, result.reviews, result.flags, result.buried, result.report,
-                result.rolloverHour, [], result.media
+                result.rolloverHour, [], result.media, result.fsrs
             )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [], nil)
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [], nil)
         }
     }
 
