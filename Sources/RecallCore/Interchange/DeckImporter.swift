@@ -243,6 +243,15 @@ public struct DeckImporter: Sendable {
         try OutputFile.write(Data(plan.yaml.utf8), to: plan.file)
     }
 
+    /// Whether `recordReviews` will give the profile the package's FSRS parameters (and desired
+    /// retention): the profile has no history of its own and the package's preset differs.
+    public func takesParameters(of plan: Plan, into store: ProgressStore) -> Bool {
+        guard store.profile.reviews.isEmpty, !plan.reviews.isEmpty,
+            let adopted = plan.fsrs?.applied(to: store.profile.settings)
+        else { return false }
+        return adopted != store.profile.settings
+    }
+
     /// Adds the plan's review history to a learner's profile and reschedules those cards with the
     /// profile's FSRS: a merge, so reviews the profile already has (an earlier import) count once.
     /// - Returns: how many reviews were new to the profile.
@@ -258,7 +267,7 @@ public struct DeckImporter: Sendable {
             }
             // A profile with no history of its own takes the parameters Anki scheduled this one
             // with, so each card's memory state comes out as Anki's.
-            if store.profile.reviews.isEmpty, let adopted = plan.fsrs?.applied(to: settings) {
+            if takesParameters(of: plan, into: store), let adopted = plan.fsrs?.applied(to: settings) {
                 settings = adopted
             }
             if settings != store.profile.settings { try store.updateSettings(settings) }
