@@ -109,4 +109,24 @@ import Testing
         let buried = try #require(plan.flags.first { $0.value.buriedUntil != nil }?.key)
         #expect(store.profile.flags(of: buried).buriedUntil == endOfDay)
     }
+
+    /// A card's own tags go to Anki with it, and come back.
+    @Test func tagsAreExportedToAnkiAndBack() throws {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = DeckYAMLWriter.newDeck(
+            id: "t", name: "T", source: "t.apkg",
+            cards: [
+                FreeCard(
+                    id: "perro", content: .question("perro", answer: "dog", aliases: []),
+                    tags: ["Lang::Spanish::Vocab", "animals"])
+            ])
+        let deck = try DeckLoader().load(data: Data(yaml.utf8), path: "t.yaml")
+        let package = folder.appendingPathComponent("t.apkg")
+        try AnkiPackageWriter().write(
+            ExportInput(deck: deck, cards: QuestionGenerator().cards(for: deck)), to: package)
+        let back = try AnkiPackageReader(path: "t.apkg").read(package)
+        let tags = try #require(back.cards.first?.tags)
+        #expect(tags.contains("Lang::Spanish::Vocab") && tags.contains("animals"), "\(tags)")
+    }
 }
