@@ -26,6 +26,7 @@ let package = Package(
             name: "RecallCore",
             dependencies: [
                 "CSQLite",
+                "CSystemZlib",
                 "CZstd",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -45,6 +46,10 @@ let package = Package(
         // The system zstd (libzstd-dev): current Anki packages (collection.anki21b, media) are
         // zstd-compressed.
         .systemLibrary(name: "CZstd"),
+        // The system zlib (zlib1g-dev; ZIPFoundation's own module is called CZlib): SafeZip
+        // inflates zip members itself, bounded by their
+        // declared sizes, so a truncated or endless deflate stream is refused, never waited on.
+        .systemLibrary(name: "CSystemZlib"),
         .executableTarget(
             name: "recall",
             dependencies: [

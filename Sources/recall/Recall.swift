@@ -23,6 +23,7 @@ struct Recall: ParsableCommand {
             Export.self,
             Import.self,
             ProfileCommand.self,
+            MediaCommand.self,
             ProgressCommand.self,
             ClassCommand.self,
             SchedulerCommand.self,

@@ -12,7 +12,7 @@ queue, FSRS memory state (stability, difficulty) and due day, for the test to co
 The collection: every stock note type (Basic, and reversed, optional reversed with and without
 the reverse, type in the answer, Cloze with Back Extra, Image Occlusion), a custom note type with
 4 fields and 2 templates, tags, subdecks, a media file, a filtered deck answered in preview
-mode, a "Forget", a "Set due date", a suspended card, and a history studied over simulated days
+mode, a "Forget", a "Set due date", a suspended card, a buried card, two flagged cards (red, blue), and a history studied over simulated days
 with FSRS on.
 """
 
@@ -57,9 +57,20 @@ def custom_type(col):
     return model
 
 
+conf = None
+
+
 def build(folder):
+    global conf
     col = Collection(os.path.join(folder, "collection.anki2"))
     col.set_config("fsrs", True)
+    # An optimised preset: parameters other than the defaults (initial stabilities, difficulty),
+    # so an import that replays with the defaults would come out differently.
+    conf = col.decks.config_dict_for_deck_id(1)
+    conf["fsrsParams6"] = [0.41, 1.9, 3.7, 11.5, 6.1, 0.71, 2.6, 0.004, 1.65, 0.14, 0.92, 1.55, 0.07,
+                           0.31, 1.52, 0.55, 2.1, 0.6, 0.12, 0.07, 0.1542]
+    conf["desiredRetention"] = 0.87
+    col.decks.update_config(conf)
     spanish = col.decks.id("Lang::Spanish::Vocab")
     geo = col.decks.id("Geography")
     add(col, "Basic", geo, {"Front": "Capital of France?", "Back": "Paris"}, ["geo", "europe"])
@@ -141,15 +152,22 @@ def main(out):
             col.sched.set_due_date([moved], "30")
             suspended = notes.get("casa")
             col.sched.suspend_cards([suspended])
+            # Bury one card by hand and flag two (red, blue).
+            buried = notes.get("perro")
+            col.sched.bury_cards([buried], manual=True)
+            flagged = [notes.get("Capital of Peru?"), notes.get("gato")]
+            col.set_user_flag_for_cards(1, [flagged[0]])
+            col.set_user_flag_for_cards(4, [flagged[1]])
             summary = {"answers": answers, "cards": [], "revlog": col.db.scalar("select count() from revlog"),
-                       "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved}
+                       "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved,
+                       "buried": buried, "flagged": flagged, "parameters": conf["fsrsParams6"]}
             for cid in col.find_cards(""):
                 card = col.get_card(cid)
                 note = card.note()
                 state = card.memory_state
                 summary["cards"].append({
                     "guid": note.guid, "nid": card.nid, "ord": card.ord, "queue": card.queue, "type": card.type,
-                    "due": card.due, "stability": state.stability if state else None,
+                    "due": card.due, "flag": card.user_flag(), "stability": state.stability if state else None,
                     "difficulty": state.difficulty if state else None,
                     "reviews": col.db.scalar("select count() from revlog where cid = ? and type < 4 and ease > 0", cid),
                 })

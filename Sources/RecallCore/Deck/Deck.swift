@@ -272,16 +272,27 @@ public struct FreeCard: Sendable, Hashable {
     /// For a question: the options of a multiple-choice card, the answer among them; empty for typed.
     public var choices: [String]
     public var source: String?
+    /// Labels to choose the card by (`tag:` in a card query); Anki's tags and deck path on import.
+    /// A tag may be a path (`Lang::Spanish::Vocab`): `tag:lang::spanish` matches it too.
+    public var tags: [String]
+    /// What the card says beside its answer (Anki's cloze "Back Extra"), shown as the card's why.
+    public var extra: String?
+    /// When the card's source last changed (an Anki note's modification time, seconds since
+    /// 1970): a later import updates the card only from a newer version, as Anki does.
+    public var modified: Int?
     public var location: SourceLocation
 
     public init(
-        id: String, content: Content, choices: [String] = [], source: String? = nil,
+        id: String, content: Content, choices: [String] = [], source: String? = nil, tags: [String] = [],
         location: SourceLocation = SourceLocation(line: 1, column: 1)
     ) {
         self.id = id
         self.content = content
         self.choices = choices
         self.source = source
+        self.tags = tags
+        self.extra = nil
+        self.modified = nil
         self.location = location
     }
 }

@@ -18,7 +18,7 @@ struct DeckBuilder {
         "statement", "event", "note", "terms", "accept-bare", "among", "confusable-with",
     ])
     static let cardFields: Set<String> = [
-        "id", "question", "answer", "aliases", "choices", "cloze", "source",
+        "id", "question", "answer", "aliases", "choices", "cloze", "source", "tags", "extra", "modified",
     ]
 
     func build(_ root: Node, path: String) -> Deck? {
@@ -250,6 +250,8 @@ struct DeckBuilder {
                 return nil
             }
             let source = fields["source"].flatMap { reader.string($0, "the source") }
+            let tags = fields["tags"].flatMap { reader.strings($0, "tags") } ?? []
+            let modified = fields["modified"].flatMap { reader.int($0, "the modification time") }
             let location = reader.location(of: idNode)
             if let clozeNode = fields["cloze"] {
                 if fields["question"] != nil || fields["answer"] != nil || fields["choices"] != nil {
@@ -258,7 +260,10 @@ struct DeckBuilder {
                     return nil
                 }
                 guard let text = reader.string(clozeNode, "the cloze of card '\(id)'") else { return nil }
-                return FreeCard(id: id, content: .cloze(text), source: source, location: location)
+                var card = FreeCard(
+                    id: id, content: .cloze(text), source: source, tags: tags, location: location)
+                card.extra = fields["extra"].flatMap { reader.string($0, "the extra of card '\(id)'") }
+                return card
             }
             guard let questionNode = fields["question"], let answerNode = fields["answer"] else {
                 reader.error("card '\(id)' needs a 'question' and an 'answer', or a 'cloze'", at: idNode)
@@ -269,9 +274,11 @@ struct DeckBuilder {
             else { return nil }
             let aliases = fields["aliases"].flatMap { reader.strings($0, "aliases") } ?? []
             let choices = fields["choices"].flatMap { reader.strings($0, "choices") } ?? []
-            return FreeCard(
+            var card = FreeCard(
                 id: id, content: .question(question, answer: answer, aliases: aliases), choices: choices,
-                source: source, location: location)
+                source: source, tags: tags, location: location)
+            card.modified = modified
+            return card
         }
     }
 }

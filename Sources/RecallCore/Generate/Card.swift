@@ -109,6 +109,8 @@ public struct Card: Sendable, Hashable, Identifiable {
     public var topic: String
     /// Cards sharing a sibling key come from the same fact and are not asked twice a day.
     public var siblingKey: String
+    /// The labels of a free-form card (`FreeCard.tags`), for `tag:` in a card query.
+    public var tags: [String] = []
 
     /// The id as profiles store it.
     public var id: String { cardID.rawValue }

@@ -248,6 +248,12 @@ extension CardBuilder {
 
     /// Free-form cards written by an instructor.
     mutating func addCards(for free: FreeCard) {
+        let before = cards.count
+        defer {
+            if !free.tags.isEmpty {
+                for index in before..<cards.count { cards[index].tags = free.tags }
+            }
+        }
         let source = sourceLine(free.source)
         let sibling = "\(deck.id):card:\(free.id)"
         let id = CardID.free(deck: deck.id, card: free.id)
@@ -272,7 +278,7 @@ extension CardBuilder {
             let deckID = deck.id
             addClozeCards(
                 text: text, id: { CardID.free(deck: deckID, card: free.id, gap: $0) }, source: source,
-                why: "",
+                why: free.extra ?? "",
                 topic: "card", sibling: sibling, facts: [], at: free.location)
         }
     }

@@ -44,7 +44,8 @@ struct CardBuilder {
     /// The deck's events, earliest first.
     let events: [Event]
     private let eventsByFact: [String: Event]
-    private(set) var cards: [Card] = []
+    /// Set by the builder's extensions (a free card's tags are put on its cards there).
+    var cards: [Card] = []
     private(set) var warnings: [Diagnostic] = []
     private var ids: Set<String> = []
     private var prompts: [String: String] = [:]

@@ -15,6 +15,9 @@ struct AnkiCardRenderer {
     /// The home deck of the card being added, and of each cloze note's first card.
     private var currentDeck: String?
     private var clozeDecks: [Int64: String] = [:]
+    /// The Anki flag colour (1–7) of the card being added, and the flags of each cloze note's cards.
+    private var currentFlag = 0
+    private var clozeFlags: [Int64: Set<Int>] = [:]
 
     /// Each note type's templates, parsed once.
     private let parsed: [Int64: [(question: AnkiTemplate, answer: AnkiTemplate)]]
@@ -29,8 +32,9 @@ struct AnkiCardRenderer {
     }
 
     /// Adds one Anki card; false when it is skipped (its history is then skipped too).
-    mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil) -> Bool {
+    mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil, flag: Int = 0) -> Bool {
         currentDeck = deck
+        currentFlag = flag
         let detail = "\(path): note \(key.note) card \(key.ord + 1)"
         guard let note = notes[key.note] else {
             skipped.append(("without its note", detail))
@@ -56,6 +60,7 @@ struct AnkiCardRenderer {
                 clozeDecks[key.note] = deck
             }
             clozeNotes[key.note]?.insert(Int(key.ord) + 1)
+            if flag != 0 { clozeFlags[key.note, default: []].insert(flag) }
             return clozeCardExists(key, note: note, type: type, fields: fields, detail: detail)
         case .normal:
             guard key.ord < type.templates.count else {
@@ -103,6 +108,8 @@ struct AnkiCardRenderer {
         card.guid = key.ord == 0 ? note.guid : nil
         // The deck tree is kept: a card outside the main deck names its deck (`A::B`) as its source.
         card.source = currentDeck
+        card.tags = Self.tags(of: note, deck: currentDeck, flags: [currentFlag])
+        card.modified = note.modified
         cards.append(card)
         return true
     }
@@ -120,6 +127,31 @@ struct AnkiCardRenderer {
         guard let template = type.templates.first else { return nil }
         return AnkiTemplate(source: template.question).render(fields: fields, side: .question, cloze: 1)
             .clozeField
+    }
+
+    /// The fields a cloze note type shows only on the answer side (the stock type's "Back Extra").
+    static func answerOnlyFields(of type: AnkiNoteType, except cloze: String) -> [String] {
+        guard let template = type.templates.first else { return [] }
+        return type.fields.filter { name in
+            name != cloze && template.answer.contains("{{\(name)}}")
+                && !template.question.contains("{{\(name)}}")
+        }
+    }
+
+    /// Anki's flag colours by number: a flagged card gets the tag `flag::red` (`tag:flag` finds
+    /// every flagged card).
+    static let flagNames = [
+        1: "red", 2: "orange", 3: "green", 4: "blue", 5: "pink", 6: "turquoise", 7: "purple",
+    ]
+
+    /// A card's tags: its deck's path, then the note's own tags (Anki's `marked` and `leech` are
+    /// Anki's bookkeeping, kept like any other), each once.
+    static func tags(of note: AnkiPackageReader.Note, deck: String?, flags: Set<Int> = []) -> [String] {
+        var seen: Set<String> = []
+        let flagTags = flags.sorted().compactMap { flagNames[$0].map { "flag::" + $0 } }
+        return ([deck].compactMap { $0 } + note.tags + flagTags).filter { tag in
+            !tag.isEmpty && DeckYAMLWriter.isPlainTag(tag) && seen.insert(tag.lowercased()).inserted
+        }
     }
 
     /// The answer side's own text: what follows `{{FrontSide}}` (and its `<hr id=answer>`), or,
@@ -169,6 +201,13 @@ struct AnkiCardRenderer {
             card.noteID = noteID
             card.isCloze = true
             card.source = clozeDecks[noteID]
+            card.tags = Self.tags(of: note, deck: clozeDecks[noteID], flags: clozeFlags[noteID] ?? [])
+            card.modified = note.modified
+            let extra = Self.answerOnlyFields(of: type, except: field).map {
+                HTMLText.terminalText(fields[$0] ?? "")
+            }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+            card.extra = extra.isEmpty ? nil : extra
             result.append(card)
         }
         for item in skipped { report.skipCard(item.reason, item.detail) }

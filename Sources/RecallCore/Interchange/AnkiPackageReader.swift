@@ -29,13 +29,17 @@ struct AnkiPackageReader {
         var deckName: String?
         /// The review log, for `recall import --with-progress`.
         var reviews: [ImportedReview] = []
-        /// Suspended and buried cards, by Anki card.
+        /// Suspended cards, by Anki card.
         var flags: [CardKey: CardFlags] = [:]
+        /// Cards buried in Anki (by hand or as siblings): buried until the learner's next day.
+        var buried: Set<CardKey> = []
         /// What was read and skipped, for the summary.
         var report = ImportReport()
         /// The hour Anki's days start at in this collection ("next day starts at", default 4); nil
         /// for recall's own export, whose history was scheduled on 24-hour periods.
         var rolloverHour: Int? = 4
+        /// The FSRS parameters Anki scheduled the history with, when the package says.
+        var fsrs: AnkiFSRSConfig?
         /// The media files, by name, to copy beside the deck.
         var media: [(name: String, data: Data)] = []
     }
@@ -146,7 +150,8 @@ struct AnkiPackageReader {
         var report = ImportReport()
 
         var notes: [Int64: Note] = [:]
-        try db.forEachRow("SELECT id, guid, mid, flds, tags FROM notes") { row throws(InterchangeError) in
+        try db.forEachRow("SELECT id, guid, mid, flds, tags, mod FROM notes") {
+            row throws(InterchangeError) in
             guard let id = row[0].integer else { return }
             report.notesRead += 1
             guard report.notesRead <= Self.maximumNotes else {
@@ -156,7 +161,8 @@ struct AnkiPackageReader {
                 guid: row[1].text ?? "", type: row[2].integer ?? 0,
                 fields: (row[3].text ?? "").split(separator: "\u{1F}", omittingEmptySubsequences: false)
                     .map(String.init),
-                tags: (row[4].text ?? "").split(separator: " ").map(String.init))
+                tags: (row[4].text ?? "").split(separator: " ").map(String.init),
+                modified: row[5].integer.map { Int(clamping: $0) })
         }
         if notes.count == 1, let only = notes.values.first,
             only.fields.joined().localizedCaseInsensitiveContains("please update to the latest Anki")
@@ -170,9 +176,10 @@ struct AnkiPackageReader {
 
         var builder = AnkiCardRenderer(path: path, types: types, notes: notes)
         var flags: [CardKey: CardFlags] = [:]
+        var buried: Set<CardKey> = []
         var cardKeys: [Int64: CardKey] = [:]
         var deckCounts: [String: Int] = [:]
-        try db.forEachRow("SELECT id, nid, did, odid, ord, queue FROM cards ORDER BY nid, ord") {
+        try db.forEachRow("SELECT id, nid, did, odid, ord, queue, flags FROM cards ORDER BY nid, ord") {
             row throws(InterchangeError) in
             guard let id = row[0].integer, let note = row[1].integer, let ord = row[4].integer else { return }
             report.cardsRead += 1
@@ -184,10 +191,13 @@ struct AnkiPackageReader {
             let deck = decks[home].flatMap { $0.isFiltered ? nil : $0.name }
             if let deck { deckCounts[deck, default: 0] += 1 }
             let key = CardKey(note: note, ord: ord)
-            if builder.add(key, deck: deck) {
+            // Anki's flag colours are the low 3 bits of `cards.flags`.
+            let colour = Int((row[6].integer ?? 0) & 7)
+            if builder.add(key, deck: deck, flag: colour) {
                 cardKeys[id] = key
                 switch row[5].integer ?? 0 {
                 case -1: flags[key] = CardFlags(isSuspended: true)
+                case -2, -3: buried.insert(key)
                 default: break
                 }
             }
@@ -195,10 +205,11 @@ struct AnkiPackageReader {
         let cards = builder.finish(into: &report)
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let fsrs = try AnkiFSRSConfig.read(db, tables: tables)
         return Result(
-            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, report: report,
+            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, buried: buried, report: report,
             rolloverHour: types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
-                ? nil : try rolloverHour(db, tables: tables))
+                ? nil : try rolloverHour(db, tables: tables), fsrs: fsrs)
     }
 
     /// The collection's rollover hour: the `config` table (schema 18) or `col.conf` (legacy).
@@ -224,6 +235,8 @@ struct AnkiPackageReader {
         var type: Int64
         var fields: [String]
         var tags: [String]
+        /// `notes.mod`, seconds.
+        var modified: Int?
     }
 
     /// Answers from the review log, card by card in time order: learning, review, relearning and

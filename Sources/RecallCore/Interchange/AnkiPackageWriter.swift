@@ -47,7 +47,13 @@ package struct AnkiPackageWriter: Sendable {
         do {
             let archive = try Archive(url: zip, accessMode: .create)
             try archive.addEntry(with: "collection.anki2", fileURL: collection, compressionMethod: .deflate)
-            let media = Data("{}".utf8)
+            // The deck's media its cards name, as members "0", "1", … and the `media` map.
+            var map: [String: String] = [:]
+            for (index, file) in mediaFiles(of: input).enumerated() {
+                map[String(index)] = file.lastPathComponent
+                try archive.addEntry(with: String(index), fileURL: file, compressionMethod: .deflate)
+            }
+            let media = try JSONSerialization.data(withJSONObject: map, options: [.sortedKeys])
             try archive.addEntry(
                 with: "media", type: .file, uncompressedSize: Int64(media.count),
                 compressionMethod: .deflate
@@ -60,6 +66,21 @@ package struct AnkiPackageWriter: Sendable {
         guard rename(zip.path, url.path) == 0 else {
             throw .io(path: url.path, reason: String(cString: strerror(errno)))
         }
+    }
+
+    /// The files of the deck's media folder that its cards name, each once, in order.
+    func mediaFiles(of input: ExportInput) -> [URL] {
+        guard let folder = DeckMedia.folder(of: input.deck) else { return [] }
+        var seen: Set<String> = []
+        var files: [URL] = []
+        for note in input.notes {
+            for reference in DeckMedia.references(in: note.front + "\n" + note.back)
+            where seen.insert(reference.name).inserted {
+                let file = folder.appendingPathComponent(reference.name)
+                if FileManager.default.isReadableFile(atPath: file.path) { files.append(file) }
+            }
+        }
+        return files
     }
 
     /// The schema-11 collection: tables, the `col` row, one note and one card per exported card.
@@ -141,6 +162,6 @@ package struct AnkiPackageWriter: Sendable {
             default: out.append(character)
             }
         }
-        return out
+        return DeckMedia.ankiHTML(out)
     }
 }

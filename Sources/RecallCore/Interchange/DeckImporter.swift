@@ -27,8 +27,9 @@ public struct DeckImporter: Sendable {
         public var added: [FreeCard]
         /// Cards of the input the deck already has (by id), unchanged.
         public var alreadyPresent: Int
-        /// Cards the deck has whose text changed in the input (a newer version of an Anki deck):
-        /// rewritten in place, so their ids, and the learner's progress on them, stay.
+        /// Cards the deck has whose note changed in the input (a newer version of an Anki deck, by
+        /// the note's modification time when both have one): rewritten in place, so their ids, and
+        /// the learner's progress on them, stay.
         public var updated: [FreeCard] = []
         /// What was skipped or changed and why, for the user.
         public var notes: [String]
@@ -37,13 +38,16 @@ public struct DeckImporter: Sendable {
         /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
         /// each with a stable id so that importing it twice records it once.
         public var reviews: [Review]
-        /// Suspension of the imported cards (apkg), by card id in the deck.
+        /// Suspension and burying of the imported cards (apkg), by card id in the deck.
         public var flags: [String: CardFlags] = [:]
         /// What an Anki package held and what was skipped (apkg only).
         public var report: ImportReport?
         /// Anki's days (the package's rollover hour in the learner's time zone): the history is
         /// replayed on them, as Anki schedules it (apkg only).
         public var dayBoundary: SchedulerSettings.DayBoundary?
+        /// The package's FSRS parameters and desired retention (apkg, when it has them): a profile
+        /// without history of its own takes them, so the history replays as Anki scheduled it.
+        var fsrs: AnkiFSRSConfig?
         /// Media files copied into `mediaFolder` by `apply` (apkg only).
         public var media: [(name: String, data: Data)] = []
         /// The deck's media folder: `DECK.media` beside the deck file.
@@ -59,7 +63,7 @@ public struct DeckImporter: Sendable {
     ///     is recall's own card coming back (an export round trip) and lands on that card.
     public func plan(
         _ url: URL, displayPath: String, deckID: String?, folder: URL, timeZone: TimeZone = .current,
-        knownCardIDs: Set<String> = []
+        knownCardIDs: Set<String> = [], now: Date = Date()
     ) throws(InterchangeError) -> Plan {
         let format = try Self.format(of: url, displayPath: displayPath)
         let read = try Self.read(url, format: format, displayPath: displayPath)
@@ -98,8 +102,18 @@ public struct DeckImporter: Sendable {
         let present = Dictionary(
             (existing?.deck.freeCards ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let added = cards.filter { present[$0.id] == nil }
-        let changed = cards.filter { card in
-            present[card.id].map { $0.content != card.content || $0.choices != card.choices } ?? false
+        let differing = cards.filter { card in present[card.id].map { Self.differs($0, card) } ?? false }
+        // As Anki updates a note "if newer": a card whose deck version is as new as the input's
+        // (or newer, e.g. edited here after an import) is left as it is.
+        let changed = differing.filter { card in
+            guard let new = card.modified, let had = present[card.id]?.modified else { return true }
+            return new > had
+        }
+        if differing.count > changed.count {
+            let kept = differing.count - changed.count
+            notes.append(
+                "kept \(kept) card\(kept == 1 ? "" : "s") as the deck has \(kept == 1 ? "it" : "them"): the input's version is not newer"
+            )
         }
         let deckName = existing?.deck.name ?? read.deckName ?? id
         var yaml: String
@@ -112,7 +126,11 @@ public struct DeckImporter: Sendable {
         }
         // Nothing is written unless the result loads: the importer must never produce a broken deck.
         if !added.isEmpty || !updated.isEmpty {
-            notes += try Self.validate(yaml, adding: added + updated, deckID: id, path: file.path)
+            var deck = existing?.deck ?? Deck(id: id, name: deckName, path: file.path)
+            let replacements = Dictionary(
+                updated.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            deck.freeCards = deck.freeCards.map { replacements[$0.id] ?? $0 } + added
+            notes += try Self.validate(deck, adding: added + updated)
         }
         var ids = Self.cardIDs(of: fresh, deckID: id)
         for card in returning {
@@ -124,6 +142,12 @@ public struct DeckImporter: Sendable {
         for (key, value) in read.flags {
             if let card = ids[key] { flags[card.rawValue] = value }
         }
+        // A card buried in Anki stays out of study until the learner's next day, as in Anki.
+        let endOfDay = StudyCalendar(timeZone: timeZone, rolloverHour: read.rolloverHour ?? StudyCalendar.defaultRolloverHour).endOfDay(
+            containing: now)
+        for key in read.buried {
+            if let card = ids[key] { flags[card.rawValue, default: CardFlags()].buriedUntil = endOfDay }
+        }
         return Plan(
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
             added: added, alreadyPresent: cards.count - added.count - updated.count, updated: updated,
@@ -131,7 +155,13 @@ public struct DeckImporter: Sendable {
             reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
-            }, media: read.media, mediaFolder: folder.appendingPathComponent("\(id).media"))
+            }, fsrs: read.fsrs, media: read.media, mediaFolder: DeckMedia.folder(forDeckFile: file))
+    }
+
+    /// Whether an imported card says something other than the deck's card of the same id.
+    static func differs(_ old: FreeCard, _ new: FreeCard) -> Bool {
+        old.content != new.content || old.choices != new.choices || old.tags != new.tags
+            || old.extra != new.extra
     }
 
     /// The free-form cards of what was read: without cards that have no back, or repeat an id.
@@ -168,18 +198,19 @@ public struct DeckImporter: Sendable {
         return (cards, notes)
     }
 
-    /// Loads the new deck file in memory; returns a note for each added card the generator will
-    /// not ask (e.g. a front that gives its answer away).
-    /// - Throws: `InterchangeError.invalidResult` if the file would not load.
-    static func validate(
-        _ yaml: String, adding added: [FreeCard], deckID: String, path: String
-    ) throws(InterchangeError) -> [String] {
-        let deck: Deck
-        do {
-            deck = try DeckLoader().load(data: Data(yaml.utf8), path: path)
-        } catch {
-            throw .invalidResult(error.errorDescription ?? "the deck does not load")
+    /// Checks the deck as the file will hold it with the loader's own rules (`DeckValidator`),
+    /// built in memory: the file is what `DeckYAMLWriter` writes of these cards, every text
+    /// double-quoted and escaped, and its round trip through the loader is tested (the import
+    /// fuzz tests load what they write), so parsing 20,000 cards back is not repeated on each
+    /// import. Returns a note for each added card the generator will not ask (e.g. a front that
+    /// gives its answer away).
+    /// - Throws: `InterchangeError.invalidResult` if the deck would not load.
+    static func validate(_ deck: Deck, adding added: [FreeCard]) throws(InterchangeError) -> [String] {
+        let errors = DeckValidator(deck: deck).diagnostics().filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw .invalidResult(DeckError.invalid(errors).errorDescription ?? "the deck does not load")
         }
+        let deckID = deck.id
         let addedIDs = Set(added.map { CardID.free(deck: deckID, card: $0.id).rawValue })
         return QuestionGenerator().generate(deck).warnings.map(\.message).filter { message in
             addedIDs.contains { message.contains("'\($0)'") || message.contains("'\($0).") }
@@ -212,6 +243,15 @@ public struct DeckImporter: Sendable {
         try OutputFile.write(Data(plan.yaml.utf8), to: plan.file)
     }
 
+    /// Whether `recordReviews` will give the profile the package's FSRS parameters (and desired
+    /// retention): the profile has no history of its own and the package's preset differs.
+    public func takesParameters(of plan: Plan, into store: ProgressStore) -> Bool {
+        guard store.profile.reviews.isEmpty, !plan.reviews.isEmpty,
+            let adopted = plan.fsrs?.applied(to: store.profile.settings)
+        else { return false }
+        return adopted != store.profile.settings
+    }
+
     /// Adds the plan's review history to a learner's profile and reschedules those cards with the
     /// profile's FSRS: a merge, so reviews the profile already has (an earlier import) count once.
     /// - Returns: how many reviews were new to the profile.
@@ -221,11 +261,16 @@ public struct DeckImporter: Sendable {
         if !fresh.isEmpty {
             // A profile that counts 24-hour periods moves to Anki's calendar days, so the history
             // keeps the stabilities Anki gave it.
-            if let boundary = plan.dayBoundary, store.profile.settings.dayBoundary == nil {
-                var settings = store.profile.settings
+            var settings = store.profile.settings
+            if let boundary = plan.dayBoundary, settings.dayBoundary == nil {
                 settings.dayBoundary = boundary
-                try store.updateSettings(settings)
             }
+            // A profile with no history of its own takes the parameters Anki scheduled this one
+            // with, so each card's memory state comes out as Anki's.
+            if takesParameters(of: plan, into: store), let adopted = plan.fsrs?.applied(to: settings) {
+                settings = adopted
+            }
+            if settings != store.profile.settings { try store.updateSettings(settings) }
             let scheduler = try Scheduler(settings: store.profile.settings)
             try store.merge(
                 Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
@@ -233,8 +278,12 @@ public struct DeckImporter: Sendable {
         }
         for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
             var merged = store.profile.flags(of: cardID)
-            guard flags.isSuspended, !merged.isSuspended else { continue }
-            merged.isSuspended = true
+            let before = merged
+            if flags.isSuspended { merged.isSuspended = true }
+            if let until = flags.buriedUntil, until > (merged.buriedUntil ?? .distantPast) {
+                merged.buriedUntil = until
+            }
+            guard merged != before else { continue }
             try store.setFlags(merged, for: cardID)
         }
         return fresh.count
@@ -290,8 +339,9 @@ public struct DeckImporter: Sendable {
 
     static func read(_ url: URL, format: Format, displayPath: String) throws(InterchangeError) -> (
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
-        flags: [AnkiPackageReader.CardKey: CardFlags], report: ImportReport?, rolloverHour: Int?,
-        skippedLines: [Int], media: [(name: String, data: Data)]
+        flags: [AnkiPackageReader.CardKey: CardFlags], buried: Set<AnkiPackageReader.CardKey>,
+        report: ImportReport?, rolloverHour: Int?, skippedLines: [Int], media: [(name: String, data: Data)],
+        fsrs: AnkiFSRSConfig?
     ) {
         let size: Int
         do {
@@ -311,19 +361,19 @@ public struct DeckImporter: Sendable {
         if format == .apkg {
             let result = try AnkiPackageReader(path: displayPath).read(url)
             return (
-                result.cards, result.deckName, result.reviews, result.flags, result.report,
-                result.rolloverHour, [], result.media
+                result.cards, result.deckName, result.reviews, result.flags, result.buried, result.report,
+                result.rolloverHour, [], result.media, result.fsrs
             )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, [], [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [], nil)
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], nil, nil, result.skippedLines, [])
+            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [], nil)
         }
     }
 

@@ -70,6 +70,15 @@ enum DeckYAMLWriter {
         return (lines.joined(separator: "\n"), replaced.reversed())
     }
 
+    /// A tag the deck file can hold as written: no control characters and no spaces (Anki's tags
+    /// are space-separated, so they never hold one).
+    static func isPlainTag(_ tag: String) -> Bool {
+        tag.count <= 200
+            && !tag.unicodeScalars.contains {
+                $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
+            }
+    }
+
     static func entry(_ card: FreeCard) -> String {
         var lines = ["  - id: \(card.id)"]
         switch card.content {
@@ -84,8 +93,11 @@ enum DeckYAMLWriter {
             }
         case .cloze(let text):
             lines.append("    cloze: \(quoted(text))")
+            if let extra = card.extra, !extra.isEmpty { lines.append("    extra: \(quoted(extra))") }
         }
         if let source = card.source { lines.append("    source: \(quoted(source))") }
+        if let modified = card.modified { lines.append("    modified: \(modified)") }
+        if !card.tags.isEmpty { lines.append("    tags: [\(card.tags.map(quoted).joined(separator: ", "))]") }
         return lines.joined(separator: "\n")
     }
 

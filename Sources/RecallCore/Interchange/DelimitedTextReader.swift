@@ -22,6 +22,8 @@ struct DelimitedTextReader {
         var notetype: Int?
         var deck: Int?
         var tags: Int?
+        /// Anki's `#tags:` header: tags for every row.
+        var fileTags: [String] = []
         /// Whether the front and back columns were named (a header row or `#columns`).
         var named = false
 
@@ -93,10 +95,20 @@ struct DelimitedTextReader {
             guard !front.isEmpty else { continue }
             let guid = layout.guid.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
             let source = layout.source.flatMap { $0 < cells.count ? field(cells[$0], layout: layout) : nil }
-            cards.append(
-                ImportedCard(
-                    guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
-                    origin: "\(path):\(row.line)"))
+            var card = ImportedCard(
+                guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
+                origin: "\(path):\(row.line)")
+            // Anki's tags: the `#tags:` header's, the row's deck path and its tags column.
+            var tags = layout.fileTags
+            if let deck = layout.deck, deck < cells.count { tags.append(cells[deck].trimmingWhitespace) }
+            if let column = layout.tags, column < cells.count {
+                tags += cells[column].split(whereSeparator: \.isWhitespace).map(String.init)
+            }
+            var seen: Set<String> = []
+            card.tags = tags.filter {
+                !$0.isEmpty && DeckYAMLWriter.isPlainTag($0) && seen.insert($0.lowercased()).inserted
+            }
+            cards.append(card)
         }
         guard !cards.isEmpty || skipped.isEmpty else {
             throw .malformed(
@@ -142,6 +154,7 @@ struct DelimitedTextReader {
             case "notetype column": layout.notetype = Self.column(trimmed)
             case "deck column": layout.deck = Self.column(trimmed)
             case "tags column": layout.tags = Self.column(trimmed)
+            case "tags": layout.fileTags = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
             case "columns":
                 let labels = value.split(separator: layout.separator, omittingEmptySubsequences: false).map(
                     String.init)

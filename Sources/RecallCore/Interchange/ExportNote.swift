@@ -10,7 +10,8 @@ public struct ExportNote: Sendable, Hashable {
     public var front: String
     public var back: String
     public var source: String
-    /// `recall`, `deck::<id>`, `kind::<kind>`, `topic::<topic>`: no spaces, as Anki requires.
+    /// `recall`, `deck::<id>`, `kind::<kind>`, `topic::<topic>`, then the card's own tags: no
+    /// spaces, as Anki requires.
     public var tags: [String]
 
     public init(guid: String, kind: Card.Kind, front: String, back: String, source: String, tags: [String]) {
@@ -31,7 +32,7 @@ public struct ExportNote: Sendable, Hashable {
         self.init(
             guid: card.id, kind: card.kind, front: front, back: card.answer, source: card.source,
             tags: ["recall", "deck::" + Self.tag(card.deck), "kind::" + card.kind.rawValue]
-                + (card.topic.isEmpty ? [] : ["topic::" + Self.tag(card.topic)]))
+                + (card.topic.isEmpty ? [] : ["topic::" + Self.tag(card.topic)]) + card.tags.map(Self.tag))
     }
 
     /// `a) Moscow`, `b) Minsk` …; past `z`, numbers.

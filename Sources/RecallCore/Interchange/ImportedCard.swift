@@ -17,6 +17,12 @@ package struct ImportedCard: Sendable, Hashable {
     var isCloze = false
     /// The Anki note's GUID as written (recall's export writes its card id there).
     var guid: String?
+    /// The note's tags and the card's deck path (`Lang::Spanish::Vocab`), queryable with `tag:`.
+    public var tags: [String] = []
+    /// What an Anki cloze shows beside its answer (the "Back Extra" field), as terminal text.
+    public var extra: String?
+    /// The Anki note's modification time (seconds), for updates "if newer".
+    public var modified: Int?
 
     public init(id: String, front: String, back: String, source: String? = nil, origin: String) {
         self.id = id
@@ -65,18 +71,29 @@ package struct ImportedCard: Sendable, Hashable {
     /// choice when the front ends with lettered options and the back is one of them, else a
     /// question and answer.
     public var freeCard: FreeCard {
-        if isCloze { return FreeCard(id: id, content: .cloze(front), source: source) }
+        var card = plainFreeCard
+        card.modified = modified
+        return card
+    }
+
+    private var plainFreeCard: FreeCard {
+        if isCloze {
+            var card = FreeCard(id: id, content: .cloze(front), source: source, tags: tags)
+            card.extra = extra
+            return card
+        }
         if back.isEmpty || back == front, case .success(let cloze) = Cloze.parse(front),
             !cloze.numbers.isEmpty
         {
-            return FreeCard(id: id, content: .cloze(front), source: source)
+            return FreeCard(id: id, content: .cloze(front), source: source, tags: tags)
         }
         if let (question, options) = Self.splitChoices(front), options.contains(back) {
             return FreeCard(
                 id: id, content: .question(question, answer: back, aliases: []), choices: options,
-                source: source)
+                source: source, tags: tags)
         }
-        return FreeCard(id: id, content: .question(front, answer: back, aliases: []), source: source)
+        return FreeCard(
+            id: id, content: .question(front, answer: back, aliases: []), source: source, tags: tags)
     }
 
     /// `Question\na) X\nb) Y` → (`Question`, [X, Y]) when the last lines are options a), b), … in order.

@@ -30,6 +30,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
     case replacesBuiltInDeck(String)
     /// A learner's progress cannot be exported (e.g. its scheduler settings are invalid).
     case invalidProgress(String)
+    /// A deck's media folder has no file of this name.
+    case mediaNotFound(name: String, folder: String)
 
     public var errorDescription: String? {
         switch self {
@@ -62,6 +64,8 @@ public enum InterchangeError: LocalizedError, Equatable, Sendable {
                 + " Import into another deck with --deck, or copy Decks/\(id).yaml into the decks folder first"
         case .invalidProgress(let reason):
             return "cannot export the progress: \(reason)"
+        case .mediaNotFound(let name, let folder):
+            return "no media file '\(name)' in '\(folder)'"
         case .notText(let format):
             return "'\(format)' is not a text format; write it to a file with -o"
         }

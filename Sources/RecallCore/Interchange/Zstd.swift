@@ -71,6 +71,8 @@ struct ProtobufReader {
     enum Value {
         case varint(UInt64)
         case bytes([UInt8])
+        /// A 32-bit value (wire type 5): a `float` or `fixed32`.
+        case fixed32(UInt32)
         case other
     }
 
@@ -107,8 +109,9 @@ struct ProtobufReader {
                 index += Int(length)
             case 5:
                 guard index + 4 <= bytes.count else { return nil }
+                let value = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[index + $1]) << (8 * $1) }
                 index += 4
-                fields.append((number, .other))
+                fields.append((number, .fixed32(value)))
             default: return nil
             }
         }

@@ -5,9 +5,9 @@ public import Foundation
 /// Terms are separated by spaces; all must hold. `key:value` filters by a field, a leading `-`
 /// negates a term, and a bare word must appear in the card's prompt or answer (case and accents
 /// ignored). Keys: `deck`, `kind`, `attr` (the fact attribute or template topic), `type` (the
-/// fact's value type), `fact`, `tag` (kind, attribute, value type or source section), `state`
-/// (`new`, `learning`, `review`, `relearning`, `due`, `suspended`, `buried`, `leech`, as
-/// `CardStatus` defines them) and `wrong` (`today`, or a number of days).
+/// fact's value type), `fact`, `tag` (the card's own tags, kind, attribute, value type or source
+/// section), `state` (`new`, `learning`, `review`, `relearning`, `due`, `suspended`, `buried`,
+/// `leech`, as `CardStatus` defines them) and `wrong` (`today`, or a number of days).
 public struct CardQuery: Sendable, Hashable {
     /// One condition of a query.
     public struct Term: Sendable, Hashable {
@@ -101,6 +101,14 @@ public struct CardQuery: Sendable, Hashable {
         terms.allSatisfy { term in holds(term, for: card, in: context) != term.isNegated }
     }
 
+    /// Whether a card's own tag matches `value`, as Anki's `tag:` does: case and accents ignored,
+    /// and a path tag (`Lang::Spanish::Vocab`) matched by each of its leading parts (`lang::spanish`).
+    static func tag(_ tag: String, matches value: String) -> Bool {
+        let parts = tag.components(separatedBy: "::").map(TextFold.fold)
+        let wanted = value.components(separatedBy: "::").map(TextFold.fold)
+        return wanted.count <= parts.count && Array(parts.prefix(wanted.count)) == wanted
+    }
+
     private func holds(_ term: Term, for card: Card, in context: Context) -> Bool {
         let value = term.value
         switch term.key {
@@ -119,6 +127,7 @@ public struct CardQuery: Sendable, Hashable {
             let tags: Set<String> = [card.kind.rawValue, card.topic.lowercased(), section]
             return tags.contains(TextFold.fold(value)) || tags.contains(value)
                 || card.facts.contains { context.valueType($0) == value }
+                || card.tags.contains { Self.tag($0, matches: value) }
         case .state: return context.states(card).contains(value)
         case .wrong:
             guard let days = context.daysSinceWrong(card) else { return false }

@@ -47,6 +47,7 @@ struct Import: RecallCommand {
         let importer = DeckImporter()
         let plan: DeckImporter.Plan
         var newReviews = 0
+        var takesParameters = false
         do {
             // recall's own cards coming back from Anki land on the originals (their GUIDs are card ids).
             let known = Set(
@@ -65,7 +66,10 @@ struct Import: RecallCommand {
             defer { store?.close() }
             if !dryRun {
                 try importer.apply(plan)
-                if let store { newReviews = try importer.recordReviews(of: plan, in: store) }
+                if let store {
+                    takesParameters = importer.takesParameters(of: plan, into: store)
+                    newReviews = try importer.recordReviews(of: plan, in: store)
+                }
             }
         }
         for note in plan.notes { Console.writeError("note: \(note)\n") }
@@ -81,7 +85,7 @@ struct Import: RecallCommand {
         var present = plan.alreadyPresent > 0 ? "; \(plan.alreadyPresent) already in the deck" : ""
         if !plan.updated.isEmpty {
             present +=
-                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose text changed (progress kept)"
+                "; \(dryRun ? "would update" : "updated") \(plan.updated.count) whose note changed (progress kept)"
         }
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
         lines.append(
@@ -95,6 +99,7 @@ struct Import: RecallCommand {
                     : newReviews == 0
                         ? "profile '\(profile)' already has all \(plan.reviews.count) reviews"
                         : "added \(newReviews) of \(plan.reviews.count) reviews to profile '\(profile)'; its cards are rescheduled"
+                            + (takesParameters ? " with the package's FSRS parameters" : "")
             )
         }
         if dryRun { lines.append("nothing written (--dry-run)") }

@@ -20,6 +20,7 @@ struct Study: RecallCommand {
         var loop = StudyLoop(
             session: context.session(deck: deck, options: study.options(for: context), now: clock()),
             style: .current, reader: reader, now: clock)
+        loop.openMedia = { [decks] card in MediaOpen.first(in: card, decks: decks) }
         loop.run()
         let saved = context.close()
         // A failed write is an error even when the learner was told and went on.

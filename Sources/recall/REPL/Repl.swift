@@ -146,6 +146,7 @@ final class Repl {
         }
         let session = context.session(deck: deck, options: options, now: clock())
         var loop = StudyLoop(session: session, style: style, reader: reader, now: clock)
+        loop.openMedia = { [deckOptions] card in MediaOpen.first(in: card, decks: deckOptions) }
         loop.run()
         reader = loop.reader
         lastSession = session

@@ -10,6 +10,8 @@ struct StudyLoop {
     var reader: any LineReader
     /// The clock, injectable for tests of the loop; the real one reads `Clock`.
     var now: () -> Date
+    /// `:open`: opens the media the card's question names (`MediaOpen.first`); says what it did.
+    var openMedia: (Card) -> String = { _ in "no media to open here" }
     /// Whether a write to the profile failed during the session.
     var writeFailed: Bool { failures.count > 0 }
     private let failures = FailureCount()
@@ -51,6 +53,7 @@ struct StudyLoop {
           :hint    reveal a little more (rated Hard at best)
           :reveal  give up and see the answer (rated Again; Enter twice too)
           :skip    ask it later            :bury     not again today
+          :open    open the image or sound the question shows
           :undo    take back the last answer, bury or suspension
           :suspend never again (until unsuspended)
           :accept  count my last answer as right and remember it
@@ -60,7 +63,7 @@ struct StudyLoop {
         """
 
     static let inCardCommands = [
-        "hint", "reveal", "skip", "why", "bury", "suspend", "undo", "accept", "quit", "help",
+        "hint", "reveal", "skip", "why", "bury", "suspend", "undo", "accept", "open", "quit", "help",
     ]
 
     func say(_ text: String) { Console.write(TextWrap.wrap(text, width: TerminalSize.columns) + "\n") }
@@ -139,6 +142,9 @@ struct StudyLoop {
         case "suspend": return suspend(turn.card)
         case "undo": return undo()
         case "accept": return acceptLastAnswer()
+        case "open":
+            say(openMedia(turn.card))
+            return .stay
         default: return unknown(command)
         }
     }

@@ -21,6 +21,7 @@ import Testing
         var cards: [Card]
         var revlog: Int
         var notes: Int
+        var parameters: [Double]
     }
 
     static func expected() throws -> Expected {
@@ -109,14 +110,20 @@ import Testing
     }
 
     /// Replayed on Anki's calendar days (the package's rollover hour; the fixture was made in
-    /// UTC), each card's stability is within 1% of the memory state Anki computed from the same
-    /// log, and its difficulty within 1% too.
-    @Test func stabilityMatchesAnkisMemoryState() throws {
+    /// UTC) with the package's own FSRS parameters (an optimised preset, not the defaults), each
+    /// card's stability is within 1% of the memory state Anki computed from the same log, and
+    /// its difficulty within 1% too.
+    @Test(arguments: ["current.apkg", "legacy.apkg"])
+    func stabilityMatchesAnkisMemoryState(_ name: String) throws {
         let expected = try Self.expected()
-        let result = try Self.read("current.apkg")
+        let result = try Self.read(name)
+        let fsrs = try #require(result.fsrs, "the package's deck options have FSRS parameters")
+        #expect(zip(fsrs.parameters, expected.parameters).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(fsrs.parameters.count == 21)
+        #expect(fsrs.desiredRetention.map { abs($0 - 0.87) < 1e-6 } == true)
         let ids = DeckImporter.cardIDs(of: result.cards, deckID: "d")
         let reviews = DeckImporter.reviews(result.reviews, cardIDs: ids)
-        var settings = SchedulerSettings()
+        var settings = try #require(fsrs.applied(to: SchedulerSettings()))
         settings.dayBoundary = .init(timeZone: "UTC", rolloverHour: result.rolloverHour ?? -1)
         let scheduler = try Scheduler(settings: settings)
         let profile = Profile(name: "t", settings: settings, reviews: reviews).replayed(using: scheduler)
@@ -138,7 +145,7 @@ import Testing
         }
         #expect(compared >= 12)
 
-        // Counted in 24-hour periods instead (py-fsrs), some cards come out differently.
+        // With the default parameters on 24-hour periods instead (py-fsrs), cards come out differently.
         let plain = Profile(name: "t", settings: SchedulerSettings(), reviews: reviews)
             .replayed(using: try Scheduler(settings: SchedulerSettings()))
         let differing = expected.cards.filter { anki in
@@ -149,5 +156,37 @@ import Testing
             return abs(recall - stability) / stability >= 0.01
         }
         #expect(!differing.isEmpty, "the fixture tells the two day counts apart")
+    }
+
+    /// `recall import --with-progress` into a profile without history: the profile takes the
+    /// package's parameters and retention, and each card's stored state is Anki's within 1%.
+    @Test func importWithProgressKeepsAnkisMemoryStatePerCard() throws {
+        let expected = try Self.expected()
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        #expect(
+            zip(store.profile.settings.parameters, expected.parameters).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(abs(store.profile.settings.desiredRetention - 0.87) < 1e-9)
+        let read = try Self.read("current.apkg")
+        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
+        var compared = 0
+        for anki in expected.cards {
+            guard let stability = anki.stability, anki.queue != 0,
+                let cardID = ids[.init(note: anki.nid, ord: anki.ord)]
+            else { continue }
+            let state = try #require(store.profile.states[cardID.rawValue], "\(cardID) has no state")
+            let recall = try #require(state.stability)
+            #expect(abs(recall - stability) / stability < 0.01, "\(cardID): \(recall) vs Anki's \(stability)")
+            compared += 1
+        }
+        #expect(compared >= 12)
     }
 }
