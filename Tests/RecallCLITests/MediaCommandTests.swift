@@ -10,10 +10,11 @@ import Testing
         "Tests/RecallCoreTests/Fixtures/Anki/current.apkg")
 
     @Test func importedMediaAreListedOpenedAndExportedBack() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-media-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try TemporaryFolder(prefix: "recall-media")
+        let dir = scratch.url
+        // A recall workspace: imported decks go to its Decks/ folder.
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("Decks"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.package, to: dir.appendingPathComponent("geo.apkg"))
         let imported = try RecallProcess.run(["import", "geo.apkg"], currentDirectory: dir)
         #expect(imported.status == 0, "\(imported.stderr)")
