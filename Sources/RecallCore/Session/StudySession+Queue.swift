@@ -8,17 +8,20 @@ extension StudySession {
         let profile = store.profile
         let dayStart = options.clock.startOfDay(containing: now)
         let dayEnd = options.clock.endOfDay(containing: now)
-        let today = profile.reviews.filter { $0.reviewedAt >= dayStart && $0.reviewedAt < dayEnd }
+        let today = store.reviews(from: dayStart, to: dayEnd)
         answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
         let reviewedToday = Set(today.map(\.cardID))
-        let firstReviews = Set(profile.reviews.filter { $0.reviewedAt < dayStart }.map(\.cardID))
+        // Of today's cards, those reviewed before today too (all that is asked of `firstReviews`).
+        let firstReviews = reviewedToday.filter {
+            store.firstReviewDate(of: $0).map { $0 < dayStart } ?? false
+        }
         let newToday = reviewedToday.subtracting(firstReviews).count
         let reviewsToday = today.filter { firstReviews.contains($0.cardID) }.map(\.cardID)
         let reviewsDoneToday = Set(reviewsToday).count
 
         var dueReviews: [(card: Card, retrievability: Double, stability: Double)] = []
         var fresh: [Card] = []
-        learning = []
+        learning.removeAll()
         for id in deckOrder {
             guard let card = cards[id] else { continue }
             let flags = profile.flags(of: id)
@@ -29,7 +32,7 @@ extension StudySession {
             }
             switch state.phase {
             case .learning, .relearning:
-                learning.append(card)
+                learning.insert(card, due: state.due)
             case .review where state.due < dayEnd:
                 dueReviews.append((card, scheduler.retrievability(of: state, at: now), state.stability ?? 0))
             case .review:
@@ -55,7 +58,7 @@ extension StudySession {
         for card in fresh where newCards.count < newQuota {
             if newSiblings.insert(card.siblingKey).inserted { newCards.append(card) }
         }
-        queue = Self.interleave(reviews: Array(reviews), new: newCards)
+        queue = ReviewQueue(Self.interleave(reviews: Array(reviews), new: newCards))
     }
 
     /// The exam plan as of `now`, when an exam is set and still ahead.
@@ -99,7 +102,7 @@ extension StudySession {
         let flags = store.profile.flags(of: card.id)
         if flags.isSuspended || (flags.buriedUntil.map { $0 > now } ?? false) { return false }
         return !answeredSiblings.contains(card.siblingKey) || history.last?.card.id == card.id
-            || learning.contains { $0.id == card.id }
+            || learning.contains(card.id)
     }
 
     func due(_ card: Card, now: Date) -> Date {
@@ -109,8 +112,6 @@ extension StudySession {
     /// Marks the card's fact as answered today and takes its siblings out of today's queue.
     func buryingSiblings(of card: Card) -> [Card] {
         answeredSiblings.insert(card.siblingKey)
-        let siblings = queue.filter { $0.siblingKey == card.siblingKey && $0.id != card.id }
-        queue.removeAll { $0.siblingKey == card.siblingKey && $0.id != card.id }
-        return siblings
+        return queue.removeSiblings(of: card)
     }
 }
