@@ -33,6 +33,20 @@ public enum ProgressLocation {
         }
     }
 
+    /// The names of the profiles in `directory` (those with a snapshot or a journal), sorted;
+    /// empty when the folder cannot be read.
+    public static func profileNames(in directory: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let profiles = names.compactMap { name -> String? in
+            for suffix in [".journal.jsonl", ".json"] where name.hasSuffix(suffix) {
+                let profile = String(name.dropLast(suffix.count))
+                return (try? validate(profile: profile)) != nil ? profile : nil
+            }
+            return nil
+        }
+        return Set(profiles).sorted()
+    }
+
     /// The files of one profile in `directory`.
     public static func files(profile: String, in directory: URL) -> ProgressFiles {
         ProgressFiles(

@@ -279,8 +279,7 @@ final class Repl {
     }
 
     static func completion(for context: StudyContext, progressDirectory: URL) -> Completion {
-        let profiles = ((try? FileManager.default.contentsOfDirectory(atPath: progressDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let profiles = ProgressLocation.profileNames(in: progressDirectory)
         let kinds = Card.Kind.allCases.map { "kind:\($0.rawValue)" }
         let attributes = Set(context.cards.map(\.topic)).sorted().map { "attr:\($0)" }
         let states = ["new", "learning", "review", "relearning", "due", "suspended", "buried", "leech"].map {
