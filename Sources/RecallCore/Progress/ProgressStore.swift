@@ -205,6 +205,11 @@ public final class ProgressStore {
         profile.settings = settings
     }
 
+    /// Replaces the profile in memory only; the caller saves it.
+    func replaceProfileInMemory(_ new: Profile) {
+        profile = new
+    }
+
     /// Writes the snapshot atomically and empties the journal.
     ///
     /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose
