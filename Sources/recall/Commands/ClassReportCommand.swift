@@ -37,19 +37,17 @@ struct ClassReportCommand: RecallCommand {
 
     func execute() throws {
         let cards = try deck.map { QuestionGenerator().cards(for: try decks.loadDeck(id: $0)) }
-        var profiles: [(name: String, profile: Profile)] = []
-        var failed = false
-        for file in files {
-            do {
-                let profile = try ProgressStore.readProfile(at: URL(fileURLWithPath: file))
-                profiles.append(
-                    (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, profile))
-            } catch {
-                Console.error("'\(file)' was left out: \(error.localizedDescription)")
-                failed = true
-            }
+        // One learner at a time per core, so memory is bounded by a learner per core.
+        let files = files
+        let (report, failures) = ClassReport.streaming(learners: files.count, cards: cards, top: top) {
+            index in
+            let url = URL(fileURLWithPath: files[index])
+            return (url.deletingPathExtension().lastPathComponent, try ProgressStore.readProfile(at: url))
         }
-        let report = ClassReport(profiles: profiles, cards: cards, top: top)
+        for failure in failures {
+            Console.error("'\(files[failure.index])' was left out: \(failure.error.localizedDescription)")
+        }
+        let failed = !failures.isEmpty
         if json {
             FileHandle.standardOutput.write(try report.json())
         } else if csv {
