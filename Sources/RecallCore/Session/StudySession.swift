@@ -27,7 +27,7 @@ public final class StudySession {
         var buriedSiblings: [Card]
     }
 
-    public let store: ProgressStore
+    public let store: any ProfileStoring
     public let scheduler: Scheduler
     public let options: StudyOptions
     let checker: AnswerChecker
@@ -51,7 +51,7 @@ public final class StudySession {
     ///   - vocabulary: names the decks know, for grading (see `AnswerChecker`).
     ///   - decks: the decks the cards come from, whose facts grading reads (see `AnswerChecker`).
     public init(
-        cards: [Card], vocabulary: [[String]], decks: [Deck] = [], store: ProgressStore,
+        cards: [Card], vocabulary: [[String]], decks: [Deck] = [], store: any ProfileStoring,
         scheduler: Scheduler, options: StudyOptions = StudyOptions(), now: Date
     ) {
         self.store = store
