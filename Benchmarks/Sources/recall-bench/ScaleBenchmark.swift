@@ -301,7 +301,7 @@ enum ScaleBenchmark {
                 fail("unknown scale-child row '\(row)'")
             }
             var usage = rusage()
-            getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             print(String(format: "%.6f %.1f", seconds, Double(usage.ru_maxrss) / 1024))
         } catch {
             fail("\(error.localizedDescription)")
