@@ -121,23 +121,29 @@ enum ScaleBenchmark {
             "one answer, 32k learning cards (200k reviews)", learningAnswers,
             reference: ("write + fsync one line", floor), goal: "flat in backlog")
 
-        // Quit: what StudyContext.close does after a session with answers.
-        var quit: [Double] = []
+        // Compaction: the snapshot write `append` does every `effectiveCompactionThreshold` answers.
+        var compaction: [Double] = []
         for index in 0..<options.runs {
             let card = cards[(index * 7919) % cards.count]
             let review = Review(
                 cardID: card.id, reviewedAt: now + 86_400 + Double(index), rating: .good, answer: card.answer,
                 verdict: .correct, duration: 3)
             try store.record(review, using: scheduler)
-            quit.append(try time { if store.hasUnsavedChanges { try store.save() } }.1)
+            compaction.append(try time { try store.save() }.1)
         }
         table.add(
-            "end of a session / quit", quit, reference: ("write + fsync one line", floor),
+            "compaction stall (every \(store.effectiveCompactionThreshold) answers)", compaction,
+            reference: ("write + fsync one line", floor), goal: "none in the foreground")
+        // Quit: what StudyContext.close does after a session with answers (once: it closes the store).
+        let last = cards[4242 % cards.count]
+        try store.record(
+            Review(
+                cardID: last.id, reviewedAt: now + 2 * 86_400, rating: .good, answer: last.answer,
+                verdict: .correct, duration: 3), using: scheduler)
+        let quit = try time { try store.finish() }.1
+        table.add(
+            "end of a session / quit (1 run)", [quit], reference: ("write + fsync one line", floor),
             goal: "≤ 100 ms")
-        table.note(
-            "  compaction: every \(store.effectiveCompactionThreshold) answers, the same snapshot write as quit"
-        )
-        store.close()
 
         let stats = try (0..<options.runs).map { _ in
             try child(["stats", big.path, String(options.cards), String(now.timeIntervalSince1970)])
@@ -221,6 +227,30 @@ enum ScaleBenchmark {
             table.add(
                 "launch to first prompt, CSTO + 1 year", launch, reference: ("recall --version", version),
                 goal: "≤ 15 ms")
+            // End to end against `jq -c .` on the same file, both through `sh -c` (so both pay it).
+            let requestFile = folder.appendingPathComponent("replay-request.json")
+            try request.write(to: requestFile)
+            let jqPath = ["/usr/bin/jq", "/usr/local/bin/jq"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }
+            if let jqPath {
+                let recallReplay = (0..<(options.runs * 3)).map { _ in
+                    time {
+                        StartupBenchmark.spawnAndWait(
+                            "/bin/sh",
+                            ["sh", "-c", "'\(binary)' scheduler replay < '\(requestFile.path)' > /dev/null"])
+                    }.1
+                }
+                let jqRuns = (0..<(options.runs * 3)).map { _ in
+                    time {
+                        StartupBenchmark.spawnAndWait(
+                            "/bin/sh", ["sh", "-c", "'\(jqPath)' -c . < '\(requestFile.path)' > /dev/null"])
+                    }.1
+                }
+                table.add(
+                    "recall scheduler replay, 60k reviews, end to end", recallReplay,
+                    reference: ("jq -c . on the same file", jqRuns), goal: "≤ 1/3 of jq -c .")
+            }
         } else {
             table.note("  launch: skipped (build the release binary first: swift build -c release)")
         }
@@ -300,9 +330,12 @@ enum ScaleBenchmark {
             default:
                 fail("unknown scale-child row '\(row)'")
             }
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            print(String(format: "%.6f %.1f", seconds, Double(usage.ru_maxrss) / 1024))
+            // VmHWM, not getrusage: Linux carries ru_maxrss over from the parent across exec.
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let peak =
+                status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+                .flatMap { $0.split(separator: " ").dropFirst().first.flatMap { Double($0) } } ?? 0
+            print(String(format: "%.6f %.1f", seconds, peak / 1024))
         } catch {
             fail("\(error.localizedDescription)")
         }
