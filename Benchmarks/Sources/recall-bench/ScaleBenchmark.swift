@@ -316,6 +316,18 @@ enum ScaleBenchmark {
                         _ = try StatsReport(profile: profile, cards: cards, now: now, calendar: calendar)
                     }.1
                 }
+            case "write":
+                // `scale-child write FOLDER CARDS REVIEWS`: the big profile alone, kept (for perf).
+                guard arguments.count == 4, let cards = Int(arguments[2]), let reviews = Int(arguments[3])
+                else {
+                    fail("scale-child write FOLDER CARDS REVIEWS")
+                }
+                let folder = URL(fileURLWithPath: arguments[1])
+                try writeProfile(
+                    cards: cards, reviews: reviews, years: 10, learningCards: 0, in: folder,
+                    scheduler: try Scheduler())
+                print(String(format: "%.0f 0", try lastReview(in: folder).timeIntervalSince1970 + 3600))
+                return
             case "class":
                 seconds = try time {
                     let profiles = try arguments.dropFirst().map { path in

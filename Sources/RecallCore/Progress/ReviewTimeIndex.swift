@@ -17,13 +17,15 @@ struct ReviewTimeIndex {
     }
 
     mutating func recorded(_ review: Review) {
-        if let first = firstReviewedAt[review.cardID] {
-            if review.reviewedAt < first { firstReviewedAt[review.cardID] = review.reviewedAt }
-        } else {
-            firstReviewedAt[review.cardID] = review.reviewedAt
-        }
+        // One hash lookup per review (the default subscript's in-place modify), not two.
+        let time = review.reviewedAt
+        Self.updateEarliest(&firstReviewedAt[review.cardID, default: time], with: time)
         if let lastTime, review.reviewedAt < lastTime { isChronological = false }
         lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
+    }
+
+    private static func updateEarliest(_ first: inout Date, with time: Date) {
+        if time < first { first = time }
     }
 
     /// The reviews of `reviews` (the log this index describes) dated in `start..<end`, in log order.
