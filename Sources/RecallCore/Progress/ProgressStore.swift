@@ -160,21 +160,24 @@ public final class ProgressStore {
     public func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
         throws(ProgressError)
     {
-        guard profile.lastReview(of: review.cardID)?.id == review.id else {
+        guard let old = profile.lastReview(of: review.cardID), old.id == review.id else {
             throw .cannotUndo(reviewID: review.id)
         }
         try writeJournal(
             Journal.line(
                 sequence: sequence + 1, replacing: review.id, by: review, state: newState.storable,
                 flags: flags))
-        profile.replaceUnchecked(review, newState: newState, flags: flags)
+        // A new rating at the same time leaves the log's times, so the time index, as they were.
+        keepingTimeIndex(if: old.reviewedAt == review.reviewedAt) {
+            profile.replaceUnchecked(review, newState: newState, flags: flags)
+        }
         compactIfDue()
     }
 
     /// Changes a card's flags durably (one journal line).
     public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
         try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
-        profile.setFlags(flags, for: cardID)
+        keepingTimeIndex(if: true) { profile.setFlags(flags, for: cardID) }
         compactIfDue()
     }
 
@@ -187,6 +190,14 @@ public final class ProgressStore {
     /// When the card was first reviewed, or nil if never.
     public func firstReviewDate(of cardID: String) -> Date? {
         currentTimeIndex().firstReviewedAt[cardID]
+    }
+
+    /// Runs `change`, which leaves the log's review times alone when `unchanged`, without making
+    /// the time index rebuild itself (a pass over the whole log) at the next question.
+    private func keepingTimeIndex(if unchanged: Bool, _ change: () -> Void) {
+        let wasCurrent = !timeIndexIsStale
+        change()
+        if unchanged && wasCurrent { timeIndexIsStale = false }
     }
 
     private func currentTimeIndex() -> ReviewTimeIndex {

@@ -63,6 +63,14 @@ import Testing
         let undone = try #require(store.profile.reviews.last)
         try store.undo(undone.id, restoring: nil)
         try answer(store, 30..<40, at: example.times)
+        // Flags and a changed rating keep the index, made current first (tested against the log below).
+        _ = store.firstReviewDate(of: "deck/fact-0/typed")
+        try store.setFlags(CardFlags(isSuspended: true), for: "deck/fact-1/typed")
+        var rerated = try #require(store.profile.reviews.last)
+        rerated.rating = .easy
+        try store.replaceLastReview(
+            with: rerated, newState: store.profile.state(of: rerated.cardID, at: rerated.reviewedAt),
+            flags: store.profile.flags(of: rerated.cardID))
         let log = store.profile.reviews
         for day in 0..<3 {
             let start = Date(timeIntervalSince1970: 1_780_000_000 + Double(day) * 86_400 - 1)
