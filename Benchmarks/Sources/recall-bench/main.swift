@@ -30,6 +30,14 @@ if CommandLine.arguments.dropFirst().first == "startup" {
     StartupBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "scale" {
+    ScaleBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "scale-child" {
+    ScaleBenchmark.runChild(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 if CommandLine.arguments.dropFirst().first == "progress" {
     ProgressBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
@@ -59,6 +67,9 @@ while let argument = arguments.popFirst() {
     case "-h", "--help":
         print("usage: recall-bench [--runs N] [--list] [name …]")
         print("       recall-bench progress [CARDS [REVIEWS]] [--skip-foundation] [--keep PATH]")
+        print(
+            "       recall-bench scale [--cards N] [--reviews N] [--learners N] [--learner-reviews N] [--runs N]"
+        )
         exit(0)
     default:
         selected.append(argument)

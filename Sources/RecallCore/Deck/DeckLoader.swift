@@ -99,7 +99,9 @@ public struct DeckLoader: Sendable {
     private func compose(_ text: String, reader: YAMLReader) -> Node? {
         do {
             // The parser keeps the anchors alive, so anchored nodes can be found while it exists.
-            let parser = try Yams.Parser(yaml: text)
+            // The reader reads every scalar as text (`YAMLReader`), never by its resolved tag, so
+            // the basic resolver is enough; the default one runs regular expressions on each scalar.
+            let parser = try Yams.Parser(yaml: text, resolver: .basic)
             guard let root = try parser.singleRoot() else {
                 reader.error("the file holds no YAML document", at: SourceLocation(line: 1, column: 1))
                 return nil

@@ -23,7 +23,9 @@ public final class ProgressStore {
     ///
     /// Read from it rather than keeping a copy across answers: `append` changes the profile in
     /// place, and a copy held elsewhere would make it copy the whole review log.
-    public private(set) var profile: Profile
+    public private(set) var profile: Profile {
+        didSet { timeIndexIsStale = true }
+    }
     /// Warnings and notes from opening (a torn journal line, a migration, times going backwards).
     public private(set) var issues: [ProgressIssue]
     /// Journal lines after which `append` compacts, at least (see `effectiveCompactionThreshold`).
@@ -36,6 +38,10 @@ public final class ProgressStore {
     private var journalLines: Int
     /// The number of the last journal entry written or folded in.
     private var sequence: Int
+    /// First review times and time order of `profile.reviews` (see `reviews(from:to:)`), rebuilt
+    /// when the profile changes other than by an answer.
+    private var timeIndex = ReviewTimeIndex([])
+    private var timeIndexIsStale = true
 
     init(
         profileName: String, directory: URL, io: FileIO, lock: ProfileLock, loaded: LoadedProfile
@@ -110,7 +116,12 @@ public final class ProgressStore {
         // Check, write, then change the profile in place: copying it would cost O(history).
         try profile.checkOrder(of: review)
         try writeJournal(Journal.line(sequence: sequence + 1, review: review, state: newState.storable))
+        let wasCurrent = !timeIndexIsStale
         profile.recordUnchecked(review, newState: newState)
+        if wasCurrent {
+            timeIndex.recorded(review)
+            timeIndexIsStale = false
+        }
         compactIfDue()
     }
 
@@ -149,22 +160,52 @@ public final class ProgressStore {
     public func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
         throws(ProgressError)
     {
-        guard profile.lastReview(of: review.cardID)?.id == review.id else {
+        guard let old = profile.lastReview(of: review.cardID), old.id == review.id else {
             throw .cannotUndo(reviewID: review.id)
         }
         try writeJournal(
             Journal.line(
                 sequence: sequence + 1, replacing: review.id, by: review, state: newState.storable,
                 flags: flags))
-        profile.replaceUnchecked(review, newState: newState, flags: flags)
+        // A new rating at the same time leaves the log's times, so the time index, as they were.
+        keepingTimeIndex(if: old.reviewedAt == review.reviewedAt) {
+            profile.replaceUnchecked(review, newState: newState, flags: flags)
+        }
         compactIfDue()
     }
 
     /// Changes a card's flags durably (one journal line).
     public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
         try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
-        profile.setFlags(flags, for: cardID)
+        keepingTimeIndex(if: true) { profile.setFlags(flags, for: cardID) }
         compactIfDue()
+    }
+
+    /// The reviews dated in `start..<end`, in log order: a binary search when the log is in time
+    /// order (the usual case), not a scan of the whole log.
+    public func reviews(from start: Date, to end: Date) -> [Review] {
+        currentTimeIndex().reviews(in: profile.reviews, from: start, to: end)
+    }
+
+    /// When the card was first reviewed, or nil if never.
+    public func firstReviewDate(of cardID: String) -> Date? {
+        currentTimeIndex().firstReviewedAt[cardID]
+    }
+
+    /// Runs `change`, which leaves the log's review times alone when `unchanged`, without making
+    /// the time index rebuild itself (a pass over the whole log) at the next question.
+    private func keepingTimeIndex(if unchanged: Bool, _ change: () -> Void) {
+        let wasCurrent = !timeIndexIsStale
+        change()
+        if unchanged && wasCurrent { timeIndexIsStale = false }
+    }
+
+    private func currentTimeIndex() -> ReviewTimeIndex {
+        if timeIndexIsStale {
+            timeIndex = ReviewTimeIndex(profile.reviews)
+            timeIndexIsStale = false
+        }
+        return timeIndex
     }
 
     /// Whether the journal holds changes the snapshot does not (so `save` has work to do).
@@ -173,6 +214,11 @@ public final class ProgressStore {
     /// Sets the settings in memory only; `updateSettings` saves them.
     func replaceSettings(_ settings: SchedulerSettings) {
         profile.settings = settings
+    }
+
+    /// Replaces the profile in memory only; the caller saves it.
+    func replaceProfileInMemory(_ new: Profile) {
+        profile = new
     }
 
     /// Writes the snapshot atomically and empties the journal.
@@ -218,6 +264,17 @@ public final class ProgressStore {
             throw error
         }
         return backup
+    }
+
+    /// Ends a session and closes the store. Every change is already an fsynced journal line, so
+    /// this writes nothing, except a first snapshot when the profile has none yet (so that
+    /// `<profile>.json` exists for the commands that take a progress file); folding the journal
+    /// into the snapshot is compaction's business, not the end of a session's.
+    ///
+    /// - Throws: a write error for that first snapshot; the answers stay in the journal.
+    public func finish() throws(ProgressError) {
+        defer { close() }
+        if journalLines > 0, access(files.snapshot, F_OK) != 0 { try save() }
     }
 
     /// Closes the journal and releases the lock; the store cannot write afterwards.

@@ -15,10 +15,13 @@ extension StudySession {
     func buildQueue(now: Date) {
         let profile = store.profile
         let board = statusBoard(now: now)
-        let today = profile.reviews.filter { $0.reviewedAt >= board.dayStart && $0.reviewedAt < board.dayEnd }
+        let today = store.reviews(from: board.dayStart, to: board.dayEnd)
         answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
         let reviewedToday = Set(today.map(\.cardID))
-        let firstReviews = Set(profile.reviews.filter { $0.reviewedAt < board.dayStart }.map(\.cardID))
+        // Of today's cards, those reviewed before today too (all that is asked of `firstReviews`).
+        let firstReviews = reviewedToday.filter {
+            store.firstReviewDate(of: $0).map { $0 < board.dayStart } ?? false
+        }
         let newToday = reviewedToday.subtracting(firstReviews).count
         let reviewsToday = today.filter { firstReviews.contains($0.cardID) }.map(\.cardID)
         let reviewsDoneToday = Set(reviewsToday).count
@@ -27,7 +30,7 @@ extension StudySession {
         var fresh: [Card] = []
         var heldNew = 0
         var heldReviews = 0
-        learning = []
+        learning.removeAll()
         for id in deckOrder {
             guard let card = cards[id] else { continue }
             let status = board.status(of: card)
@@ -40,7 +43,7 @@ extension StudySession {
             }
             switch state.phase {
             case .learning, .relearning:
-                learning.append(card)
+                learning.insert(card, due: state.due)
             case .review where status.isDueToday:
                 dueReviews.append((card, scheduler.retrievability(of: state, at: now), state.stability ?? 0))
             case .review:
@@ -53,7 +56,7 @@ extension StudySession {
         }
         // One card per fact: a fact answered today, or in its learning steps, or already queued,
         // holds its other cards back until tomorrow.
-        var facts = answeredSiblings.union(learning.map(\.siblingKey))
+        var facts = answeredSiblings.union(learning.cards.map(\.siblingKey))
         let room = max(0, options.reviewLimit - reviewsDoneToday)
         var reviews: [Card] = []
         backlog = []
@@ -93,7 +96,7 @@ extension StudySession {
         heldBack = HeldBack(
             new: min(heldNew, max(0, newQuota - newCards.count)), reviews: heldReviews,
             overLimit: backlog.count)
-        queue = Self.interleave(reviews: Array(reviews), new: newCards)
+        queue = ReviewQueue(Self.interleave(reviews: Array(reviews), new: newCards))
     }
 
     /// The exam plan as of `now`, when an exam is set and still ahead.
@@ -138,7 +141,7 @@ extension StudySession {
         let flags = store.profile.flags(of: card.id)
         if flags.isSuspended || (flags.buriedUntil.map { $0 > now } ?? false) { return false }
         return !answeredSiblings.contains(card.siblingKey) || history.last?.card.id == card.id
-            || learning.contains { $0.id == card.id }
+            || learning.contains(card.id)
     }
 
     func due(_ card: Card, now: Date) -> Date {
@@ -150,12 +153,11 @@ extension StudySession {
     /// review by one from the backlog), so the day's study is not cut short.
     func buryingSiblings(of card: Card) -> [Card] {
         answeredSiblings.insert(card.siblingKey)
-        let siblings = queue.filter { $0.siblingKey == card.siblingKey && $0.id != card.id }
-        queue.removeAll { $0.siblingKey == card.siblingKey && $0.id != card.id }
+        let siblings = queue.removeSiblings(of: card)
         for sibling in siblings {
             let isNew = store.profile.states[sibling.id] == nil
             var pool = isNew ? reserve : backlog
-            let queued = Set(queue.map(\.siblingKey))
+            let queued = Set(queue.cards.map(\.siblingKey))
             guard
                 let index = pool.firstIndex(where: {
                     !answeredSiblings.contains($0.siblingKey) && !queued.contains($0.siblingKey)

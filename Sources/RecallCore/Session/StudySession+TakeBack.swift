@@ -20,8 +20,8 @@ extension StudySession {
 
     func noteFlagChange(of card: Card, from previous: CardFlags) {
         flagChanges.append(FlagChange(card: card, previous: previous, answersBefore: history.count))
-        queue.removeAll { $0.id == card.id }
-        learning.removeAll { $0.id == card.id }
+        queue.remove(id: card.id)
+        learning.remove(id: card.id)
     }
 
     /// Takes back the last thing the learner did in this session: an answer (see `undo`), a bury
@@ -32,12 +32,12 @@ extension StudySession {
             try store.setFlags(change.previous, for: change.card.id)
             flagChanges.removeLast()
             let card = change.card
-            queue.removeAll { $0.id == card.id }
-            learning.removeAll { $0.id == card.id }
+            queue.remove(id: card.id)
+            learning.remove(id: card.id)
             if let state = store.profile.states[card.id], state.phase != .review {
-                learning.append(card)
+                learning.insert(card, due: state.due)
             } else {
-                queue.insert(card, at: 0)
+                queue.prepend([card])
             }
             return .flags(card)
         }
@@ -88,7 +88,7 @@ extension StudySession {
     }
 }
 
-extension ProgressStore {
+extension ProfileStoring {
     /// Unsuspends the cards with these ids (durably, one journal line each); the leech mark stays,
     /// as in Anki. Returns how many were suspended.
     @discardableResult

@@ -27,7 +27,7 @@ public final class StudySession {
         var buriedSiblings: [Card]
     }
 
-    public let store: ProgressStore
+    public let store: any ProfileStoring
     public let scheduler: Scheduler
     public let options: StudyOptions
     let checker: AnswerChecker
@@ -35,9 +35,9 @@ public final class StudySession {
     let deckOrder: [String]
 
     /// Review and new cards still to show today, in order.
-    var queue: [Card] = []
-    /// Learning and relearning cards waiting for their step.
-    var learning: [Card] = []
+    var queue = ReviewQueue()
+    /// Learning and relearning cards waiting for their step, by due time.
+    var learning = LearningIndex()
     var history: [Graded] = []
     /// Buries and suspensions, for `takeBack` (see `StudySession+TakeBack.swift`).
     var flagChanges: [FlagChange] = []
@@ -59,7 +59,7 @@ public final class StudySession {
     ///   - vocabulary: names the decks know, for grading (see `AnswerChecker`).
     ///   - decks: the decks the cards come from, whose facts grading reads (see `AnswerChecker`).
     public init(
-        cards: [Card], vocabulary: [[String]], decks: [Deck] = [], store: ProgressStore,
+        cards: [Card], vocabulary: [[String]], decks: [Deck] = [], store: any ProfileStoring,
         scheduler: Scheduler, options: StudyOptions = StudyOptions(), now: Date
     ) {
         self.store = store
@@ -108,14 +108,13 @@ public final class StudySession {
             answeredSiblings = []
             buildQueue(now: now)
         }
-        learning.sort { due($0, now: now) < due($1, now: now) }
-        if let first = learning.first, due(first, now: now) <= now { return first }
+        if let first = learning.earliest(), first.due <= now { return first.card }
         while let head = queue.first {
             if isAvailable(head, now: now) { return head }
             queue.removeFirst()
         }
-        if let first = learning.first, due(first, now: now) <= now.addingTimeInterval(options.learnAhead) {
-            return first
+        if let first = learning.earliest(), first.due <= now.addingTimeInterval(options.learnAhead) {
+            return first.card
         }
         return nil
     }
@@ -185,9 +184,9 @@ public final class StudySession {
             Graded(
                 card: card, reviewID: review.id, previousState: previousState, previousFlags: previousFlags,
                 wasNew: previousState == nil, buriedSiblings: buried))
-        queue.removeAll { $0.id == card.id }
-        learning.removeAll { $0.id == card.id }
-        if state.phase != .review, !flags.isSuspended { learning.append(card) }
+        queue.remove(id: card.id)
+        learning.remove(id: card.id)
+        if state.phase != .review, !flags.isSuspended { learning.insert(card, due: state.due) }
         summary.count(review, wasNew: previousState == nil)
         return Outcome(review: review, state: state, becameLeech: becameLeech)
     }
@@ -204,17 +203,15 @@ public final class StudySession {
         }
         history.removeLast()
         if let undone { summary.uncount(undone, wasNew: last.wasNew) }
-        learning.removeAll { $0.id == last.card.id }
+        learning.remove(id: last.card.id)
         answeredSiblings.remove(last.card.siblingKey)
-        queue.removeAll { $0.id == last.card.id || last.buriedSiblings.contains($0) }
-        queue.insert(contentsOf: [last.card] + last.buriedSiblings, at: 0)
+        queue.prepend([last.card] + last.buriedSiblings)
         return last.card
     }
 
     /// Puts the card back at the end of today's queue.
     public func skip(_ card: Card) {
-        guard let index = queue.firstIndex(where: { $0.id == card.id }) else { return }
-        queue.append(queue.remove(at: index))
+        queue.moveToEnd(id: card.id)
     }
 
     /// Hides the card until tomorrow (durably).
@@ -284,8 +281,8 @@ public final class StudySession {
         try store.replaceLastReview(with: review, newState: state, flags: flags)
         summary.uncount(oldReview, wasNew: last.wasNew)
         summary.count(review, wasNew: last.wasNew)
-        learning.removeAll { $0.id == card.id }
-        if state.phase != .review, !flags.isSuspended { learning.append(card) }
+        learning.remove(id: card.id)
+        if state.phase != .review, !flags.isSuspended { learning.insert(card, due: state.due) }
         return Outcome(review: review, state: state, becameLeech: becameLeech)
     }
 

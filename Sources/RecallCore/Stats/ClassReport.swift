@@ -57,41 +57,14 @@ public struct ClassReport: Sendable, Hashable, Codable {
     ///   - cards: the deck's cards, to restrict the report to them and show prompts; nil for all.
     ///   - top: how many of the hardest cards to list.
     public init(profiles: [(name: String, profile: Profile)], cards: [Card]? = nil, top: Int = 10) {
-        let prompts = cards.map {
-            Dictionary($0.map { ($0.id, $0.prompt) }, uniquingKeysWith: { first, _ in first })
-        }
-        let included: (String) -> Bool = { id in prompts.map { $0[id] != nil } ?? true }
-        var perCard: [String: CardTally] = [:]
-        learners = profiles.map { name, profile in
-            var tally = CardTally()
-            var seen: Set<String> = []
-            for review in profile.reviews.sorted(by: { $0.reviewedAt < $1.reviewedAt })
-            where included(review.cardID) {
-                let isFirst = seen.insert(review.cardID).inserted
-                tally.add(review, isFirst: isFirst)
-                perCard[review.cardID, default: CardTally()].add(review, isFirst: isFirst, learner: name)
-            }
-            let states = profile.states.filter { included($0.key) }
-            let mature = states.values.filter { state in
-                guard state.phase == .review, let last = state.lastReview else { return false }
-                return state.due.timeIntervalSince(last) >= Self.matureDays * 86_400
-            }.count
-            let lapses = profile.flags.filter { included($0.key) }.values.map(\.lapses).reduce(0, +)
-            for (id, flags) in profile.flags where included(id) && flags.lapses > 0 {
-                perCard[id, default: CardTally()].lapses += flags.lapses
-            }
-            return Learner(
-                name: name, reviews: tally.reviews, cards: seen.count, retention: tally.retention,
-                mature: mature, lapses: lapses)
-        }
-        hardest = perCard.map { id, tally in
-            CardSummary(
-                cardID: id, prompt: prompts?[id], reviews: tally.reviews, learners: tally.learners.count,
-                retention: tally.retention, lapses: tally.lapses, wrongAnswers: tally.commonWrongAnswers)
-        }
-        .filter { $0.retention != nil || $0.lapses > 0 || !$0.wrongAnswers.isEmpty }
-        .sorted(by: Self.harder)
-        .prefix(max(0, top)).map { $0 }
+        var tally = ClassTally(cards: cards)
+        for (name, profile) in profiles { tally.add(tally.part(name: name, profile: profile)) }
+        self = tally.report(top: top)
+    }
+
+    init(learners: [Learner], hardest: [CardSummary]) {
+        self.learners = learners
+        self.hardest = hardest
     }
 
     /// Lowest retention first (cards with none yet last), then most lapses, most reviews, id.
@@ -105,8 +78,74 @@ public struct ClassReport: Sendable, Hashable, Codable {
     }
 }
 
+/// The class report's counts so far: learners added one at a time, each as a `LearnerPart`
+/// computed from its profile alone, so that profiles can be read, counted and dropped one by one
+/// (and on several threads; see `ClassReport.streaming`).
+struct ClassTally {
+    /// One learner's contribution: its row and its counts per card.
+    struct LearnerPart: Sendable {
+        var learner: ClassReport.Learner
+        var cards: [String: CardTally]
+    }
+
+    let prompts: [String: String]?
+    var learners: [ClassReport.Learner] = []
+    var perCard: [String: CardTally] = [:]
+
+    init(cards: [Card]?) {
+        prompts = cards.map {
+            Dictionary($0.map { ($0.id, $0.prompt) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    func included(_ id: String) -> Bool { prompts.map { $0[id] != nil } ?? true }
+
+    /// The learner's row and per-card counts, from its profile.
+    func part(name: String, profile: Profile) -> LearnerPart {
+        var perCard: [String: CardTally] = [:]
+        var tally = CardTally()
+        var seen: Set<String> = []
+        for review in profile.reviews.sorted(by: { $0.reviewedAt < $1.reviewedAt })
+        where included(review.cardID) {
+            let isFirst = seen.insert(review.cardID).inserted
+            tally.add(review, isFirst: isFirst)
+            perCard[review.cardID, default: CardTally()].add(review, isFirst: isFirst, learner: name)
+        }
+        let mature = profile.states.filter { included($0.key) }.values.filter { state in
+            guard state.phase == .review, let last = state.lastReview else { return false }
+            return state.due.timeIntervalSince(last) >= ClassReport.matureDays * 86_400
+        }.count
+        let lapses = profile.flags.filter { included($0.key) }.values.map(\.lapses).reduce(0, +)
+        for (id, flags) in profile.flags where included(id) && flags.lapses > 0 {
+            perCard[id, default: CardTally()].lapses += flags.lapses
+        }
+        let learner = ClassReport.Learner(
+            name: name, reviews: tally.reviews, cards: seen.count, retention: tally.retention, mature: mature,
+            lapses: lapses)
+        return LearnerPart(learner: learner, cards: perCard)
+    }
+
+    /// Adds a learner; learners must be added in the order they are listed.
+    mutating func add(_ part: LearnerPart) {
+        learners.append(part.learner)
+        for (id, tally) in part.cards { perCard[id, default: CardTally()].absorb(tally) }
+    }
+
+    func report(top: Int) -> ClassReport {
+        let hardest = perCard.map { id, tally in
+            ClassReport.CardSummary(
+                cardID: id, prompt: prompts?[id], reviews: tally.reviews, learners: tally.learners.count,
+                retention: tally.retention, lapses: tally.lapses, wrongAnswers: tally.commonWrongAnswers)
+        }
+        .filter { $0.retention != nil || $0.lapses > 0 || !$0.wrongAnswers.isEmpty }
+        .sorted(by: ClassReport.harder)
+        .prefix(max(0, top)).map { $0 }
+        return ClassReport(learners: learners, hardest: hardest)
+    }
+}
+
 /// Counts for one learner or one card.
-struct CardTally {
+struct CardTally: Sendable {
     var reviews = 0
     var repeated = 0
     var remembered = 0
@@ -131,6 +170,19 @@ struct CardTally {
 
     var retention: Double? {
         repeated == 0 ? nil : Double(remembered) / Double(repeated)
+    }
+
+    /// Adds the counts of `other`, a later learner's: a wrong answer keeps the spelling it was
+    /// first given in.
+    mutating func absorb(_ other: CardTally) {
+        reviews += other.reviews
+        repeated += other.repeated
+        remembered += other.remembered
+        lapses += other.lapses
+        learners.formUnion(other.learners)
+        for (key, answer) in other.wrong {
+            wrong[key] = (wrong[key]?.text ?? answer.text, (wrong[key]?.count ?? 0) + answer.count)
+        }
     }
 
     /// The three most common wrong answers.

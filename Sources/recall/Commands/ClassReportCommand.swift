@@ -40,20 +40,18 @@ struct ClassReportCommand: RecallCommand {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
         let cards = chosen.map { $0.flatMap { QuestionGenerator().cards(for: $0) } }
         let progressDecks = decks.decksForProgress(chosen: chosen)
-        var profiles: [(name: String, profile: Profile)] = []
-        var failed = false
-        for file in files {
-            do {
-                let profile = CardIDMigration.migrated(
-                    try ProgressStore.readProfile(at: URL(fileURLWithPath: file)), decks: progressDecks)
-                profiles.append(
-                    (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, profile))
-            } catch {
-                Console.error("'\(file)' was left out: \(error.localizedDescription)")
-                failed = true
-            }
+        // One learner at a time per core, so memory is bounded by a learner per core.
+        let files = files
+        let (report, failures) = ClassReport.streaming(learners: files.count, cards: cards, top: top) {
+            index in
+            let url = URL(fileURLWithPath: files[index])
+            let profile = CardIDMigration.migrated(try ProgressStore.readProfile(at: url), decks: progressDecks)
+            return (url.deletingPathExtension().lastPathComponent, profile)
         }
-        let report = ClassReport(profiles: profiles, cards: cards, top: top)
+        for failure in failures {
+            Console.error("'\(files[failure.index])' was left out: \(failure.error.localizedDescription)")
+        }
+        let failed = !failures.isEmpty
         if json {
             FileHandle.standardOutput.write(try report.json())
         } else if csv {

@@ -375,8 +375,7 @@ final class Repl {
     }
 
     static func completion(for context: StudyContext, progressDirectory: URL) -> Completion {
-        let profiles = ((try? FileManager.default.contentsOfDirectory(atPath: progressDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let profiles = ProgressLocation.profiles(in: progressDirectory)
         let kinds = Card.Kind.allCases.map { "kind:\($0.rawValue)" }
         let attributes = Set(context.cards.map(\.topic)).sorted().map { "attr:\($0)" }
         let states = CardStatus.stateWords.map { "state:\($0)" }

@@ -74,13 +74,12 @@ final class StudyContext {
         CardQuery.Context(board: CardStatusBoard(profile: profile, cards: cards, now: now, days: clock), decks: decks)
     }
 
-    /// Saves the profile (folding the journal into the snapshot) and releases it. Returns false
-    /// if the save failed (every answer is still in the journal, so nothing is lost).
+    /// Releases the profile (`ProgressStore.finish`: every answer is already on disk, so nothing
+    /// is rewritten). Returns false if a write failed (every answer is still in the journal).
     @discardableResult
     func close() -> Bool {
-        defer { store.close() }
         do {
-            if store.hasUnsavedChanges { try store.save() }
+            try store.finish()
             return true
         } catch {
             Console.error(

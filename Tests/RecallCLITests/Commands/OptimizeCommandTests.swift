@@ -64,6 +64,13 @@ import Testing
         #expect(after.reviews == before.reviews)
         let scheduler = try Scheduler(settings: after.settings)
         #expect(scheduler.fsrs.parameters == after.settings.parameters)
+        // The log stays the truth: the states are a replay with the new parameters, so the
+        // check finds nothing to repair.
+        #expect(after.cardsDifferingFromReplay(using: scheduler).isEmpty)
+        let check = try RecallProcess.run(
+            ["progress", "check", "--progress-dir", folder.path, "--profile", "learner"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!(check.stdout + check.stderr).contains("differ"), "\(check.stdout)\(check.stderr)")
     }
 
     @Test func declinedSaveLeavesTheProfileUnchanged() throws {

@@ -185,7 +185,7 @@ import Testing
             duration: 6, now: morning)
         #expect(session.queue.count == 2, "the sibling left and one card of the backlog came in")
         #expect(session.backlog.count == backlog - 1)
-        #expect(Set(session.queue.map(\.siblingKey)).count == 2)
-        #expect(!session.queue.contains { $0.siblingKey == first.siblingKey })
+        #expect(Set(session.queue.cards.map(\.siblingKey)).count == 2)
+        #expect(!session.queue.cards.contains { $0.siblingKey == first.siblingKey })
     }
 }

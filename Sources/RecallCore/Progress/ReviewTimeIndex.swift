@@ -1,0 +1,50 @@
+import Foundation
+
+/// What the study queue asks of the log at every prompt, kept so that it need not scan the whole
+/// log: each card's first review time, and whether the log is in time order (as it is unless
+/// clocks went backwards), in which case a day's reviews are found by binary search.
+///
+/// Maintained by `ProgressStore` alongside its profile.
+struct ReviewTimeIndex {
+    private(set) var firstReviewedAt: [String: Date] = [:]
+    /// Every review is dated no earlier than the one before it.
+    private(set) var isChronological = true
+    private var lastTime: Date?
+
+    init(_ reviews: [Review]) {
+        firstReviewedAt.reserveCapacity(reviews.count / 8)
+        for review in reviews { recorded(review) }
+    }
+
+    mutating func recorded(_ review: Review) {
+        // One hash lookup per review (the default subscript's in-place modify), not two.
+        let time = review.reviewedAt
+        Self.updateEarliest(&firstReviewedAt[review.cardID, default: time], with: time)
+        if let lastTime, review.reviewedAt < lastTime { isChronological = false }
+        lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
+    }
+
+    private static func updateEarliest(_ first: inout Date, with time: Date) {
+        if time < first { first = time }
+    }
+
+    /// The reviews of `reviews` (the log this index describes) dated in `start..<end`, in log order.
+    func reviews(in reviews: [Review], from start: Date, to end: Date) -> [Review] {
+        guard isChronological else {
+            return reviews.filter { $0.reviewedAt >= start && $0.reviewedAt < end }
+        }
+        var low = 0
+        var high = reviews.count
+        while low < high {
+            let middle = (low + high) / 2
+            if reviews[middle].reviewedAt < start { low = middle + 1 } else { high = middle }
+        }
+        var result: [Review] = []
+        var index = low
+        while index < reviews.count, reviews[index].reviewedAt < end {
+            result.append(reviews[index])
+            index += 1
+        }
+        return result
+    }
+}

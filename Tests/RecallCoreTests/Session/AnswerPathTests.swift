@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import RecallCore
+
+/// The per-answer path (record, then the next card) never asks the store for the log: its cost
+/// must not grow with the learner's history. The store here fails the test if it is.
+@Suite struct AnswerPathTests {
+    /// An in-memory store whose log questions record an issue while an answer is being handled.
+    final class GuardedStore: ProfileStoring {
+        let inner: InMemoryProfileStore
+        var answering = false
+        private(set) var logReads = 0
+
+        init(_ profile: Profile) { inner = InMemoryProfileStore(profile: profile) }
+
+        var profile: Profile { inner.profile }
+
+        func readLog(_ what: String) {
+            logReads += 1
+            if answering { Issue.record("the log was read (\(what)) while answering") }
+        }
+
+        @discardableResult
+        func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError) -> CardState
+        {
+            try inner.record(review, using: scheduler)
+        }
+        func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
+            try inner.undo(reviewID, restoring: previous)
+        }
+        func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
+            throws(ProgressError)
+        {
+            try inner.replaceLastReview(with: review, newState: newState, flags: flags)
+        }
+        func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
+            try inner.setFlags(flags, for: cardID)
+        }
+        func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
+            try inner.updateSettings(settings)
+        }
+        func reviews(from start: Date, to end: Date) -> [Review] {
+            readLog("reviews(from:to:)")
+            return inner.reviews(from: start, to: end)
+        }
+        func firstReviewDate(of cardID: String) -> Date? {
+            readLog("firstReviewDate")
+            return inner.firstReviewDate(of: cardID)
+        }
+        func finish() throws(ProgressError) { try inner.finish() }
+        func close() {}
+    }
+
+    @Test func answeringDoesNotReadTheLog() throws {
+        let utc = TimeZone(secondsFromGMT: 0) ?? .current
+        let start = Date(timeIntervalSince1970: 1_772_445_600)  // 2026-03-02 10:00 UTC
+        let cards = (0..<60).map { index in
+            Card(
+                id: CardID(stored: "d:f\(index):typed"), deck: "d", kind: .typed,
+                prompt: "Question \(index)?",
+                answer: "Answer \(index)", facts: ["f\(index)"], source: "s", why: "", topic: "t",
+                siblingKey: "d:f\(index)")
+        }
+        // A history: every other card reviewed over the past weeks, some due today.
+        let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
+        var profile = Profile()
+        for index in stride(from: 0, to: 60, by: 2) {
+            for week in 0..<3 {
+                let at = start - Double(30 - week * 7 - index % 5) * 86_400
+                let review = Review(
+                    cardID: cards[index].id, reviewedAt: at, rating: index % 6 == 0 ? .again : .good,
+                    answer: "a", verdict: .correct, duration: 3)
+                try profile.record(
+                    review,
+                    newState: scheduler.review(
+                        profile.state(of: review.cardID, at: at), rating: review.rating,
+                        at: at, cardID: review.cardID))
+            }
+        }
+        let store = GuardedStore(profile)
+        let session = StudySession(
+            cards: cards, vocabulary: [], store: store, scheduler: scheduler,
+            options: StudyOptions(newPerDay: 20, clock: StudyCalendar(timeZone: utc, rolloverHour: 4)), now: start)
+        #expect(store.logReads > 0, "building the day's queue asks the log (so the guard can see it)")
+
+        var now = start
+        var answered = 0
+        while let card = session.next(now: now), answered < 80 {
+            store.answering = true
+            let rating: Rating = answered % 4 == 0 ? .again : .good
+            let grade = Grade(verdict: rating == .again ? .wrong : .correct, score: 1, expected: card.answer)
+            try session.record(card, reply: card.answer, grade: grade, rating: rating, duration: 3, now: now)
+            now += 30
+            _ = session.next(now: now)
+            store.answering = false
+            answered += 1
+        }
+        #expect(answered > 30)
+    }
+}
