@@ -143,7 +143,9 @@ public struct DeckImporter: Sendable {
             if let card = ids[key] { flags[card.rawValue] = value }
         }
         // A card buried in Anki stays out of study until the learner's next day, as in Anki.
-        let endOfDay = StudyCalendar(timeZone: timeZone, rolloverHour: read.rolloverHour ?? StudyCalendar.defaultRolloverHour).endOfDay(
+        let endOfDay = StudyCalendar(
+            timeZone: timeZone, rolloverHour: read.rolloverHour ?? StudyCalendar.defaultRolloverHour
+        ).endOfDay(
             containing: now)
         for key in read.buried {
             if let card = ids[key] { flags[card.rawValue, default: CardFlags()].buriedUntil = endOfDay }
