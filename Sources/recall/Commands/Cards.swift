@@ -114,11 +114,8 @@ enum CardLookup: LocalizedError, Equatable {
     }
 }
 
-/// `recall unsuspend QUERY` and `recall unbury QUERY`: bring cards back into study.
-struct Unsuspend: RecallCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Unsuspend the cards a query selects (e.g. state:suspended, or a card's words).")
-
+/// What `recall unsuspend` and `recall unbury` take: the decks, the profile and a query.
+struct FlagRestoreArguments: ParsableArguments {
     @OptionGroup var decks: DeckOptions
     @OptionGroup var progress: ProgressOptions
 
@@ -127,33 +124,33 @@ struct Unsuspend: RecallCommand {
 
     func validate() throws { try QueryWords.validate(query) }
 
-    func execute() throws {
+    /// Opens the profile (which must exist: a mistyped name creates nothing), applies `change` to
+    /// the cards the query selects and prints what it did.
+    func run(_ change: (String, StudyContext, Date) throws -> String) throws {
+        _ = try ProfileLookup.existing(progress, decks: [])
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil)
         defer { context.close() }
-        Console.write(
-            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: RecallClock.now())
-                + "\n")
+        Console.write(try change(query.joined(separator: " "), context, RecallClock.now()) + "\n")
     }
+}
+
+/// `recall unsuspend QUERY` and `recall unbury QUERY`: bring cards back into study.
+struct Unsuspend: RecallCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Unsuspend the cards a query selects (e.g. state:suspended, or a card's words).")
+
+    @OptionGroup var arguments: FlagRestoreArguments
+
+    func execute() throws { try arguments.run(FlagRestore.unsuspend) }
 }
 
 struct Unbury: RecallCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bring back today the buried cards a query selects (e.g. state:buried).")
 
-    @OptionGroup var decks: DeckOptions
-    @OptionGroup var progress: ProgressOptions
+    @OptionGroup var arguments: FlagRestoreArguments
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Which cards.", valueName: "query"))
-    var query: [String] = []
-
-    func validate() throws { try QueryWords.validate(query) }
-
-    func execute() throws {
-        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil)
-        defer { context.close() }
-        Console.write(
-            try FlagRestore.unbury(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")
-    }
+    func execute() throws { try arguments.run(FlagRestore.unbury) }
 }
 
 /// Unsuspending and unburying by query, for the command line and the REPL alike.

@@ -45,6 +45,13 @@ import Testing
         Case(
             arguments: ["plan", "--exam", "2026-13-45", "--progress-dir", "{tmp}"],
             line: "error: invalid exam date '2026-13-45'"),
+        // A mistyped profile creates nothing, even for a command that writes.
+        Case(
+            arguments: ["unsuspend", "state:suspended", "--profile", "nosuch", "--progress-dir", "{tmp}"],
+            line: "error: no profile 'nosuch'"),
+        Case(
+            arguments: ["unbury", "state:buried", "--profile", "nosuch", "--progress-dir", "{tmp}"],
+            line: "error: no profile 'nosuch'"),
     ]
 
     @Test(arguments: cases)
