@@ -43,10 +43,58 @@ extension LineReader {
     }
 }
 
-/// Piped or redirected input: plain lines, no prompt, no editing, no escape codes.
+/// Piped or redirected input: plain lines, no prompt, no editing, no escape codes. SIGTERM and
+/// SIGHUP end input: the handlers (without SA_RESTART) interrupt the read(2) waiting for the next
+/// line, so a session fed by a pipe also closes cleanly and releases its lock.
 struct PipeLineReader: LineReader {
+    /// Bytes read but not yet returned, shared by the copies of a reader (the REPL hands its
+    /// reader to the study loop and takes it back).
+    private final class Buffer {
+        var bytes: [UInt8] = []
+        var ended = false
+    }
+
+    private let buffer = Buffer()
+
+    init() {
+        terminationPending = 0
+        // A parent may have started us with these blocked (posix_spawn keeps the mask).
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in [SIGTERM, SIGHUP] { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        for signal in [SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in terminationPending = 1 }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
     mutating func read(prompt: String, remember: Bool) -> LineInput {
-        Swift.readLine(strippingNewline: true).map(LineInput.line) ?? .end
+        while terminationPending == 0 {
+            if let newline = buffer.bytes.firstIndex(of: 10) {
+                let end = newline > 0 && buffer.bytes[newline - 1] == 13 ? newline - 1 : newline
+                let line = String(decoding: buffer.bytes[..<end], as: UTF8.self)
+                buffer.bytes.removeSubrange(...newline)
+                return .line(line)
+            }
+            if buffer.ended {
+                guard !buffer.bytes.isEmpty else { return .end }
+                let line = String(decoding: buffer.bytes, as: UTF8.self)
+                buffer.bytes.removeAll()
+                return .line(line)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = Glibc.read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                buffer.bytes += chunk[..<count]
+            } else if count == 0 || errno != EINTR {
+                buffer.ended = true
+            }
+        }
+        return .end
     }
 
     mutating func readKey(prompt: String) -> LineInput { read(prompt: prompt) }
