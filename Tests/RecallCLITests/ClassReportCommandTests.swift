@@ -35,7 +35,7 @@ import Testing
                 "ana", "ben", "chen",
             ])
         let csv = try RecallProcess.run(["class", "report", "--csv"] + files, currentDirectory: dir)
-        #expect(csv.stdout.hasPrefix("learner,reviews,cards,retention,mature,lapses\r\nana,"))
+        #expect(csv.stdout.hasPrefix("learner,reviews,cards,pass_rate,mature,lapses\r\nana,"))
     }
 
     @Test func unreadableFilesAreNamedAndTheRestIsReported() throws {

@@ -13,10 +13,15 @@ public struct ClassReport: Sendable, Hashable, Codable {
         /// Distinct cards reviewed.
         public var cards: Int
         /// Share of reviews of already-seen cards not rated Again; nil before any.
-        public var retention: Double?
+        public var passRate: Double?
         /// Cards whose current interval is 21 days or more (Anki's "mature").
         public var mature: Int
         public var lapses: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, reviews, cards, mature, lapses
+            case passRate = "pass_rate"
+        }
     }
 
     /// One card's figures across the class.
@@ -28,13 +33,14 @@ public struct ClassReport: Sendable, Hashable, Codable {
         /// How many learners reviewed it.
         public var learners: Int
         /// Share of reviews of the card, after each learner's first, not rated Again; nil before any.
-        public var retention: Double?
+        public var passRate: Double?
         public var lapses: Int
         /// The most common wrong answers, most frequent first.
         public var wrongAnswers: [WrongAnswer]
 
         enum CodingKeys: String, CodingKey {
-            case cardID = "card", prompt, reviews, learners, retention, lapses
+            case cardID = "card", prompt, reviews, learners, lapses
+            case passRate = "pass_rate"
             case wrongAnswers = "wrong_answers"
         }
     }
@@ -49,7 +55,7 @@ public struct ClassReport: Sendable, Hashable, Codable {
     public static let matureDays: Double = 21
 
     public var learners: [Learner]
-    /// The hardest cards: lowest retention, then most lapses, then most reviews.
+    /// The hardest cards: lowest pass rate, then most lapses, then most reviews.
     public var hardest: [CardSummary]
 
     /// - Parameters:
@@ -67,10 +73,10 @@ public struct ClassReport: Sendable, Hashable, Codable {
         self.hardest = hardest
     }
 
-    /// Lowest retention first (cards with none yet last), then most lapses, most reviews, id.
+    /// Lowest pass rate first (cards with none yet last), then most lapses, most reviews, id.
     static func harder(_ a: CardSummary, _ b: CardSummary) -> Bool {
-        let ra = a.retention ?? 2
-        let rb = b.retention ?? 2
+        let ra = a.passRate ?? 2
+        let rb = b.passRate ?? 2
         if ra != rb { return ra < rb }
         if a.lapses != b.lapses { return a.lapses > b.lapses }
         if a.reviews != b.reviews { return a.reviews > b.reviews }
@@ -120,7 +126,7 @@ struct ClassTally {
             perCard[id, default: CardTally()].lapses += flags.lapses
         }
         let learner = ClassReport.Learner(
-            name: name, reviews: tally.reviews, cards: seen.count, retention: tally.retention, mature: mature,
+            name: name, reviews: tally.reviews, cards: seen.count, passRate: tally.passRate, mature: mature,
             lapses: lapses)
         return LearnerPart(learner: learner, cards: perCard)
     }
@@ -135,9 +141,9 @@ struct ClassTally {
         let hardest = perCard.map { id, tally in
             ClassReport.CardSummary(
                 cardID: id, prompt: prompts?[id], reviews: tally.reviews, learners: tally.learners.count,
-                retention: tally.retention, lapses: tally.lapses, wrongAnswers: tally.commonWrongAnswers)
+                passRate: tally.passRate, lapses: tally.lapses, wrongAnswers: tally.commonWrongAnswers)
         }
-        .filter { $0.retention != nil || $0.lapses > 0 || !$0.wrongAnswers.isEmpty }
+        .filter { $0.passRate != nil || $0.lapses > 0 || !$0.wrongAnswers.isEmpty }
         .sorted(by: ClassReport.harder)
         .prefix(max(0, top)).map { $0 }
         return ClassReport(learners: learners, hardest: hardest)
@@ -168,7 +174,7 @@ struct CardTally: Sendable {
         }
     }
 
-    var retention: Double? {
+    var passRate: Double? {
         repeated == 0 ? nil : Double(remembered) / Double(repeated)
     }
 

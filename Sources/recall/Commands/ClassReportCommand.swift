@@ -73,7 +73,7 @@ enum ClassReportTable {
             rows: report.learners.map {
                 [
                     Style.safe($0.name, oneLine: true), String($0.reviews), String($0.cards),
-                    Format.percent($0.retention), String($0.mature), String($0.lapses),
+                    Format.percent($0.passRate), String($0.mature), String($0.lapses),
                 ]
             }
         ).render()
@@ -85,7 +85,7 @@ enum ClassReportTable {
             rows: report.hardest.enumerated().map { index, card in
                 [
                     String(index + 1), Format.shortened(card.prompt ?? card.cardID, to: 50),
-                    Format.percent(card.retention), String(card.lapses), String(card.reviews),
+                    Format.percent(card.passRate), String(card.lapses), String(card.reviews),
                     String(card.learners),
                     Format.shortened(
                         card.wrongAnswers.map { "\($0.answer) ×\($0.count)" }.joined(separator: ", "), to: 40),

@@ -50,21 +50,21 @@ import Testing
         #expect(report.learners.map(\.name) == ["ana", "ben"])
         #expect(report.learners.map(\.reviews) == [5, 4])
         #expect(report.learners.map(\.cards) == [2, 2])
-        #expect(report.learners[0].retention.map { ($0 * 1000).rounded() } == 667)
-        #expect(report.learners[1].retention == 0.5)
+        #expect(report.learners[0].passRate.map { ($0 * 1000).rounded() } == 667)
+        #expect(report.learners[1].passRate == 0.5)
     }
 
     @Test func hardestCardsComeFirstWithTheirCommonWrongAnswers() throws {
         let report = ClassReport(profiles: try Self.classOfTwo())
-        #expect(report.hardest.map(\.cardID) == ["d:a", "d:b"], "d:c was seen once: no retention yet")
+        #expect(report.hardest.map(\.cardID) == ["d:a", "d:b"], "d:c was seen once: no pass rate yet")
         let hardest = try #require(report.hardest.first)
         #expect(hardest.reviews == 6)
         #expect(hardest.learners == 2)
-        #expect(hardest.retention == 0.5)
+        #expect(hardest.passRate == 0.5)
         #expect(
             hardest.wrongAnswers == [ClassReport.WrongAnswer(answer: "Minsk", count: 3)],
             "folded: case and spaces")
-        #expect(report.hardest[1].retention == 1)
+        #expect(report.hardest[1].passRate == 1)
         #expect(ClassReport(profiles: try Self.classOfTwo(), top: 1).hardest.count == 1)
     }
 
@@ -97,9 +97,9 @@ import Testing
         let csv = report.csv()
         #expect(
             csv.hasPrefix(
-                "learner,reviews,cards,retention,mature,lapses\r\nana,5,2,0.667,0,0\r\nben,4,2,0.500,0,"))
+                "learner,reviews,cards,pass_rate,mature,lapses\r\nana,5,2,0.667,0,0\r\nben,4,2,0.500,0,"))
         #expect(
-            csv.contains("\r\n\r\ncard,prompt,retention,lapses,reviews,learners,wrong_answers\r\nd:a,,0.500,")
+            csv.contains("\r\n\r\ncard,prompt,pass_rate,lapses,reviews,learners,wrong_answers\r\nd:a,,0.500,")
         )
         #expect(csv.contains(",6,2,Minsk (3)\r\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
