@@ -89,7 +89,7 @@ struct Import: RecallCommand {
         }
         let what = plan.isNewFile ? "new deck '\(plan.deckID)'" : "deck '\(plan.deckID)'"
         lines.append(
-            "\(verb) \(plan.added.count) card\(plan.added.count == 1 ? "" : "s") from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"
+            "\(verb) \(Format.count(plan.added.count, "card")) from \(file) (\(plan.format.rawValue)) to \(what) in \(target)\(present)"
         )
         lines += plan.report?.lines ?? []
         if let profile = withProgress {

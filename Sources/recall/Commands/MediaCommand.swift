@@ -36,7 +36,7 @@ struct MediaList: RecallCommand {
         var lines = present.map { Style.safe($0, oneLine: true) }
         lines += named.subtracting(present).sorted().map { "missing: \(Style.safe($0, oneLine: true))" }
         lines.append(
-            "\(present.count) file\(present.count == 1 ? "" : "s") in \(Style.safe(DeckOptions.display(folder), oneLine: true))"
+            "\(Format.count(present.count, "file")) in \(Style.safe(DeckOptions.display(folder), oneLine: true))"
         )
         Console.write(lines.joined(separator: "\n") + "\n")
     }

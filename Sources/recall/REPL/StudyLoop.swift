@@ -388,13 +388,11 @@ struct StudyLoop {
             return
         }
         let minutes = Int((end.timeIntervalSince(summary.startedAt) / 60).rounded())
-        let percent = Int((summary.correctShare * 100).rounded())
         say(
             style.bold("Session done.")
-                + " \(summary.answered) answer\(summary.answered == 1 ? "" : "s"), \(percent)% correct, \(summary.newLearned) new, \(minutes) min."
+                + " \(Format.count(summary.answered, "answer")), \(Format.percent(summary.correctShare)) correct, \(summary.newLearned) new, \(minutes) min."
         )
-        let streak = session.streak(now: end)
-        say("Streak: \(streak) day\(streak == 1 ? "" : "s").")
+        say("Streak: \(Format.count(session.streak(now: end), "day")).")
         printUpcoming()
     }
 }

@@ -32,7 +32,7 @@ enum CardListing {
         }
         let flags = profile.flags(of: card.id)
         var marks: [String] = []
-        if flags.lapses > 0 { marks.append("\(flags.lapses) lapse\(flags.lapses == 1 ? "" : "s")") }
+        if flags.lapses > 0 { marks.append(Format.count(flags.lapses, "lapse")) }
         if flags.isLeech { marks.append("leech") }
         if flags.isSuspended { marks.append("suspended") }
         if let until = flags.buriedUntil, until > now {
@@ -46,14 +46,14 @@ enum CardListing {
         if !marks.isEmpty { lines.append("  " + marks.joined(separator: " · ")) }
         let history = profile.reviews.filter { $0.cardID == card.id }
         lines.append(
-            "  history: \(history.isEmpty ? "none" : "\(history.count) answer\(history.count == 1 ? "" : "s")")"
+            "  history: \(history.isEmpty ? "none" : Format.count(history.count, "answer"))"
         )
         for review in history {
             var parts = [
                 DateFormatting.day(review.reviewedAt), StudyLoop.name(review.rating).lowercased(),
                 review.verdict.rawValue,
             ]
-            if review.hints > 0 { parts.append("\(review.hints) hint\(review.hints == 1 ? "" : "s")") }
+            if review.hints > 0 { parts.append(Format.count(review.hints, "hint")) }
             if review.overridden { parts.append("override") }
             let answer =
                 review.answer.isEmpty ? "(no answer)" : "'\(Style.safe(review.answer, oneLine: true))'"

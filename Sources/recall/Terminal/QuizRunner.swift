@@ -30,7 +30,7 @@ struct QuizRunner {
 
     mutating func run(_ cards: [Card], title: String) {
         say(
-            "recall — \(Style.safe(title)): \(cards.count) question\(cards.count == 1 ? "" : "s") (Ctrl-D or :quit to stop, :help for commands)"
+            "recall — \(Style.safe(title)): \(Format.count(cards.count, "question")) (Ctrl-D or :quit to stop, :help for commands)"
         )
         var waiting = cards[...]
         var skipped: Set<String> = []
@@ -68,9 +68,8 @@ struct QuizRunner {
             say("No answers given.")
             return
         }
-        let percent = Int((score / Double(asked) * 100).rounded())
         let points = score == score.rounded() ? String(Int(score)) : String(format: "%.1f", score)
-        say("Score: \(points)/\(asked) (\(percent)%)")
+        say("Score: \(points)/\(asked) (\(Format.percent(score / Double(asked))))")
     }
 
     /// Reads one line on a card: an answer, or a command for its handler.
