@@ -51,16 +51,13 @@ struct Cards: RecallCommand {
             let data = try encoder.encode(cards)
             Console.write(String(decoding: data, as: UTF8.self) + "\n")
         } else if query.isEmpty {
-            Console.write(
-                cards.map(CardText.render).joined(separator: "\n")
-                    + "\n\(Format.count(cards.count, "card"))\n")
+            Console.write(cards.map(CardText.render).joined(separator: "\n") + "\n\(Format.count(cards.count, "card"))\n")
         } else {
             let width = TerminalSize.columns
             let board = CardStatusBoard(profile: profile, cards: everyCard, now: now, days: clock)
             for card in cards {
                 Console.write(
-                    CardListing.row(card, profile: profile, status: board.status(of: card), width: width)
-                        + "\n")
+                    CardListing.row(card, profile: profile, status: board.status(of: card), width: width) + "\n")
             }
             Console.write(Format.count(cards.count, "card") + "\n")
         }
@@ -88,9 +85,7 @@ struct CardCommand: RecallCommand {
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let card = try CardLookup.find(id, in: cards)
         let now = RecallClock.now()
-        let status = CardStatusBoard(
-            profile: profile, cards: cards, now: now, days: profile.settings.studyCalendar()
-        ).status(of: card)
+        let status = CardStatusBoard(profile: profile, cards: cards, now: now, days: profile.settings.studyCalendar()).status(of: card)
         Console.write(CardListing.detail(card, profile: profile, status: status, now: now) + "\n")
     }
 }
@@ -131,8 +126,7 @@ struct Unsuspend: RecallCommand {
         let context = try StudyContext.open(decks: decks, progress: progress, deck: nil)
         defer { context.close() }
         Console.write(
-            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: RecallClock.now())
-                + "\n")
+            try FlagRestore.unsuspend(query.joined(separator: " "), in: context, now: RecallClock.now()) + "\n")
     }
 }
 
@@ -173,8 +167,7 @@ enum FlagRestore {
     private static func matching(_ text: String, in context: StudyContext, now: Date) throws -> [Card] {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw FlagRestoreError.noQuery }
         let query = try CardQuery(text)
-        let queryContext = context.queryContext(
-            now: now, clock: context.store.profile.settings.studyCalendar())
+        let queryContext = context.queryContext(now: now, clock: context.store.profile.settings.studyCalendar())
         return context.cards.filter { query.matches($0, in: queryContext) }
     }
 }

@@ -57,8 +57,7 @@ struct Quiz: RecallCommand {
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let selection = try questions(
-            from: cards, decks: chosen, profile: profile, clock: profile.settings.studyCalendar(),
-            now: RecallClock.now(), seed: drawSeed)
+            from: cards, decks: chosen, profile: profile, clock: profile.settings.studyCalendar(), now: RecallClock.now(), seed: drawSeed)
         if let note = selection.note { Console.write(note + "\n") }
         var runner = QuizRunner(
             checker: AnswerChecker(decks: chosen), style: .current, reader: Terminal.lineReader())
@@ -81,8 +80,7 @@ struct Quiz: RecallCommand {
             note = "Drilling the weakest: \(Style.safe(text))"
         }
         let parsed = try CardQuery(text)
-        let context = StudyContext.queryContext(
-            profile: profile, cards: cards, decks: decks, now: now, clock: clock)
+        let context = StudyContext.queryContext(profile: profile, cards: cards, decks: decks, now: now, clock: clock)
         let matching = cards.flatMap(\.askable).filter { parsed.matches($0, in: context) }
         let kinds = kind.map { Set(kindNames($0).compactMap(Card.Kind.init(rawValue:))) }
         let questions = QuizPlan.select(from: matching, count: count, seed: seed, kinds: kinds)

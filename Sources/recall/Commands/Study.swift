@@ -14,8 +14,7 @@ struct Study: RecallCommand {
     var deck: String?
 
     func execute() throws {
-        let context = try StudyContext.open(
-            decks: decks, progress: progress, deck: deck, seed: study.seed, dayStarts: study.day.hour)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: deck, seed: study.seed, dayStarts: study.day.hour)
         let reader = Terminal.lineReader(historyPath: nil)
         let clock = study.makeClock()
         var loop = StudyLoop(

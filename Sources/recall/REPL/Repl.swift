@@ -279,9 +279,7 @@ final class Repl {
             let card = try CardLookup.find(id, in: context.cards)
             let now = clock()
             let board = context.statusBoard(now: now, clock: options.clock)
-            say(
-                CardListing.detail(
-                    card, profile: context.store.profile, status: board.status(of: card), now: now))
+            say(CardListing.detail(card, profile: context.store.profile, status: board.status(of: card), now: now))
         } catch {
             say(error.localizedDescription)
         }
@@ -399,8 +397,7 @@ struct ReplCommand: RecallCommand {
     @OptionGroup var study: StudySettingsOptions
 
     func execute() throws {
-        let context = try StudyContext.open(
-            decks: decks, progress: progress, deck: nil, seed: study.seed, dayStarts: study.day.hour)
+        let context = try StudyContext.open(decks: decks, progress: progress, deck: nil, seed: study.seed, dayStarts: study.day.hour)
         let repl = Repl(context: context, settings: study, decks: decks, progress: progress)
         repl.run()
         repl.context.close()

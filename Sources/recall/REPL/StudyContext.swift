@@ -71,8 +71,7 @@ final class StudyContext {
     static func queryContext(profile: Profile, cards: [Card], decks: [Deck], now: Date, clock: StudyCalendar)
         -> CardQuery.Context
     {
-        CardQuery.Context(
-            board: CardStatusBoard(profile: profile, cards: cards, now: now, days: clock), decks: decks)
+        CardQuery.Context(board: CardStatusBoard(profile: profile, cards: cards, now: now, days: clock), decks: decks)
     }
 
     /// Releases the profile (`ProgressStore.finish`: every answer is already on disk, so nothing

@@ -22,10 +22,7 @@ struct StudyLoop {
     /// The learner rated with one key: an Enter right after it is not an answer to the next card.
     private var swallowEnter = false
 
-    init(
-        session: StudySession, style: Style, reader: any LineReader,
-        now: @escaping () -> Date = RecallClock.now
-    ) {
+    init(session: StudySession, style: Style, reader: any LineReader, now: @escaping () -> Date = RecallClock.now) {
         self.session = session
         self.style = style
         self.reader = reader

@@ -81,8 +81,7 @@ import Testing
         let store = GuardedStore(profile)
         let session = StudySession(
             cards: cards, vocabulary: [], store: store, scheduler: scheduler,
-            options: StudyOptions(newPerDay: 20, clock: StudyCalendar(timeZone: utc, rolloverHour: 4)),
-            now: start)
+            options: StudyOptions(newPerDay: 20, clock: StudyCalendar(timeZone: utc, rolloverHour: 4)), now: start)
         #expect(store.logReads > 0, "building the day's queue asks the log (so the guard can see it)")
 
         var now = start
