@@ -34,14 +34,23 @@ extension AnkiPackageReader {
         return dayStart + rollover + offsetMinutes * 60
     }
 
+    /// Whether a card's `data` holds an FSRS memory state (both `s` and `d`, as Anki requires).
+    static func hasMemoryState(_ data: String?) -> Bool {
+        guard let data, !data.isEmpty,
+            let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any]
+        else { return false }
+        return object["s"] is NSNumber && object["d"] is NSNumber
+    }
+
     /// The due dates to keep: a card whose last change in the log is a "Set due date" (a manual row
-    /// that is not a "Forget") keeps the due date Anki has for it, and so, unless the package is
-    /// recall's own export, does a card whose last change is an answer or a reschedule (Anki's
-    /// own schedule, fuzz included). Earlier "Set due date" rows, which a later answer overrides,
+    /// that is not a "Forget") keeps the due date Anki has for it, and so does a card of
+    /// `keepsAnswersDue` (Anki scheduled it with FSRS; not in recall's own export) whose last change
+    /// is an answer or a reschedule: Anki's own schedule, fuzz included. Other cards' due dates
+    /// are recomputed from the log. Earlier "Set due date" rows, which a later answer overrides,
     /// are counted as skipped.
     static func dueChanges(
         _ db: SQLiteDatabase, cards: [Int64: CardKey], due: [Int64: Int64], calendar dayZero: Int64,
-        keepsAnswersDue: Bool, report: inout ImportReport
+        keepsAnswersDue: Set<Int64>, report: inout ImportReport
     ) throws(InterchangeError) -> [ImportedDueChange] {
         struct Last {
             var id: Int64
@@ -82,7 +91,7 @@ extension AnkiPackageReader {
                 if row.manual { report.skipReview("a 'Set due date' on a card never answered") }
                 continue
             }
-            guard row.manual || keepsAnswersDue else { continue }
+            guard row.manual || keepsAnswersDue.contains(cardID) else { continue }
             // Intraday relearning cards' `due` is a time in seconds, others' a day number.
             let seconds = day > 1_000_000_000 ? day : dayZero + day * 86_400
             if row.manual { report.dueDatesSet += 1 } else { report.dueDatesKept += 1 }

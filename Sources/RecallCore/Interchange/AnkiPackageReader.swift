@@ -185,8 +185,9 @@ struct AnkiPackageReader {
         var cardKeys: [Int64: CardKey] = [:]
         var deckCounts: [String: Int] = [:]
         var ankiDue: [Int64: Int64] = [:]
+        var scheduledByFSRS: Set<Int64> = []
         try db.forEachRow(
-            "SELECT id, nid, did, odid, ord, queue, flags, type, due, odue FROM cards ORDER BY nid, ord"
+            "SELECT id, nid, did, odid, ord, queue, flags, type, due, odue, data FROM cards ORDER BY nid, ord"
         ) {
             row throws(InterchangeError) in
             guard let id = row[0].integer, let note = row[1].integer, let ord = row[4].integer else { return }
@@ -207,6 +208,7 @@ struct AnkiPackageReader {
                 if let type = row[7].integer, type == 2 || type == 3 {
                     let original = row[9].integer ?? 0
                     if let due = original != 0 ? original : row[8].integer { ankiDue[id] = due }
+                    if Self.hasMemoryState(row[10].text) { scheduledByFSRS.insert(id) }
                 }
                 switch row[5].integer ?? 0 {
                 case -1: flags[key] = CardFlags(isSuspended: true)
@@ -222,8 +224,8 @@ struct AnkiPackageReader {
         let dueChanges =
             tables.contains("revlog")
             ? try Self.dueChanges(
-                db, cards: cardKeys, due: ankiDue, calendar: dayZero, keepsAnswersDue: !ownExport,
-                report: &report) : []
+                db, cards: cardKeys, due: ankiDue, calendar: dayZero,
+                keepsAnswersDue: ownExport ? [] : scheduledByFSRS, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         let fsrs = try AnkiFSRSConfig.read(db, tables: tables)
         return Result(
