@@ -227,10 +227,10 @@ struct ImportAnkiWrittenPackageTests {
             result.stdout
                 == """
                 added 14 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
-                read 11 notes, 16 cards, 54 reviews and 1 media file
+                read 11 notes, 16 cards, 69 reviews and 1 media file
                 applied 1 'Set due date' row: its card is due when Anki has it
                 skipped 1 card: 1 Image Occlusion (it needs its image)
-                skipped 4 review-log rows: 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a filtered-deck preview
+                skipped 19 review-log rows: 15 a reschedule, 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a filtered-deck preview
                 added 49 of 49 reviews to profile 'ana'; its cards are rescheduled with the package's FSRS parameters
 
                 """)

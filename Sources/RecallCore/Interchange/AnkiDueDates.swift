@@ -65,7 +65,7 @@ extension AnkiPackageReader {
             let ease = row[2].integer ?? 0
             let type = row[3].integer ?? -1
             let factor = row[4].integer ?? 0
-            if type == 4 || ease == 0 {
+            if type != 5 && (type == 4 || ease == 0) {
                 if ease == 0 && (row[5].integer ?? 0) == 0 && factor == 0 {
                     if last[cardID]?.manual == true { overridden += 1 }
                     last[cardID] = nil

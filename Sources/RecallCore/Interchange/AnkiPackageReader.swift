@@ -286,16 +286,17 @@ struct AnkiPackageReader {
             let ease = row[2].integer ?? 0
             let type = row[4].integer ?? -1
             let factor = row[5].integer ?? 0
+            // A reschedule (Anki's FSRS moving cards after a change of options) has ease 0 too.
+            if type == 5 {
+                report.skipReview("a reschedule")
+                return
+            }
             if type == 4 || ease == 0 {
                 if ease == 0 && (row[6].integer ?? 0) == 0 && factor == 0 {
                     resetAt[cardID] = reviews.count
                     report.skipReview("a 'Forget' (reset to new)")
                 }
                 // A "Set due date": `dueChanges` applies the card's last one.
-                return
-            }
-            if type == 5 {
-                report.skipReview("a reschedule")
                 return
             }
             if type == 3 && factor == 0 {
