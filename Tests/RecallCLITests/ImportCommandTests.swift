@@ -237,6 +237,22 @@ struct ImportAnkiWrittenPackageTests {
         #expect(result.stderr.contains("skipped: current.apkg: note "))
         #expect(result.stderr.contains(": Image Occlusion (it needs its image)\n"))
 
+        // The card Anki was told to show in 30 days is not due before then, and the stored states
+        // are the log's replay (its due changes included), so `progress check` finds nothing.
+        let check = try RecallProcess.run(["progress", "check", "--profile", "ana"], currentDirectory: dir)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let due = try RecallProcess.run(["cards", "--profile", "ana", "state:due"], currentDirectory: dir)
+        #expect(due.status == 0, "\(due.stderr)")
+        #expect(due.stdout.split(separator: "\n").count > 1, "Anki has overdue cards: \(due.stdout)")
+        #expect(!due.stdout.contains("Capital of Peru?"), "\(due.stdout)")
+        let peru = try RecallProcess.run(["cards", "--profile", "ana", "Peru"], currentDirectory: dir)
+        let day = try #require(peru.stdout.split(separator: " ").first { $0.count == 10 && $0.contains("-") })
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let date = try #require(formatter.date(from: String(day)), "\(peru.stdout)")
+        #expect(date.timeIntervalSinceNow > 28 * 86_400, "due in 30 days: \(peru.stdout)")
+
         // The stub collection.anki2 beside collection.anki21b is never what is read.
         let legacy = try RecallProcess.run(["import", "legacy.apkg", "--dry-run"], currentDirectory: dir)
         #expect(legacy.stdout.contains("would add 14 cards from legacy.apkg"), "\(legacy.stdout)")
