@@ -13,7 +13,7 @@ The collection: every stock note type (Basic, and reversed, optional reversed wi
 the reverse, type in the answer, Cloze with Back Extra, Image Occlusion), a custom note type with
 4 fields and 2 templates, tags, subdecks, a media file, a filtered deck answered in preview
 mode, a "Forget", a "Set due date", a suspended card, a buried card, two flagged cards (red, blue), and a history studied over simulated days
-with FSRS on.
+with FSRS on, each studied card then scheduled by Anki's FSRS (a reschedule).
 """
 
 import json
@@ -69,7 +69,7 @@ def build(folder):
     conf = col.decks.config_dict_for_deck_id(1)
     conf["fsrsParams6"] = [0.41, 1.9, 3.7, 11.5, 6.1, 0.71, 2.6, 0.004, 1.65, 0.14, 0.92, 1.55, 0.07,
                            0.31, 1.52, 0.55, 2.1, 0.6, 0.12, 0.07, 0.1542]
-    conf["desiredRetention"] = 0.87
+    conf["desiredRetention"] = 0.9  # 0.87 once studied: the change reschedules the cards
     col.decks.update_config(conf)
     spanish = col.decks.id("Lang::Spanish::Vocab")
     geo = col.decks.id("Geography")
@@ -118,12 +118,23 @@ def study(col):
         card = col.get_card(cid)
         card.type = card.queue = 2
         card.ivl = 5
-        card.due = col.sched.today + 3
+        card.due = col.sched.today + 3  # a placeholder: Anki's FSRS reschedules it below
         # Anki's memory state from that log, as Anki computes it with FSRS on.
         computed = col._backend.compute_memory_state(cid)
         if computed.HasField("state"):
             card.memory_state = computed.state
         col.update_card(card)
+    # Anki's FSRS schedules every studied card from its memory state and last review, as the
+    # deck options screen does when the desired retention changes with "Reschedule cards on
+    # change" ticked (one revlog row of type 5 per card).
+    update = col._backend.get_deck_configs_for_update(1)
+    configs = [c.config for c in update.all_config]
+    for config in configs:
+        config.config.desired_retention = 0.87
+    col._backend.update_deck_configs(
+        target_deck_id=1, configs=configs, removed_config_ids=[], mode=0, card_state_customizer="",
+        limits=update.current_deck.limits, new_cards_ignore_review_limit=False, fsrs=True,
+        apply_all_parent_limits=False, fsrs_reschedule=True, fsrs_health_check=False)
     return answers
 
 

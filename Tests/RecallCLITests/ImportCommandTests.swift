@@ -227,14 +227,31 @@ struct ImportAnkiWrittenPackageTests {
             result.stdout
                 == """
                 added 14 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
-                read 11 notes, 16 cards, 54 reviews and 1 media file
+                read 11 notes, 16 cards, 69 reviews and 1 media file
+                applied 1 'Set due date' row: its card is due when Anki has it
                 skipped 1 card: 1 Image Occlusion (it needs its image)
-                skipped 5 review-log rows: 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a 'Set due date' or other manual change, 1 a filtered-deck preview
+                skipped 19 review-log rows: 15 a reschedule, 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a filtered-deck preview
                 added 49 of 49 reviews to profile 'ana'; its cards are rescheduled with the package's FSRS parameters
 
                 """)
         #expect(result.stderr.contains("skipped: current.apkg: note "))
         #expect(result.stderr.contains(": Image Occlusion (it needs its image)\n"))
+
+        // The card Anki was told to show in 30 days is not due before then, and the stored states
+        // are the log's replay (its due changes included), so `progress check` finds nothing.
+        let check = try RecallProcess.run(["progress", "check", "--profile", "ana"], currentDirectory: dir)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let due = try RecallProcess.run(["cards", "--profile", "ana", "state:due"], currentDirectory: dir)
+        #expect(due.status == 0, "\(due.stderr)")
+        #expect(due.stdout.split(separator: "\n").count > 1, "Anki has overdue cards: \(due.stdout)")
+        #expect(!due.stdout.contains("Capital of Peru?"), "\(due.stdout)")
+        let peru = try RecallProcess.run(["cards", "--profile", "ana", "Peru"], currentDirectory: dir)
+        let day = try #require(peru.stdout.split(separator: " ").first { $0.count == 10 && $0.contains("-") })
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let date = try #require(formatter.date(from: String(day)), "\(peru.stdout)")
+        #expect(date.timeIntervalSinceNow > 28 * 86_400, "due in 30 days: \(peru.stdout)")
 
         // The stub collection.anki2 beside collection.anki21b is never what is read.
         let legacy = try RecallProcess.run(["import", "legacy.apkg", "--dry-run"], currentDirectory: dir)

@@ -29,6 +29,9 @@ struct AnkiPackageReader {
         var deckName: String?
         /// The review log, for `recall import --with-progress`.
         var reviews: [ImportedReview] = []
+        /// The due dates Anki set: a card's due date after its last "Set due date", or after its
+        /// last answer (Anki's own schedule), for replay to keep.
+        var dueChanges: [ImportedDueChange] = []
         /// Suspended cards, by Anki card.
         var flags: [CardKey: CardFlags] = [:]
         /// Cards buried in Anki (by hand or as siblings): buried until the learner's next day.
@@ -42,6 +45,8 @@ struct AnkiPackageReader {
         var fsrs: AnkiFSRSConfig?
         /// The media files, by name, to copy beside the deck.
         var media: [(name: String, data: Data)] = []
+        /// The start of the collection's day 0 (seconds): Anki's due days count from it.
+        var dayZero: Int64 = 0
     }
 
     func read(_ url: URL) throws(InterchangeError) -> Result {
@@ -179,7 +184,11 @@ struct AnkiPackageReader {
         var buried: Set<CardKey> = []
         var cardKeys: [Int64: CardKey] = [:]
         var deckCounts: [String: Int] = [:]
-        try db.forEachRow("SELECT id, nid, did, odid, ord, queue, flags FROM cards ORDER BY nid, ord") {
+        var ankiDue: [Int64: Int64] = [:]
+        var scheduledByFSRS: Set<Int64> = []
+        try db.forEachRow(
+            "SELECT id, nid, did, odid, ord, queue, flags, type, due, odue, data FROM cards ORDER BY nid, ord"
+        ) {
             row throws(InterchangeError) in
             guard let id = row[0].integer, let note = row[1].integer, let ord = row[4].integer else { return }
             report.cardsRead += 1
@@ -195,6 +204,12 @@ struct AnkiPackageReader {
             let colour = Int((row[6].integer ?? 0) & 7)
             if builder.add(key, deck: deck, flag: colour) {
                 cardKeys[id] = key
+                // Review and relearning cards' due day (the home deck's, `odue`, in a filtered one).
+                if let type = row[7].integer, type == 2 || type == 3 {
+                    let original = row[9].integer ?? 0
+                    if let due = original != 0 ? original : row[8].integer { ankiDue[id] = due }
+                    if Self.hasMemoryState(row[10].text) { scheduledByFSRS.insert(id) }
+                }
                 switch row[5].integer ?? 0 {
                 case -1: flags[key] = CardFlags(isSuspended: true)
                 case -2, -3: buried.insert(key)
@@ -204,16 +219,24 @@ struct AnkiPackageReader {
         }
         let cards = builder.finish(into: &report)
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
+        let ownExport = types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
+        let dayZero = try dayCalendar(db, tables: tables)
+        let dueChanges =
+            tables.contains("revlog")
+            ? try Self.dueChanges(
+                db, cards: cardKeys, due: ankiDue, calendar: dayZero,
+                keepsAnswersDue: ownExport ? [] : scheduledByFSRS, report: &report) : []
         let mainDeck = deckCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         let fsrs = try AnkiFSRSConfig.read(db, tables: tables)
         return Result(
-            cards: cards, deckName: mainDeck, reviews: reviews, flags: flags, buried: buried, report: report,
-            rolloverHour: types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
-                ? nil : try rolloverHour(db, tables: tables), fsrs: fsrs)
+            cards: cards, deckName: mainDeck, reviews: reviews, dueChanges: dueChanges, flags: flags,
+            buried: buried, report: report,
+            rolloverHour: ownExport ? nil : try rolloverHour(db, tables: tables), fsrs: fsrs, dayZero: dayZero
+        )
     }
 
     /// The collection's rollover hour: the `config` table (schema 18) or `col.conf` (legacy).
-    private func rolloverHour(_ db: SQLiteDatabase, tables: Set<String>) throws(InterchangeError) -> Int {
+    func rolloverHour(_ db: SQLiteDatabase, tables: Set<String>) throws(InterchangeError) -> Int {
         var text: String?
         if tables.contains("config") {
             text = try db.query("SELECT val FROM config WHERE KEY = 'rollover'").first?.first?.text
@@ -263,17 +286,17 @@ struct AnkiPackageReader {
             let ease = row[2].integer ?? 0
             let type = row[4].integer ?? -1
             let factor = row[5].integer ?? 0
+            // A reschedule (Anki's FSRS moving cards after a change of options) has ease 0 too.
+            if type == 5 {
+                report.skipReview("a reschedule")
+                return
+            }
             if type == 4 || ease == 0 {
                 if ease == 0 && (row[6].integer ?? 0) == 0 && factor == 0 {
                     resetAt[cardID] = reviews.count
                     report.skipReview("a 'Forget' (reset to new)")
-                } else {
-                    report.skipReview("a 'Set due date' or other manual change")
                 }
-                return
-            }
-            if type == 5 {
-                report.skipReview("a reschedule")
+                // A "Set due date": `dueChanges` applies the card's last one.
                 return
             }
             if type == 3 && factor == 0 {
@@ -313,6 +336,10 @@ public struct ImportReport: Sendable, Equatable {
     public var cardsImported = 0
     public var reviewsRead = 0
     public var media = 0
+    /// "Set due date" rows applied: each moves its card to the due date Anki gave it.
+    public var dueDatesSet = 0
+    /// Cards whose due date after their last answer is Anki's own (its fuzz included).
+    public var dueDatesKept = 0
     /// Skipped cards and reviews, by reason.
     public var skippedCards: [String: Int] = [:]
     public var skippedReviews: [String: Int] = [:]
@@ -340,6 +367,11 @@ public struct ImportReport: Sendable, Equatable {
         func reasons(_ counts: [String: Int]) -> String {
             counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
                 .joined(separator: ", ")
+        }
+        if dueDatesSet > 0 {
+            lines.append(
+                "applied \(dueDatesSet) 'Set due date' row\(dueDatesSet == 1 ? "" : "s"): \(dueDatesSet == 1 ? "its card is" : "their cards are") due when Anki has \(dueDatesSet == 1 ? "it" : "them")"
+            )
         }
         let cards = skippedCards.values.reduce(0, +)
         if cards > 0 {

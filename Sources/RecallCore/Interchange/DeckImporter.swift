@@ -38,6 +38,9 @@ public struct DeckImporter: Sendable {
         /// The Anki review history of the imported cards (apkg only), by their ids in the deck,
         /// each with a stable id so that importing it twice records it once.
         public var reviews: [Review]
+        /// The due dates Anki set on those cards ("Set due date", and its schedule after the last
+        /// answer), replayed with the reviews (apkg only).
+        public var dueChanges: [DueChange] = []
         /// Suspension and burying of the imported cards (apkg), by card id in the deck.
         public var flags: [String: CardFlags] = [:]
         /// What an Anki package held and what was skipped (apkg only).
@@ -154,7 +157,8 @@ public struct DeckImporter: Sendable {
             format: format, deckID: id, deckName: deckName, file: file, isNewFile: existing == nil,
             added: added, alreadyPresent: cards.count - added.count - updated.count, updated: updated,
             notes: notes, yaml: yaml,
-            reviews: Self.reviews(read.reviews, cardIDs: ids), flags: flags, report: read.report,
+            reviews: Self.reviews(read.reviews, cardIDs: ids),
+            dueChanges: Self.dueChanges(read.dueChanges, cardIDs: ids), flags: flags, report: read.report,
             dayBoundary: read.rolloverHour.map {
                 SchedulerSettings.DayBoundary(timeZone: timeZone.identifier, rolloverHour: $0)
             }, fsrs: read.fsrs, media: read.media, mediaFolder: DeckMedia.folder(forDeckFile: file))
@@ -260,7 +264,9 @@ public struct DeckImporter: Sendable {
     public func recordReviews(of plan: Plan, in store: ProgressStore) throws -> Int {
         let known = Set(store.profile.reviews.map(\.id))
         let fresh = plan.reviews.filter { !known.contains($0.id) }
-        if !fresh.isEmpty {
+        let knownChanges = Set(store.profile.dueChanges.map(\.id))
+        let freshChanges = plan.dueChanges.filter { !knownChanges.contains($0.id) }
+        if !fresh.isEmpty || !freshChanges.isEmpty {
             // A profile that counts 24-hour periods moves to Anki's calendar days, so the history
             // keeps the stabilities Anki gave it.
             var settings = store.profile.settings
@@ -275,7 +281,9 @@ public struct DeckImporter: Sendable {
             if settings != store.profile.settings { try store.updateSettings(settings) }
             let scheduler = try Scheduler(settings: store.profile.settings)
             try store.merge(
-                Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+                Profile(
+                    name: store.profileName, settings: store.profile.settings, reviews: fresh,
+                    dueChanges: freshChanges),
                 using: scheduler)
         }
         for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
@@ -311,6 +319,18 @@ public struct DeckImporter: Sendable {
         return ids
     }
 
+    /// Anki's due dates as due changes of the deck's cards (`cardIDs`); skipped cards' are dropped.
+    static func dueChanges(_ imported: [ImportedDueChange], cardIDs: [AnkiPackageReader.CardKey: CardID])
+        -> [DueChange]
+    {
+        imported.compactMap { change in
+            guard let cardID = cardIDs[.init(note: change.noteID, ord: change.ord)] else { return nil }
+            return DueChange(
+                id: "anki-due-\(change.revlogID)-\(change.noteID)-\(change.ord)", cardID: cardID.rawValue,
+                changedAt: change.at, due: change.due)
+        }
+    }
+
     /// Anki reviews as reviews of the deck's cards (`cardIDs`); reviews of skipped cards are dropped.
     static func reviews(_ imported: [ImportedReview], cardIDs: [AnkiPackageReader.CardKey: CardID])
         -> [Review]
@@ -343,7 +363,7 @@ public struct DeckImporter: Sendable {
         cards: [ImportedCard], deckName: String?, reviews: [ImportedReview],
         flags: [AnkiPackageReader.CardKey: CardFlags], buried: Set<AnkiPackageReader.CardKey>,
         report: ImportReport?, rolloverHour: Int?, skippedLines: [Int], media: [(name: String, data: Data)],
-        fsrs: AnkiFSRSConfig?
+        fsrs: AnkiFSRSConfig?, dueChanges: [ImportedDueChange]
     ) {
         let size: Int
         do {
@@ -364,18 +384,18 @@ public struct DeckImporter: Sendable {
             let result = try AnkiPackageReader(path: displayPath).read(url)
             return (
                 result.cards, result.deckName, result.reviews, result.flags, result.buried, result.report,
-                result.rolloverHour, [], result.media, result.fsrs
+                result.rolloverHour, [], result.media, result.fsrs, result.dueChanges
             )
         }
         let text = try readText(url, displayPath: displayPath)
         switch format {
         case .md:
             let result = try MarkdownReader(path: displayPath).read(text)
-            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [], nil)
+            return (result.cards, result.deckName, [], [:], [], nil, nil, [], [], nil, [])
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [], nil)
+            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [], nil, [])
         }
     }
 

@@ -27,6 +27,7 @@ public enum CardIDMigration {
         }
         var target: [String: String] = [:]
         let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
+            .union(profile.dueChanges.map(\.cardID))
         for old in known where !current.contains(old) {
             if let new = timelines[old] ?? newID(for: old, current: current) { target[old] = new }
         }
@@ -35,6 +36,11 @@ public enum CardIDMigration {
         migrated.reviews = profile.reviews.map { review in
             var moved = review
             moved.cardID = target[review.cardID] ?? review.cardID
+            return moved
+        }
+        migrated.dueChanges = profile.dueChanges.map { change in
+            var moved = change
+            moved.cardID = target[change.cardID] ?? change.cardID
             return moved
         }
         var joined: [String: [String]] = [:]

@@ -2,7 +2,7 @@ import Foundation
 
 extension Profile {
     /// This profile and `other` combined: the union of both review logs with copies dropped by
-    /// review id, flags combined (`CardFlags.merged(with:)`), states rebuilt by replay.
+    /// review id (and of their due changes, by id), flags combined (`CardFlags.merged(with:)`), states rebuilt by replay.
     ///
     /// The name and settings are this profile's. On logs, states and flags the result does not
     /// depend on the order (`a.merged(with: b)` equals `b.merged(with: a)` there) and merging a
@@ -23,8 +23,12 @@ extension Profile {
         for (cardID, state) in states.merging(other.states, uniquingKeysWith: Profile.laterState) {
             mergedStates[cardID] = state
         }
+        var seenChanges = Set<String>()
+        let changes = (dueChanges + other.dueChanges).sorted(by: DueChange.logOrder)
+            .filter { seenChanges.insert($0.id).inserted }
         let result = Profile(
-            name: name, settings: settings, states: mergedStates, flags: mergedFlags, reviews: union)
+            name: name, settings: settings, states: mergedStates, flags: mergedFlags, reviews: union,
+            dueChanges: changes)
         return result.replayed(using: scheduler)
     }
 

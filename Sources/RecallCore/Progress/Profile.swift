@@ -17,14 +17,19 @@ public struct Profile: Sendable, Hashable {
     public internal(set) var flags: [String: CardFlags]
     /// Every review, in the order recorded.
     public internal(set) var reviews: [Review]
+    /// Due dates set by hand (Anki's "Set due date"), replayed with the answers; empty for most
+    /// profiles, and then absent from the files.
+    public internal(set) var dueChanges: [DueChange] = []
 
     public init(
         name: String = "default", settings: SchedulerSettings = SchedulerSettings(),
-        states: [String: CardState] = [:], flags: [String: CardFlags] = [:], reviews: [Review] = []
+        states: [String: CardState] = [:], flags: [String: CardFlags] = [:], reviews: [Review] = [],
+        dueChanges: [DueChange] = []
     ) {
         self.init(
             name: name, settings: settings, storableStates: states.mapValues(\.storable),
             flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
+        self.dueChanges = dueChanges
     }
 
     /// For readers whose dates are already storable and flags non-empty (no copy of 100,000 states).

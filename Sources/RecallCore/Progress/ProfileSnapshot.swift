@@ -26,10 +26,12 @@ struct ProfileSnapshot {
         var settings: SchedulerSettings
         var cards: [String: CardRecord]
         var reviews: [Review]
+        /// Absent from files without due changes (every file before they existed).
+        var dueChanges: [DueChange]?
 
         enum CodingKeys: String, CodingKey {
             case schemaVersion = "schema_version", profile, journalSequence = "journal_sequence"
-            case settings, cards, reviews
+            case settings, cards, reviews, dueChanges = "due_changes"
         }
     }
 
@@ -120,7 +122,7 @@ struct ProfileSnapshot {
         }
         let profile = Profile(
             name: profileName, settings: contents.settings, states: states, flags: flags,
-            reviews: contents.reviews)
+            reviews: contents.reviews, dueChanges: contents.dueChanges ?? [])
         return ProfileSnapshot(
             profile: profile, journalSequence: contents.journalSequence, loadedVersion: version)
     }
@@ -208,7 +210,26 @@ struct ProfileSnapshot {
             position == 0 ? writer.literal("\n") : writer.literal(",\n")
             writer.review(review)
         }
-        writer.raw("\n]\n}\n")
+        writer.raw("\n]")
+        // Only profiles with due changes have the key, so other files keep their layout (and the
+        // fast reader); those with it are read by `JSONDecoder`.
+        if !profile.dueChanges.isEmpty {
+            writer.raw(",\n\"due_changes\": [")
+            for (position, change) in profile.dueChanges.enumerated() {
+                position == 0 ? writer.literal("\n") : writer.literal(",\n")
+                writer.raw("{\"id\":")
+                writer.string(change.id)
+                writer.raw(",\"card\":")
+                writer.string(change.cardID)
+                writer.raw(",\"at\":")
+                writer.number(change.changedAt.timeIntervalSince1970)
+                writer.raw(",\"due\":")
+                writer.number(change.due.timeIntervalSince1970)
+                writer.raw("}")
+            }
+            writer.raw("\n]")
+        }
+        writer.raw("\n}\n")
         return writer.bytes
     }
 }

@@ -16,12 +16,17 @@ import Testing
             var stability: Double?
             var difficulty: Double?
             var queue: Int
+            var type: Int
+            /// Review cards: Anki's day the card is due (a position near -100,000 in a filtered deck).
+            var due: Int
             var reviews: Int
         }
         var cards: [Card]
         var revlog: Int
         var notes: Int
         var parameters: [Double]
+        /// The Anki card that was given a due date 30 days ahead ("Set due date").
+        var moved: Int64
     }
 
     static func expected() throws -> Expected {
@@ -45,10 +50,13 @@ import Testing
         #expect(
             result.report.skippedReviews == [
                 "a filtered-deck preview": 1, "a 'Forget' (reset to new)": 1, "answered before a 'Forget'": 2,
-                "a 'Set due date' or other manual change": 1,
+                "a reschedule": 15,
             ])
+        #expect(result.report.dueDatesSet == 1, "the 'Set due date' is applied")
         #expect(
-            result.reviews.count + result.report.reviewsSkipped == expected.revlog, "every row accounted for")
+            result.reviews.count + result.report.reviewsSkipped + result.report.dueDatesSet
+                == expected.revlog,
+            "every row accounted for")
 
         let ids = DeckImporter.cardIDs(of: result.cards, deckID: "d")
         #expect(ids.count == expected.cards.count - 1, "one recall card per Anki card but the IO one")
@@ -188,5 +196,62 @@ import Testing
             compared += 1
         }
         #expect(compared >= 12)
+    }
+
+    /// Imported with progress, each review card is due on Anki's own day for it (within one): the
+    /// days Anki's FSRS scheduled (the fixture's reschedule; some overdue) and the card given
+    /// "Set due date 30", and the stored states are the log's replay, so
+    /// `progress check` agrees and the due dates survive a replay and a reopening of the profile.
+    @Test func importWithProgressKeepsAnkisDueDatesAndTheSetDueDate() throws {
+        let expected = try Self.expected()
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let progress = folder.appendingPathComponent("Progress")
+        let read = try Self.read("current.apkg")
+        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
+        let movedCard = try #require(
+            read.dueChanges.first { change in
+                expected.cards.contains { $0.nid == change.noteID && $0.ord == change.ord && $0.due == 30 }
+            })
+        #expect(plan.dueChanges.count == read.dueChanges.count)
+        do {
+            let store = try ProgressStore.open(profile: "ana", in: progress)
+            defer { store.close() }
+            _ = try importer.recordReviews(of: plan, in: store)
+            #expect(store.profile.dueChanges.count == plan.dueChanges.count)
+            #expect(
+                try store.profile.cardsDifferingFromReplay(using: Scheduler(settings: store.profile.settings))
+                    .isEmpty)
+            // Importing again adds nothing.
+            #expect(try importer.recordReviews(of: plan, in: store) == 0)
+            #expect(store.profile.dueChanges.count == plan.dueChanges.count)
+        }
+        let store = try ProgressStore.open(profile: "ana", in: progress)
+        defer { store.close() }
+        let scheduler = try Scheduler(settings: store.profile.settings)
+        #expect(
+            store.profile.cardsDifferingFromReplay(using: scheduler).isEmpty, "the file holds the changes")
+        var compared = 0
+        for anki in expected.cards where anki.type == 2 && anki.due > -90_000 {
+            guard let cardID = ids[.init(note: anki.nid, ord: anki.ord)] else { continue }
+            let state = try #require(store.profile.states[cardID.rawValue], "\(cardID) has no state")
+            let day = (state.due.timeIntervalSince1970 - Double(read.dayZero)) / 86_400
+            #expect(abs(day - Double(anki.due)) <= 1, "\(cardID): due on day \(day), Anki's \(anki.due)")
+            compared += 1
+        }
+        #expect(compared >= 10)
+        let moved = try #require(ids[.init(note: movedCard.noteID, ord: movedCard.ord)])
+        let state = try #require(store.profile.states[moved.rawValue])
+        #expect(state.due.timeIntervalSince(movedCard.at) > 29 * 86_400, "due in 30 days, not overdue")
+        // The move keeps the memory state: the last answer's stability, as Anki keeps it.
+        let anki = try #require(
+            expected.cards.first { $0.nid == movedCard.noteID && $0.ord == movedCard.ord })
+        let stability = try #require(anki.stability)
+        #expect(abs((state.stability ?? 0) - stability) / stability < 0.01)
     }
 }
