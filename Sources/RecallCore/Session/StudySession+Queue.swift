@@ -15,6 +15,7 @@ extension StudySession {
     func buildQueue(now: Date) {
         let profile = store.profile
         let board = statusBoard(now: now)
+        queueBoard = (board, store.changeCount)
         let today = store.reviews(from: board.dayStart, to: board.dayEnd)
         answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
         let reviewedToday = Set(today.map(\.cardID))

@@ -129,9 +129,16 @@ public struct CardStatusBoard: Sendable {
         self.days = days
         dayStart = days.startOfDay(containing: now)
         dayEnd = days.endOfDay(containing: now)
-        let keys = Dictionary(cards.map { ($0.id, $0.siblingKey) }, uniquingKeysWith: { first, _ in first })
+        // The facts of today's cards (a card's first occurrence decides), without a map of every card.
+        var seen: Set<String> = []
+        var siblings: Set<String> = []
+        if !answeredToday.isEmpty {
+            for card in cards where answeredToday.contains(card.id) && seen.insert(card.id).inserted {
+                siblings.insert(card.siblingKey)
+            }
+        }
         self.answeredToday = answeredToday
-        siblingsAnsweredToday = Set(answeredToday.compactMap { keys[$0] })
+        siblingsAnsweredToday = siblings
         self.lastWrong = lastWrong
     }
 
