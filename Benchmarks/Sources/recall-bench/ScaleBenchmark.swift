@@ -22,12 +22,19 @@ enum ScaleBenchmark {
         var learnerReviews = 57_600
         var runs = 3
         var answers = 200
+        /// `--only open,prompt`: just the two REPL rows (no learning profile, class, deck or launch).
+        var onlyPrompt = false
     }
 
     static func run(arguments: [String]) {
         var options = Options()
         var rest = arguments[...]
         while let argument = rest.popFirst() {
+            if argument == "--only" {
+                guard rest.popFirst() == "open,prompt" else { fail("--only takes open,prompt") }
+                options.onlyPrompt = true
+                continue
+            }
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
                 fail("\(argument) needs a positive number")
             }
@@ -65,9 +72,11 @@ enum ScaleBenchmark {
             try writeProfile(
                 cards: options.cards, reviews: options.reviews, years: 10, learningCards: 0, in: big,
                 scheduler: scheduler)
-            try writeProfile(
-                cards: 40_000, reviews: 200_000, years: 1, learningCards: 32_000, in: learning,
-                scheduler: scheduler)
+            if !options.onlyPrompt {
+                try writeProfile(
+                    cards: 40_000, reviews: 200_000, years: 1, learningCards: 32_000, in: learning,
+                    scheduler: scheduler)
+            }
         }
         print(String(format: "  (setup: profiles written in %.1f s)", setup))
         let snapshot = big.appendingPathComponent("default.json")
@@ -88,21 +97,42 @@ enum ScaleBenchmark {
             reference: ("read the snapshot's bytes", read),
             memory: open.map(\.peakMB).max(), goal: "≤ 0.5 s, ≤ 300 MB")
 
-        // Every prompt after that: the REPL builds a session and counts what is left.
+        // Every prompt after that: the REPL's counts (`DayCountsCache`), recounted after an answer
+        // (the answer itself, with its fsync, is not timed), and kept when nothing changed.
         let store = try ProgressStore.open(in: big)
         let cards = syntheticCards(options.cards)
-        let prompt = (0..<options.runs).map { _ in
-            time {
-                StudySession(cards: cards, vocabulary: [], store: store, scheduler: scheduler, now: now)
-                    .remaining(now: now).new
-            }.1
+        let cache = DayCountsCache(cards: cards, decks: [], store: store, scheduler: scheduler)
+        let promptOptions = StudyOptions()
+        _ = cache.counts(deck: nil, options: promptOptions, now: now)
+        var prompt: [Double] = []
+        for index in 0..<options.runs {
+            let card = cards[(index * 104_729 + 17) % cards.count]
+            try store.record(
+                Review(
+                    cardID: card.id, reviewedAt: now - 600 + Double(index), rating: .good,
+                    answer: card.answer,
+                    verdict: .correct, duration: 3), using: scheduler)
+            prompt.append(
+                time { cache.counts(deck: nil, options: promptOptions, now: now + Double(index)).new }.1)
+        }
+        let unchanged = (0..<options.runs).map { index in
+            time { cache.counts(deck: nil, options: promptOptions, now: now + 100 + Double(index)).new }.1
         }
         let lookups = (0..<options.runs).map { _ in
             time { cards.reduce(0) { $0 + (store.profile.states[$1.id] == nil ? 1 : 0) } }.1
         }
         table.add(
-            "every REPL prompt after that", prompt, reference: ("one state lookup per card", lookups),
+            "every REPL prompt after an answer", prompt, reference: ("one state lookup per card", lookups),
             goal: "≤ 20 ms")
+        table.add(
+            "every REPL prompt, nothing changed", unchanged,
+            reference: ("one state lookup per card", lookups),
+            goal: "≤ 20 ms")
+        if options.onlyPrompt {
+            table.print()
+            print("  load average at the end: \(loadAverage())")
+            return
+        }
 
         // One answer: record (schedule, journal, fsync) and the next card, in a session.
         let floor = try fsyncFloor(in: folder, samples: options.answers)
@@ -303,10 +333,10 @@ enum ScaleBenchmark {
                     seconds = try time {
                         let store = try ProgressStore.open(in: folder)
                         let scheduler = try Scheduler(settings: store.profile.settings)
-                        let session = StudySession(
-                            cards: cards, vocabulary: [], store: store, scheduler: scheduler, now: now)
-                        _ = session.remaining(now: now)
-                        _ = session.next(now: now)
+                        // The REPL's first prompt: its counts.
+                        let cache = DayCountsCache(
+                            cards: cards, decks: [], store: store, scheduler: scheduler)
+                        _ = cache.counts(deck: nil, options: StudyOptions(), now: now)
                     }.1
                 } else {
                     seconds = try time {

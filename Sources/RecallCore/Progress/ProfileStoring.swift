@@ -10,6 +10,9 @@ public import Foundation
 public protocol ProfileStoring: AnyObject {
     /// The profile as of the last change.
     var profile: Profile { get }
+    /// A number that changes whenever the profile does (an answer, an undo, a flag, the
+    /// settings): what caches of the profile's counts compare (see `DayCountsCache`).
+    var changeCount: Int { get }
     /// Rates a card from its stored state with `scheduler`, records the answer, and returns the new state.
     @discardableResult
     func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError) -> CardState
@@ -25,6 +28,8 @@ public protocol ProfileStoring: AnyObject {
     func reviews(from start: Date, to end: Date) -> [Review]
     /// When the card was first reviewed, or nil if never.
     func firstReviewDate(of cardID: String) -> Date?
+    /// Each card's last wrong answer time (in log order), for the cards answered wrongly ever.
+    func lastWrongAnswerTimes() -> [String: Date]
     /// Ends the session and releases the profile.
     func finish() throws(ProgressError)
     /// Releases the profile without ending anything (every change is already durable).
@@ -36,7 +41,10 @@ extension ProgressStore: ProfileStoring {}
 /// A profile kept in memory only, with the same rules as `ProgressStore` (time order per card,
 /// undo of a card's last review only): for tests of what sits above the store.
 public final class InMemoryProfileStore: ProfileStoring {
-    public private(set) var profile: Profile
+    public private(set) var profile: Profile {
+        didSet { changeCount &+= 1 }
+    }
+    public private(set) var changeCount = 0
     /// Whether `finish` was called.
     public private(set) var isFinished = false
 
@@ -87,6 +95,10 @@ public final class InMemoryProfileStore: ProfileStoring {
 
     public func firstReviewDate(of cardID: String) -> Date? {
         profile.reviews.filter { $0.cardID == cardID }.map(\.reviewedAt).min()
+    }
+
+    public func lastWrongAnswerTimes() -> [String: Date] {
+        ReviewTimeIndex(profile.reviews).lastWrongAt
     }
 
     public func finish() throws(ProgressError) {

@@ -24,8 +24,13 @@ public final class ProgressStore {
     /// Read from it rather than keeping a copy across answers: `append` changes the profile in
     /// place, and a copy held elsewhere would make it copy the whole review log.
     public private(set) var profile: Profile {
-        didSet { timeIndexIsStale = true }
+        didSet {
+            timeIndexIsStale = true
+            changeCount &+= 1
+        }
     }
+    /// How many times the profile has changed since the store was opened (see `ProfileStoring`).
+    public private(set) var changeCount = 0
     /// Warnings and notes from opening (a torn journal line, a migration, times going backwards).
     public private(set) var issues: [ProgressIssue]
     /// Journal lines after which `append` compacts, at least (see `effectiveCompactionThreshold`).
@@ -167,8 +172,10 @@ public final class ProgressStore {
             Journal.line(
                 sequence: sequence + 1, replacing: review.id, by: review, state: newState.storable,
                 flags: flags))
-        // A new rating at the same time leaves the log's times, so the time index, as they were.
-        keepingTimeIndex(if: old.reviewedAt == review.reviewedAt) {
+        // A new rating at the same time leaves the log's times, so the time index, as they were;
+        // a verdict changed from or to wrong changes the card's last wrong answer.
+        let sameWrong = (old.verdict == .wrong) == (review.verdict == .wrong)
+        keepingTimeIndex(if: old.reviewedAt == review.reviewedAt && sameWrong) {
             profile.replaceUnchecked(review, newState: newState, flags: flags)
         }
         compactIfDue()
@@ -190,6 +197,11 @@ public final class ProgressStore {
     /// When the card was first reviewed, or nil if never.
     public func firstReviewDate(of cardID: String) -> Date? {
         currentTimeIndex().firstReviewedAt[cardID]
+    }
+
+    /// Each card's last wrong answer time, in log order, from the index (not a scan of the log).
+    public func lastWrongAnswerTimes() -> [String: Date] {
+        currentTimeIndex().lastWrongAt
     }
 
     /// Runs `change`, which leaves the log's review times alone when `unchanged`, without making

@@ -1,12 +1,14 @@
 import Foundation
 
-/// What the study queue asks of the log at every prompt, kept so that it need not scan the whole
-/// log: each card's first review time, and whether the log is in time order (as it is unless
+/// What the study queue and the card status ask of the log at every prompt, kept so that they
+/// need not scan the whole log: each card's first review time, its last wrong answer, and whether the log is in time order (as it is unless
 /// clocks went backwards), in which case a day's reviews are found by binary search.
 ///
 /// Maintained by `ProgressStore` alongside its profile.
 struct ReviewTimeIndex {
     private(set) var firstReviewedAt: [String: Date] = [:]
+    /// The time of each card's last wrong answer, in log order (what `CardStatus.daysSinceWrong` reads).
+    private(set) var lastWrongAt: [String: Date] = [:]
     /// Every review is dated no earlier than the one before it.
     private(set) var isChronological = true
     private var lastTime: Date?
@@ -20,6 +22,7 @@ struct ReviewTimeIndex {
         // One hash lookup per review (the default subscript's in-place modify), not two.
         let time = review.reviewedAt
         Self.updateEarliest(&firstReviewedAt[review.cardID, default: time], with: time)
+        if review.verdict == .wrong { lastWrongAt[review.cardID] = time }
         if let lastTime, review.reviewedAt < lastTime { isChronological = false }
         lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
     }

@@ -60,7 +60,10 @@ extension StudySession {
     /// The day's counts at `now` (see `DayCounts`).
     public func counts(now: Date) -> DayCounts {
         let left = remaining(now: now)
-        let statuses = statusBoard(now: now).counts(of: deckOrder.compactMap { cards[$0] })
+        let board =
+            queueBoard.flatMap { $0.board.now == now && $0.changeCount == store.changeCount ? $0.board : nil }
+            ?? statusBoard(now: now)
+        let statuses = board.counts(of: deckOrder.compactMap { cards[$0] })
         return DayCounts(
             learning: left.learning, review: left.review, new: left.new, due: statuses.due,
             buried: statuses.buried, suspended: statuses.suspended, heldBack: heldBack)

@@ -4,7 +4,7 @@ extension StudySession {
     /// The status of the session's cards at `now` (see `CardStatus`).
     public func statusBoard(now: Date) -> CardStatusBoard {
         CardStatusBoard(
-            profile: store.profile, cards: deckOrder.compactMap { cards[$0] }, now: now, days: options.clock)
+            store: store, cards: deckOrder.compactMap { cards[$0] }, now: now, days: options.clock)
     }
 
     /// Builds today's queue from the profile: learning cards by due time; review cards due by the
@@ -15,6 +15,7 @@ extension StudySession {
     func buildQueue(now: Date) {
         let profile = store.profile
         let board = statusBoard(now: now)
+        queueBoard = (board, store.changeCount)
         let today = store.reviews(from: board.dayStart, to: board.dayEnd)
         answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
         let reviewedToday = Set(today.map(\.cardID))

@@ -53,6 +53,9 @@ public final class StudySession {
     public internal(set) var summary = StudySummary()
     /// The study day the queue was built for.
     private(set) var day: Date
+    /// The status board the queue was last built from, and the store's change count then: what
+    /// `counts(now:)` reuses at the same moment instead of building it again.
+    var queueBoard: (board: CardStatusBoard, changeCount: Int)?
 
     /// - Parameters:
     ///   - cards: the cards of the decks being studied.

@@ -94,24 +94,52 @@ public struct CardStatusBoard: Sendable {
     private let lastWrong: [String: Date]
     private let days: StudyCalendar
 
+    /// From a profile alone (a profile read without opening it): one pass over its log.
+    ///
     /// - Parameters:
     ///   - cards: the cards whose siblings bury each other (usually every card of the open decks).
     public init(profile: Profile, cards: [Card], now: Date, days: StudyCalendar) {
-        self.profile = profile
-        self.now = now
-        self.days = days
-        dayStart = days.startOfDay(containing: now)
-        dayEnd = days.endOfDay(containing: now)
-        let keys = Dictionary(cards.map { ($0.id, $0.siblingKey) }, uniquingKeysWith: { first, _ in first })
+        let dayStart = days.startOfDay(containing: now)
+        let dayEnd = days.endOfDay(containing: now)
         var answered: Set<String> = []
         var wrong: [String: Date] = [:]
         for review in profile.reviews {
             if review.verdict == .wrong { wrong[review.cardID] = review.reviewedAt }
             if review.reviewedAt >= dayStart, review.reviewedAt < dayEnd { answered.insert(review.cardID) }
         }
-        answeredToday = answered
-        siblingsAnsweredToday = Set(answered.compactMap { keys[$0] })
-        lastWrong = wrong
+        self.init(
+            profile: profile, cards: cards, now: now, days: days, answeredToday: answered, lastWrong: wrong)
+    }
+
+    /// From an open store: today's reviews and the last wrong answers come from its index, so
+    /// building the board costs O(cards + today's reviews), never a pass over the whole log.
+    public init(store: some ProfileStoring, cards: [Card], now: Date, days: StudyCalendar) {
+        let today = store.reviews(from: days.startOfDay(containing: now), to: days.endOfDay(containing: now))
+        self.init(
+            profile: store.profile, cards: cards, now: now, days: days,
+            answeredToday: Set(today.map(\.cardID)), lastWrong: store.lastWrongAnswerTimes())
+    }
+
+    private init(
+        profile: Profile, cards: [Card], now: Date, days: StudyCalendar, answeredToday: Set<String>,
+        lastWrong: [String: Date]
+    ) {
+        self.profile = profile
+        self.now = now
+        self.days = days
+        dayStart = days.startOfDay(containing: now)
+        dayEnd = days.endOfDay(containing: now)
+        // The facts of today's cards (a card's first occurrence decides), without a map of every card.
+        var seen: Set<String> = []
+        var siblings: Set<String> = []
+        if !answeredToday.isEmpty {
+            for card in cards where answeredToday.contains(card.id) && seen.insert(card.id).inserted {
+                siblings.insert(card.siblingKey)
+            }
+        }
+        self.answeredToday = answeredToday
+        siblingsAnsweredToday = siblings
+        self.lastWrong = lastWrong
     }
 
     /// Whether a card of this fact was answered today.

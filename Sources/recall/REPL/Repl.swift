@@ -79,11 +79,11 @@ final class Repl {
 
     /// `recall csto · 12 due · 5 new › `, with the profile's name first when it is not `default`.
     func prompt(now: Date) -> String {
-        let session = context.session(deck: nil, options: options, now: now)
+        let counts = context.dayCounts.counts(deck: nil, options: options, now: now)
         let label = context.decks.count == 1 ? context.decks[0].id : "\(context.decks.count) decks"
         let name = context.store.profile.name
         let profile = name == ProgressLocation.defaultProfile ? "" : "\(Style.safe(name, oneLine: true)) · "
-        return "recall \(profile)\(label) · \(DayCountsText.short(session.counts(now: now))) › "
+        return "recall \(profile)\(label) · \(DayCountsText.short(counts)) › "
     }
 
     /// Runs one command line; false to leave.
@@ -245,10 +245,10 @@ final class Repl {
     func listDecks() {
         let now = clock()
         for deck in context.decks {
-            let session = context.session(deck: deck.id, options: options, now: now)
+            let counts = context.dayCounts.counts(deck: deck.id, options: options, now: now)
             let count = context.cards(inDeck: deck.id).count
             say(
-                "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(DayCountsText.deckLine(session.counts(now: now)))"
+                "  \(deck.id)  \(Style.safe(deck.name)) — \(count) cards, \(DayCountsText.deckLine(counts))"
             )
         }
     }

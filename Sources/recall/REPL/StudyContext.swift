@@ -51,6 +51,10 @@ final class StudyContext {
         return cards.filter { $0.deck == id }
     }
 
+    /// The day's counts the prompt and `decks` show, kept until the profile or the day changes.
+    private(set) lazy var dayCounts = DayCountsCache(
+        cards: cards, decks: decks, store: store, scheduler: scheduler)
+
     func session(deck: String?, options: StudyOptions, now: Date) -> StudySession {
         StudySession(
             cards: cards(inDeck: deck), vocabulary: [], decks: decks, store: store, scheduler: scheduler,
@@ -59,7 +63,7 @@ final class StudyContext {
 
     /// Every card's status for the learner at `now` (the core's one definition of each state).
     func statusBoard(now: Date, clock: StudyCalendar) -> CardStatusBoard {
-        CardStatusBoard(profile: store.profile, cards: cards, now: now, days: clock)
+        CardStatusBoard(store: store, cards: cards, now: now, days: clock)
     }
 
     /// What the query language needs to know about the learner's cards.

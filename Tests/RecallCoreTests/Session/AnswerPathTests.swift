@@ -15,6 +15,7 @@ import Testing
         init(_ profile: Profile) { inner = InMemoryProfileStore(profile: profile) }
 
         var profile: Profile { inner.profile }
+        var changeCount: Int { inner.changeCount }
 
         func readLog(_ what: String) {
             logReads += 1
@@ -47,6 +48,10 @@ import Testing
         func firstReviewDate(of cardID: String) -> Date? {
             readLog("firstReviewDate")
             return inner.firstReviewDate(of: cardID)
+        }
+        func lastWrongAnswerTimes() -> [String: Date] {
+            readLog("lastWrongAnswerTimes")
+            return inner.lastWrongAnswerTimes()
         }
         func finish() throws(ProgressError) { try inner.finish() }
         func close() {}
