@@ -97,3 +97,30 @@ struct AttributeFacts {
         return found
     }
 }
+
+extension Array {
+    /// `shuffled(using:).prefix(length)`, drawing the same numbers from `generator` (so it is left
+    /// as the whole shuffle leaves it) without moving the elements past `length`: the standard
+    /// library's shuffle fixes position `i` at its `i`-th draw, so only the first `length` draws
+    /// choose elements; the rest are drawn for the generator's sake.
+    func shuffledPrefix(_ length: Int, using generator: inout some RandomNumberGenerator) -> [Element] {
+        guard count > 1 else { return Array(prefix(length)) }
+        var moved: [Int: Int] = [:]
+        var picked: [Element] = []
+        var amount = count
+        var current = 0
+        while amount > 1 {
+            let random = Int.random(in: 0..<amount, using: &generator)
+            amount -= 1
+            if current < length {
+                let other = current + random
+                let there = moved[other] ?? other
+                moved[other] = moved[current] ?? current
+                picked.append(self[there])
+            }
+            current += 1
+        }
+        if picked.count < Swift.min(length, count) { picked.append(self[moved[current] ?? current]) }
+        return picked
+    }
+}

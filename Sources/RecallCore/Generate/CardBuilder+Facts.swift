@@ -173,7 +173,7 @@ extension CardBuilder {
         var easier: [Card.Presentation] = []
         if wrong.count >= 3, let facts = index.factsByAttribute[context.attribute.id] {
             var rng = SplitMix64(seed: seed, purpose: purpose(context, .reverse, "choose"))
-            let picked = wrong.shuffled(using: &rng).prefix(3).compactMap { facts.subjectNames[$0] }
+            let picked = wrong.shuffledPrefix(3, using: &rng).compactMap { facts.subjectNames[$0] }
             easier.append(choice(prompt: prompt, right: context.subject.name, wrong: picked, rng: &rng))
         }
         add(
