@@ -161,17 +161,19 @@ extension CardBuilder {
             return
         }
         let prompt = Template.render(template, values(for: context, value))
-        // Wrong subjects only from those the source gives another value for the same attribute.
-        let confusable = DistractorPicker(index: index).confusableFacts(of: context.fact)
-        let others = (index.factsByAttribute[context.attribute.id] ?? [])
-            .filter { $0.subject != context.fact.subject && !confusable.contains($0.id) }
-            .compactMap { index.entities[$0.subject]?.name }
-        var seen: Set<String> = [TextFold.fold(context.subject.name)]
-        let wrong = others.filter { seen.insert(TextFold.fold($0)).inserted }
+        // Wrong subjects only from those the source gives another value for the same attribute
+        // (positions of their facts, one per name, never one reading as the subject's own name).
+        var wrong: [Int] = []
+        if let facts = index.factsByAttribute[context.attribute.id] {
+            let confusable = facts.positions(
+                of: DistractorPicker(index: index).confusableFacts(of: context.fact))
+            wrong = facts.otherSubjects(
+                than: context.fact.subject, named: context.subject.name, excluding: confusable)
+        }
         var easier: [Card.Presentation] = []
-        if wrong.count >= 3 {
+        if wrong.count >= 3, let facts = index.factsByAttribute[context.attribute.id] {
             var rng = SplitMix64(seed: seed, purpose: purpose(context, .reverse, "choose"))
-            let picked = Array(wrong.shuffled(using: &rng).prefix(3))
+            let picked = wrong.shuffledPrefix(3, using: &rng).compactMap { facts.subjectNames[$0] }
             easier.append(choice(prompt: prompt, right: context.subject.name, wrong: picked, rng: &rng))
         }
         add(

@@ -25,7 +25,11 @@ extension CardBuilder {
         guard case .date(let date) = context.fact.value, let event = event(for: context.fact.id) else {
             return
         }
-        if let twin = events.first(where: {
+        // Only an event of the same year can be a twin; the year's events are one run of the timeline.
+        let sameYear = events[(events.partitionPoint { $0.date.year < date.year })...].prefix {
+            $0.date.year == date.year
+        }
+        if let twin = sameYear.first(where: {
             $0.fact.id != event.fact.id && !$0.date.isDistinguishable(from: date)
         }) {
             warn(

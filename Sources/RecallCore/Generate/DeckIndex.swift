@@ -5,8 +5,10 @@ struct DeckIndex {
     let attributes: [String: Attribute]
     /// Facts by subject and attribute: what is true of a subject for an attribute.
     let factsBySlot: [String: [Fact]]
-    /// Facts by attribute.
-    let factsByAttribute: [String: [Fact]]
+    /// Facts by attribute, indexed for reverse cards and text distractors.
+    let factsByAttribute: [String: AttributeFacts]
+    /// For each fact id, the facts that name it as confusable.
+    let confusableNaming: [String: [String]]
     /// Entities by type, in deck order.
     let entitiesByType: [String: [Entity]]
     /// Entities by display name.
@@ -21,7 +23,15 @@ struct DeckIndex {
         entities = Dictionary(deck.entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         attributes = Dictionary(deck.attributes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         factsBySlot = Dictionary(grouping: deck.facts) { Self.slot($0.subject, $0.attribute) }
-        factsByAttribute = Dictionary(grouping: deck.facts, by: \.attribute)
+        let entities = entities
+        factsByAttribute = Dictionary(grouping: deck.facts, by: \.attribute).mapValues {
+            AttributeFacts($0, entities: entities)
+        }
+        var naming: [String: [String]] = [:]
+        for fact in deck.facts {
+            for id in fact.confusableWith { naming[id, default: []].append(fact.id) }
+        }
+        confusableNaming = naming
         entitiesByType = Dictionary(grouping: deck.entities, by: \.type)
         entitiesByName = Dictionary(
             deck.entities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

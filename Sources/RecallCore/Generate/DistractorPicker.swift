@@ -22,9 +22,7 @@ struct DistractorPicker {
 
     /// Facts never used as distractors for `fact`: those it names as confusable and those naming it.
     func confusableFacts(of fact: Fact) -> Set<String> {
-        var ids = Set(fact.confusableWith)
-        for other in index.deck.facts where other.confusableWith.contains(fact.id) { ids.insert(other.id) }
-        return ids
+        Set(fact.confusableWith).union(index.confusableNaming[fact.id] ?? [])
     }
 
     /// Up to `count` wrong options, as displayed: none for a bounded number, no year after the
@@ -113,8 +111,8 @@ struct DistractorPicker {
                 return entity.id == id || entity.id == fact.subject ? nil : entity.name
             }
         case .text:
-            let confusable = confusableFacts(of: fact)
-            let others = (index.factsByAttribute[fact.attribute] ?? []).filter { !confusable.contains($0.id) }
+            guard let facts = index.factsByAttribute[fact.attribute] else { return .nearestFirst([]) }
+            let others = facts.excluding(facts.positions(of: confusableFacts(of: fact)))
             return .any(size: others.count) { position in
                 others[position].subject == fact.subject ? nil : index.display(others[position].value)
             }

@@ -51,6 +51,28 @@ enum TextFold {
     /// As `containsWords`, with the haystack already folded.
     static func containsWords(folded haystack: String, _ needle: String) -> Bool {
         let word = fold(needle)
-        return !word.isEmpty && (" " + haystack + " ").contains(" " + word + " ")
+        guard !word.isEmpty else { return false }
+        if let found = asciiContainsWord(haystack, word) { return found }
+        return (" " + haystack + " ").contains(" " + word + " ")
+    }
+
+    /// `" " + haystack + " "` contains `" " + word + " "`, by bytes, when both are ASCII (where
+    /// that is what Foundation's search decides, without its cost); nil otherwise.
+    private static func asciiContainsWord(_ haystack: String, _ word: String) -> Bool? {
+        var haystack = haystack
+        var word = word
+        return haystack.withUTF8 { text in
+            word.withUTF8 { needle -> Bool? in
+                guard text.allSatisfy({ $0 < 0x80 }), needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard needle.count <= text.count else { return false }
+                for start in 0...(text.count - needle.count) {
+                    let end = start + needle.count
+                    guard start == 0 || text[start - 1] == 0x20, end == text.count || text[end] == 0x20
+                    else { continue }
+                    if (0..<needle.count).allSatisfy({ text[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
+        }
     }
 }
