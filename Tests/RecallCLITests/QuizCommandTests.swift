@@ -41,6 +41,18 @@ import Testing
         #expect(result.stdout.hasSuffix("Score: 1/2 (50%)\n"), "\(result.stdout)")
     }
 
+    /// `kind:choice` in the query asks the choice presentations it selected, never another
+    /// presentation of the same card (the true/false one came back before).
+    @Test(arguments: 0..<8)
+    func aKindQueryAsksOnlyThatKind(seed: Int) throws {
+        let result = try RecallProcess.run(
+            ["quiz", "kind:choice", "--seed", "\(seed)", "-n", "1"], input: "",
+            environment: ["COLUMNS": "500"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  a) "), "\(result.stdout)")
+        #expect(!result.stdout.contains("True or false?"), "\(result.stdout)")
+    }
+
     @Test func sameSeedSameQuiz() throws {
         #expect(try firstQuestion(seed: 9) == firstQuestion(seed: 9))
         let draws = try Set((1...6).map { try firstQuestion(seed: $0) })

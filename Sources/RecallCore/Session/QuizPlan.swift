@@ -2,11 +2,14 @@
 /// its presentations (a quiz may ask every kind, true/false included; see `Card.askable`).
 public enum QuizPlan {
     /// Up to `count` cards drawn with `seed`, never two from the same fact (siblings), kinds taken in turn.
+    /// - Parameter presented: the cards are already the presentations to ask (as a query over
+    ///   `askable` selected them), so they are not expanded again.
     public static func select(
-        from cards: [Card], count: Int, seed: UInt64, kinds: Set<Card.Kind>? = nil
+        from cards: [Card], count: Int, seed: UInt64, kinds: Set<Card.Kind>? = nil, presented: Bool = false
     ) -> [Card] {
         var rng = SplitMix64(seed: seed, purpose: "quiz")
-        let pool = cards.flatMap(\.askable).filter { kinds?.contains($0.kind) ?? true }.shuffled(using: &rng)
+        let pool = (presented ? cards : cards.flatMap(\.askable)).filter { kinds?.contains($0.kind) ?? true }
+            .shuffled(using: &rng)
         // Deal from one pile per kind in turn, so a short quiz is not all true/false.
         var piles: [[Card]] = []
         var pileOfKind: [Card.Kind: Int] = [:]

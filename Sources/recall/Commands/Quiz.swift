@@ -85,7 +85,8 @@ struct Quiz: RecallCommand {
             profile: profile, cards: cards, decks: decks, now: now, clock: clock)
         let matching = cards.flatMap(\.askable).filter { parsed.matches($0, in: context) }
         let kinds = kind.map { Set(kindNames($0).compactMap(Card.Kind.init(rawValue:))) }
-        let questions = QuizPlan.select(from: matching, count: count, seed: seed, kinds: kinds)
+        let questions = QuizPlan.select(
+            from: matching, count: count, seed: seed, kinds: kinds, presented: true)
         guard !questions.isEmpty else { throw QuizCommandError.noCards(kind: kind, query: text) }
         let deckTitle = decks.count == 1 ? decks[0].name : "\(decks.count) decks"
         return (questions, text.isEmpty ? deckTitle : "\(deckTitle): \(text)", note)
