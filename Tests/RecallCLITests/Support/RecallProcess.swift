@@ -72,9 +72,16 @@ enum RecallProcess {
         return home
     }
 
-    private static let homes = FileManager.default.temporaryDirectory
-        .appendingPathComponent(
+    /// The folder of this test run's homes, removed when the test process exits.
+    private static let homes: URL = {
+        atexit { try? FileManager.default.removeItem(at: homesFolder) }
+        return homesFolder
+    }()
+
+    private static var homesFolder: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent(
             "recall-test-homes-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+    }
 
     /// Starts `recall arguments` with its output on pipes and no input, for tests that watch it run.
     static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (
