@@ -6,57 +6,6 @@ import Testing
 /// The per-answer path (record, then the next card) never asks the store for the log: its cost
 /// must not grow with the learner's history. The store here fails the test if it is.
 @Suite struct AnswerPathTests {
-    /// An in-memory store whose log questions record an issue while an answer is being handled.
-    final class GuardedStore: ProfileStoring {
-        let inner: InMemoryProfileStore
-        var answering = false
-        private(set) var logReads = 0
-
-        init(_ profile: Profile) { inner = InMemoryProfileStore(profile: profile) }
-
-        var profile: Profile { inner.profile }
-        var changeCount: Int { inner.changeCount }
-
-        func readLog(_ what: String) {
-            logReads += 1
-            if answering { Issue.record("the log was read (\(what)) while answering") }
-        }
-
-        @discardableResult
-        func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError) -> CardState
-        {
-            try inner.record(review, using: scheduler)
-        }
-        func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
-            try inner.undo(reviewID, restoring: previous)
-        }
-        func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
-            throws(ProgressError)
-        {
-            try inner.replaceLastReview(with: review, newState: newState, flags: flags)
-        }
-        func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
-            try inner.setFlags(flags, for: cardID)
-        }
-        func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
-            try inner.updateSettings(settings)
-        }
-        func reviews(from start: Date, to end: Date) -> [Review] {
-            readLog("reviews(from:to:)")
-            return inner.reviews(from: start, to: end)
-        }
-        func firstReviewDate(of cardID: String) -> Date? {
-            readLog("firstReviewDate")
-            return inner.firstReviewDate(of: cardID)
-        }
-        func lastWrongAnswerTimes() -> [String: Date] {
-            readLog("lastWrongAnswerTimes")
-            return inner.lastWrongAnswerTimes()
-        }
-        func finish() throws(ProgressError) { try inner.finish() }
-        func close() {}
-    }
-
     @Test func answeringDoesNotReadTheLog() throws {
         let utc = TimeZone(secondsFromGMT: 0) ?? .current
         let start = Date(timeIntervalSince1970: 1_772_445_600)  // 2026-03-02 10:00 UTC
@@ -83,12 +32,12 @@ import Testing
                         at: at, cardID: review.cardID))
             }
         }
-        let store = GuardedStore(profile)
+        let store = WatchedStore(profile)
         let session = StudySession(
             cards: cards, vocabulary: [], store: store, scheduler: scheduler,
             options: StudyOptions(newPerDay: 20, clock: StudyCalendar(timeZone: utc, rolloverHour: 4)),
             now: start)
-        #expect(store.logReads > 0, "building the day's queue asks the log (so the guard can see it)")
+        #expect(store.logQuestions > 0, "building the day's queue asks the log (so the guard can see it)")
 
         var now = start
         var answered = 0

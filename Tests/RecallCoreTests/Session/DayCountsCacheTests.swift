@@ -7,56 +7,6 @@ import Testing
 /// costing no pass over the review log: the store here shows a profile WITHOUT its log, so a
 /// count that scanned `profile.reviews` would miss today's answers and come out different.
 @Suite struct DayCountsCacheTests {
-    /// An in-memory store whose profile hides the log; only the store's indexed questions
-    /// (a day's reviews, first reviews, last wrong answers) see it, and they are counted.
-    final class LogHidingStore: ProfileStoring {
-        let inner: InMemoryProfileStore
-        private(set) var logQuestions = 0
-
-        init(_ profile: Profile) { inner = InMemoryProfileStore(profile: profile) }
-
-        var profile: Profile {
-            var shown = inner.profile
-            shown.reviews = []
-            return shown
-        }
-        var changeCount: Int { inner.changeCount }
-
-        @discardableResult
-        func record(_ review: Review, using scheduler: some CardScheduling) throws(ProgressError) -> CardState
-        {
-            try inner.record(review, using: scheduler)
-        }
-        func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
-            try inner.undo(reviewID, restoring: previous)
-        }
-        func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
-            throws(ProgressError)
-        {
-            try inner.replaceLastReview(with: review, newState: newState, flags: flags)
-        }
-        func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
-            try inner.setFlags(flags, for: cardID)
-        }
-        func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
-            try inner.updateSettings(settings)
-        }
-        func reviews(from start: Date, to end: Date) -> [Review] {
-            logQuestions += 1
-            return inner.reviews(from: start, to: end)
-        }
-        func firstReviewDate(of cardID: String) -> Date? {
-            logQuestions += 1
-            return inner.firstReviewDate(of: cardID)
-        }
-        func lastWrongAnswerTimes() -> [String: Date] {
-            logQuestions += 1
-            return inner.lastWrongAnswerTimes()
-        }
-        func finish() throws(ProgressError) { try inner.finish() }
-        func close() {}
-    }
-
     static let utc = TimeZone(secondsFromGMT: 0) ?? .current
     static let start = Date(timeIntervalSince1970: 1_772_445_600)  // 2026-03-02 10:00 UTC
     static let options = StudyOptions(
@@ -107,7 +57,7 @@ import Testing
 
     @Test func aPromptAfterAnAnswerCountsFromTheIndexNotTheLog() throws {
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
-        let store = LogHidingStore(try Self.history(scheduler))
+        let store = WatchedStore(try Self.history(scheduler), hidingLog: true)
         let cache = DayCountsCache(cards: Self.cards, decks: [], store: store, scheduler: scheduler)
         #expect(
             cache.counts(deck: nil, options: Self.options, now: Self.start)
@@ -141,7 +91,7 @@ import Testing
 
     @Test func countsFollowAnAnswerABuryAndTheRollover() throws {
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
-        let store = LogHidingStore(try Self.history(scheduler))
+        let store = WatchedStore(try Self.history(scheduler), hidingLog: true)
         let cache = DayCountsCache(cards: Self.cards, decks: [], store: store, scheduler: scheduler)
         let session = StudySession(
             cards: Self.cards, vocabulary: [], store: store, scheduler: scheduler, options: Self.options,
