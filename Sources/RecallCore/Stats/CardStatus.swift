@@ -92,7 +92,8 @@ public struct CardStatusBoard: Sendable {
     private let answeredToday: Set<String>
     private let siblingsAnsweredToday: Set<String>
     private let lastWrong: [String: Date]
-    private let days: StudyCalendar
+    /// The calendar the board counts days by (the learner's).
+    public let days: StudyCalendar
 
     /// From a profile alone (a profile read without opening it): one pass over its log.
     ///

@@ -59,7 +59,7 @@ struct Cards: RecallCommand {
             let board = CardStatusBoard(profile: profile, cards: everyCard, now: now, days: clock)
             for card in cards {
                 Console.write(
-                    CardListing.row(card, profile: profile, status: board.status(of: card), width: width)
+                    CardListing.row(card, profile: profile, board: board, width: width)
                         + "\n")
             }
             Console.write(Format.count(cards.count, "card") + "\n")
@@ -88,10 +88,9 @@ struct CardCommand: RecallCommand {
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let card = try CardLookup.find(id, in: cards)
         let now = RecallClock.now()
-        let status = CardStatusBoard(
-            profile: profile, cards: cards, now: now, days: profile.settings.studyCalendar()
-        ).status(of: card)
-        Console.write(CardListing.detail(card, profile: profile, status: status, now: now) + "\n")
+        let board = CardStatusBoard(
+            profile: profile, cards: cards, now: now, days: profile.settings.studyCalendar())
+        Console.write(CardListing.detail(card, profile: profile, board: board) + "\n")
     }
 }
 

@@ -264,8 +264,7 @@ final class Repl {
         for card in matching {
             say(
                 CardListing.row(
-                    card, profile: context.store.profile, status: board.status(of: card),
-                    width: TerminalSize.columns))
+                    card, profile: context.store.profile, board: board, width: TerminalSize.columns))
         }
         say(Format.count(matching.count, "card"))
     }
@@ -281,7 +280,7 @@ final class Repl {
             let board = context.statusBoard(now: now, clock: options.clock)
             say(
                 CardListing.detail(
-                    card, profile: context.store.profile, status: board.status(of: card), now: now))
+                    card, profile: context.store.profile, board: board))
         } catch {
             say(error.localizedDescription)
         }

@@ -5,8 +5,9 @@ import RecallCore
 /// command line alike.
 enum CardListing {
     /// `  review     2026-12-04 typed     In what year …`, cut to `width` columns.
-    static func row(_ card: Card, profile: Profile, status: CardStatus, width: Int) -> String {
-        let due = profile.states[card.id].map { DateFormatting.day($0.due) } ?? ""
+    static func row(_ card: Card, profile: Profile, board: CardStatusBoard, width: Int) -> String {
+        let status = board.status(of: card)
+        let due = profile.states[card.id].map { DateFormatting.day($0.due, in: board.days) } ?? ""
         let line =
             "  "
             + [
@@ -19,11 +20,13 @@ enum CardListing {
 
     /// One card in full: id, prompt and options, answer, source, its state and when it is due,
     /// its flags, and every answer the learner gave it.
-    static func detail(_ card: Card, profile: Profile, status: CardStatus, now: Date) -> String {
+    static func detail(_ card: Card, profile: Profile, board: CardStatusBoard) -> String {
         var lines = [CardText.render(card)]
-        let stateWord = status.headline
+        let stateWord = board.status(of: card).headline
+        let now = board.now
+        let day = { (date: Date) in DateFormatting.day(date, in: board.days) }
         if let state = profile.states[card.id] {
-            var facts = ["state: \(stateWord)", "due \(DateFormatting.day(state.due))"]
+            var facts = ["state: \(stateWord)", "due \(day(state.due))"]
             if let stability = state.stability { facts.append("stability \(format(stability)) d") }
             if let difficulty = state.difficulty { facts.append("difficulty \(format(difficulty))") }
             lines.append("  " + facts.joined(separator: " · "))
@@ -36,7 +39,7 @@ enum CardListing {
         if flags.isLeech { marks.append("leech") }
         if flags.isSuspended { marks.append("suspended") }
         if let until = flags.buriedUntil, until > now {
-            marks.append("buried until \(DateFormatting.day(until))")
+            marks.append("buried until \(day(until))")
         }
         if !flags.aliases.isEmpty {
             marks.append(
@@ -50,7 +53,7 @@ enum CardListing {
         )
         for review in history {
             var parts = [
-                DateFormatting.day(review.reviewedAt), StudyLoop.name(review.rating).lowercased(),
+                day(review.reviewedAt), StudyLoop.name(review.rating).lowercased(),
                 review.verdict.rawValue,
             ]
             if review.hints > 0 { parts.append(Format.count(review.hints, "hint")) }
