@@ -94,7 +94,21 @@ extension JSONWriter {
         literal("}")
     }
 
-    /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
+    /// A due change as `DueChange`'s `Codable` reads it, on one line.
+    mutating func dueChange(_ change: DueChange) {
+        literal("{\"id\":")
+        string(change.id)
+        literal(",\"card\":")
+        string(change.cardID)
+        literal(",\"at\":")
+        number(change.changedAt.timeIntervalSince1970)
+        literal(",\"due\":")
+        number(change.due.timeIntervalSince1970)
+        literal("}")
+    }
+
+    /// A card state as `CardState`'s `Codable` reads it, dates as seconds since 1970 (snake_case
+    /// keys, as every key of the progress files since schema version 2).
     mutating func state(_ state: CardState) {
         literal("{\"phase\":")
         string(state.phase.rawValue)
@@ -113,7 +127,7 @@ extension JSONWriter {
         literal(",\"due\":")
         number(state.due.timeIntervalSince1970)
         if let lastReview = state.lastReview {
-            literal(",\"lastReview\":")
+            literal(",\"last_review\":")
             number(lastReview.timeIntervalSince1970)
         }
         literal("}")

@@ -7,7 +7,9 @@ import Foundation
 /// for a change of flags, or `{"seq":N,"undo":"<review id>","state":{…}}` for an answer taken back
 /// (the review leaves the log and the card returns to the state it had before it), or
 /// `{"seq":N,"replace":"<review id>","review":{…},"state":{…},"flags":{…}}` for a changed rating or an
-/// accepted answer (the review with that id is replaced in place, so the answer is never absent).
+/// accepted answer (the review with that id is replaced in place, so the answer is never absent),
+/// or `{"seq":N,"due_change":{…},"state":{…}}` for a due date set by hand (`DueChange`, with the
+/// card's state after it; `state` is absent when the card has none), kept once per change id.
 /// `seq` grows across compactions, so lines the snapshot already holds (left by a crash between
 /// writing the snapshot and emptying the journal) are recognised; reviews are also matched by id.
 enum Journal {
@@ -20,6 +22,7 @@ enum Journal {
         var flags: CardFlags?
         var undo: String?
         var replace: String?
+        var dueChange: DueChange?
 
         init(
             sequence: Int, review: Review? = nil, state: CardState? = nil, card: String? = nil,
@@ -33,12 +36,13 @@ enum Journal {
         }
 
         enum CodingKeys: String, CodingKey {
-            case sequence = "seq", review, state, card, flags, undo, replace
+            case sequence = "seq", review, state, card, flags, undo, replace, dueChange = "due_change"
         }
 
         /// Whether the entry holds what one of the line kinds needs.
         var isComplete: Bool {
             (review != nil && state != nil) || (card != nil && flags != nil) || (undo != nil && state != nil)
+                || (dueChange != nil && review == nil && card == nil && undo == nil)
         }
     }
 
@@ -62,7 +66,25 @@ enum Journal {
 
     /// Parses journal bytes. Strict reading throws on the first damaged complete line; lenient
     /// reading collects them in `damaged` and goes on. An unfinished last line is never an error.
-    static func parse(_ data: Data, file: String, lenient: Bool) throws(ProgressError) -> Contents {
+    static func parse(_ data: Data, file: String, lenient: Bool, sealed: Bool = false) throws(ProgressError)
+        -> Contents
+    {
+        var entries: [(line: Int, entry: Entry)] = []
+        var contents = try scan(data, file: file, lenient: lenient, sealed: sealed) {
+            entries.append(($0, $1))
+        }
+        contents.entries = entries
+        return contents
+    }
+
+    /// Reads journal or segment bytes line by line, calling `body` with each entry and its line
+    /// number instead of collecting them (a segment may hold millions). `sealed`: a sealed
+    /// segment, where an answer may come without its state (a log rewritten whole, whose states
+    /// are in the snapshot). The returned contents have no `entries`.
+    static func scan(
+        _ data: Data, file: String, lenient: Bool, sealed: Bool = false,
+        _ body: (_ line: Int, _ entry: Entry) -> Void
+    ) throws(ProgressError) -> Contents {
         let bytes = [UInt8](data)
         let decoder = ProfileSnapshot.decoder()
         var contents = Contents()
@@ -73,10 +95,11 @@ enum Journal {
             guard let end = bytes[start...].firstIndex(of: 0x0A) else {
                 // A whole entry that only lacks its newline is kept; anything else is torn.
                 let text = bytes[start...]
-                if let entry = try? decoder.decode(Entry.self, from: Data(text)), entry.isComplete,
+                if let entry = try? decoder.decode(Entry.self, from: Data(text)),
+                    entry.isComplete || (sealed && entry.review != nil),
                     (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
                 {
-                    contents.entries.append((line, entry))
+                    body(line, entry)
                     contents.lineCount = line
                     contents.validLength = bytes.count
                     contents.lacksFinalNewline = true
@@ -92,15 +115,16 @@ enum Journal {
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer),
-                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
+                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence),
+                entry.state != nil || sealed
             {
-                contents.entries.append((line, entry))
+                body(line, entry)
                 continue
             }
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)
-                guard entry.isComplete else {
+                guard entry.isComplete || (sealed && entry.review != nil) else {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
                         reason:
@@ -113,7 +137,7 @@ enum Journal {
                         reason:
                             "'seq' \(entry.sequence) is not between 0 and \(ProfileSnapshot.maximumSequence)")
                 }
-                contents.entries.append((line, entry))
+                body(line, entry)
             } catch {
                 let failure =
                     (error as? ProgressError)
@@ -125,13 +149,16 @@ enum Journal {
         return contents
     }
 
-    /// The line recording an answer, newline included.
-    static func line(sequence: Int, review: Review, state: CardState) -> [UInt8] {
+    /// The line recording an answer, newline included; without a state only in a sealed segment
+    /// written whole (`ProgressLog.segmentBytes`).
+    static func line(sequence: Int, review: Review, state: CardState?) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{\"seq\":\(sequence),\"review\":")
         writer.review(review)
-        writer.raw(",\"state\":")
-        writer.state(state)
+        if let state {
+            writer.raw(",\"state\":")
+            writer.state(state)
+        }
         writer.raw("}\n")
         return writer.bytes
     }
@@ -163,6 +190,20 @@ enum Journal {
         writer.state(state)
         writer.raw(",\"flags\":")
         writer.bytes.append(contentsOf: (try? JSONEncoder().encode(flags)) ?? Data("{}".utf8))
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The line recording a due date set by hand, with the card's state after it (nil when the card
+    /// has none), newline included.
+    static func line(sequence: Int, dueChange: DueChange, state: CardState?) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"seq\":\(sequence),\"due_change\":")
+        writer.dueChange(dueChange)
+        if let state {
+            writer.raw(",\"state\":")
+            writer.state(state)
+        }
         writer.raw("}\n")
         return writer.bytes
     }

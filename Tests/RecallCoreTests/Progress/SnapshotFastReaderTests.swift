@@ -27,7 +27,7 @@ import Testing
 
     @Test func theFastReaderAgreesWithJSONDecoder() throws {
         let profile = try Self.awkwardProfile()
-        let bytes = Data(try ProfileSnapshot.encode(profile, journalSequence: 41))
+        let bytes = Data(try ProfileSnapshot.encodeWhole(profile, journalSequence: 41))
         let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
         let slow = try ProfileSnapshot.decode(
             bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func anEmptyProfileReadsFast() throws {
-        let bytes = Data(try ProfileSnapshot.encode(Profile(name: "p"), journalSequence: 0))
+        let bytes = Data(try ProfileSnapshot.encodeWhole(Profile(name: "p"), journalSequence: 0))
         #expect(SnapshotFastReader.read(bytes, profileName: "p")?.profile == Profile(name: "p"))
     }
 
@@ -77,7 +77,8 @@ import Testing
     @Test(arguments: edits)
     func anythingUnexpectedFallsBackToJSONDecoder(_ edit: Edit) throws {
         let text = String(
-            decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self
+            decoding: try ProfileSnapshot.encodeWhole(try Self.awkwardProfile(), journalSequence: 0),
+            as: UTF8.self
         )
         let range = try #require(text.range(of: edit.from))
         let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
