@@ -46,6 +46,8 @@ public final class ProgressStore {
     private var sequence: Int
     /// The generation of log segments the snapshot goes with.
     private var logGeneration: Int
+    /// Writes compaction's snapshots of states off the answer path.
+    private let snapshotWriter = SnapshotWriter()
     /// First review times and time order of `profile.reviews` (see `reviews(from:to:)`), rebuilt
     /// when the profile changes other than by an answer.
     private var timeIndex = ReviewTimeIndex([])
@@ -251,8 +253,37 @@ public final class ProgressStore {
     }
 
     private func writeSnapshot() throws(ProgressError) {
+        snapshotWriter.wait()
         let bytes = try ProfileSnapshot.encode(profile, logSequence: sequence, logGeneration: logGeneration)
         try io.replaceAtomically(files.snapshot, with: bytes)
+    }
+
+    /// Compacts: seals the journal (one rename, in the foreground) and writes the snapshot of
+    /// states in the background. What an answer pays for compaction is the rotation (and the copy
+    /// of the card states the next change makes, since the snapshot holds them as they were).
+    public func compact() throws(ProgressError) {
+        noteSnapshotFailure(snapshotWriter.wait())
+        try rotateJournal()
+        let states = Profile(
+            name: profile.name, settings: profile.settings, storableStates: profile.states,
+            flags: profile.flags, reviews: [])
+        snapshotWriter.write(
+            states, logSequence: sequence, logGeneration: logGeneration, to: files.snapshot, io: io)
+    }
+
+    /// Waits for a snapshot being written in the background (tests, benchmarks), and notes
+    /// its failure in `issues`.
+    public func waitForSnapshot() {
+        noteSnapshotFailure(snapshotWriter.wait())
+    }
+
+    private func noteSnapshotFailure(_ failure: ProgressError?) {
+        guard let failure else { return }
+        issues.append(
+            ProgressIssue(
+                .warning,
+                "could not write the snapshot of card states (every answer is safe in the log):"
+                    + " \(failure.localizedDescription)"))
     }
 
     /// Seals the journal: renames it into the current generation's folder, named after its last
@@ -282,6 +313,7 @@ public final class ProgressStore {
     /// (a migration, a merge, moved card ids). A crash before the switch leaves the old files as
     /// they were; after it, journal lines left over are in the new log and not counted twice.
     func rewriteLog() throws(ProgressError) {
+        snapshotWriter.wait()
         do {
             logGeneration = try Self.rewriteLog(
                 of: profile, sequence: sequence, generation: logGeneration, files: files, io: io)
@@ -365,6 +397,8 @@ public final class ProgressStore {
 
     /// Closes the journal and releases the lock; the store cannot write afterwards.
     public func close() {
+        // A snapshot still being written finishes under the lock, never beside another process.
+        snapshotWriter.wait()
         if let fd = journalFD { io.close(fd) }
         journalFD = nil
         lock?.release()
@@ -420,7 +454,7 @@ public final class ProgressStore {
     private func compactIfDue() {
         guard journalLines >= effectiveCompactionThreshold else { return }
         do {
-            try save()
+            try compact()
         } catch {
             // The answer itself is safe in the journal; compaction is retried after the next one.
             issues.append(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import RecallTestSupport
 import Testing
@@ -210,5 +211,44 @@ import Testing
         #expect(try names(under: "default.log") == ["1"])
         #expect(try open().profile == expected)
         #expect(expected.reviews.count == 4)
+    }
+}
+
+/// A file system on which creating the snapshot's temporary file waits until the test lets it.
+final class HeldSnapshotFileSystem: FileSystemCalls, @unchecked Sendable {
+    let release = DispatchSemaphore(value: 0)
+    let reached = DispatchSemaphore(value: 0)
+    private let real = POSIXFileSystem()
+
+    func open(_ path: String, flags: Int32, mode: UInt32) -> Int32 {
+        if path.hasSuffix("default.json.tmp") {
+            reached.signal()
+            release.wait()
+        }
+        return real.open(path, flags: flags, mode: mode)
+    }
+}
+
+@Suite struct BackgroundSnapshotTests {
+    /// Compaction seals the journal and returns; the snapshot of states is written on another
+    /// thread, and answers go on being recorded (and made durable) while it is.
+    @Test func answersNeverWaitForTheSnapshot() throws {
+        let folder = try TemporaryFolder()
+        let fileSystem = HeldSnapshotFileSystem()
+        let store = try ProgressStore.open(
+            profile: "default", in: folder.url, defaultSettings: SchedulerSettings(), io: FileIO(fileSystem))
+        store.compactionThreshold = 3
+        for index in 0..<3 { try store.record(ProgressLogTests.review(index), using: FakeScheduler()) }
+        fileSystem.reached.wait()  // the snapshot's write has begun and is held
+        for index in 3..<5 { try store.record(ProgressLogTests.review(index), using: FakeScheduler()) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("default.json")))
+        #expect(try folder.read("default.journal.jsonl").split(separator: 0x0A).count == 2)
+        fileSystem.release.signal()
+        store.waitForSnapshot()
+        let snapshot = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        #expect(snapshot.contains("\"log_sequence\": 3"))
+        let expected = store.profile
+        store.close()
+        #expect(try ProgressStore.open(in: folder.url).profile == expected)
     }
 }

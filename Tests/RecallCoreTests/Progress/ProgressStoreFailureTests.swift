@@ -156,8 +156,9 @@ final class FaultyFileSystem: FileSystemCalls {
         store.compactionThreshold = 2
         fileSystem.faults.withLock { $0.openFailure = ("default.json.tmp", ENOSPC) }
         try store.record(.sample("c", at: 1_780_000_200), using: FakeScheduler())
+        store.waitForSnapshot()  // compaction writes the snapshot in the background
         #expect(store.issues.map(\.severity) == [.warning])
-        #expect(store.issues.first?.message.contains("could not compact the journal") == true)
+        #expect(store.issues.first?.message.contains("could not write the snapshot") == true)
         store.close()
         fileSystem.faults.withLock { $0.openFailure = nil }
         #expect(try open().profile.reviews.map(\.id) == ["a", "b", "c"])

@@ -62,6 +62,7 @@ import Testing
         try answer(store, count: 4)
         #expect(!FileManager.default.fileExists(atPath: folder.path("default.json")))
         try answer(store, count: 1, from: 4)
+        store.waitForSnapshot()
         #expect(!FileManager.default.fileExists(atPath: folder.path("default.journal.jsonl")))
         let segment = try folder.read("default.log/0/0000000000000005-000000.jsonl")
         #expect(segment.split(separator: 0x0A).count == 5)
