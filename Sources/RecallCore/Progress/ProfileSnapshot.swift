@@ -211,8 +211,7 @@ struct ProfileSnapshot {
             writer.review(review)
         }
         writer.raw("\n]")
-        // Only profiles with due changes have the key, so other files keep their layout (and the
-        // fast reader); those with it are read by `JSONDecoder`.
+        // Only profiles with due changes have the key, so other files keep their layout.
         if !profile.dueChanges.isEmpty {
             writer.raw(",\n\"due_changes\": [")
             for (position, change) in profile.dueChanges.enumerated() {
