@@ -128,7 +128,7 @@ enum Journal {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
                         reason:
-                            "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'"
+                            "a journal line needs 'review' and 'state', 'card' and 'flags', 'undo' and 'state', or 'due_change'"
                     )
                 }
                 guard (0...ProfileSnapshot.maximumSequence).contains(entry.sequence) else {
