@@ -198,6 +198,41 @@ import Testing
         #expect(reopened.issues.isEmpty)
     }
 
+    /// Answering, compaction included, never reads the sealed log: with every segment replaced by
+    /// garbage after opening, answers and rotations go on, and only the next open notices.
+    @Test func answersAndCompactionsNeverReadTheSealedLog() throws {
+        let store = try open()
+        store.compactionThreshold = 3
+        for index in 0..<6 { try store.record(Self.review(index), using: FakeScheduler()) }
+        store.waitForSnapshot()
+        let sealed = try names(under: "default.log/0")
+        #expect(sealed.count == 2)
+        for name in sealed { try folder.write("garbage\n", to: "default.log/0/" + name) }
+        for index in 6..<13 { try store.record(Self.review(index), using: FakeScheduler()) }
+        store.waitForSnapshot()
+        #expect(store.issues.isEmpty)
+        #expect(store.profile.reviews.count == 13)
+        #expect(try names(under: "default.log/0").count == 4)
+        store.close()
+        #expect(throws: ProgressError.self) { try open() }
+    }
+
+    /// Quitting with every answer in the journal writes nothing: no snapshot, no segment.
+    @Test func quittingWithADurableJournalWritesNothing() throws {
+        let store = try open()
+        for index in 0..<3 { try store.record(Self.review(index), using: FakeScheduler()) }
+        try store.save()
+        for index in 3..<5 { try store.record(Self.review(index), using: FakeScheduler()) }
+        let snapshot = try folder.read("default.json")
+        let journal = try folder.read("default.journal.jsonl")
+        let segments = try names(under: "default.log/0")
+        try store.finish()
+        #expect(try folder.read("default.json") == snapshot)
+        #expect(try folder.read("default.journal.jsonl") == journal)
+        #expect(try names(under: "default.log/0") == segments)
+        #expect(try open().profile.reviews.count == 5)
+    }
+
     /// A merge (a change of the whole log) writes a new generation and removes the old one.
     @Test func aMergeWritesANewGeneration() throws {
         let store = try open()
