@@ -293,7 +293,8 @@ final class HeldSnapshotFileSystem: FileSystemCalls, @unchecked Sendable {
     /// (not `JSONDecoder`, ten times slower on millions of lines).
     @Test func answerLinesTakeTheFastPath() throws {
         let review = Review.sample("r1", card: "deck/f1/typed", at: 1_780_000_000.25)
-        let state = FakeScheduler().review(.new(at: review.reviewedAt), rating: .good, at: review.reviewedAt, cardID: review.cardID)
+        let state = FakeScheduler().review(
+            .new(at: review.reviewedAt), rating: .good, at: review.reviewedAt, cardID: review.cardID)
         for line in [
             Journal.line(sequence: 4, review: review, state: nil),
             Journal.line(sequence: 4, review: review, state: state),
