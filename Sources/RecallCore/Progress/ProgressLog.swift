@@ -47,25 +47,6 @@ enum ProgressLog {
         }.sorted().map { folder + "/" + $0 }
     }
 
-    /// Reads every sealed segment of `generation` strictly, calling `body` with each entry, its
-    /// file and line, in log order.
-    static func forEachEntry(
-        of files: ProgressFiles, generation: Int,
-        _ body: (_ file: String, _ line: Int, _ entry: Journal.Entry) -> Void
-    ) throws(ProgressError) {
-        for path in segments(of: files, generation: generation) {
-            guard let data = try FileIO.readIfExists(path) else { continue }
-            let contents = try Journal.scan(data, file: path, lenient: false, sealed: true) { line, entry in
-                body(path, line, entry)
-            }
-            if let torn = contents.tornLine {
-                throw .malformed(
-                    file: path, line: torn, column: 1,
-                    reason: "a sealed log segment ends in an unfinished line")
-            }
-        }
-    }
-
     /// Reviews as a segment's bytes, without states (the snapshot holds them), numbered
     /// `sequence`, so that opening counts them as already folded.
     static func segmentBytes(of reviews: ArraySlice<Review>, sequence: Int) -> [UInt8] {

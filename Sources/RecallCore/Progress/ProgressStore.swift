@@ -14,7 +14,7 @@ public import Foundation
 /// written. Compaction is a rotation: the journal is sealed as a segment by one rename, and the
 /// snapshot of states is rewritten atomically. A file that does not parse is never overwritten.
 public final class ProgressStore {
-    /// Journal lines after which `append` compacts the journal into the snapshot.
+    /// Journal lines after which `append` compacts (seals the journal as a log segment).
     public static let defaultCompactionThreshold = 1000
 
     public let profileName: String
