@@ -10,6 +10,7 @@ import Testing
 @Suite struct AnkiWrittenPackageTests {
     struct Expected: Decodable {
         struct Card: Decodable {
+            var id: Int64
             var guid: String
             var nid: Int64
             var ord: Int64
@@ -20,6 +21,7 @@ import Testing
             /// Review cards: Anki's day the card is due (a position near -100,000 in a filtered deck).
             var due: Int
             var reviews: Int
+            var lapses: Int
         }
         var cards: [Card]
         var revlog: Int
@@ -27,6 +29,12 @@ import Testing
         var parameters: [Double]
         /// The Anki card that was given a due date 30 days ahead ("Set due date").
         var moved: Int64
+        /// New cards given a due date: in 10 days; today then answered Good; today then Again.
+        var setDueNew: [Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case cards, revlog, notes, parameters, moved, setDueNew = "set_due_new"
+        }
     }
 
     static func expected() throws -> Expected {
@@ -52,7 +60,10 @@ import Testing
                 "a filtered-deck preview": 1, "a 'Forget' (reset to new)": 1, "answered before a 'Forget'": 2,
                 "a reschedule": 15,
             ])
-        #expect(result.report.dueDatesSet == 1, "the 'Set due date' is applied")
+        #expect(
+            result.report.dueDatesSet == 4,
+            "the 'Set due date' rows are applied: on an answered card, on a new card, and on two new cards then answered"
+        )
         #expect(
             result.reviews.count + result.report.reviewsSkipped + result.report.dueDatesSet
                 == expected.revlog,
@@ -114,7 +125,7 @@ import Testing
             #expect(recall <= anki.reviews, "\(card.front)")
             if card.front != "Capital of France?" { #expect(recall >= anki.reviews - 1, "\(card.front)") }
         }
-        #expect(compared == 12)
+        #expect(compared == 15)
     }
 
     /// Replayed on Anki's calendar days (the package's rollover hour; the fixture was made in
@@ -253,5 +264,53 @@ import Testing
             expected.cards.first { $0.nid == movedCard.noteID && $0.ord == movedCard.ord })
         let stability = try #require(anki.stability)
         #expect(abs((state.stability ?? 0) - stability) / stability < 0.01)
+    }
+
+    /// New cards Anki was given a due date (FSRS on) come across as Anki has them: left so, a
+    /// review card due on Anki's day with no memory state; answered after it, the memory state
+    /// Anki started (the rating's initial one, within 1%), the phase (review for Good, relearning
+    /// for Again) and the lapse count, as the package holds them.
+    @Test func newCardsGivenADueDateAreReviewCardsAsInAnki() throws {
+        let expected = try Self.expected()
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let read = try Self.read("current.apkg")
+        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        let cards = try expected.setDueNew.map { id in
+            try #require(expected.cards.first { $0.id == id })
+        }
+        try #require(cards.count == 3)
+        let phases: [CardState.Phase] = [.review, .review, .relearning]
+        for (anki, phase) in zip(cards, phases) {
+            let cardID = try #require(ids[.init(note: anki.nid, ord: anki.ord)])
+            let state = try #require(store.profile.states[cardID.rawValue], "\(cardID) has no state")
+            #expect(state.phase == phase, "\(cardID)")
+            #expect(!state.isNew, "\(cardID)")
+            #expect(store.profile.flags(of: cardID.rawValue).lapses == anki.lapses, "\(cardID)")
+            if let stability = anki.stability, let difficulty = anki.difficulty {
+                let recall = try #require(state.stability, "\(cardID)")
+                #expect(
+                    abs(recall - stability) / stability < 0.01, "\(cardID): \(recall) vs Anki's \(stability)")
+                #expect(abs((state.difficulty ?? 0) - difficulty) / difficulty < 0.01, "\(cardID)")
+            } else {
+                #expect(state.stability == nil && state.difficulty == nil && state.lastReview == nil)
+            }
+            if anki.type == 2 {
+                let day = (state.due.timeIntervalSince1970 - Double(read.dayZero)) / 86_400
+                #expect(abs(day - Double(anki.due)) <= 1, "\(cardID): due on day \(day), Anki's \(anki.due)")
+            }
+        }
+        #expect(cards[0].stability == nil && cards[0].due == 10, "the fixture: a card left without memory")
+        #expect(
+            try store.profile.cardsDifferingFromReplay(using: Scheduler(settings: store.profile.settings))
+                .isEmpty)
     }
 }

@@ -56,10 +56,53 @@ import Testing
         #expect(moved.states["c"]?.due == start.addingTimeInterval(10 * Self.day))
     }
 
-    @Test func aCardWithoutAnswersIsNotMadeUp() {
+    /// Anki's "Set due date" on a new card makes it a review card due that day, with no memory
+    /// state (FSRS on: the row's interval is 0), and so does replay.
+    @Test func aCardNeverAnsweredBecomesAReviewCardWithoutMemory() throws {
         let moved = Profile(reviews: [review("r1", 0)], dueChanges: [change("d", 1, dueIn: 5, card: "other")])
             .replayed(using: scheduler)
-        #expect(moved.states["other"] == nil)
+        let state = try #require(moved.states["other"])
+        #expect(state == .scheduledWithoutMemory(due: start.addingTimeInterval(6 * Self.day)))
+        #expect(state.phase == .review && state.stability == nil && state.lastReview == nil)
+        #expect(!state.isNew, "a review card, not a new one")
+        #expect(moved.flags(of: "other").lapses == 0)
+    }
+
+    /// Its first answer starts the memory state from the rating's initial values, as Anki's FSRS
+    /// does for a review card without one (`next_states(None, …)`), and keeps it a review card:
+    /// Good schedules it in days (no learning steps); Again is a lapse into relearning.
+    struct FirstAnswer: Sendable, CustomTestStringConvertible {
+        var rating: Rating
+        var phase: CardState.Phase
+        var lapses: Int
+        var testDescription: String { "\(rating)" }
+    }
+
+    static let firstAnswers: [FirstAnswer] = [
+        FirstAnswer(rating: .again, phase: .relearning, lapses: 1),
+        FirstAnswer(rating: .hard, phase: .review, lapses: 0),
+        FirstAnswer(rating: .good, phase: .review, lapses: 0),
+        FirstAnswer(rating: .easy, phase: .review, lapses: 0),
+    ]
+
+    @Test(arguments: firstAnswers)
+    func theFirstAnswerAfterTheChangeStartsTheMemoryAsAnkiDoes(_ answer: FirstAnswer) throws {
+        let profile = Profile(
+            reviews: [review("r1", 6, answer.rating)], dueChanges: [change("d", 1, dueIn: 5)]
+        ).replayed(using: scheduler)
+        let state = try #require(profile.states["c"])
+        let fsrs = scheduler.fsrs
+        #expect(state.stability == fsrs.initialStability(answer.rating))
+        #expect(state.difficulty == fsrs.initialDifficulty(answer.rating))
+        #expect(state.phase == answer.phase)
+        #expect(state.lastReview == start.addingTimeInterval(6 * Self.day))
+        #expect(profile.flags(of: "c").lapses == answer.lapses)
+        if answer.phase == .review {
+            #expect(state.due >= start.addingTimeInterval(7 * Self.day), "days, not a learning step")
+        }
+        // A new card answered the same way goes through the learning steps instead.
+        let plain = Profile(reviews: [review("r1", 6, answer.rating)]).replayed(using: scheduler)
+        if answer.rating != .easy { #expect(plain.states["c"]?.phase == .learning) }
     }
 
     @Test func mergingUnitesTheChangesByIdAndCommutes() {
