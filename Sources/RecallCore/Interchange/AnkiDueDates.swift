@@ -8,6 +8,9 @@ struct ImportedDueChange: Sendable, Hashable {
     var ord: Int64
     var at: Date
     var due: Date
+    /// The SM-2 interval and ease a "Set due date" made with FSRS off gave a card never answered.
+    var interval: Int? = nil
+    var ease: Double? = nil
 }
 
 extension AnkiPackageReader {
@@ -60,6 +63,17 @@ extension AnkiPackageReader {
             var manual: Bool
             /// A manual row on a card not answered (since its last "Forget"): its interval in days.
             var makesReviewCard: Int64?
+            /// Its factor, when it was made with FSRS off (an interval of a day or more).
+            var factor: Int64 = 0
+
+            /// The SM-2 interval and ease Anki infers a memory state from, for a card never answered.
+            var sm2: (interval: Int?, ease: Double?) {
+                guard let days = makesReviewCard, days >= 1, factor > 0, let interval = Int(exactly: days)
+                else {
+                    return (nil, nil)
+                }
+                return (interval, Double(factor) / 1000)
+            }
         }
         var last: [Int64: Last] = [:]
         var answered: Set<Int64> = []
@@ -85,7 +99,8 @@ extension AnkiPackageReader {
                     return
                 }
                 last[cardID] = Last(
-                    id: id, manual: true, makesReviewCard: answered.contains(cardID) ? nil : max(0, interval))
+                    id: id, manual: true, makesReviewCard: answered.contains(cardID) ? nil : max(0, interval),
+                    factor: factor)
                 return
             }
             guard
@@ -99,7 +114,8 @@ extension AnkiPackageReader {
                         ImportedDueChange(
                             revlogID: previous.id, noteID: key.note, ord: key.ord,
                             at: Date(timeIntervalSince1970: at),
-                            due: Date(timeIntervalSince1970: at + Double(days) * 86_400)))
+                            due: Date(timeIntervalSince1970: at + Double(days) * 86_400),
+                            interval: previous.sm2.interval, ease: previous.sm2.ease))
                 } else {
                     overridden += 1
                 }
@@ -126,7 +142,8 @@ extension AnkiPackageReader {
                 ImportedDueChange(
                     revlogID: row.id, noteID: key.note, ord: key.ord,
                     at: Date(timeIntervalSince1970: Double(row.id) / 1000),
-                    due: Date(timeIntervalSince1970: Double(seconds))))
+                    due: Date(timeIntervalSince1970: Double(seconds)), interval: row.sm2.interval,
+                    ease: row.sm2.ease))
         }
         return changes
     }

@@ -121,7 +121,11 @@ struct AnkiScheduling {
         for change in changesByCard[cardID] ?? [] {
             var id = Int64((change.changedAt.timeIntervalSince1970 * 1000).rounded())
             while !usedIDs.insert(id).inserted { id += 1 }
-            rows.append(LogRow(id: id, ease: 0, ivl: 0, lastIvl: 0, factor: 2500, time: 0, type: 4))
+            let factor = change.ease.map { Int64(($0 * 1000).rounded()) } ?? 2500
+            rows.append(
+                LogRow(
+                    id: id, ease: 0, ivl: Int64(change.interval ?? 0), lastIvl: 0, factor: max(factor, 1),
+                    time: 0, type: 4))
         }
         return rows.sorted { $0.id < $1.id }
     }

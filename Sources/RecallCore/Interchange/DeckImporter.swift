@@ -330,7 +330,7 @@ public struct DeckImporter: Sendable {
             guard let cardID = cardIDs[.init(note: change.noteID, ord: change.ord)] else { return nil }
             return DueChange(
                 id: "anki-due-\(change.revlogID)-\(change.noteID)-\(change.ord)", cardID: cardID.rawValue,
-                changedAt: change.at, due: change.due)
+                changedAt: change.at, due: change.due, interval: change.interval, ease: change.ease)
         }
     }
 

@@ -72,7 +72,7 @@ extension Profile {
     ) -> (state: CardState?, lapses: Int) {
         guard !indices.isEmpty else {
             var state = states[cardID]
-            if let last = changes.last { state = Self.moved(state, to: last.due) }
+            if let last = changes.last { state = Self.moved(state, by: last, using: scheduler) }
             return (state, flags(of: cardID).lapses)
         }
         let ordered = indices.sorted { lhs, rhs in
@@ -86,7 +86,7 @@ extension Profile {
         for index in ordered {
             let review = reviews[index]
             while nextChange < changes.endIndex, changes[nextChange].changedAt < review.reviewedAt {
-                state = Self.moved(state, to: changes[nextChange].due)
+                state = Self.moved(state, by: changes[nextChange], using: scheduler)
                 nextChange += 1
             }
             if Profile.isLapse(before: state, rating: review.rating) { lapses += 1 }
@@ -95,12 +95,23 @@ extension Profile {
                 scheduler.review(current, rating: review.rating, at: review.reviewedAt, cardID: cardID)
                 .storable
         }
-        for change in changes[nextChange...] { state = Self.moved(state, to: change.due) }
+        for change in changes[nextChange...] { state = Self.moved(state, by: change, using: scheduler) }
         return (state, lapses)
     }
 
-    /// A card's state after a due change: moved, or scheduled without memory if it had none.
-    private static func moved(_ state: CardState?, to due: Date) -> CardState {
-        (state ?? .new(at: due)).moved(to: due)
+    /// A card's state after a due change: moved, or a review card if it was new, with the memory
+    /// state the scheduler infers from the change's SM-2 ease and interval if it has them (a
+    /// "Set due date" made with FSRS off), else none.
+    private static func moved(
+        _ state: CardState?, by change: DueChange, using scheduler: some CardScheduling
+    ) -> CardState {
+        var moved = (state ?? .new(at: change.due)).moved(to: change.due)
+        if moved.stability == nil, moved.lastReview == nil, let ease = change.ease,
+            let interval = change.interval, let memory = scheduler.memory(fromEase: ease, interval: interval)
+        {
+            moved.stability = memory.stability
+            moved.difficulty = memory.difficulty
+        }
+        return moved
     }
 }

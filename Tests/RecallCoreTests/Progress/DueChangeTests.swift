@@ -148,4 +148,49 @@ import Testing
             Data(movedBytes), file: "p.json", profileName: "default", defaultSettings: SchedulerSettings())
         #expect(decoded.profile == moved)
     }
+
+    /// A "Set due date" made with FSRS off carries the SM-2 interval and ease: a new card takes the
+    /// memory state Anki infers from them (fsrs-rs `memory_state_from_sm2` at 0.9: the stability is
+    /// the interval), and its first answer counts 0 days elapsed (the short-term formulas), as
+    /// Anki's answer does with no earlier answer in the log.
+    @Test func anSM2DueDateGivesANewCardTheMemoryAnkiInfers() throws {
+        var sm2 = change("d", 1, dueIn: 10)
+        sm2.interval = 10
+        sm2.ease = 2.5
+        let left = try #require(Profile(dueChanges: [sm2]).replayed(using: scheduler).states["c"])
+        let fsrs = scheduler.fsrs
+        let inferred = try #require(fsrs.memory(fromEase: 2.5, interval: 10, retention: 0.9))
+        #expect(abs(inferred.stability - 10) < 1e-9)
+        #expect(left.stability == inferred.stability && left.difficulty == inferred.difficulty)
+        #expect(left.phase == .review && left.lastReview == nil && !left.isNew)
+        // A higher ease means an easier card.
+        let easier = try #require(fsrs.memory(fromEase: 3.0, interval: 10, retention: 0.9))
+        #expect(easier.difficulty < inferred.difficulty)
+
+        let answered = try #require(
+            Profile(reviews: [review("r1", 11)], dueChanges: [sm2]).replayed(using: scheduler).states["c"])
+        #expect(answered.stability == fsrs.shortTermStability(inferred.stability, rating: .good))
+        #expect(answered.difficulty == fsrs.nextDifficulty(inferred.difficulty, rating: .good))
+        #expect(answered.phase == .review)
+    }
+
+    @Test func theSM2FieldsSurviveTheFilesAndTheJournal() throws {
+        var sm2 = change("d", 1, dueIn: 10)
+        sm2.interval = 10
+        sm2.ease = 2.5
+        let folder = try TemporaryFolder()
+        do {
+            let store = try ProgressStore.open(in: folder.url)
+            defer { store.close() }
+            try store.record([sm2], using: scheduler)
+        }
+        let journal = try ProgressStore.open(in: folder.url)
+        #expect(journal.profile.dueChanges == [sm2])
+        try journal.save()
+        journal.close()
+        let snapshot = try ProgressStore.open(in: folder.url)
+        defer { snapshot.close() }
+        #expect(snapshot.profile.dueChanges == [sm2])
+        #expect(snapshot.profile.states["c"]?.stability != nil)
+    }
 }
