@@ -36,6 +36,14 @@ extension JSONWriter {
         number(change.changedAt.timeIntervalSince1970)
         literal(",\"due\":")
         number(change.due.timeIntervalSince1970)
+        if let interval = change.interval {
+            literal(",\"ivl\":")
+            integer(interval)
+        }
+        if let ease = change.ease {
+            literal(",\"ease\":")
+            number(ease)
+        }
         literal("}")
     }
 

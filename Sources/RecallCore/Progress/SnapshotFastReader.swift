@@ -181,10 +181,22 @@ struct SnapshotFastReader {
         guard literal("{\"id\":"), let id = string(),
             literal(",\"card\":"), let cardID = string(),
             literal(",\"at\":"), let at = number(),
-            literal(",\"due\":"), let due = number(),
-            literal("}")
+            literal(",\"due\":"), let due = number()
         else { return nil }
-        var change = DueChange(id: id, cardID: cardID, changedAt: .distantPast, due: .distantPast)
+        var interval: Int?
+        if literal(",\"ivl\":") {
+            guard let value = integer() else { return nil }
+            interval = value
+        }
+        var ease: Double?
+        if literal(",\"ease\":") {
+            guard let value = number() else { return nil }
+            ease = value
+        }
+        guard literal("}") else { return nil }
+        var change = DueChange(
+            id: id, cardID: cardID, changedAt: .distantPast, due: .distantPast, interval: interval, ease: ease
+        )
         change.changedAt = Date(timeIntervalSince1970: at)
         change.due = Date(timeIntervalSince1970: due)
         return change

@@ -93,9 +93,11 @@ import Testing
         let cards = Array(profile.states.keys.sorted().prefix(3)) + ["deck/\"odd\" id/typed"]
         profile.dueChanges = cards.enumerated().map { offset, cardID in
             let at = Date(timeIntervalSince1970: 1_790_000_000.125 + Double(offset) * 3_600)
+            // Every other one with the SM-2 interval and ease of a change made with FSRS off.
             return DueChange(
                 id: "anki:\(offset)/\"q\"", cardID: cardID, changedAt: at,
-                due: at + Double(offset + 1) * 86_400)
+                due: at + Double(offset + 1) * 86_400,
+                interval: offset % 2 == 0 ? nil : offset * 3, ease: offset % 2 == 0 ? nil : 2.35)
         }
         return profile
     }
