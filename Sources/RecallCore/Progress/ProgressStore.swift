@@ -161,7 +161,24 @@ public final class ProgressStore {
         else { throw .cannotUndo(reviewID: reviewID) }
         let restored = previous ?? .new(at: review.reviewedAt)
         try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
+        let wasCurrent = !timeIndexIsStale
         profile.undoUnchecked(reviewID, restoring: previous)
+        if wasCurrent {
+            // Keep the index instead of rebuilding it from the whole log at the next prompt. The
+            // card's other reviews are all earlier: its first review changes only when this was
+            // its only one, and its last wrong answer only when this one was wrong.
+            let card = review.cardID
+            let stillReviewed =
+                previous != nil
+                && (timeIndex.firstReviewedAt[card] != review.reviewedAt
+                    || profile.lastReview(of: card) != nil)
+            let lastWrong =
+                review.verdict == .wrong
+                ? profile.reviews.last { $0.cardID == card && $0.verdict == .wrong }?.reviewedAt
+                : timeIndex.lastWrongAt[card]
+            timeIndex.undone(review, cardStillReviewed: stillReviewed, lastWrong: lastWrong)
+            timeIndexIsStale = false
+        }
         compactIfDue()
     }
 
