@@ -168,10 +168,10 @@ public final class ProgressStore {
             // card's other reviews are all earlier: its first review changes only when this was
             // its only one, and its last wrong answer only when this one was wrong.
             let card = review.cardID
+            // (A restored state that names an earlier review answers without a search.)
             let stillReviewed =
-                previous != nil
-                && (timeIndex.firstReviewedAt[card] != review.reviewedAt
-                    || profile.lastReview(of: card) != nil)
+                timeIndex.firstReviewedAt[card] != review.reviewedAt || previous?.lastReview != nil
+                || profile.lastReview(of: card) != nil
             let lastWrong =
                 review.verdict == .wrong
                 ? profile.reviews.last { $0.cardID == card && $0.verdict == .wrong }?.reviewedAt
