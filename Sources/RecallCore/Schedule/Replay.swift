@@ -53,7 +53,7 @@ public struct Replay: Sendable {
     /// `run(json:)` from bytes to bytes: the request is read straight into its values and each
     /// card is written as it is replayed, into one buffer.
     public static func run(json bytes: [UInt8]) throws(ReplayError) -> [UInt8] {
-        let request = try ReplayRequest(json: Data(bytes))
+        let request = try ReplayRequest(json: bytes)
         let replay = try Replay(settings: request.settings)
         var writer = JSONWriter(capacity: request.cards.reduce(64) { $0 + 64 + 240 * $1.reviews.count })
         replay.write(request.cards, to: &writer)

@@ -6,7 +6,13 @@ public enum UTCTimestamp {
     /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of up to 9 digits, and `Z` or an offset
     /// `±HH:MM`; nil for anything else (including impossible dates such as February 30).
     public static func date(from text: String) -> Date? {
-        var scanner = Scanner(bytes: Array(text.utf8))
+        date(utf8: Array(text.utf8)[...])
+    }
+
+    /// `date(from:)` for text given as UTF-8 bytes, e.g. a slice of a JSON document, so that a
+    /// reader of many timestamps makes no `String` for them.
+    public static func date(utf8 bytes: ArraySlice<UInt8>) -> Date? {
+        var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(4), scanner.skip("-"),
             let month = scanner.digits(2), scanner.skip("-"),
             let day = scanner.digits(2), scanner.skip("T") || scanner.skip("t"),
@@ -149,19 +155,25 @@ public enum UTCTimestamp {
 
     /// A cursor over ASCII bytes.
     private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
+        let bytes: ArraySlice<UInt8>
+        var index: Int
 
-        var isAtEnd: Bool { index == bytes.count }
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            index = bytes.startIndex
+        }
+
+        var isAtEnd: Bool { index == bytes.endIndex }
 
         mutating func skip(_ character: Unicode.Scalar) -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: character) else { return false }
             index += 1
             return true
         }
 
         mutating func digit() -> Int? {
-            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+            guard index < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+            else {
                 return nil
             }
             defer { index += 1 }

@@ -26,7 +26,6 @@ struct SchedulerReplay: RecallCommand {
     )
 
     func execute() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        FileHandle.standardOutput.write(try Replay.run(json: input))
+        try Console.writeStandardOutput(try Replay.run(json: try Console.readStandardInput()))
     }
 }
