@@ -76,40 +76,50 @@ public enum UTCTimestamp {
         let (days, secondOfDay) = floorDivide(wholeSeconds, 86_400)
         let (year, month, day) = civilDate(daysSince1970: Int(days))
         let time = Int(secondOfDay)
-        if year < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(Int(year.magnitude), width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(time / 3600, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(time / 60 % 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(time % 60, width: 2, to: &bytes)
-        if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            if fraction % 1000 == 0 {
-                appendDigits(Int(fraction / 1000), width: 3, to: &bytes)
-            } else {
-                appendDigits(Int(fraction), width: 6, to: &bytes)
+        // Composed on the stack and appended once: one capacity check per timestamp, not per digit
+        // (a replay writes two per review). At most 32 bytes: |year| < 300,000 since |micro| < 9e18.
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
             }
-        }
-        bytes.append(UInt8(ascii: "Z"))
-    }
-
-    /// Appends a non-negative number in decimal, zero-padded to `width` digits.
-    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        var digits = 1
-        while digits < width || value / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+            /// A non-negative number in decimal, zero-padded to `width` digits.
+            func putDigits(_ value: Int, width: Int) {
+                var divisor = 1
+                var digits = 1
+                while digits < width || value / divisor >= 10 {
+                    divisor *= 10
+                    digits += 1
+                }
+                while divisor > 0 {
+                    put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            if year < 0 { put(UInt8(ascii: "-")) }
+            putDigits(Int(year.magnitude), width: 4)
+            put(UInt8(ascii: "-"))
+            putDigits(month, width: 2)
+            put(UInt8(ascii: "-"))
+            putDigits(day, width: 2)
+            put(UInt8(ascii: "T"))
+            putDigits(time / 3600, width: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(time / 60 % 60, width: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(time % 60, width: 2)
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                if fraction % 1000 == 0 {
+                    putDigits(Int(fraction / 1000), width: 3)
+                } else {
+                    putDigits(Int(fraction), width: 6)
+                }
+            }
+            put(UInt8(ascii: "Z"))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
