@@ -26,6 +26,19 @@ extension JSONWriter {
         literal("}")
     }
 
+    /// A due change as `DueChange`'s `Codable` reads it, on one line.
+    mutating func dueChange(_ change: DueChange) {
+        literal("{\"id\":")
+        string(change.id)
+        literal(",\"card\":")
+        string(change.cardID)
+        literal(",\"at\":")
+        number(change.changedAt.timeIntervalSince1970)
+        literal(",\"due\":")
+        number(change.due.timeIntervalSince1970)
+        literal("}")
+    }
+
     /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
     mutating func state(_ state: CardState) {
         literal("{\"phase\":")
