@@ -87,16 +87,20 @@ public enum UTCTimestamp {
             }
             /// A non-negative number in decimal, zero-padded to `width` digits.
             func putDigits(_ value: Int, width: Int) {
-                var divisor = 1
                 var digits = 1
-                while digits < width || value / divisor >= 10 {
-                    divisor *= 10
+                var rest = value / 10
+                while rest > 0 {
                     digits += 1
+                    rest /= 10
                 }
-                while divisor > 0 {
-                    put(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                    divisor /= 10
+                digits = max(digits, width)
+                // From the last digit back: division by the constant 10 is a multiplication.
+                rest = value
+                for position in stride(from: count + digits - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
                 }
+                count += digits
             }
             if year < 0 { put(UInt8(ascii: "-")) }
             putDigits(Int(year.magnitude), width: 4)
