@@ -78,6 +78,10 @@ public enum UTCTimestamp {
         let time = Int(secondOfDay)
         // Composed on the stack and appended once: one capacity check per timestamp, not per digit
         // (a replay writes two per review). At most 32 bytes: |year| < 300,000 since |micro| < 9e18.
+        if (0...9999).contains(year) {
+            appendFourDigitYear(year, month, day, time, fraction: Int(fraction), to: &bytes)
+            return
+        }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         withUnsafeMutableBytes(of: &storage) { buffer in
             var count = 0
@@ -124,6 +128,47 @@ public enum UTCTimestamp {
             }
             put(UInt8(ascii: "Z"))
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// `append` for years 0–9999 (all but the odd case), in straight-line code: every field at a
+    /// fixed place, digits by division by constants.
+    private static func appendFourDigitYear(
+        _ year: Int, _ month: Int, _ day: Int, _ time: Int, fraction: Int, to bytes: inout [UInt8]
+    ) {
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { buffer in
+            func put(_ value: Int, digits: Int, at end: Int) {
+                var rest = value
+                for position in stride(from: end - 1, through: end - digits, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 7)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 10)
+            buffer[10] = UInt8(ascii: "T")
+            put(time / 3600, digits: 2, at: 13)
+            buffer[13] = UInt8(ascii: ":")
+            put(time / 60 % 60, digits: 2, at: 16)
+            buffer[16] = UInt8(ascii: ":")
+            put(time % 60, digits: 2, at: 19)
+            var count = 19
+            if fraction != 0 {
+                buffer[19] = UInt8(ascii: ".")
+                if fraction % 1000 == 0 {
+                    put(fraction / 1000, digits: 3, at: 23)
+                    count = 23
+                } else {
+                    put(fraction, digits: 6, at: 26)
+                    count = 26
+                }
+            }
+            buffer[count] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[...count]))
         }
     }
 

@@ -26,6 +26,9 @@ struct SchedulerReplay: RecallCommand {
     )
 
     func execute() throws {
-        try Console.writeStandardOutput(try Replay.run(json: try Console.readStandardInput()))
+        // In pieces of 256 KiB: a large answer is never whole in memory.
+        try Replay.run(json: try Console.readStandardInput(), inPiecesOf: 1 << 18) { piece in
+            try Console.writeStandardOutput(piece)
+        }
     }
 }
