@@ -360,7 +360,8 @@ enum ScaleBenchmark {
             "recall scheduler replay, 60k reviews, end to end", recallReplay.map(\.wall),
             reference: ("jq -c . on the same file", jqRuns.map(\.wall)), goal: "≤ 1/3 of jq -c .")
         table.add(
-            "  the same, CPU time", recallReplay.map(\.cpu), reference: ("jq -c ., CPU time", jqRuns.map(\.cpu)),
+            "  the same, CPU time", recallReplay.map(\.cpu),
+            reference: ("jq -c ., CPU time", jqRuns.map(\.cpu)),
             goal: "≤ 1/3 of jq -c .")
 
         var start: [(wall: Double, cpu: Double)] = []
@@ -375,7 +376,8 @@ enum ScaleBenchmark {
             "  start: replay of no cards, through sh -c", start.map(\.wall),
             reference: ("recall --version", version.map(\.wall)), goal: "≤ 5 ms")
         table.add(
-            "  the same, CPU time", start.map(\.cpu), reference: ("recall --version, CPU time", version.map(\.cpu)),
+            "  the same, CPU time", start.map(\.cpu),
+            reference: ("recall --version, CPU time", version.map(\.cpu)),
             goal: "≤ 5 ms")
         table.add(
             "  /bin/true through sh -c, CPU time", nothing.map(\.cpu),
@@ -389,14 +391,17 @@ enum ScaleBenchmark {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(
+                &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
         }
         let words: [String] = ["sh", "-c", command]
         var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let start = DispatchTime.now().uptimeNanoseconds
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, environ) == 0 else { fail("could not run sh") }
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, environ) == 0 else {
+            fail("could not run sh")
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
