@@ -2,7 +2,7 @@ import Foundation
 import RecallCore
 
 /// `recall scheduler replay`'s core: the whole of `Replay.run` (parse JSON, schedule, write JSON),
-/// or only reading the request.
+/// bytes to bytes as the command runs it, or only reading the request.
 struct ReplayBenchmark: Benchmark {
     enum Stage {
         case parse
@@ -12,6 +12,8 @@ struct ReplayBenchmark: Benchmark {
     var stage: Stage
     var workload = Workload()
     var request = Data()
+    /// The request as the command reads it (`Console.readStandardInput`): bytes.
+    var bytes: [UInt8] = []
 
     var name: String { stage == .full ? "replay" : "replay-parse" }
     var summary: String {
@@ -41,15 +43,16 @@ struct ReplayBenchmark: Benchmark {
             cards.append(#"{"id":"card-\#(card)","reviews":[\#(reviews.joined(separator: ","))]}"#)
         }
         request = Data(#"{"cards":[\#(cards.joined(separator: ",\n"))]}"#.utf8)
+        bytes = [UInt8](request)
     }
 
     func run() -> Double {
         switch stage {
         case .parse:
-            guard let parsed = try? ReplayRequest(json: request) else { return -1 }
+            guard let parsed = try? ReplayRequest(json: bytes) else { return -1 }
             return Double(parsed.cards.reduce(0) { $0 + $1.reviews.count })
         case .full:
-            guard let output = try? Replay.run(json: request) else { return -1 }
+            guard let output = try? Replay.run(json: bytes) else { return -1 }
             return Double(output.count)
         }
     }

@@ -72,6 +72,16 @@ enum ScaleBenchmark {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("recall-scale-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        if options.only == ["replay"] {
+            print(
+                "recall-bench scale --only replay: median of \(options.runs); load average \(loadAverage())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var table = Table()
+            try measureReplay(options, in: folder, into: &table)
+            table.print()
+            print("  load average at the end: \(loadAverage())")
+            return
+        }
         let big = folder.appendingPathComponent("big", isDirectory: true)
         let learning = folder.appendingPathComponent("learning", isDirectory: true)
         let scheduler = try Scheduler()
@@ -302,23 +312,6 @@ enum ScaleBenchmark {
         table.add("load a 10,000-fact deck", loads, reference: ("copy its bytes", copies), goal: "≤ 150 ms")
         table.add("generate its cards", generates, reference: ("copy its bytes", copies), goal: "≤ 150 ms")
 
-        // `scheduler replay`, 3,000 cards × 20 reviews, JSON in and out, against a parse and
-        // compact re-serialisation of the same input (what `jq -c .` does).
-        var replay = ReplayBenchmark(stage: .full)
-        replay.workload.cards = 3_000
-        replay.prepare()
-        let request = replay.request
-        let replays = (0..<options.runs).map { _ in time { replay.run() }.1 }
-        let jq = (0..<options.runs).map { _ in
-            time {
-                (try? JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: request)))?
-                    .count ?? -1
-            }.1
-        }
-        table.add(
-            "scheduler replay, 60k reviews (in-process)", replays,
-            reference: ("JSONSerialization parse + write", jq), goal: "≥ 3× faster than jq -c .")
-
         // Launch to first prompt, when the release binary is built.
         if let binary = releaseBinary() {
             let launchFolder = folder.appendingPathComponent("launch", isDirectory: true)
@@ -334,35 +327,121 @@ enum ScaleBenchmark {
             table.add(
                 "launch to first prompt, CSTO + 1 year", launch, reference: ("recall --version", version),
                 goal: "≤ 15 ms")
-            // End to end against `jq -c .` on the same file, both through `sh -c` (so both pay it).
-            let requestFile = folder.appendingPathComponent("replay-request.json")
-            try request.write(to: requestFile)
-            let jqPath = ["/usr/bin/jq", "/usr/local/bin/jq"].first {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }
-            if let jqPath {
-                let recallReplay = (0..<(options.runs * 3)).map { _ in
-                    time {
-                        StartupBenchmark.spawnAndWait(
-                            "/bin/sh",
-                            ["sh", "-c", "'\(binary)' scheduler replay < '\(requestFile.path)' > /dev/null"])
-                    }.1
-                }
-                let jqRuns = (0..<(options.runs * 3)).map { _ in
-                    time {
-                        StartupBenchmark.spawnAndWait(
-                            "/bin/sh", ["sh", "-c", "'\(jqPath)' -c . < '\(requestFile.path)' > /dev/null"])
-                    }.1
-                }
-                table.add(
-                    "recall scheduler replay, 60k reviews, end to end", recallReplay,
-                    reference: ("jq -c . on the same file", jqRuns), goal: "≤ 1/3 of jq -c .")
-            }
         } else {
             table.note("  launch: skipped (build the release binary first: swift build -c release)")
         }
+        if options.includes("replay") {
+            try measureReplay(options, in: folder, into: &table)
+        }
         table.print()
         print("  load average at the end: \(loadAverage())")
+    }
+
+    /// `scheduler replay`, 3,000 cards × 20 reviews, JSON in and out: in process against a parse
+    /// and compact re-serialisation of the same input (what `jq -c .` does), its parse alone, and
+    /// with the release binary, end to end against `jq -c .` on the same file, and the start of
+    /// a replay of no cards against `recall --version` and `/bin/true`.
+    static func measureReplay(_ options: Options, in folder: URL, into table: inout Table) throws {
+        var replay = ReplayBenchmark(stage: .full)
+        replay.workload.cards = 3_000
+        replay.prepare()
+        let request = replay.request
+        let bytes = replay.bytes
+        let replays = (0..<options.runs).map { _ in time { replay.run() }.1 }
+        let parses = (0..<options.runs).map { _ in
+            time { (try? ReplayRequest(json: bytes))?.cards.count ?? -1 }.1
+        }
+        let jq = (0..<options.runs).map { _ in
+            time {
+                (try? JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: request)))?
+                    .count ?? -1
+            }.1
+        }
+        table.add(
+            "scheduler replay, 60k reviews (in-process)", replays,
+            reference: ("JSONSerialization parse + write", jq), goal: "≥ 3× faster than jq -c .")
+        table.add(
+            "  its parse alone", parses, reference: ("JSONSerialization parse + write", jq), goal: "≤ 8 ms")
+
+        guard let binary = releaseBinary() else {
+            table.note(
+                "  replay end to end: skipped (build the release binary first: swift build -c release)")
+            return
+        }
+        // End to end against `jq -c .` on the same file, both through `sh -c` (so both pay it).
+        let requestFile = folder.appendingPathComponent("replay-request.json")
+        try request.write(to: requestFile)
+        let emptyFile = folder.appendingPathComponent("replay-empty.json")
+        try Data(#"{"cards": []}"#.utf8).write(to: emptyFile)
+        guard
+            let jqPath = ["/usr/bin/jq", "/usr/local/bin/jq"].first(
+                where: FileManager.default.isExecutableFile)
+        else {
+            table.note("  replay end to end: skipped (no jq: apt-get install jq)")
+            return
+        }
+        // Interleaved, so that both see the same load; CPU time (user + system, from wait4) beside
+        // the wall time, as a loaded machine inflates it far less.
+        var recallReplay: [(wall: Double, cpu: Double)] = []
+        var jqRuns: [(wall: Double, cpu: Double)] = []
+        for _ in 0..<(options.runs * 3) {
+            recallReplay.append(shell("'\(binary)' scheduler replay < '\(requestFile.path)' > /dev/null"))
+            jqRuns.append(shell("'\(jqPath)' -c . < '\(requestFile.path)' > /dev/null"))
+        }
+        table.add(
+            "recall scheduler replay, 60k reviews, end to end", recallReplay.map(\.wall),
+            reference: ("jq -c . on the same file", jqRuns.map(\.wall)), goal: "≤ 1/3 of jq -c .")
+        table.add(
+            "  the same, CPU time", recallReplay.map(\.cpu),
+            reference: ("jq -c ., CPU time", jqRuns.map(\.cpu)),
+            goal: "≤ 1/3 of jq -c .")
+
+        var start: [(wall: Double, cpu: Double)] = []
+        var version: [(wall: Double, cpu: Double)] = []
+        var nothing: [(wall: Double, cpu: Double)] = []
+        for _ in 0..<(options.runs * 3) {
+            start.append(shell("'\(binary)' scheduler replay < '\(emptyFile.path)' > /dev/null"))
+            version.append(shell("'\(binary)' --version > /dev/null"))
+            nothing.append(shell("/bin/true"))
+        }
+        table.add(
+            "  start: replay of no cards, through sh -c", start.map(\.wall),
+            reference: ("recall --version", version.map(\.wall)), goal: "≤ 5 ms")
+        table.add(
+            "  the same, CPU time", start.map(\.cpu),
+            reference: ("recall --version, CPU time", version.map(\.cpu)),
+            goal: "≤ 5 ms")
+        table.add(
+            "  /bin/true through sh -c, CPU time", nothing.map(\.cpu),
+            reference: ("recall --version, CPU time", version.map(\.cpu)), goal: "(the floor)")
+    }
+
+    /// Runs `sh -c command` with stdio on /dev/null unless redirected; returns its wall time and
+    /// the CPU time (user + system) of the shell and what it waited for.
+    static func shell(_ command: String) -> (wall: Double, cpu: Double) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(
+                &actions, fd, "/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+        }
+        let words: [String] = ["sh", "-c", command]
+        var argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", &actions, nil, &argv, environ) == 0 else {
+            fail("could not run sh")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (wall, cpu)
     }
 
     /// Every regular file under `folder` (a profile's snapshot, segments and journal).

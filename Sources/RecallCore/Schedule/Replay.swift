@@ -53,16 +53,38 @@ public struct Replay: Sendable {
     /// `run(json:)` from bytes to bytes: the request is read straight into its values and each
     /// card is written as it is replayed, into one buffer.
     public static func run(json bytes: [UInt8]) throws(ReplayError) -> [UInt8] {
-        let request = try ReplayRequest(json: Data(bytes))
+        let request = try ReplayRequest(json: bytes)
         let replay = try Replay(settings: request.settings)
         var writer = JSONWriter(capacity: request.cards.reduce(64) { $0 + 64 + 240 * $1.reviews.count })
-        replay.write(request.cards, to: &writer)
+        replay.write(request.cards, to: &writer) { _ in }
         return writer.bytes
     }
 
+    /// `run(json:)` handing the answer to `output` in pieces of about `piece` bytes as the cards
+    /// are replayed, so that a large answer is never whole in memory (nor faulted in fresh). Every
+    /// error in the request is thrown before anything is output.
+    /// - Throws: `ReplayError`, or what `output` throws.
+    public static func run(json bytes: [UInt8], inPiecesOf piece: Int, to output: ([UInt8]) throws -> Void)
+        throws
+    {
+        let request = try ReplayRequest(json: bytes)
+        let replay = try Replay(settings: request.settings)
+        var writer = JSONWriter(capacity: piece + 16_384)
+        try replay.write(request.cards, to: &writer) { writer throws in
+            guard writer.bytes.count >= piece else { return }
+            try output(writer.bytes)
+            writer.bytes.removeAll(keepingCapacity: true)
+        }
+        try output(writer.bytes)
+    }
+
     /// `{"cards": [{"id": …, "results": [{"time", "rating", "retrievability", "state", "step",
-    /// "stability", "difficulty", "due"}, …]}]}`, keys in that order, one result per line.
-    func write(_ cards: [ReplayRequest.Card], to writer: inout JSONWriter) {
+    /// "stability", "difficulty", "due"}, …]}]}`, keys in that order, one result per line;
+    /// `afterCard` may take the bytes written so far.
+    func write(
+        _ cards: [ReplayRequest.Card], to writer: inout JSONWriter,
+        afterCard: (inout JSONWriter) throws -> Void
+    ) rethrows {
         writer.literal(#"{"cards": ["#)
         for (cardIndex, card) in cards.enumerated() {
             writer.literal(cardIndex == 0 ? "\n" : ",\n")
@@ -83,6 +105,7 @@ public struct Replay: Sendable {
                 }
             }
             writer.literal(card.reviews.isEmpty ? "]}" : "\n]}")
+            try afterCard(&writer)
         }
         writer.literal(cards.isEmpty ? "]}\n" : "\n]}\n")
     }

@@ -6,7 +6,13 @@ public enum UTCTimestamp {
     /// Parses `YYYY-MM-DDTHH:MM:SS`, an optional fraction of up to 9 digits, and `Z` or an offset
     /// `±HH:MM`; nil for anything else (including impossible dates such as February 30).
     public static func date(from text: String) -> Date? {
-        var scanner = Scanner(bytes: Array(text.utf8))
+        date(utf8: Array(text.utf8)[...])
+    }
+
+    /// `date(from:)` for text given as UTF-8 bytes, e.g. a slice of a JSON document, so that a
+    /// reader of many timestamps makes no `String` for them.
+    public static func date(utf8 bytes: ArraySlice<UInt8>) -> Date? {
+        var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(4), scanner.skip("-"),
             let month = scanner.digits(2), scanner.skip("-"),
             let day = scanner.digits(2), scanner.skip("T") || scanner.skip("t"),
@@ -70,40 +76,99 @@ public enum UTCTimestamp {
         let (days, secondOfDay) = floorDivide(wholeSeconds, 86_400)
         let (year, month, day) = civilDate(daysSince1970: Int(days))
         let time = Int(secondOfDay)
-        if year < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(Int(year.magnitude), width: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(time / 3600, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(time / 60 % 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(time % 60, width: 2, to: &bytes)
-        if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            if fraction % 1000 == 0 {
-                appendDigits(Int(fraction / 1000), width: 3, to: &bytes)
-            } else {
-                appendDigits(Int(fraction), width: 6, to: &bytes)
-            }
+        // Composed on the stack and appended once: one capacity check per timestamp, not per digit
+        // (a replay writes two per review). At most 32 bytes: |year| < 300,000 since |micro| < 9e18.
+        if (0...9999).contains(year) {
+            appendFourDigitYear(year, month, day, time, fraction: Int(fraction), to: &bytes)
+            return
         }
-        bytes.append(UInt8(ascii: "Z"))
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { buffer in
+            var count = 0
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            /// A non-negative number in decimal, zero-padded to `width` digits.
+            func putDigits(_ value: Int, width: Int) {
+                var digits = 1
+                var rest = value / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                digits = max(digits, width)
+                // From the last digit back: division by the constant 10 is a multiplication.
+                rest = value
+                for position in stride(from: count + digits - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                count += digits
+            }
+            if year < 0 { put(UInt8(ascii: "-")) }
+            putDigits(Int(year.magnitude), width: 4)
+            put(UInt8(ascii: "-"))
+            putDigits(month, width: 2)
+            put(UInt8(ascii: "-"))
+            putDigits(day, width: 2)
+            put(UInt8(ascii: "T"))
+            putDigits(time / 3600, width: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(time / 60 % 60, width: 2)
+            put(UInt8(ascii: ":"))
+            putDigits(time % 60, width: 2)
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                if fraction % 1000 == 0 {
+                    putDigits(Int(fraction / 1000), width: 3)
+                } else {
+                    putDigits(Int(fraction), width: 6)
+                }
+            }
+            put(UInt8(ascii: "Z"))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 
-    /// Appends a non-negative number in decimal, zero-padded to `width` digits.
-    private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        var digits = 1
-        while digits < width || value / divisor >= 10 {
-            divisor *= 10
-            digits += 1
-        }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
+    /// `append` for years 0–9999 (all but the odd case), in straight-line code: every field at a
+    /// fixed place, digits by division by constants.
+    private static func appendFourDigitYear(
+        _ year: Int, _ month: Int, _ day: Int, _ time: Int, fraction: Int, to bytes: inout [UInt8]
+    ) {
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &storage) { buffer in
+            func put(_ value: Int, digits: Int, at end: Int) {
+                var rest = value
+                for position in stride(from: end - 1, through: end - digits, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 7)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 10)
+            buffer[10] = UInt8(ascii: "T")
+            put(time / 3600, digits: 2, at: 13)
+            buffer[13] = UInt8(ascii: ":")
+            put(time / 60 % 60, digits: 2, at: 16)
+            buffer[16] = UInt8(ascii: ":")
+            put(time % 60, digits: 2, at: 19)
+            var count = 19
+            if fraction != 0 {
+                buffer[19] = UInt8(ascii: ".")
+                if fraction % 1000 == 0 {
+                    put(fraction / 1000, digits: 3, at: 23)
+                    count = 23
+                } else {
+                    put(fraction, digits: 6, at: 26)
+                    count = 26
+                }
+            }
+            buffer[count] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[...count]))
         }
     }
 
@@ -149,19 +214,25 @@ public enum UTCTimestamp {
 
     /// A cursor over ASCII bytes.
     private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
+        let bytes: ArraySlice<UInt8>
+        var index: Int
 
-        var isAtEnd: Bool { index == bytes.count }
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            index = bytes.startIndex
+        }
+
+        var isAtEnd: Bool { index == bytes.endIndex }
 
         mutating func skip(_ character: Unicode.Scalar) -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: character) else { return false }
             index += 1
             return true
         }
 
         mutating func digit() -> Int? {
-            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+            guard index < bytes.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+            else {
                 return nil
             }
             defer { index += 1 }

@@ -100,9 +100,13 @@ struct Optimize: RecallCommand {
         let optimizer = RetentionOptimizer(parameters: parameters)
         let (best, points) = try optimizer.run()
         if json {
-            print(
-                "{\"desired_retention\": \(best.desiredRetention), \"seconds_per_card_remembered\": \(best.secondsPerCardRemembered)}"
-            )
+            var writer = JSONWriter()
+            writer.literal(#"{"desired_retention": "#)
+            writer.number(best.desiredRetention)
+            writer.literal(#", "seconds_per_card_remembered": "#)
+            writer.number(best.secondsPerCardRemembered)
+            writer.literal("}")
+            print(String(decoding: writer.bytes, as: UTF8.self))
             return
         }
         print(OptimizerRun.retentionReport(optimizer, best: best, points: points, current: profile?.settings))
@@ -241,13 +245,30 @@ enum OptimizerRun {
             + prose.map { TextWrap.wrap($0, width: max(TerminalSize.columns, 40)) }).joined(separator: "\n")
     }
 
+    /// `--json`'s line, written with the one JSON writer (a non-finite figure is `null`).
     static func json(_ result: FSRSOptimizer.Result, seconds: Double) -> String {
-        let parameters = result.parameters.map { "\($0)" }.joined(separator: ", ")
-        return "{\"parameters\": [\(parameters)], \"log_loss_default\": \(result.defaultEvaluation.logLoss),"
-            + " \"log_loss_fitted\": \(result.fittedEvaluation.logLoss),"
-            + " \"rmse_bins_default\": \(result.defaultEvaluation.rmseBins),"
-            + " \"rmse_bins_fitted\": \(result.fittedEvaluation.rmseBins),"
-            + " \"reviews\": \(result.reviews), \"seconds\": \(seconds)}"
+        var writer = JSONWriter()
+        writer.literal(#"{"parameters": ["#)
+        for (index, parameter) in result.parameters.enumerated() {
+            if index > 0 { writer.literal(", ") }
+            writer.number(parameter)
+        }
+        let figures: [(StaticString, Double)] = [
+            (#"], "log_loss_default": "#, result.defaultEvaluation.logLoss),
+            (#", "log_loss_fitted": "#, result.fittedEvaluation.logLoss),
+            (#", "rmse_bins_default": "#, result.defaultEvaluation.rmseBins),
+            (#", "rmse_bins_fitted": "#, result.fittedEvaluation.rmseBins),
+        ]
+        for (key, value) in figures {
+            writer.literal(key)
+            writer.number(value)
+        }
+        writer.literal(#", "reviews": "#)
+        writer.integer(result.reviews)
+        writer.literal(#", "seconds": "#)
+        writer.number(seconds)
+        writer.literal("}")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Asks a yes/no question on stdout; anything but y/yes (or end of input) is no.

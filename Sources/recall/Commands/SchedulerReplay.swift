@@ -26,7 +26,9 @@ struct SchedulerReplay: RecallCommand {
     )
 
     func execute() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        FileHandle.standardOutput.write(try Replay.run(json: input))
+        // In pieces of 256 KiB: a large answer is never whole in memory.
+        try Replay.run(json: try Console.readStandardInput(), inPiecesOf: 1 << 18) { piece in
+            try Console.writeStandardOutput(piece)
+        }
     }
 }

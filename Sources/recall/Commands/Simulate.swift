@@ -97,19 +97,31 @@ struct Simulate: RecallCommand {
         try store.merge(learner.profile, using: try ReplayScheduler.make(settings: learner.profile.settings))
     }
 
+    /// The learner's history as a `recall scheduler replay` request, written with the one JSON
+    /// writer (a year of study is hundreds of thousands of reviews).
     static func replayJSON(_ learner: Simulator.Learner) -> Data {
-        var text = "{\"parameters\": [" + learner.trueParameters.map { "\($0)" }.joined(separator: ", ")
-        text += "],\n\"cards\": ["
-        for (index, card) in learner.history.cards.enumerated() {
-            text += index == 0 ? "\n" : ",\n"
-            text += "{\"id\": \"c\(index + 1)\", \"reviews\": ["
-            text += card.map {
-                "{\"time\": \"\(UTCTimestamp.string(from: $0.time))\", \"rating\": \($0.rating.rawValue)}"
-            }
-            .joined(separator: ", ")
-            text += "]}"
+        var writer = JSONWriter()
+        writer.literal(#"{"parameters": ["#)
+        for (index, parameter) in learner.trueParameters.enumerated() {
+            if index > 0 { writer.literal(", ") }
+            writer.number(parameter)
         }
-        text += "\n]}\n"
-        return Data(text.utf8)
+        writer.literal("],\n\"cards\": [")
+        for (index, card) in learner.history.cards.enumerated() {
+            writer.literal(index == 0 ? "\n" : ",\n")
+            writer.literal(#"{"id": "c"#)
+            writer.integer(index + 1)
+            writer.literal(#"", "reviews": ["#)
+            for (position, review) in card.enumerated() {
+                writer.literal(position == 0 ? #"{"time": "# : #", {"time": "#)
+                writer.timestamp(review.time)
+                writer.literal(#", "rating": "#)
+                writer.integer(review.rating.rawValue)
+                writer.literal("}")
+            }
+            writer.literal("]}")
+        }
+        writer.literal("\n]}\n")
+        return Data(writer.bytes)
     }
 }

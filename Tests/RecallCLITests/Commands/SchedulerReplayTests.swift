@@ -69,6 +69,15 @@ import Testing
         #expect(output.stdout.contains("enable_fuzzing"))
     }
 
+    /// `recall scheduler replay` alone skips ArgumentParser; with anything more it is parsed as
+    /// usual, so a stray option is still a usage error.
+    @Test func anExtraArgumentIsStillAUsageError() throws {
+        let output = try RecallProcess.run(["scheduler", "replay", "--fuzz"], input: #"{"cards": []}"#)
+        #expect(output.status == 64)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("Unknown option '--fuzz'"), "\(output.stderr)")
+    }
+
     struct BadInput: Sendable, CustomTestStringConvertible {
         let testDescription: String
         let stdin: String

@@ -30,6 +30,8 @@ import Testing
         (1_767_258_000.000_25, "2026-01-01T09:00:00.000250Z"),
         (-1, "1969-12-31T23:59:59Z"),
         (253_402_300_799, "9999-12-31T23:59:59Z"),
+        (253_402_300_800.123_456, "10000-01-01T00:00:00.123456Z"),
+        (-62_135_596_801, "0000-12-31T23:59:59Z"),
     ])
     func formats(seconds: TimeInterval, text: String) {
         #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: seconds)) == text)
