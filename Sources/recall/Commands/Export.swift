@@ -68,7 +68,7 @@ struct Export: RecallCommand {
     func execute() throws {
         let chosen = try decks.loadDeck(id: deck)
         let kinds = try kind.map(CardKindList.parse)
-        let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter {
+        let cards = decks.cards(for: [chosen], seed: seed).filter {
             kinds?.contains($0.kind) ?? true
         }
         let topics = topic.map {

@@ -51,9 +51,7 @@ struct Import: RecallCommand {
         do {
             // recall's own cards coming back from Anki land on the originals (their GUIDs are card ids).
             let known = Set(
-                ((try? decks.library.loadAll()) ?? []).flatMap {
-                    QuestionGenerator().cards(for: $0).map(\.id)
-                })
+                decks.cards(for: (try? decks.library.loadAll()) ?? []).map(\.id))
             plan = try importer.plan(
                 URL(fileURLWithPath: file), displayPath: file, deckID: deck,
                 folder: decks.writableDirectory, knownCardIDs: known)

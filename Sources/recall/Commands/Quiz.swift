@@ -53,7 +53,11 @@ struct Quiz: RecallCommand {
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let drawSeed = seed ?? UInt64.random(in: 0...UInt64.max)
-        let cards = chosen.flatMap { QuestionGenerator(seed: drawSeed).cards(for: $0) }
+        // A random draw is not cached: its cards would never be read again.
+        let cards =
+            seed == nil
+            ? chosen.flatMap { QuestionGenerator(seed: drawSeed).cards(for: $0) }
+            : decks.cards(for: chosen, seed: drawSeed)
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let selection = try questions(

@@ -33,8 +33,7 @@ struct Stats: RecallCommand {
 
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
-        let generator = QuestionGenerator()
-        let cards = chosen.flatMap { generator.cards(for: $0) }
+        let cards = decks.cards(for: chosen)
         let moment = now.map(Date.init(timeIntervalSince1970:)) ?? RecallClock.now()
         let report: StatsReport
         let stored = try options.peekProfile(decks: chosen)
