@@ -7,6 +7,7 @@ extension ExportFormat: ExpressibleByArgument {}
 /// `recall export DECK --format F -o FILE`: a deck where learners already are.
 struct Export: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a deck for Anki, spreadsheets, paper or plain text.",
         discussion: """
             Formats: apkg (Anki package), tsv (Anki text import), csv (spreadsheets), md (Q:/A: Markdown), \

@@ -5,6 +5,7 @@ import RecallCore
 /// `recall import FILE`: cards from Anki, a spreadsheet or Markdown into a deck of free-form cards.
 struct Import: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import cards from an Anki package, Anki text export, CSV or Markdown into a deck.",
         discussion: """
             Reads .apkg and .colpkg (both Anki package generations: every card of every note type, \

@@ -6,6 +6,7 @@ import RecallCore
 /// `quiz` parses its words with this same command, so both take the same syntax.
 struct Quiz: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quiz",
         abstract: "A short practice quiz on the decks (does not change any schedule).",
         discussion:
             "QUERY selects the cards as `cards` does (e.g. kind:choice attr:established, state:due); `weakest` drills the weak spot `stats` names."

@@ -5,6 +5,7 @@ import RecallCore
 /// `recall stats`: a learner's statistics as pictures, or as JSON.
 struct Stats: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Show a learner's statistics: states, retention, forecast, activity, weak spots.",
         discussion: """
             True retention is the share of reviews of graduated cards (the Review phase) not rated \
