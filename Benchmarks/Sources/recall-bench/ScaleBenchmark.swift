@@ -98,8 +98,10 @@ enum ScaleBenchmark {
             memory: open.map(\.peakMB).max(), goal: "≤ 0.5 s, ≤ 300 MB")
 
         // Every prompt after that: the REPL's counts (`DayCountsCache`), recounted after an answer
-        // (the answer itself, with its fsync, is not timed), and kept when nothing changed.
-        let store = try ProgressStore.open(in: big)
+        // (the answer itself, with its fsync, is not timed) or a flag, and kept when nothing
+        // changed. The store is the REPL's: one that notes which cards each change touched.
+        let bigStore = try ProgressStore.open(in: big)
+        let store = ChangeTrackingStore(bigStore)
         let cards = syntheticCards(options.cards)
         let cache = DayCountsCache(cards: cards, decks: [], store: store, scheduler: scheduler)
         let promptOptions = StudyOptions()
@@ -115,8 +117,39 @@ enum ScaleBenchmark {
             prompt.append(
                 time { cache.counts(deck: nil, options: promptOptions, now: now + Double(index)).new }.1)
         }
+        var flagged: [Double] = []
+        for index in 0..<options.runs {
+            let card = cards[(index * 7_919 + 3) % cards.count]
+            var flags = store.profile.flags(of: card.id)
+            flags.isSuspended.toggle()
+            try store.setFlags(flags, for: card.id)
+            flagged.append(
+                time { cache.counts(deck: nil, options: promptOptions, now: now + 50 + Double(index)).new }.1)
+        }
+        // An undo: the answer and the undo are not timed; the undo leaves `ProgressStore`'s time
+        // index to rebuild (a pass over the log) at the next question, which the prompt asks.
+        var undone: [Double] = []
+        for index in 0..<options.runs {
+            let card = cards[(index * 15_485_863 + 11) % cards.count]
+            let previous = store.profile.states[card.id]
+            let review = Review(
+                cardID: card.id, reviewedAt: now - 300 + Double(index), rating: .again, answer: "x",
+                verdict: .wrong, duration: 3)
+            try store.record(review, using: scheduler)
+            _ = cache.counts(deck: nil, options: promptOptions, now: now + 70 + Double(index))
+            try store.undo(review.id, restoring: previous)
+            undone.append(
+                time { cache.counts(deck: nil, options: promptOptions, now: now + 80 + Double(index)).new }.1)
+        }
         let unchanged = (0..<options.runs).map { index in
             time { cache.counts(deck: nil, options: promptOptions, now: now + 100 + Double(index)).new }.1
+        }
+        // A full count, as at a rollover (or after new settings, a burial ending): each run a
+        // later day, so every card is counted again (`DayTally`, one status board, no queue).
+        let fullCount = (0..<options.runs).map { index in
+            time {
+                cache.counts(deck: nil, options: promptOptions, now: now + Double(index + 1) * 86_400).new
+            }.1
         }
         let lookups = (0..<options.runs).map { _ in
             time { cards.reduce(0) { $0 + (store.profile.states[$1.id] == nil ? 1 : 0) } }.1
@@ -124,6 +157,15 @@ enum ScaleBenchmark {
         table.add(
             "every REPL prompt after an answer", prompt, reference: ("one state lookup per card", lookups),
             goal: "≤ 20 ms")
+        table.add(
+            "every REPL prompt after a flag (suspend)", flagged,
+            reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
+        table.add(
+            "every REPL prompt after an undo", undone,
+            reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
+        table.add(
+            "a REPL prompt after a rollover (every card counted)", fullCount,
+            reference: ("one state lookup per card", lookups), goal: "–")
         table.add(
             "every REPL prompt, nothing changed", unchanged,
             reference: ("one state lookup per card", lookups),
@@ -137,7 +179,7 @@ enum ScaleBenchmark {
         // One answer: record (schedule, journal, fsync) and the next card, in a session.
         let floor = try fsyncFloor(in: folder, samples: options.answers)
         let answers = try answerTimes(
-            store: store, cards: cards, scheduler: scheduler, now: now, count: options.answers)
+            store: bigStore, cards: cards, scheduler: scheduler, now: now, count: options.answers)
         table.add(
             "one answer (record + next card)", answers, reference: ("write + fsync one line", floor),
             goal: "≤ 1 ms + the fsync")
@@ -159,10 +201,10 @@ enum ScaleBenchmark {
                 cardID: card.id, reviewedAt: now + 86_400 + Double(index), rating: .good, answer: card.answer,
                 verdict: .correct, duration: 3)
             try store.record(review, using: scheduler)
-            compaction.append(try time { try store.save() }.1)
+            compaction.append(try time { try bigStore.save() }.1)
         }
         table.add(
-            "compaction stall (every \(store.effectiveCompactionThreshold) answers)", compaction,
+            "compaction stall (every \(bigStore.effectiveCompactionThreshold) answers)", compaction,
             reference: ("write + fsync one line", floor), goal: "none in the foreground")
         // Quit: what StudyContext.close does after a session with answers (once: it closes the store).
         let last = cards[4242 % cards.count]
@@ -331,7 +373,7 @@ enum ScaleBenchmark {
                 let cards = syntheticCards(count)
                 if row == "open" {
                     seconds = try time {
-                        let store = try ProgressStore.open(in: folder)
+                        let store = ChangeTrackingStore(try ProgressStore.open(in: folder))
                         let scheduler = try Scheduler(settings: store.profile.settings)
                         // The REPL's first prompt: its counts.
                         let cache = DayCountsCache(

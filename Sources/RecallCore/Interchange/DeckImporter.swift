@@ -280,11 +280,13 @@ public struct DeckImporter: Sendable {
             }
             if settings != store.profile.settings { try store.updateSettings(settings) }
             let scheduler = try Scheduler(settings: store.profile.settings)
-            try store.merge(
-                Profile(
-                    name: store.profileName, settings: store.profile.settings, reviews: fresh,
-                    dueChanges: freshChanges),
-                using: scheduler)
+            if !fresh.isEmpty {
+                try store.merge(
+                    Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
+                    using: scheduler)
+            }
+            // Journal lines, each with its card's state, so repair's salvage finds them too.
+            try store.record(freshChanges, using: scheduler)
         }
         for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
             var merged = store.profile.flags(of: cardID)

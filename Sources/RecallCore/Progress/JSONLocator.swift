@@ -1,231 +1,120 @@
 /// Finds where in a JSON text something went wrong, for messages with a line and a column.
 ///
 /// Foundation's decoders say *what* is wrong (a coding path, or just "not valid JSON") but not
-/// *where*; this walks the bytes to the first syntax error or to the value at a coding path.
+/// *where*; this walks the bytes with `JSONScanner` to the first syntax error or to the value at a
+/// coding path, and words the error for a person repairing a file.
 struct JSONLocator {
-    let bytes: [UInt8]
-    private var index = 0
-    private var depth = 0
-    private static let maximumDepth = 512
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
     /// The 1-based line and column (in characters) of a byte offset.
     static func lineColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
+        JSONScanner(bytes).lineColumn(of: offset)
     }
 
     /// The offset and description of the first syntax error, or nil if the text is valid JSON.
     static func firstSyntaxError(in bytes: [UInt8]) -> (offset: Int, message: String)? {
-        var locator = JSONLocator(bytes)
+        var scanner = JSONScanner(bytes)
         do {
-            locator.skipWhitespace()
-            try locator.skipValue()
-            locator.skipWhitespace()
-            if locator.index < bytes.count {
+            scanner.skipWhiteSpace()
+            try scanner.skipValue()
+            scanner.skipWhiteSpace()
+            if !scanner.isAtEnd {
                 return (
-                    locator.index, "unexpected \(locator.describeCurrent()) after the end of the document"
+                    scanner.offset,
+                    "unexpected \(describe(at: scanner.offset, in: bytes)) after the end of the document"
                 )
             }
             return nil
         } catch {
-            return (error.offset, error.message)
+            return message(for: error, in: scanner)
         }
     }
 
     /// The offset of the value at `path` (object keys and array indices), or of the deepest
     /// enclosing value that exists.
     static func offset(of path: [any CodingKey], in bytes: [UInt8]) -> Int {
-        var locator = JSONLocator(bytes)
-        locator.skipWhitespace()
-        var found = locator.index
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhiteSpace()
+        var found = scanner.offset
         for key in path {
-            guard locator.index < bytes.count else { break }
-            let opening = bytes[locator.index]
             do {
-                if opening == UInt8(ascii: "{"), try locator.enterMember(named: key.stringValue) {
-                    found = locator.index
-                } else if opening == UInt8(ascii: "["), let position = key.intValue,
-                    try locator.enterElement(at: position)
-                {
-                    found = locator.index
-                } else {
-                    break
+                let isFound: Bool
+                switch scanner.nextKind {
+                case .object?: isFound = try enterMember(named: key.stringValue, in: &scanner)
+                case .array?:
+                    guard let position = key.intValue else { return found }
+                    isFound = try enterElement(at: position, in: &scanner)
+                default: isFound = false
                 }
+                guard isFound else { return found }
+                found = scanner.offset
             } catch {
-                break
+                return found
             }
         }
         return found
     }
 
-    struct SyntaxError: Error {
-        var offset: Int
-        var message: String
+    private static func enterMember(named name: String, in scanner: inout JSONScanner) throws(JSONScanner
+        .Failure)
+        -> Bool
+    {
+        guard scanner.enterContainer() else { return false }
+        repeat {
+            let key = try scanner.key()
+            if String(decoding: scanner.bytes[key.contents], as: UTF8.self) == name { return true }
+            try scanner.skipValue()
+            scanner.skipWhiteSpace()
+        } while try scanner.nextInContainer(close: UInt8(ascii: "}"))
+        return false
     }
 
-    // MARK: Walking
-
-    private mutating func enterMember(named name: String) throws(SyntaxError) -> Bool {
-        index += 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") { return false }
-        while true {
-            skipWhitespace()
-            let keyStart = index
-            try skipString()
-            let key = String(decoding: bytes[(keyStart + 1)..<(index - 1)], as: UTF8.self)
-            skipWhitespace()
-            try expect(":")
-            skipWhitespace()
-            if key == name { return true }
-            try skipValue()
-            skipWhitespace()
-            if peek() == UInt8(ascii: ",") {
-                index += 1
-            } else {
-                return false
-            }
-        }
-    }
-
-    private mutating func enterElement(at position: Int) throws(SyntaxError) -> Bool {
-        index += 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") { return false }
+    private static func enterElement(at position: Int, in scanner: inout JSONScanner) throws(JSONScanner
+        .Failure)
+        -> Bool
+    {
+        guard scanner.enterContainer() else { return false }
         var current = 0
-        while true {
-            skipWhitespace()
+        repeat {
             if current == position { return true }
-            try skipValue()
-            skipWhitespace()
-            guard peek() == UInt8(ascii: ",") else { return false }
-            index += 1
+            try scanner.skipValue()
+            scanner.skipWhiteSpace()
             current += 1
+        } while try scanner.nextInContainer(close: UInt8(ascii: "]"))
+        return false
+    }
+
+    /// A scanner's failure in a file-repairer's words.
+    private static func message(for failure: JSONScanner.Failure, in scanner: JSONScanner) -> (Int, String) {
+        let bytes = scanner.bytes
+        let found = describe(at: failure.offset, in: bytes)
+        let truncated = "unexpected end of file: the file is truncated"
+        let atEnd = failure.offset >= bytes.count
+        switch failure.problem {
+        case .expectedValue:
+            return (failure.offset, atEnd ? truncated : "expected a value but found \(found)")
+        case .invalidLiteral(let word): return (failure.offset, "expected '\(word)' but found \(found)")
+        case .expectedKey: return (failure.offset, "expected a quoted key but found \(found)")
+        case .expectedColon: return (failure.offset, "expected ':' but found \(found)")
+        case .expectedSeparator(let close):
+            return (failure.offset, atEnd ? truncated : "expected ',' or '\(close)' but found \(found)")
+        case .unterminatedString: return (failure.start, "unterminated string: the file is truncated")
+        case .controlCharacter:
+            return (failure.offset, "control character in a string (a line break must be written \\n)")
+        case .unknownEscape(let character):
+            return (failure.offset, "invalid escape '\\\(character)' in a string")
+        case .expectedHexDigits, .unpairedSurrogate:
+            return (failure.offset, "invalid \\u escape in a string (four hex digits, surrogates in pairs)")
+        case .invalidUTF8: return (failure.offset, "invalid UTF-8 in a string")
+        case .expectedDigit, .numberOutOfRange:
+            return (failure.start, "invalid number '\(scanner.numberText(at: failure.start))'")
+        case .tooDeep: return (failure.offset, "nesting is too deep")
+        case .trailingText:
+            return (failure.offset, "unexpected \(found) after the end of the document")
         }
     }
 
-    private mutating func skipValue() throws(SyntaxError) {
-        guard let byte = peek() else { throw fail("unexpected end of file: the file is truncated") }
-        switch byte {
-        case UInt8(ascii: "{"): try skipContainer(close: "}", isObject: true)
-        case UInt8(ascii: "["): try skipContainer(close: "]", isObject: false)
-        case UInt8(ascii: "\""): try skipString()
-        case UInt8(ascii: "t"): try skipLiteral("true")
-        case UInt8(ascii: "f"): try skipLiteral("false")
-        case UInt8(ascii: "n"): try skipLiteral("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
-        default: throw fail("expected a value but found \(describeCurrent())")
-        }
-    }
-
-    private mutating func skipContainer(close: Unicode.Scalar, isObject: Bool) throws(SyntaxError) {
-        depth += 1
-        guard depth <= JSONLocator.maximumDepth else { throw fail("nesting is too deep") }
-        defer { depth -= 1 }
-        index += 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: close) {
-            index += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            if isObject {
-                guard peek() == UInt8(ascii: "\"") else {
-                    throw fail("expected a quoted key but found \(describeCurrent())")
-                }
-                try skipString()
-                skipWhitespace()
-                try expect(":")
-                skipWhitespace()
-            }
-            try skipValue()
-            skipWhitespace()
-            guard let next = peek() else { throw fail("unexpected end of file: the file is truncated") }
-            if next == UInt8(ascii: ",") {
-                index += 1
-            } else if next == UInt8(ascii: close) {
-                index += 1
-                return
-            } else {
-                throw fail("expected ',' or '\(close)' but found \(describeCurrent())")
-            }
-        }
-    }
-
-    private mutating func skipString() throws(SyntaxError) {
-        let start = index
-        guard peek() == UInt8(ascii: "\"") else { throw fail("expected a string") }
-        index += 1
-        while let byte = peek() {
-            index += 1
-            if byte == UInt8(ascii: "\"") { return }
-            if byte == UInt8(ascii: "\\") {
-                guard let escaped = peek() else { break }
-                guard "\"\\/bfnrtu".utf8.contains(escaped) else {
-                    throw fail("invalid escape '\\\(Unicode.Scalar(escaped))' in a string")
-                }
-                index += 1
-            } else if byte < 0x20 {
-                index -= 1
-                throw fail("control character in a string (a line break must be written \\n)")
-            }
-        }
-        throw SyntaxError(offset: start, message: "unterminated string: the file is truncated")
-    }
-
-    private mutating func skipLiteral(_ literal: String) throws(SyntaxError) {
-        for expected in literal.utf8 {
-            guard peek() == expected else {
-                throw fail("expected '\(literal)' but found \(describeCurrent())")
-            }
-            index += 1
-        }
-    }
-
-    private mutating func skipNumber() throws(SyntaxError) {
-        let start = index
-        while let byte = peek(), "+-0123456789.eE".utf8.contains(byte) { index += 1 }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard Double(text) != nil, text.first != "+", text.last != "." else {
-            throw SyntaxError(offset: start, message: "invalid number '\(text)'")
-        }
-    }
-
-    private mutating func expect(_ character: Unicode.Scalar) throws(SyntaxError) {
-        guard peek() == UInt8(ascii: character) else {
-            throw fail("expected '\(character)' but found \(describeCurrent())")
-        }
-        index += 1
-    }
-
-    private mutating func skipWhitespace() {
-        while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
-    }
-
-    private func peek() -> UInt8? {
-        index < bytes.count ? bytes[index] : nil
-    }
-
-    private func fail(_ message: String) -> SyntaxError {
-        SyntaxError(offset: index, message: message)
-    }
-
-    private func describeCurrent() -> String {
-        guard let byte = peek() else { return "the end of the file (the file is truncated)" }
+    private static func describe(at offset: Int, in bytes: [UInt8]) -> String {
+        guard offset < bytes.count else { return "the end of the file (the file is truncated)" }
+        let byte = bytes[offset]
         if byte >= 0x20 && byte < 0x7F { return "'\(Unicode.Scalar(byte))'" }
         return "byte 0x\(String(byte, radix: 16))"
     }

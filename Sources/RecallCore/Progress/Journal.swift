@@ -7,7 +7,9 @@ import Foundation
 /// for a change of flags, or `{"seq":N,"undo":"<review id>","state":{…}}` for an answer taken back
 /// (the review leaves the log and the card returns to the state it had before it), or
 /// `{"seq":N,"replace":"<review id>","review":{…},"state":{…},"flags":{…}}` for a changed rating or an
-/// accepted answer (the review with that id is replaced in place, so the answer is never absent).
+/// accepted answer (the review with that id is replaced in place, so the answer is never absent),
+/// or `{"seq":N,"due_change":{…},"state":{…}}` for a due date set by hand (`DueChange`, with the
+/// card's state after it; `state` is absent when the card has none), kept once per change id.
 /// `seq` grows across compactions, so lines the snapshot already holds (left by a crash between
 /// writing the snapshot and emptying the journal) are recognised; reviews are also matched by id.
 enum Journal {
@@ -20,6 +22,7 @@ enum Journal {
         var flags: CardFlags?
         var undo: String?
         var replace: String?
+        var dueChange: DueChange?
 
         init(
             sequence: Int, review: Review? = nil, state: CardState? = nil, card: String? = nil,
@@ -33,12 +36,13 @@ enum Journal {
         }
 
         enum CodingKeys: String, CodingKey {
-            case sequence = "seq", review, state, card, flags, undo, replace
+            case sequence = "seq", review, state, card, flags, undo, replace, dueChange = "due_change"
         }
 
         /// Whether the entry holds what one of the line kinds needs.
         var isComplete: Bool {
             (review != nil && state != nil) || (card != nil && flags != nil) || (undo != nil && state != nil)
+                || (dueChange != nil && review == nil && card == nil && undo == nil)
         }
     }
 
@@ -104,7 +108,7 @@ enum Journal {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
                         reason:
-                            "a journal line needs 'review' and 'state', 'card' and 'flags', or 'undo' and 'state'"
+                            "a journal line needs 'review' and 'state', 'card' and 'flags', 'undo' and 'state', or 'due_change'"
                     )
                 }
                 guard (0...ProfileSnapshot.maximumSequence).contains(entry.sequence) else {
@@ -163,6 +167,20 @@ enum Journal {
         writer.state(state)
         writer.raw(",\"flags\":")
         writer.bytes.append(contentsOf: (try? JSONEncoder().encode(flags)) ?? Data("{}".utf8))
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The line recording a due date set by hand, with the card's state after it (nil when the card
+    /// has none), newline included.
+    static func line(sequence: Int, dueChange: DueChange, state: CardState?) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"seq\":\(sequence),\"due_change\":")
+        writer.dueChange(dueChange)
+        if let state {
+            writer.raw(",\"state\":")
+            writer.state(state)
+        }
         writer.raw("}\n")
         return writer.bytes
     }

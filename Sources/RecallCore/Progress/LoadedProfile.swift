@@ -55,10 +55,14 @@ struct LoadedProfile {
             for review in profile.reviews where review.reviewedAt >= earliest { known.insert(review.id) }
         }
         let undone = Set(journal.entries.compactMap { $0.entry.undo })
+        var knownChanges: Set<String>?
+        if journal.entries.contains(where: { $0.entry.dueChange != nil }) {
+            knownChanges = Set(profile.dueChanges.map(\.id))
+        }
         let missing = journal.entries.filter { line in
-            guard line.entry.sequence <= snapshotSequence, let review = line.entry.review else {
-                return false
-            }
+            guard line.entry.sequence <= snapshotSequence else { return false }
+            if let change = line.entry.dueChange { return knownChanges?.contains(change.id) == false }
+            guard let review = line.entry.review else { return false }
             return !known.contains(review.id) && !undone.contains(review.id)
         }
         let foldsAll = !missing.isEmpty
@@ -66,9 +70,9 @@ struct LoadedProfile {
             issues.append(
                 ProgressIssue(
                     .warning,
-                    "\(file): \(missing.count) answer(s) are not in the snapshot although its journal_sequence"
-                        + " (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
-                        + " folded them in by review id"))
+                    "\(file): \(missing.count) answer(s) or due change(s) are not in the snapshot although its"
+                        + " journal_sequence (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
+                        + " folded them in by review id and change id"))
         }
         var duplicates = 0
         for (line, entry) in journal.entries where foldsAll || entry.sequence > snapshotSequence {
@@ -90,6 +94,10 @@ struct LoadedProfile {
                                 + " kept (replay orders each card's reviews by time)"))
                 }
                 profile.recordUnchecked(review, newState: state)
+            } else if let change = entry.dueChange {
+                // A change the log holds (folded in before, or in the snapshot) counts once.
+                guard knownChanges?.insert(change.id).inserted == true else { continue }
+                profile.recordUnchecked(change, newState: entry.state)
             } else if let card = entry.card, let flags = entry.flags {
                 profile.setFlags(flags, for: card)
             } else if let reviewID = entry.undo, let state = entry.state {

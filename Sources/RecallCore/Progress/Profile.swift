@@ -81,6 +81,13 @@ public struct Profile: Sendable, Hashable {
         reviews.append(review)
     }
 
+    /// Adds a due change to the log and stores `newState` as the card's state (nil: the card has
+    /// none, and keeps what it has). The caller drops changes whose id the log already holds.
+    mutating func recordUnchecked(_ change: DueChange, newState: CardState?) {
+        dueChanges.append(change)
+        if let newState { states[change.cardID] = newState.storable }
+    }
+
     /// Takes back review `reviewID`: it leaves the log, the card returns to `previous`, and a lapse
     /// it counted is uncounted. Returns false when the log has no such review.
     @discardableResult

@@ -87,18 +87,23 @@ struct ProfileRepair {
         issues += loaded.issues
     }
 
-    /// Folds in the reviews that files set aside earlier hold and the profile lacks (left by a
-    /// repair that was stopped, or by a repair of an older recall).
+    /// Folds in the reviews and due changes that files set aside earlier hold and the profile
+    /// lacks (left by a repair that was stopped, or by a repair of an older recall).
     mutating func readSetAside() {
-        let leftovers = DamagedLeftovers.reviews(missingFrom: loaded.profile, files: files)
-        for (path, reviews) in leftovers {
-            for review in reviews {
+        let leftovers = DamagedLeftovers.entries(missingFrom: loaded.profile, files: files)
+        for leftover in leftovers {
+            for review in leftover.reviews {
                 loaded.profile.recordUnchecked(
                     review, newState: loaded.profile.state(of: review.cardID, at: review.reviewedAt))
             }
+            // States are rebuilt by `replay`, which these files always trigger.
+            for change in leftover.dueChanges { loaded.profile.recordUnchecked(change, newState: nil) }
+            let changes = leftover.dueChanges.isEmpty ? "" : " and \(leftover.dueChanges.count) due change(s)"
             issues.append(
                 ProgressIssue(
-                    .note, "took \(reviews.count) review(s) missing from the profile from '\(path)'"))
+                    .note,
+                    "took \(leftover.reviews.count) review(s)\(changes) missing from the profile from"
+                        + " '\(leftover.path)'"))
             isRebuilt = true
         }
     }
@@ -156,41 +161,62 @@ struct ProfileRepair {
     }
 }
 
-/// Files set aside as `<file>.damaged-<stamp>` that still hold reviews the profile lacks.
+/// Files set aside as `<file>.damaged-<stamp>` that still hold reviews or due changes the profile lacks.
 enum DamagedLeftovers {
-    /// The set-aside files of `files`' profile, by path, with the reviews in them the profile lacks.
-    static func reviews(missingFrom profile: Profile, files: ProgressFiles) -> [(
-        path: String, reviews: [Review]
-    )] {
+    /// What one set-aside file holds that the profile lacks.
+    struct Leftover {
+        var path: String
+        var reviews: [Review]
+        var dueChanges: [DueChange]
+    }
+
+    /// The set-aside files of `files`' profile, in name order, with the reviews and due changes in
+    /// them the profile lacks.
+    static func entries(missingFrom profile: Profile, files: ProgressFiles) -> [Leftover] {
         let folder = FileIO.directory(of: files.snapshot)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let snapshotName = (files.snapshot as NSString).lastPathComponent + ".damaged-"
         let journalName = (files.journal as NSString).lastPathComponent + ".damaged-"
         var known: Set<String>?
-        var result: [(path: String, reviews: [Review])] = []
+        var knownChanges: Set<String>?
+        var result: [Leftover] = []
         for name in names.sorted() where name.hasPrefix(snapshotName) || name.hasPrefix(journalName) {
             let path = folder + "/" + name
             guard let data = try? FileIO.readIfExists(path) else { continue }
             let reviews: [Review]
+            let changes: [DueChange]
             if name.hasPrefix(snapshotName) {
-                reviews = Salvage.profile(from: data, named: profile.name).reviews
+                let salvaged = Salvage.profile(from: data, named: profile.name)
+                reviews = salvaged.reviews
+                changes = salvaged.dueChanges
             } else {
                 // The journal's answers as it last had them: replaced in place, taken back removed.
                 var latest: [String: Review] = [:]
                 var order: [String] = []
+                var journalChanges: [DueChange] = []
                 for (_, entry) in (try? Journal.parse(data, file: path, lenient: true))?.entries ?? [] {
                     if let review = entry.review {
                         if latest.updateValue(review, forKey: review.id) == nil { order.append(review.id) }
                     } else if let undone = entry.undo {
                         latest[undone] = nil
+                    } else if let change = entry.dueChange {
+                        journalChanges.append(change)
                     }
                 }
                 reviews = order.compactMap { latest[$0] }
+                changes = journalChanges
             }
             if known == nil { known = Set(profile.reviews.map(\.id)) }
+            if knownChanges == nil { knownChanges = Set(profile.dueChanges.map(\.id)) }
             var missing: [Review] = []
             for review in reviews where known?.insert(review.id).inserted == true { missing.append(review) }
-            if !missing.isEmpty { result.append((path, missing)) }
+            var missingChanges: [DueChange] = []
+            for change in changes where knownChanges?.insert(change.id).inserted == true {
+                missingChanges.append(change)
+            }
+            if !missing.isEmpty || !missingChanges.isEmpty {
+                result.append(Leftover(path: path, reviews: missing, dueChanges: missingChanges))
+            }
         }
         return result
     }

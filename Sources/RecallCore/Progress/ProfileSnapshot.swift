@@ -211,21 +211,12 @@ struct ProfileSnapshot {
             writer.review(review)
         }
         writer.raw("\n]")
-        // Only profiles with due changes have the key, so other files keep their layout (and the
-        // fast reader); those with it are read by `JSONDecoder`.
+        // Only profiles with due changes have the key, so other files keep their layout.
         if !profile.dueChanges.isEmpty {
             writer.raw(",\n\"due_changes\": [")
             for (position, change) in profile.dueChanges.enumerated() {
                 position == 0 ? writer.literal("\n") : writer.literal(",\n")
-                writer.raw("{\"id\":")
-                writer.string(change.id)
-                writer.raw(",\"card\":")
-                writer.string(change.cardID)
-                writer.raw(",\"at\":")
-                writer.number(change.changedAt.timeIntervalSince1970)
-                writer.raw(",\"due\":")
-                writer.number(change.due.timeIntervalSince1970)
-                writer.raw("}")
+                writer.dueChange(change)
             }
             writer.raw("\n]")
         }

@@ -50,12 +50,13 @@ extension ProgressStore {
         }
         let profile = loaded.profile
         issues += outOfOrderWarnings(in: profile)
-        for (path, reviews) in DamagedLeftovers.reviews(missingFrom: profile, files: files) {
+        for leftover in DamagedLeftovers.entries(missingFrom: profile, files: files) {
+            let changes = leftover.dueChanges.isEmpty ? "" : " and \(leftover.dueChanges.count) due change(s)"
             issues.append(
                 ProgressIssue(
                     .warning,
-                    "'\(path)' holds \(reviews.count) review(s) that are not in the profile;"
-                        + " 'recall progress repair' takes them back"))
+                    "'\(leftover.path)' holds \(leftover.reviews.count) review(s)\(changes) that are not in the"
+                        + " profile; 'recall progress repair' takes them back"))
         }
         if !issues.contains(where: { $0.severity == .error }),
             let scheduler = try? schedulers(profile.settings)

@@ -60,18 +60,23 @@ extension ProgressStore {
 }
 
 /// Recovers what it can from a snapshot that does not parse, line by line (the writer puts each
-/// card and each review on its own line).
+/// card, each review and each due change on its own line).
 enum Salvage {
     static func profile(from data: Data, named name: String) -> Profile {
         let decoder = ProfileSnapshot.decoder()
         var profile = Profile(name: name)
         var seen = Set<String>()
+        var seenChanges = Set<String>()
         for rawLine in data.split(separator: 0x0A) {
             var line = Substring(decoding: rawLine, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if line.hasSuffix(",") { line.removeLast() }
             if line.hasPrefix("{\"id\""), let review = try? decoder.decode(Review.self, from: Data(line.utf8))
             {
                 if seen.insert(review.id).inserted { profile.reviews.append(review) }
+            } else if line.hasPrefix("{\"id\""),
+                let change = try? decoder.decode(DueChange.self, from: Data(line.utf8))
+            {
+                if seenChanges.insert(change.id).inserted { profile.dueChanges.append(change) }
             } else if line.hasPrefix("\"settings\":"),
                 let settings = try? decoder.decode(
                     SchedulerSettings.self, from: Data(line.dropFirst("\"settings\":".count).utf8))

@@ -181,6 +181,30 @@ public final class ProgressStore {
         compactIfDue()
     }
 
+    /// Adds due dates set by hand (Anki's "Set due date", kept on import) to the log durably: one
+    /// journal line per change, written and fsynced together, each with the state its card has
+    /// after it (as `scheduler` replays the card's log). Changes whose id the log holds are skipped.
+    /// - Returns: how many changes were new to the log.
+    @discardableResult
+    public func record(_ changes: [DueChange], using scheduler: some CardScheduling) throws(ProgressError)
+        -> Int
+    {
+        var known = Set(profile.dueChanges.map(\.id))
+        let fresh = changes.filter { known.insert($0.id).inserted }.sorted(by: DueChange.logOrder)
+        guard !fresh.isEmpty else { return 0 }
+        let states = profile.states(adding: fresh, using: scheduler)
+        var bytes: [UInt8] = []
+        for (offset, change) in fresh.enumerated() {
+            bytes += Journal.line(sequence: sequence + 1 + offset, dueChange: change, state: states[offset])
+        }
+        try writeJournal(bytes, lines: fresh.count)
+        keepingTimeIndex(if: true) {
+            for (change, state) in zip(fresh, states) { profile.recordUnchecked(change, newState: state) }
+        }
+        compactIfDue()
+        return fresh.count
+    }
+
     /// Changes a card's flags durably (one journal line).
     public func setFlags(_ flags: CardFlags, for cardID: String) throws(ProgressError) {
         try writeJournal(Journal.line(sequence: sequence + 1, cardID: cardID, flags: flags))
@@ -299,7 +323,8 @@ public final class ProgressStore {
 
     // MARK: Journal
 
-    private func writeJournal(_ line: [UInt8]) throws(ProgressError) {
+    /// Appends `line` (or `lines` whole lines) to the journal with one write and one fsync.
+    private func writeJournal(_ line: [UInt8], lines: Int = 1) throws(ProgressError) {
         guard lock != nil else {
             throw .system(file: files.journal, operation: "write to a closed store", code: EBADF)
         }
@@ -313,8 +338,8 @@ public final class ProgressStore {
             throw error
         }
         journalLength += line.count
-        journalLines += 1
-        sequence += 1
+        journalLines += lines
+        sequence += lines
     }
 
     private func openJournal() throws(ProgressError) -> Int32 {

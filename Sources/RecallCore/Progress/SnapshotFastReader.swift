@@ -45,11 +45,13 @@ struct SnapshotFastReader {
             literal(",\n\"settings\": "), let settings = settings(),
             literal(",\n\"cards\": {"), let (states, flags) = cards(),
             literal(",\n\"reviews\": ["), let reviews = reviews(),
+            let dueChanges = literal(",\n\"due_changes\": [") ? self.dueChanges() : [],
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
-        let profile = Profile(
+        var profile = Profile(
             name: profileName, settings: settings, storableStates: states,
             flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
+        profile.dueChanges = dueChanges
         return ProfileSnapshot(profile: profile, journalSequence: sequence, loadedVersion: 1)
     }
 
@@ -127,6 +129,32 @@ struct SnapshotFastReader {
             reviews.append(review)
         }
         return reviews
+    }
+
+    private mutating func dueChanges() -> [DueChange]? {
+        var changes: [DueChange] = []
+        var first = true
+        while !literal("\n]") {
+            guard literal(first ? "\n" : ",\n"), let change = dueChange() else { return nil }
+            first = false
+            changes.append(change)
+        }
+        return changes
+    }
+
+    /// A due change as `JSONWriter.dueChange` writes it, with its times as `DueChange`'s decoder
+    /// reads them (not rounded again).
+    private mutating func dueChange() -> DueChange? {
+        guard literal("{\"id\":"), let id = string(),
+            literal(",\"card\":"), let cardID = string(),
+            literal(",\"at\":"), let at = number(),
+            literal(",\"due\":"), let due = number(),
+            literal("}")
+        else { return nil }
+        var change = DueChange(id: id, cardID: cardID, changedAt: .distantPast, due: .distantPast)
+        change.changedAt = Date(timeIntervalSince1970: at)
+        change.due = Date(timeIntervalSince1970: due)
+        return change
     }
 
     private mutating func review() -> Review? {

@@ -47,50 +47,68 @@ public struct Replay: Sendable {
     /// Reads a JSON request and returns the JSON answer, one line per result.
     /// - Throws: `ReplayError`.
     public static func run(json data: Data) throws(ReplayError) -> Data {
-        let request = try ReplayRequest(json: data)
+        Data(try run(json: [UInt8](data)))
+    }
+
+    /// `run(json:)` from bytes to bytes: the request is read straight into its values and each
+    /// card is written as it is replayed, into one buffer.
+    public static func run(json bytes: [UInt8]) throws(ReplayError) -> [UInt8] {
+        let request = try ReplayRequest(json: Data(bytes))
         let replay = try Replay(settings: request.settings)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(request.cards.reduce(64) { $0 + 64 + 240 * $1.reviews.count })
-        encode(request.cards.map(replay.replay), to: &bytes)
-        return Data(bytes)
+        var writer = JSONWriter(capacity: request.cards.reduce(64) { $0 + 64 + 240 * $1.reviews.count })
+        replay.write(request.cards, to: &writer)
+        return writer.bytes
     }
 
     /// `{"cards": [{"id": …, "results": [{"time", "rating", "retrievability", "state", "step",
     /// "stability", "difficulty", "due"}, …]}]}`, keys in that order, one result per line.
-    static func encode(_ cards: [CardResults], to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"cards": ["#.utf8)
+    func write(_ cards: [ReplayRequest.Card], to writer: inout JSONWriter) {
+        writer.literal(#"{"cards": ["#)
         for (cardIndex, card) in cards.enumerated() {
-            out.append(contentsOf: (cardIndex == 0 ? "\n" : ",\n").utf8)
-            out.append(contentsOf: #"{"id": "#.utf8)
-            out.append(contentsOf: JSONValue.quote(card.id).utf8)
-            out.append(contentsOf: #", "results": ["#.utf8)
-            for (index, result) in card.results.enumerated() {
-                out.append(contentsOf: (index == 0 ? "\n  " : ",\n  ").utf8)
-                encode(result, to: &out)
+            writer.literal(cardIndex == 0 ? "\n" : ",\n")
+            writer.literal(#"{"id": "#)
+            writer.string(card.id)
+            writer.literal(#", "results": ["#)
+            if let first = card.reviews.first {
+                var state = CardState.new(at: first.time)
+                for (index, review) in card.reviews.enumerated() {
+                    let retrievability = scheduler.retrievability(of: state, at: review.time)
+                    state = scheduler.review(state, id: card.id, rating: review.rating, at: review.time)
+                    writer.literal(index == 0 ? "\n  " : ",\n  ")
+                    Self.write(
+                        Result(
+                            time: review.time, rating: review.rating, retrievability: retrievability,
+                            card: state),
+                        to: &writer)
+                }
             }
-            out.append(contentsOf: (card.results.isEmpty ? "]}" : "\n]}").utf8)
+            writer.literal(card.reviews.isEmpty ? "]}" : "\n]}")
         }
-        out.append(contentsOf: (cards.isEmpty ? "]}\n" : "\n]}\n").utf8)
+        writer.literal(cards.isEmpty ? "]}\n" : "\n]}\n")
     }
 
-    private static func encode(_ result: Result, to out: inout [UInt8]) {
+    private static func write(_ result: Result, to writer: inout JSONWriter) {
         let card = result.card
-        out.append(contentsOf: #"{"time": ""#.utf8)
-        UTCTimestamp.append(result.time, to: &out)
-        out.append(contentsOf: #"", "rating": "#.utf8)
-        out.append(UInt8(ascii: "0") + UInt8(result.rating.rawValue))
-        out.append(contentsOf: #", "retrievability": "#.utf8)
-        out.append(contentsOf: JSONValue.format(result.retrievability).utf8)
-        out.append(contentsOf: #", "state": ""#.utf8)
-        out.append(contentsOf: card.phase.rawValue.utf8)
-        out.append(contentsOf: #"", "step": "#.utf8)
-        out.append(contentsOf: (card.step.map(String.init) ?? "null").utf8)
-        out.append(contentsOf: #", "stability": "#.utf8)
-        out.append(contentsOf: (card.stability.map(JSONValue.format) ?? "null").utf8)
-        out.append(contentsOf: #", "difficulty": "#.utf8)
-        out.append(contentsOf: (card.difficulty.map(JSONValue.format) ?? "null").utf8)
-        out.append(contentsOf: #", "due": ""#.utf8)
-        UTCTimestamp.append(card.due, to: &out)
-        out.append(contentsOf: #""}"#.utf8)
+        writer.literal(#"{"time": "#)
+        writer.timestamp(result.time)
+        writer.literal(#", "rating": "#)
+        writer.integer(result.rating.rawValue)
+        writer.literal(#", "retrievability": "#)
+        writer.compactNumber(result.retrievability)
+        writer.literal(#", "state": ""#)
+        writer.raw(card.phase.rawValue)
+        writer.literal(#"", "step": "#)
+        if let step = card.step { writer.integer(step) } else { writer.literal("null") }
+        writer.literal(#", "stability": "#)
+        if let stability = card.stability { writer.compactNumber(stability) } else { writer.literal("null") }
+        writer.literal(#", "difficulty": "#)
+        if let difficulty = card.difficulty {
+            writer.compactNumber(difficulty)
+        } else {
+            writer.literal("null")
+        }
+        writer.literal(#", "due": "#)
+        writer.timestamp(card.due)
+        writer.literal("}")
     }
 }

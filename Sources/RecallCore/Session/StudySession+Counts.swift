@@ -69,6 +69,22 @@ extension StudySession {
             buried: statuses.buried, suspended: statuses.suspended, heldBack: heldBack)
     }
 
+    /// What the learner did in one study day, as the daily limits count it: the cards answered
+    /// that day (in any deck), of which `newCards` were first answered that day and `reviews`
+    /// had been answered before.
+    public struct DayProgress: Sendable, Hashable {
+        public var answered: Set<String>
+        public var newCards: Int
+        public var reviews: Int
+
+        /// From the store's index: O(the day's answers), never a pass over the log.
+        public init(store: some ProfileStoring, dayStart: Date, dayEnd: Date) {
+            answered = Set(store.reviews(from: dayStart, to: dayEnd).map(\.cardID))
+            reviews = answered.count { store.firstReviewDate(of: $0).map { $0 < dayStart } ?? false }
+            newCards = answered.count - reviews
+        }
+    }
+
     /// The sentences saying why the session shows fewer cards than are due or new today.
     public func heldBackNotes() -> [String] {
         heldBack.notes(reviewLimit: options.reviewLimit)

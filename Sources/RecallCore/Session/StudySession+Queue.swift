@@ -16,16 +16,11 @@ extension StudySession {
         let profile = store.profile
         let board = statusBoard(now: now)
         queueBoard = (board, store.changeCount)
-        let today = store.reviews(from: board.dayStart, to: board.dayEnd)
-        answeredSiblings = Set(today.compactMap { cards[$0.cardID]?.siblingKey })
-        let reviewedToday = Set(today.map(\.cardID))
-        // Of today's cards, those reviewed before today too (all that is asked of `firstReviews`).
-        let firstReviews = reviewedToday.filter {
-            store.firstReviewDate(of: $0).map { $0 < board.dayStart } ?? false
-        }
-        let newToday = reviewedToday.subtracting(firstReviews).count
-        let reviewsToday = today.filter { firstReviews.contains($0.cardID) }.map(\.cardID)
-        let reviewsDoneToday = Set(reviewsToday).count
+        let progress = DayProgress(store: store, dayStart: board.dayStart, dayEnd: board.dayEnd)
+        let reviewedToday = progress.answered
+        answeredSiblings = Set(reviewedToday.compactMap { cards[$0]?.siblingKey })
+        let newToday = progress.newCards
+        let reviewsDoneToday = progress.reviews
 
         var dueReviews: [(card: Card, retrievability: Double, stability: Double)] = []
         var fresh: [Card] = []

@@ -75,7 +75,11 @@ public final class StudySession {
         self.vocabulary = vocabulary
         self.decks = decks
         self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.deckOrder = cards.map(\.id)
+        // Each card once (the same card twice would be queued and counted twice).
+        var seen: Set<String> = []
+        self.deckOrder =
+            self.cards.count == cards.count
+            ? cards.map(\.id) : cards.map(\.id).filter { seen.insert($0).inserted }
         self.day = options.clock.startOfDay(containing: now)
         summary.startedAt = now
         buildQueue(now: now)
@@ -130,7 +134,8 @@ public final class StudySession {
     /// Cards left today: learning, review and new.
     public func remaining(now: Date) -> (learning: Int, review: Int, new: Int) {
         let available = queue.filter { isAvailable($0, now: now) }
-        let newCount = available.filter { store.profile.states[$0.id] == nil }.count
+        // New as `CardStatus` says: no state, or one without an answer.
+        let newCount = available.count { store.profile.states[$0.id]?.isNew ?? true }
         return (learning.count, available.count - newCount, newCount)
     }
 

@@ -41,29 +41,15 @@ public enum JSONValue: Sendable, Hashable {
     /// A JSON number: integers without a fraction, others in Swift's shortest round-trip form;
     /// `null` for infinities and NaN, which JSON cannot express.
     public static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded() && abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return String(value)
+        var writer = JSONWriter()
+        writer.compactNumber(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// A JSON string literal.
     public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var writer = JSONWriter()
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -5,7 +5,9 @@ import RecallCore
 /// The decks, cards and the learner's open profile that study, quiz and the REPL work on.
 final class StudyContext {
     var decks: [Deck]
-    let store: ProgressStore
+    /// The open profile, noting which cards each change touches (so the prompt's counts follow
+    /// an answer by counting its fact again, see `DayCountsCache`).
+    let store: ChangeTrackingStore
     let scheduler: Scheduler
     let seed: UInt64
     private(set) var cards: [Card]
@@ -16,7 +18,7 @@ final class StudyContext {
     /// - Parameter cards: the cards `QuestionGenerator(seed: seed)` makes of `decks`.
     init(decks: [Deck], cards: [Card], store: ProgressStore, scheduler: Scheduler, seed: UInt64) {
         self.decks = decks
-        self.store = store
+        self.store = ChangeTrackingStore(store)
         self.scheduler = scheduler
         self.seed = seed
         self.cards = cards

@@ -90,8 +90,8 @@ import Testing
         #expect(reopened.profile.cardsDifferingFromReplay(using: scheduler).isEmpty)
     }
 
-    /// A profile without due changes is written exactly as before (no new key), so the fast
-    /// reader still takes it; one with them is read back equal by `JSONDecoder`.
+    /// A profile without due changes is written exactly as before (no new key); one with them is
+    /// read back equal by `JSONDecoder` (and by the fast reader: `SnapshotFastReaderTests`).
     @Test func aProfileWithoutChangesKeepsItsLayout() throws {
         let plain = Profile(reviews: [review("r1", 0)]).replayed(using: scheduler)
         let bytes = try ProfileSnapshot.encode(plain, journalSequence: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import RecallTestSupport
 import Testing
 
 @testable import RecallCore
@@ -79,6 +80,71 @@ import Testing
         let text = String(
             decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self
         )
+        let range = try #require(text.range(of: edit.from))
+        let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
+        #expect(SnapshotFastReader.read(edited, profileName: "default") == nil)
+    }
+
+    /// The awkward profile with due changes (Anki's "Set due date" and kept due dates), one on a
+    /// card with an awkward id and one at a time with a fraction.
+    static func profileWithDueChanges() throws -> Profile {
+        var profile = try awkwardProfile()
+        let cards = Array(profile.states.keys.sorted().prefix(3)) + ["deck/\"odd\" id/typed"]
+        profile.dueChanges = cards.enumerated().map { offset, cardID in
+            let at = Date(timeIntervalSince1970: 1_790_000_000.125 + Double(offset) * 3_600)
+            return DueChange(
+                id: "anki:\(offset)/\"q\"", cardID: cardID, changedAt: at,
+                due: at + Double(offset + 1) * 86_400)
+        }
+        return profile
+    }
+
+    @Test func aSnapshotWithDueChangesReadsFastAndAgreesWithJSONDecoder() throws {
+        let profile = try Self.profileWithDueChanges()
+        let bytes = Data(try ProfileSnapshot.encode(profile, journalSequence: 7))
+        let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
+        let slow = try ProfileSnapshot.decode(
+            bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
+        #expect(fast.profile == slow.profile)
+        #expect(fast.profile == profile)
+        #expect(fast.profile.dueChanges.count == 4)
+        #expect(fast.journalSequence == 7)
+    }
+
+    @Test func aStoredProfileWithDueChangesOpensThroughTheFastReader() throws {
+        let folder = try TemporaryFolder()
+        let scheduler = FakeScheduler()
+        let profile = try Self.profileWithDueChanges()
+        do {
+            let store = try ProgressStore.open(in: folder.url)
+            defer { store.close() }
+            try store.merge(Profile(reviews: profile.reviews), using: scheduler)
+            try store.record(profile.dueChanges, using: scheduler)
+            try store.save()
+        }
+        let bytes = try folder.read("default.json")
+        let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
+        let slow = try ProfileSnapshot.decode(
+            bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
+        #expect(fast.profile == slow.profile)
+        #expect(Set(fast.profile.dueChanges.map(\.id)) == Set(profile.dueChanges.map(\.id)))
+        let reopened = try ProgressStore.open(in: folder.url)
+        defer { reopened.close() }
+        #expect(reopened.profile == slow.profile)
+    }
+
+    /// A due change in another shape is left to JSONDecoder, as everything else.
+    static let dueChangeEdits: [Edit] = [
+        Edit(id: "reordered due change", from: "{\"id\":\"anki:0", to: "{\"x\":1,\"id\":\"anki:0"),
+        Edit(id: "pretty printed due change", from: "[\n{\"id\":\"anki:0", to: "[\n{ \"id\":\"anki:0"),
+        Edit(id: "unclosed list", from: "\n]\n}\n", to: "\n}\n"),
+    ]
+
+    @Test(arguments: dueChangeEdits)
+    func anUnexpectedDueChangeFallsBackToJSONDecoder(_ edit: Edit) throws {
+        let text = String(
+            decoding: try ProfileSnapshot.encode(try Self.profileWithDueChanges(), journalSequence: 0),
+            as: UTF8.self)
         let range = try #require(text.range(of: edit.from))
         let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
         #expect(SnapshotFastReader.read(edited, profileName: "default") == nil)

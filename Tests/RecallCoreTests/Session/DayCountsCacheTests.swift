@@ -57,16 +57,17 @@ import Testing
 
     @Test func aPromptAfterAnAnswerCountsFromTheIndexNotTheLog() throws {
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
-        let store = WatchedStore(try Self.history(scheduler), hidingLog: true)
+        let watched = WatchedStore(try Self.history(scheduler), hidingLog: true)
+        let store = ChangeTrackingStore(watched)
         let cache = DayCountsCache(cards: Self.cards, decks: [], store: store, scheduler: scheduler)
         #expect(
             cache.counts(deck: nil, options: Self.options, now: Self.start)
-                == Self.reference(store.inner.profile, scheduler, now: Self.start))
+                == Self.reference(watched.inner.profile, scheduler, now: Self.start))
 
         // Nothing changed: the next prompt asks the store nothing at all.
-        let asked = store.logQuestions
+        let asked = watched.logQuestions
         _ = cache.counts(deck: nil, options: Self.options, now: Self.start + 5)
-        #expect(store.logQuestions == asked)
+        #expect(watched.logQuestions == asked)
 
         // An answer (wrong, so `wrong:today` changes too), then the prompt.
         let session = StudySession(
@@ -78,12 +79,12 @@ import Testing
             duration: 3, now: Self.start + 10)
         let now = Self.start + 20
         let counts = cache.counts(deck: nil, options: Self.options, now: now)
-        #expect(counts == Self.reference(store.inner.profile, scheduler, now: now))
+        #expect(counts == Self.reference(watched.inner.profile, scheduler, now: now))
 
         // The card statuses the queries read agree with the log-scanning board, card by card.
         let indexed = CardStatusBoard(store: store, cards: Self.cards, now: now, days: Self.options.clock)
         let scanned = CardStatusBoard(
-            profile: store.inner.profile, cards: Self.cards, now: now, days: Self.options.clock)
+            profile: watched.inner.profile, cards: Self.cards, now: now, days: Self.options.clock)
         for each in Self.cards { #expect(indexed.status(of: each) == scanned.status(of: each)) }
         #expect(indexed.status(of: card).daysSinceWrong == 0)
         #expect(indexed.counts(of: Self.cards) == scanned.counts(of: Self.cards))
@@ -91,7 +92,8 @@ import Testing
 
     @Test func countsFollowAnAnswerABuryAndTheRollover() throws {
         let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
-        let store = WatchedStore(try Self.history(scheduler), hidingLog: true)
+        let watched = WatchedStore(try Self.history(scheduler), hidingLog: true)
+        let store = ChangeTrackingStore(watched)
         let cache = DayCountsCache(cards: Self.cards, decks: [], store: store, scheduler: scheduler)
         let session = StudySession(
             cards: Self.cards, vocabulary: [], store: store, scheduler: scheduler, options: Self.options,
@@ -99,7 +101,7 @@ import Testing
         var now = Self.start
         func prompt() -> StudySession.DayCounts {
             let counts = cache.counts(deck: nil, options: Self.options, now: now)
-            #expect(counts == Self.reference(store.inner.profile, scheduler, now: now))
+            #expect(counts == Self.reference(watched.inner.profile, scheduler, now: now))
             return counts
         }
         let before = prompt()

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The progress files' records, written with the one JSON writer.
+extension JSONWriter {
+    /// A review as `Review`'s `Codable` reads it, on one line.
+    mutating func review(_ review: Review) {
+        literal("{\"id\":")
+        string(review.id)
+        literal(",\"card\":")
+        string(review.cardID)
+        literal(",\"at\":")
+        number(review.reviewedAt.timeIntervalSince1970)
+        literal(",\"rating\":")
+        integer(review.rating.rawValue)
+        literal(",\"answer\":")
+        string(review.answer)
+        literal(",\"verdict\":")
+        string(review.verdict.rawValue)
+        literal(",\"seconds\":")
+        number(review.duration)
+        if review.hints > 0 {
+            literal(",\"hints\":")
+            integer(review.hints)
+        }
+        if review.overridden { literal(",\"overridden\":true") }
+        literal("}")
+    }
+
+    /// A due change as `DueChange`'s `Codable` reads it, on one line.
+    mutating func dueChange(_ change: DueChange) {
+        literal("{\"id\":")
+        string(change.id)
+        literal(",\"card\":")
+        string(change.cardID)
+        literal(",\"at\":")
+        number(change.changedAt.timeIntervalSince1970)
+        literal(",\"due\":")
+        number(change.due.timeIntervalSince1970)
+        literal("}")
+    }
+
+    /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
+    mutating func state(_ state: CardState) {
+        literal("{\"phase\":")
+        string(state.phase.rawValue)
+        if let step = state.step {
+            literal(",\"step\":")
+            integer(step)
+        }
+        if let stability = state.stability {
+            literal(",\"stability\":")
+            number(stability)
+        }
+        if let difficulty = state.difficulty {
+            literal(",\"difficulty\":")
+            number(difficulty)
+        }
+        literal(",\"due\":")
+        number(state.due.timeIntervalSince1970)
+        if let lastReview = state.lastReview {
+            literal(",\"lastReview\":")
+            number(lastReview.timeIntervalSince1970)
+        }
+        literal("}")
+    }
+}

@@ -1,0 +1,74 @@
+extension JSONScanner {
+    /// Reads a number (RFC 8259's grammar: no leading zeros, '+', bare '.' or hexadecimal).
+    ///
+    /// Numbers of up to 15 significant digits with a small exponent are converted exactly with one
+    /// multiplication or division (Clinger's fast path: both operands are exact doubles, so the
+    /// one rounding is the correct one); others go through the standard library's parser.
+    public mutating func number() throws(Failure) -> Double {
+        let start = offset
+        let isNegative = skip(UInt8(ascii: "-"))
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        if skip(UInt8(ascii: "0")) {
+            // A leading zero stands alone.
+        } else {
+            let count = accumulateDigits(into: &mantissa, digits: &digits)
+            guard count > 0 else { throw failure(.expectedDigit(.whole), start: start) }
+        }
+        if skip(UInt8(ascii: ".")) {
+            let count = accumulateDigits(into: &mantissa, digits: &digits)
+            guard count > 0 else { throw failure(.expectedDigit(.fraction), start: start) }
+            exponent -= count
+        }
+        if skip(UInt8(ascii: "e")) || skip(UInt8(ascii: "E")) {
+            let isNegativeExponent = skip(UInt8(ascii: "-"))
+            if !isNegativeExponent { _ = skip(UInt8(ascii: "+")) }
+            var written = 0
+            var count = 0
+            while let byte = next, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                if written < 100_000 { written = written * 10 + Int(byte - UInt8(ascii: "0")) }
+                offset += 1
+                count += 1
+            }
+            guard count > 0 else { throw failure(.expectedDigit(.exponent), start: start) }
+            exponent += isNegativeExponent ? -written : written
+        }
+        if digits <= 15, (-22...22).contains(exponent) {
+            var value = Double(mantissa)
+            if exponent > 0 {
+                value *= Self.powersOfTen[exponent]
+            } else if exponent < 0 {
+                value /= Self.powersOfTen[-exponent]
+            }
+            return isNegative ? -value : value
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            throw Failure(.numberOutOfRange, at: start)
+        }
+        return value
+    }
+
+    /// Reads a run of decimal digits into `mantissa`, counting significant digits (leading zeros
+    /// are not); past 19 it only counts. Returns how many digits it read.
+    private mutating func accumulateDigits(into mantissa: inout UInt64, digits: inout Int) -> Int {
+        let start = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
+            if mantissa != 0 || byte != UInt8(ascii: "0") {
+                digits += 1
+                if digits <= 19 { mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0")) }
+            }
+            offset += 1
+        }
+        return offset - start
+    }
+
+    /// 10⁰ … 10²², every one an exact `Double`.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+}
