@@ -153,11 +153,6 @@ public struct DeckLibrary: Sendable {
         return try DeckLoader().load(data: data, path: path)
     }
 
-    /// The cards `QuestionGenerator(seed:)` makes of `decks`, through the cache when there is one.
-    public func cards(for decks: [Deck], seed: UInt64 = 0) -> [Card] {
-        cache?.cards(for: decks, seed: seed) ?? decks.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
-    }
-
     /// A path relative to the current folder when it is inside it, for short diagnostics.
     static func displayPath(_ url: URL) -> String {
         let current = FileManager.default.currentDirectoryPath

@@ -1,3 +1,31 @@
+extension DeckCache {
+    /// The cards `QuestionGenerator(seed: seed)` makes of `deck`: from the cache when the deck
+    /// was read from a file (through `deck(data:path:)`) and not changed since, else generated
+    /// (and kept, for a deck read from a file).
+    public func cards(for deck: Deck, seed: UInt64) -> [Card] {
+        guard let digest = deck.origin.digest else { return QuestionGenerator(seed: seed).cards(for: deck) }
+        let key = "cards \(digest) seed \(seed)"
+        if let cards = read(
+            key,
+            { reader throws(CacheByteReader.Damaged) in
+                try reader.array { reader throws(CacheByteReader.Damaged) in try reader.card() }
+            })
+        {
+            return cards
+        }
+        let cards = QuestionGenerator(seed: seed).cards(for: deck)
+        var writer = CacheByteWriter(capacity: cards.count * 256)
+        writer.array(cards) { $0.card($1) }
+        write(key, writer.bytes)
+        return cards
+    }
+
+    /// The cards of several decks, in order.
+    public func cards(for decks: [Deck], seed: UInt64) -> [Card] {
+        decks.flatMap { cards(for: $0, seed: seed) }
+    }
+}
+
 /// The binary form of generated cards in the cache: every stored property of `Card`, in
 /// declaration order, and each presentation in full.
 extension CacheByteWriter {
