@@ -14,16 +14,12 @@ struct EmbedDecks: BuildToolPlugin {
         let script = package.appending(path: "Scripts/embed-decks")
         let inputs = Self.bundled.map { package.appending(path: "Decks/\($0)") }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledDecks.swift")
-        // The core's own sources: their digest is part of every deck cache key (`DeckCache`), so
-        // a recall built from other code never reads the cards the last one generated.
-        let sources = (target.sourceModule?.sourceFiles(withSuffix: "swift").map(\.url) ?? [])
-            .sorted { $0.path < $1.path }
         return [
             .buildCommand(
                 displayName: "Embedding \(Self.bundled.joined(separator: ", ")) into \(target.name)",
                 executable: URL(fileURLWithPath: "/bin/sh"),
-                arguments: [script.path, output.path] + inputs.map(\.path) + ["--"] + sources.map(\.path),
-                inputFiles: [script] + inputs + sources,
+                arguments: [script.path, output.path] + inputs.map(\.path),
+                inputFiles: [script] + inputs,
                 outputFiles: [output])
         ]
     }

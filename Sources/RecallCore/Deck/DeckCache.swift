@@ -6,8 +6,8 @@ public import Foundation
 /// start (issue 14).
 ///
 /// An entry's key names everything that decides its contents: the deck file's bytes, the cache
-/// format, recall's version and a digest of the core's source code at build time (so a rebuilt
-/// recall with another generator never reads the cards of the last one), and for cards the seed.
+/// format, recall's version and the program file's size and time (so a rebuilt recall with
+/// another generator never reads the cards of the last one), and for cards the seed.
 /// Files are replaced atomically (a temporary file renamed) and never trusted: a file whose
 /// header, key, length or checksum does not match, or whose contents do not decode, is ignored
 /// and rebuilt. A cache that cannot be read or written costs speed, never a card.
@@ -57,8 +57,30 @@ public struct DeckCache: Sendable {
 
     /// The full key written into an entry: what it holds and everything that decides it.
     static func fullKey(_ key: String) -> String {
-        "\(key) format \(formatVersion) recall \(RecallVersion.current) build \(BundledDecks.sourceDigest)"
+        "\(key) format \(formatVersion) recall \(RecallVersion.current) build \(buildIdentity)"
     }
+
+    /// The running program's own file, by size and modification time: a rebuilt recall (with
+    /// another generator, at the same version) never reads the cards the last build made. When
+    /// the file cannot be examined, a value of this process alone: nothing is read back.
+    ///
+    /// (A digest of the core's sources made by the build plugin was tried first: SwiftPM then
+    /// refused to build a package depending on this one after a source file was renamed.)
+    static let buildIdentity: String = {
+        #if os(Linux)
+            let path = "/proc/self/exe"
+        #else
+            let path = Bundle.main.executablePath ?? ""
+        #endif
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "process-\(UUID().uuidString)" }
+        #if os(Linux)
+            let modified = info.st_mtim
+        #else
+            let modified = info.st_mtimespec
+        #endif
+        return "\(info.st_size)-\(modified.tv_sec).\(modified.tv_nsec)"
+    }()
 
     /// The entry's file: named by a digest of its full key.
     func file(for key: String) -> URL {
