@@ -41,7 +41,7 @@ DECKS = {"1": {"id": 1, "name": "Default"}, "2": {"id": 2, "name": "Bench::Capit
          "3": {"id": 3, "name": "Bench::Rivers"}}
 
 
-def main(out, notes, reviews):
+def main(out, notes, reviews, fsrs=False):
     start = 1_700_000_000_000
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "collection.anki2")
@@ -51,8 +51,11 @@ def main(out, notes, reviews):
                    (json.dumps(MODEL), json.dumps(DECKS)))
         db.executemany("INSERT INTO notes VALUES (?, ?, 1, 0, 0, ' bench ', ?, 0, 0, 0, '')", (
             (i + 1, f"bench-{i}", f"Question <b>{i}</b> of the benchmark?\x1fAnswer {i}") for i in range(notes)))
-        db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, 2, 2, 0, 1, 2500, 0, 0, 0, 0, 0, 0, '')", (
-            (2 * i + ord_ + 1, i + 1, 2 + i % 2, ord_) for i in range(notes) for ord_ in (0, 1)))
+        # With `fsrs`, every card holds an FSRS memory state, as Anki's FSRS leaves them: the
+        # importer then keeps each card's due date as a due change.
+        data = '{"s":12.5,"d":5.1}' if fsrs else ''
+        db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, 2, 2, ?, 1, 2500, 0, 0, 0, 0, 0, 0, ?)", (
+            (2 * i + ord_ + 1, i + 1, 2 + i % 2, ord_, 40 + i % 30, data) for i in range(notes) for ord_ in (0, 1)))
         cards = 2 * notes
         rows = []
         for r in range(reviews):
@@ -73,4 +76,4 @@ if __name__ == "__main__":
         print(__doc__, file=sys.stderr)
         sys.exit(64)
     main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 10_000,
-         int(sys.argv[3]) if len(sys.argv) > 3 else 100_000)
+         int(sys.argv[3]) if len(sys.argv) > 3 else 100_000, "--fsrs" in sys.argv[4:])

@@ -13,7 +13,9 @@ The collection: every stock note type (Basic, and reversed, optional reversed wi
 the reverse, type in the answer, Cloze with Back Extra, Image Occlusion), a custom note type with
 4 fields and 2 templates, tags, subdecks, a media file, a filtered deck answered in preview
 mode, a "Forget", a "Set due date", a suspended card, a buried card, two flagged cards (red, blue), and a history studied over simulated days
-with FSRS on, each studied card then scheduled by Anki's FSRS (a reschedule).
+with FSRS on, each studied card then scheduled by Anki's FSRS (a reschedule); then three new cards
+given a due date (one left so, two answered after it, Good and Again), and two given one with
+FSRS off (one left so, one answered Good after it with FSRS on).
 """
 
 import json
@@ -169,16 +171,41 @@ def main(out):
             flagged = [notes.get("Capital of Peru?"), notes.get("gato")]
             col.set_user_flag_for_cards(1, [flagged[0]])
             col.set_user_flag_for_cards(4, [flagged[1]])
+            # Cards never answered given a due date (FSRS on: a review card without a memory
+            # state): one in 10 days, two today then answered with "Grade Now", Good and Again, so
+            # their memory state starts as Anki starts a review card that has none.
+            spanish = col.decks.id("Lang::Spanish::Vocab")
+            fresh = [add(col, "Basic", spanish, {"Front": front, "Back": back}, ["es"]).card_ids()[0]
+                     for front, back in [("hablar", "to speak"), ("comer", "to eat"), ("vivir", "to live")]]
+            col.sched.set_due_date([fresh[0]], "10!")
+            for card_id, rating in [(fresh[1], 2), (fresh[2], 0)]:  # Good, Again
+                col.sched.set_due_date([card_id], "0")
+                col._backend.grade_now(card_ids=[card_id], rating=rating)
+            # The same with FSRS off (SM-2: the row keeps an interval and ease): one in 10 days, left
+            # so (Anki infers its memory state from them when it needs one), and one today, then
+            # answered Good with FSRS on again.
+            sm2 = [add(col, "Basic", spanish, {"Front": front, "Back": back}, ["es"]).card_ids()[0]
+                   for front, back in [("leer", "to read"), ("escribir", "to write")]]
+            col.set_config("fsrs", False)
+            col.sched.set_due_date([sm2[0]], "10!")
+            col.sched.set_due_date([sm2[1]], "0")
+            col.set_config("fsrs", True)
+            col._backend.grade_now(card_ids=[sm2[1]], rating=2)
+            inferred = col._backend.compute_memory_state(sm2[0])
             summary = {"answers": answers, "cards": [], "revlog": col.db.scalar("select count() from revlog"),
                        "notes": col.note_count(), "today": col.sched.today, "forget": forget, "moved": moved,
-                       "buried": buried, "flagged": flagged, "parameters": conf["fsrsParams6"]}
+                       "buried": buried, "flagged": flagged, "parameters": conf["fsrsParams6"],
+                       "set_due_new": fresh, "set_due_sm2": sm2,
+                       "sm2_inferred": [inferred.state.stability, inferred.state.difficulty]
+                       if inferred.HasField("state") else None}
             for cid in col.find_cards(""):
                 card = col.get_card(cid)
                 note = card.note()
                 state = card.memory_state
                 summary["cards"].append({
-                    "guid": note.guid, "nid": card.nid, "ord": card.ord, "queue": card.queue, "type": card.type,
-                    "due": card.due, "flag": card.user_flag(), "stability": state.stability if state else None,
+                    "id": cid, "guid": note.guid, "nid": card.nid, "ord": card.ord, "queue": card.queue, "type": card.type,
+                    "due": card.due, "flag": card.user_flag(), "lapses": card.lapses,
+                    "stability": state.stability if state else None,
                     "difficulty": state.difficulty if state else None,
                     "reviews": col.db.scalar("select count() from revlog where cid = ? and type < 4 and ease > 0", cid),
                 })

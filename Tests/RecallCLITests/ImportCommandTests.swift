@@ -226,12 +226,12 @@ struct ImportAnkiWrittenPackageTests {
         #expect(
             result.stdout
                 == """
-                added 14 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
-                read 11 notes, 16 cards, 69 reviews and 1 media file
-                applied 1 'Set due date' row: its card is due when Anki has it
+                added 19 cards from current.apkg (apkg) to new deck 'current' in Decks/current.yaml
+                read 16 notes, 21 cards, 77 reviews and 1 media file
+                applied 6 'Set due date' rows: their cards are due when Anki has them
                 skipped 1 card: 1 Image Occlusion (it needs its image)
                 skipped 19 review-log rows: 15 a reschedule, 2 answered before a 'Forget', 1 a 'Forget' (reset to new), 1 a filtered-deck preview
-                added 49 of 49 reviews to profile 'ana'; its cards are rescheduled with the package's FSRS parameters
+                added 52 of 52 reviews to profile 'ana'; its cards are rescheduled with the package's FSRS parameters
 
                 """)
         #expect(result.stderr.contains("skipped: current.apkg: note "))
@@ -253,8 +253,19 @@ struct ImportAnkiWrittenPackageTests {
         let date = try #require(formatter.date(from: String(day)), "\(peru.stdout)")
         #expect(date.timeIntervalSinceNow > 28 * 86_400, "due in 30 days: \(peru.stdout)")
 
+        // A card never answered that Anki was given a due date ("10!") is a review card due then,
+        // not a new card; one given a due date then answered Good is a review card in days.
+        let hablar = try RecallProcess.run(["cards", "--profile", "ana", "hablar"], currentDirectory: dir)
+        #expect(hablar.stdout.contains("  review "), "\(hablar.stdout)")
+        let hablarDay = try #require(
+            hablar.stdout.split(separator: " ").first { $0.count == 10 && $0.contains("-") })
+        let hablarDate = try #require(formatter.date(from: String(hablarDay)), "\(hablar.stdout)")
+        #expect(hablarDate.timeIntervalSinceNow > 8 * 86_400, "due in 10 days: \(hablar.stdout)")
+        let new = try RecallProcess.run(["cards", "--profile", "ana", "state:new"], currentDirectory: dir)
+        #expect(!new.stdout.contains("hablar") && !new.stdout.contains("comer"), "\(new.stdout)")
+
         // The stub collection.anki2 beside collection.anki21b is never what is read.
         let legacy = try RecallProcess.run(["import", "legacy.apkg", "--dry-run"], currentDirectory: dir)
-        #expect(legacy.stdout.contains("would add 14 cards from legacy.apkg"), "\(legacy.stdout)")
+        #expect(legacy.stdout.contains("would add 19 cards from legacy.apkg"), "\(legacy.stdout)")
     }
 }

@@ -5,23 +5,34 @@ import RecallCore
 /// 10,000 notes (20,000 cards, two templates) and 100,000 reviews, made by
 /// `py/make_import_package.py`, read, rendered, written as a deck and its history merged into a
 /// fresh profile (replayed with FSRS-6).
+///
+/// With `fsrs`, every card of the package has an FSRS memory state, so each keeps Anki's due date as
+/// a due change (20,000 journal lines written with one fsync).
 struct ImportBenchmark: Benchmark {
-    var name: String { "import-apkg" }
-    var summary: String { "import a 10,000-note Anki package with 100,000 reviews into a deck and a profile" }
+    let fsrs: Bool
+    var name: String { fsrs ? "import-apkg-fsrs" : "import-apkg" }
+    var summary: String {
+        "import a 10,000-note Anki package with 100,000 reviews into a deck and a profile"
+            + (fsrs ? ", every card with an FSRS memory state and due date" : "")
+    }
     var unit: String { "reviews" }
     var units: Int { 100_000 }
     private var package: URL?
     private let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
         "recall-bench-import-\(ProcessInfo.processInfo.processIdentifier)")
 
+    init(fsrs: Bool = false) {
+        self.fsrs = fsrs
+    }
+
     mutating func prepare() {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("bench.apkg")
+        let file = folder.appendingPathComponent(fsrs ? "bench-fsrs.apkg" : "bench.apkg")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("py/make_import_package.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, file.path]
+        process.arguments = ["python3", script.path, file.path, "10000", "100000"] + (fsrs ? ["--fsrs"] : [])
         do {
             try process.run()
             process.waitUntilExit()

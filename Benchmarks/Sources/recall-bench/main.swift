@@ -13,6 +13,7 @@ enum Benchmarks {
             OptimizerBenchmark(targetReviews: 10_000), OptimizerBenchmark(targetReviews: 100_000),
             GradingBenchmark(.mixed), GradingBenchmark(.long),
             ImportBenchmark(),
+            ImportBenchmark(fsrs: true),
         ]
     }
 }

@@ -8,6 +8,9 @@ struct ImportedDueChange: Sendable, Hashable {
     var ord: Int64
     var at: Date
     var due: Date
+    /// The SM-2 interval and ease a "Set due date" made with FSRS off gave a card never answered.
+    var interval: Int? = nil
+    var ease: Double? = nil
 }
 
 extension AnkiPackageReader {
@@ -43,11 +46,14 @@ extension AnkiPackageReader {
     }
 
     /// The due dates to keep: a card whose last change in the log is a "Set due date" (a manual row
-    /// that is not a "Forget") keeps the due date Anki has for it, and so does a card of
-    /// `keepsAnswersDue` (Anki scheduled it with FSRS; not in recall's own export) whose last change
-    /// is an answer or a reschedule: Anki's own schedule, fuzz included. Other cards' due dates
-    /// are recomputed from the log. Earlier "Set due date" rows, which a later answer overrides,
-    /// are counted as skipped.
+    /// that is not a "Forget") keeps the due date Anki has for it (a card never answered becomes a
+    /// review card, as in Anki), and so does a card of `keepsAnswersDue` (Anki scheduled it with
+    /// FSRS; not in recall's own export) whose last change is an answer or a reschedule: Anki's
+    /// own schedule, fuzz included. Other cards' due dates are recomputed from the log.
+    ///
+    /// An earlier "Set due date", which a later answer overrides, is kept only when it made a card
+    /// never answered a review card (the answer then starts its memory state as Anki does, with no
+    /// learning steps); others are counted as skipped.
     static func dueChanges(
         _ db: SQLiteDatabase, cards: [Int64: CardKey], due: [Int64: Int64], calendar dayZero: Int64,
         keepsAnswersDue: Set<Int64>, report: inout ImportReport
@@ -55,40 +61,77 @@ extension AnkiPackageReader {
         struct Last {
             var id: Int64
             var manual: Bool
+            /// A manual row on a card not answered (since its last "Forget"): its interval in days.
+            var makesReviewCard: Int64?
+            /// Its factor, when it was made with FSRS off (an interval of a day or more).
+            var factor: Int64 = 0
+
+            /// The SM-2 interval and ease Anki infers a memory state from, for a card never answered.
+            var sm2: (interval: Int?, ease: Double?) {
+                guard let days = makesReviewCard, days >= 1, factor > 0, let interval = Int(exactly: days)
+                else {
+                    return (nil, nil)
+                }
+                return (interval, Double(factor) / 1000)
+            }
         }
         var last: [Int64: Last] = [:]
         var answered: Set<Int64> = []
         var overridden = 0
+        // Manual rows that made a card a review card before an answer, by Anki card id.
+        var conversions: [Int64: [ImportedDueChange]] = [:]
         try db.forEachRow("SELECT id, cid, ease, type, factor, ivl FROM revlog ORDER BY id") {
             row throws(InterchangeError) in
-            guard let id = row[0].integer, let cardID = row[1].integer, cards[cardID] != nil else { return }
+            guard let id = row[0].integer, let cardID = row[1].integer, let key = cards[cardID] else {
+                return
+            }
             let ease = row[2].integer ?? 0
             let type = row[3].integer ?? -1
             let factor = row[4].integer ?? 0
+            let interval = row[5].integer ?? 0
             if type != 5 && (type == 4 || ease == 0) {
-                if ease == 0 && (row[5].integer ?? 0) == 0 && factor == 0 {
-                    if last[cardID]?.manual == true { overridden += 1 }
+                if last[cardID]?.manual == true { overridden += 1 }
+                if ease == 0 && interval == 0 && factor == 0 {
+                    // The card's old life, answers and all, is gone: so is what made it a review card.
+                    overridden += conversions.removeValue(forKey: cardID)?.count ?? 0
                     last[cardID] = nil
                     answered.remove(cardID)
                     return
                 }
-                if last[cardID]?.manual == true { overridden += 1 }
-                last[cardID] = Last(id: id, manual: true)
+                last[cardID] = Last(
+                    id: id, manual: true, makesReviewCard: answered.contains(cardID) ? nil : max(0, interval),
+                    factor: factor)
                 return
             }
             guard
                 type == 5 || ((0...3).contains(type) && !(type == 3 && factor == 0) && (1...4).contains(ease))
             else { return }
-            if last[cardID]?.manual == true { overridden += 1 }
+            if let previous = last[cardID], previous.manual {
+                if let days = previous.makesReviewCard, type != 5 {
+                    // Due on the day the row set (an interval of 0 with FSRS on: the answer follows).
+                    let at = Double(previous.id) / 1000
+                    conversions[cardID, default: []].append(
+                        ImportedDueChange(
+                            revlogID: previous.id, noteID: key.note, ord: key.ord,
+                            at: Date(timeIntervalSince1970: at),
+                            due: Date(timeIntervalSince1970: at + Double(days) * 86_400),
+                            interval: previous.sm2.interval, ease: previous.sm2.ease))
+                } else {
+                    overridden += 1
+                }
+            }
             last[cardID] = Last(id: id, manual: false)
             if type != 5 { answered.insert(cardID) }
         }
         for _ in 0..<overridden { report.skipReview("a 'Set due date' a later answer overrides") }
-        var changes: [ImportedDueChange] = []
+        var changes = conversions.values.flatMap { $0 }.sorted { $0.revlogID < $1.revlogID }
+        report.dueDatesSet += changes.count
         for (cardID, row) in last.sorted(by: { $0.value.id < $1.value.id }) {
             guard let key = cards[cardID] else { continue }
-            guard answered.contains(cardID), let day = due[cardID] else {
-                if row.manual { report.skipReview("a 'Set due date' on a card never answered") }
+            // A card never answered (or not since a "Forget") that was given a due date is a
+            // review card in Anki, without a memory state: the change makes it one in recall.
+            guard row.manual || answered.contains(cardID), let day = due[cardID] else {
+                if row.manual { report.skipReview("a 'Set due date' on a card Anki does not have as due") }
                 continue
             }
             guard row.manual || keepsAnswersDue.contains(cardID) else { continue }
@@ -99,7 +142,8 @@ extension AnkiPackageReader {
                 ImportedDueChange(
                     revlogID: row.id, noteID: key.note, ord: key.ord,
                     at: Date(timeIntervalSince1970: Double(row.id) / 1000),
-                    due: Date(timeIntervalSince1970: Double(seconds))))
+                    due: Date(timeIntervalSince1970: Double(seconds)), interval: row.sm2.interval,
+                    ease: row.sm2.ease))
         }
         return changes
     }

@@ -220,7 +220,11 @@ struct AnkiPackageReader {
         let cards = builder.finish(into: &report)
         let reviews = tables.contains("revlog") ? try reviewLog(db, cards: cardKeys, report: &report) : []
         let ownExport = types.values.allSatisfy { $0.fields == AnkiPackageWriter.fieldNames }
-        let dayZero = try dayCalendar(db, tables: tables)
+        // recall's own export counts due days from `crt`, a UTC midnight, with no rollover hour.
+        let dayZero =
+            ownExport
+            ? try db.query("SELECT crt FROM col LIMIT 1").first?.first?.integer ?? 0
+            : try dayCalendar(db, tables: tables)
         let dueChanges =
             tables.contains("revlog")
             ? try Self.dueChanges(

@@ -32,6 +32,7 @@ struct AnkiScheduling {
     /// Collection creation, seconds at a day boundary: review cards' `due` counts days from it.
     let creation: Int64
     private let reviewsByCard: [String: [Review]]
+    private let changesByCard: [String: [DueChange]]
 
     init(profile: Profile, now: Date) throws(InterchangeError) {
         self.profile = profile
@@ -43,6 +44,7 @@ struct AnkiScheduling {
         }
         reviewsByCard = Dictionary(grouping: profile.reviews, by: \.cardID)
             .mapValues { $0.sorted { $0.reviewedAt < $1.reviewedAt } }
+        changesByCard = Dictionary(grouping: profile.dueChanges, by: \.cardID)
         let earliest = min(
             now, profile.reviews.map(\.reviewedAt).min() ?? now, profile.states.values.map(\.due).min() ?? now
         )
@@ -50,10 +52,18 @@ struct AnkiScheduling {
         creation = seconds - ((seconds % 86_400) + 86_400) % 86_400
     }
 
-    /// The columns for a card the learner has reviewed, or nil for a card still new.
+    /// The columns for a card the learner has reviewed or given a due date, or nil for a card
+    /// still new.
     func columns(for cardID: String) -> CardColumns? {
-        guard let state = profile.states[cardID], let lastReview = state.lastReview else { return nil }
+        guard let state = profile.states[cardID], !state.isNew else { return nil }
         let flags = profile.flags(of: cardID)
+        guard let lastReview = state.lastReview else {
+            // Given a due date before any answer: a review card without a memory state, interval
+            // 0, as Anki's "Set due date" leaves a new card with FSRS on.
+            return CardColumns(
+                type: 2, queue: flags.isSuspended ? -1 : 2, due: day(of: state.due), ivl: 0, factor: 2500,
+                reps: 0, lapses: Int64(flags.lapses), data: "")
+        }
         let reps = Int64(reviewsByCard[cardID]?.count ?? 0)
         var columns = CardColumns(
             type: 0, queue: 0, due: 0, ivl: 0, factor: 2500, reps: reps,
@@ -105,6 +115,22 @@ struct AnkiScheduling {
     /// The card's reviews as revlog rows, replayed with the profile's scheduler to get each
     /// review's interval; `usedIDs` keeps row ids (review times in ms) unique across cards.
     func log(for cardID: String, usedIDs: inout Set<Int64>) -> [LogRow] {
+        var rows = reviewRows(for: cardID, usedIDs: &usedIDs)
+        // Each due change as Anki logs a "Set due date": a manual row (type 4, ease 0), with a
+        // factor so that it is not read as a "Forget".
+        for change in changesByCard[cardID] ?? [] {
+            var id = Int64((change.changedAt.timeIntervalSince1970 * 1000).rounded())
+            while !usedIDs.insert(id).inserted { id += 1 }
+            let factor = change.ease.map { Int64(($0 * 1000).rounded()) } ?? 2500
+            rows.append(
+                LogRow(
+                    id: id, ease: 0, ivl: Int64(change.interval ?? 0), lastIvl: 0, factor: max(factor, 1),
+                    time: 0, type: 4))
+        }
+        return rows.sorted { $0.id < $1.id }
+    }
+
+    private func reviewRows(for cardID: String, usedIDs: inout Set<Int64>) -> [LogRow] {
         guard let reviews = reviewsByCard[cardID], let first = reviews.first else { return [] }
         var state = CardState.new(at: first.reviewedAt)
         var lastIvl: Int64 = 0

@@ -280,13 +280,14 @@ public struct DeckImporter: Sendable {
             }
             if settings != store.profile.settings { try store.updateSettings(settings) }
             let scheduler = try Scheduler(settings: store.profile.settings)
+            // The due changes first, as journal lines (durable, and what repair salvages); then the
+            // answers, whose merge replays every card with both and saves the snapshot.
+            try store.record(freshChanges, using: scheduler)
             if !fresh.isEmpty {
                 try store.merge(
                     Profile(name: store.profileName, settings: store.profile.settings, reviews: fresh),
                     using: scheduler)
             }
-            // Journal lines, each with its card's state, so repair's salvage finds them too.
-            try store.record(freshChanges, using: scheduler)
         }
         for (cardID, flags) in plan.flags.sorted(by: { $0.key < $1.key }) {
             var merged = store.profile.flags(of: cardID)
@@ -329,7 +330,7 @@ public struct DeckImporter: Sendable {
             guard let cardID = cardIDs[.init(note: change.noteID, ord: change.ord)] else { return nil }
             return DueChange(
                 id: "anki-due-\(change.revlogID)-\(change.noteID)-\(change.ord)", cardID: cardID.rawValue,
-                changedAt: change.at, due: change.due)
+                changedAt: change.at, due: change.due, interval: change.interval, ease: change.ease)
         }
     }
 

@@ -7,4 +7,14 @@ public import Foundation
 public protocol CardScheduling: Sendable {
     /// The state after rating `card` (whose id is `cardID`) at `now`.
     func review(_ card: CardState, rating: Rating, at now: Date, cardID: String) -> CardState
+
+    /// The memory state a card without one takes from Anki's SM-2 ease and interval (a "Set due
+    /// date" made with FSRS off), or nil if the scheduler does not infer one.
+    func memory(fromEase ease: Double, interval: Int) -> (stability: Double, difficulty: Double)?
+}
+
+extension CardScheduling {
+    public func memory(fromEase ease: Double, interval: Int) -> (stability: Double, difficulty: Double)? {
+        nil
+    }
 }

@@ -14,16 +14,24 @@ public struct DueChange: Sendable, Hashable, Codable, Identifiable {
     public var changedAt: Date
     /// The card's new due date.
     public var due: Date
+    /// Anki's SM-2 interval (days) and ease (e.g. 2.5) the change gave a card never answered, when
+    /// it was made with FSRS off: the card's memory state is inferred from them, as Anki does.
+    public var interval: Int?
+    public var ease: Double?
 
-    public init(id: String, cardID: String, changedAt: Date, due: Date) {
+    public init(
+        id: String, cardID: String, changedAt: Date, due: Date, interval: Int? = nil, ease: Double? = nil
+    ) {
         self.id = id
         self.cardID = cardID
         self.changedAt = changedAt.storable
         self.due = due.storable
+        self.interval = interval
+        self.ease = ease
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, cardID = "card", changedAt = "at", due
+        case id, cardID = "card", changedAt = "at", due, interval = "ivl", ease
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,6 +46,12 @@ public struct DueChange: Sendable, Hashable, Codable, Identifiable {
         }
         changedAt = Date(timeIntervalSince1970: at)
         self.due = Date(timeIntervalSince1970: due)
+        interval = try container.decodeIfPresent(Int.self, forKey: .interval)
+        ease = try container.decodeIfPresent(Double.self, forKey: .ease)
+        if let ease, !ease.isFinite {
+            throw DecodingError.dataCorruptedError(
+                forKey: .ease, in: container, debugDescription: "a due change needs a finite ease")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,11 +60,13 @@ public struct DueChange: Sendable, Hashable, Codable, Identifiable {
         try container.encode(cardID, forKey: .cardID)
         try container.encode(changedAt.timeIntervalSince1970, forKey: .changedAt)
         try container.encode(due.timeIntervalSince1970, forKey: .due)
+        try container.encodeIfPresent(interval, forKey: .interval)
+        try container.encodeIfPresent(ease, forKey: .ease)
     }
 
     /// A total order, so merged logs come out the same whichever side is first.
     static func logOrder(_ a: DueChange, _ b: DueChange) -> Bool {
-        (a.changedAt, a.id, a.cardID, a.due.timeIntervalSince1970)
-            < (b.changedAt, b.id, b.cardID, b.due.timeIntervalSince1970)
+        (a.changedAt, a.id, a.cardID, a.due.timeIntervalSince1970, a.interval ?? -1, a.ease ?? -1)
+            < (b.changedAt, b.id, b.cardID, b.due.timeIntervalSince1970, b.interval ?? -1, b.ease ?? -1)
     }
 }

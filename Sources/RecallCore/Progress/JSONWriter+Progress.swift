@@ -36,10 +36,19 @@ extension JSONWriter {
         number(change.changedAt.timeIntervalSince1970)
         literal(",\"due\":")
         number(change.due.timeIntervalSince1970)
+        if let interval = change.interval {
+            literal(",\"ivl\":")
+            integer(interval)
+        }
+        if let ease = change.ease {
+            literal(",\"ease\":")
+            number(ease)
+        }
         literal("}")
     }
 
-    /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
+    /// A card state as `CardState`'s `Codable` reads it, dates as seconds since 1970 (snake_case
+    /// keys, as every key of the progress files since schema version 2).
     mutating func state(_ state: CardState) {
         literal("{\"phase\":")
         string(state.phase.rawValue)
@@ -58,7 +67,7 @@ extension JSONWriter {
         literal(",\"due\":")
         number(state.due.timeIntervalSince1970)
         if let lastReview = state.lastReview {
-            literal(",\"lastReview\":")
+            literal(",\"last_review\":")
             number(lastReview.timeIntervalSince1970)
         }
         literal("}")

@@ -5,8 +5,9 @@ extension Profile {
     ///
     /// Each card's reviews are replayed in time order (ties keep log order) from a new card, with
     /// its due changes (`dueChanges`) applied in time order among them (after an answer at the
-    /// same time): a due change moves the card and keeps the rest of its state. States of cards
-    /// without reviews and all other flags are kept.
+    /// same time): a due change moves the card and keeps the rest of its state, and makes a card
+    /// never answered a review card without a memory state (`CardState.moved(to:)`, as Anki's
+    /// "Set due date" does). States of other cards without reviews and all other flags are kept.
     public func replayed(using scheduler: some CardScheduling) -> Profile {
         let byCard = reviewIndicesByCard()
         let changesByCard = Dictionary(grouping: dueChanges, by: \.cardID)
@@ -20,7 +21,7 @@ extension Profile {
             cardFlags.lapses = replay.lapses
             result.storeFlags(cardFlags, for: cardID)
         }
-        // A card with due changes and no answers keeps its state, moved.
+        // A card with due changes and no answers keeps its state, moved, or becomes a review card.
         for (cardID, changes) in changesByCard where byCard[cardID] == nil {
             result.states[cardID] = replayCard(cardID, reviews: [], changes: changes, using: scheduler).state
         }
@@ -65,13 +66,13 @@ extension Profile {
 
     /// One card's state and lapse count from its reviews (positions in the log) and its due
     /// changes (in `DueChange.logOrder`). A card without reviews keeps its stored state, moved by
-    /// its last change.
+    /// its last change (a review card without memory state if it had none).
     private func replayCard(
         _ cardID: String, reviews indices: [Int], changes: [DueChange], using scheduler: some CardScheduling
     ) -> (state: CardState?, lapses: Int) {
         guard !indices.isEmpty else {
             var state = states[cardID]
-            if let last = changes.last { state?.due = last.due }
+            if let last = changes.last { state = Self.moved(state, by: last, using: scheduler) }
             return (state, flags(of: cardID).lapses)
         }
         let ordered = indices.sorted { lhs, rhs in
@@ -85,7 +86,7 @@ extension Profile {
         for index in ordered {
             let review = reviews[index]
             while nextChange < changes.endIndex, changes[nextChange].changedAt < review.reviewedAt {
-                state?.due = changes[nextChange].due
+                state = Self.moved(state, by: changes[nextChange], using: scheduler)
                 nextChange += 1
             }
             if Profile.isLapse(before: state, rating: review.rating) { lapses += 1 }
@@ -94,7 +95,23 @@ extension Profile {
                 scheduler.review(current, rating: review.rating, at: review.reviewedAt, cardID: cardID)
                 .storable
         }
-        for change in changes[nextChange...] { state?.due = change.due }
+        for change in changes[nextChange...] { state = Self.moved(state, by: change, using: scheduler) }
         return (state, lapses)
+    }
+
+    /// A card's state after a due change: moved, or a review card if it was new, with the memory
+    /// state the scheduler infers from the change's SM-2 ease and interval if it has them (a
+    /// "Set due date" made with FSRS off), else none.
+    private static func moved(
+        _ state: CardState?, by change: DueChange, using scheduler: some CardScheduling
+    ) -> CardState {
+        var moved = (state ?? .new(at: change.due)).moved(to: change.due)
+        if moved.stability == nil, moved.lastReview == nil, let ease = change.ease,
+            let interval = change.interval, let memory = scheduler.memory(fromEase: ease, interval: interval)
+        {
+            moved.stability = memory.stability
+            moved.difficulty = memory.difficulty
+        }
+        return moved
     }
 }

@@ -6,4 +6,10 @@ extension Scheduler: CardScheduling {
     public func review(_ card: CardState, rating: Rating, at now: Date, cardID: String) -> CardState {
         review(card, id: cardID, rating: rating, at: now)
     }
+
+    /// Anki's conversion at its default historical retention, 0.9 (where the stability is the
+    /// interval itself).
+    public func memory(fromEase ease: Double, interval: Int) -> (stability: Double, difficulty: Double)? {
+        fsrs.memory(fromEase: ease, interval: Double(interval), retention: 0.9)
+    }
 }

@@ -41,6 +41,42 @@ public struct CardState: Sendable, Hashable, Codable {
         CardState(due: now)
     }
 
-    /// Whether the card has never been reviewed.
-    public var isNew: Bool { lastReview == nil }
+    /// A card given a due date before it was ever answered (Anki's "Set due date" on a new card):
+    /// a review card with no memory state yet, due at `due`. Its first answer starts the memory
+    /// state from that rating's initial values, as Anki's FSRS answers a review card without one.
+    public static func scheduledWithoutMemory(due: Date) -> CardState {
+        CardState(phase: .review, step: nil, due: due)
+    }
+
+    /// Whether the card has never been reviewed and is not scheduled as a review card either.
+    public var isNew: Bool { lastReview == nil && phase != .review }
+
+    /// The card with its due date set by hand (`DueChange`): a card that has been answered keeps
+    /// its phase and memory state and moves; a new card becomes `scheduledWithoutMemory`.
+    public func moved(to due: Date) -> CardState {
+        guard !isNew else { return .scheduledWithoutMemory(due: due) }
+        var moved = self
+        moved.due = due
+        return moved
+    }
+}
+
+extension CardState {
+    /// The keys a state is read with: the progress files write `last_review` since schema
+    /// version 2; older files, replay requests and other JSON say `lastReview`.
+    private enum ReadingKeys: String, CodingKey {
+        case phase, step, stability, difficulty, due, lastReview, snakeLastReview = "last_review"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: ReadingKeys.self)
+        self.init(
+            phase: try container.decode(Phase.self, forKey: .phase),
+            step: try container.decodeIfPresent(Int.self, forKey: .step),
+            stability: try container.decodeIfPresent(Double.self, forKey: .stability),
+            difficulty: try container.decodeIfPresent(Double.self, forKey: .difficulty),
+            due: try container.decode(Date.self, forKey: .due),
+            lastReview: try container.decodeIfPresent(Date.self, forKey: .snakeLastReview)
+                ?? container.decodeIfPresent(Date.self, forKey: .lastReview))
+    }
 }

@@ -84,6 +84,21 @@ public struct FSRS: Sendable, Hashable {
         max(parameters[rating.rawValue - 1], Self.minimumStability)
     }
 
+    /// The memory state Anki infers for a card without review history from its SM-2 ease and
+    /// interval (fsrs-rs `memory_state_from_sm2`): the stability that reaches `retention` after
+    /// `interval` days, and the difficulty that ease implies; nil when either is not finite.
+    public func memory(fromEase ease: Double, interval: Double, retention: Double) -> (
+        stability: Double, difficulty: Double
+    )? {
+        let stability = max(interval, Self.minimumStability) * factor / (pow(retention, 1 / decay) - 1)
+        let difficulty =
+            11 - (ease - 1)
+            / (pow(Self.e, parameters[8]) * pow(stability, -parameters[9])
+                * expm1((1 - retention) * parameters[10]))
+        guard stability.isFinite, difficulty.isFinite else { return nil }
+        return (stability, min(max(difficulty, 1), 10))
+    }
+
     /// The difficulty after the first review, `w4 - e^(w5·(G-1)) + 1`, clamped to 1…10 if asked.
     public func initialDifficulty(_ rating: Rating, clamped: Bool = true) -> Double {
         let value = parameters[4] - pow(Self.e, parameters[5] * Double(rating.rawValue - 1)) + 1

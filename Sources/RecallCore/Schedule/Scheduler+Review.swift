@@ -61,14 +61,17 @@ extension Scheduler {
     }
 
     /// The new stability and difficulty: initial values for a new card, the short-term formula
-    /// within a day of the last review, the long-term formulas otherwise (in every state).
+    /// within a day of the last review (or without one), the long-term formulas otherwise (in
+    /// every state).
     func memory(after card: CardState, rating: Rating, at now: Date) -> (
         stability: Double, difficulty: Double
     ) {
         guard let stability = card.stability, let difficulty = card.difficulty else {
             return (fsrs.initialStability(rating), fsrs.initialDifficulty(rating))
         }
-        if let lastReview = card.lastReview, elapsedDays(from: lastReview, to: now) < 1 {
+        // A card with a memory state but no answer yet (inferred from Anki's SM-2 fields) counts
+        // 0 days elapsed, as Anki does when the log has no answer to count from.
+        if card.lastReview.map({ elapsedDays(from: $0, to: now) < 1 }) ?? true {
             return (
                 fsrs.shortTermStability(stability, rating: rating),
                 fsrs.nextDifficulty(difficulty, rating: rating)

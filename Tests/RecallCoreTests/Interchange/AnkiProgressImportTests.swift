@@ -42,6 +42,45 @@ import Testing
         }
     }
 
+    /// Due changes go to Anki as "Set due date" rows (manual, ease 0) and a new card given a due
+    /// date as a review card without a memory state, so both come back on import: the moved card
+    /// due on its day, the new one a review card again.
+    @Test func dueChangesMakeTheRoundTrip() throws {
+        let input = try InterchangeFixtures.csto()
+        let studied = Array(input.cards.prefix(3))
+        var original = try LearnerFixture.profile(name: "ana", cards: studied, seed: 5)
+        let moved = studied[0].id
+        let fresh = input.cards[10].id
+        let last = try #require(original.states[moved]?.lastReview)
+        let at = last.addingTimeInterval(3_600)
+        original.dueChanges = [
+            DueChange(id: "m", cardID: moved, changedAt: at, due: at.addingTimeInterval(40 * 86_400)),
+            DueChange(id: "f", cardID: fresh, changedAt: at, due: at.addingTimeInterval(12 * 86_400)),
+        ]
+        original = original.replayed(using: try Scheduler(settings: original.settings))
+        #expect(original.states[fresh] == .scheduledWithoutMemory(due: at.addingTimeInterval(12 * 86_400)))
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let package = folder.appendingPathComponent("ana.apkg")
+        try AnkiPackageWriter(now: at.addingTimeInterval(60), progress: original).write(input, to: package)
+
+        let importer = DeckImporter()
+        let plan = try importer.plan(package, displayPath: "ana.apkg", deckID: "moved", folder: folder)
+        #expect(plan.dueChanges.count == 2)
+        try importer.apply(plan)
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        for (cardID, days) in [(moved, 40.0), (fresh, 12.0)] {
+            let imported = "moved:card:" + ImportedCard.identifier(fromGUID: cardID)
+            let state = try #require(store.profile.states[imported], "no state for \(imported)")
+            #expect(state.phase == original.states[cardID]?.phase)
+            // Anki keeps due days, not times.
+            #expect(abs(state.due.timeIntervalSince(at) / 86_400 - days) <= 1, "\(imported)")
+            #expect(state.stability == original.states[cardID]?.stability)
+        }
+    }
+
     @Test func reviewsLandOnTheirTemplatesCardAndReviewsOfSkippedCardsAreLeftOut() throws {
         let cards = [
             ImportedCard(guid: "q", front: "Q?", back: "A", source: nil, origin: ""),

@@ -10,6 +10,7 @@ import Testing
 @Suite struct AnkiWrittenPackageTests {
     struct Expected: Decodable {
         struct Card: Decodable {
+            var id: Int64
             var guid: String
             var nid: Int64
             var ord: Int64
@@ -20,6 +21,7 @@ import Testing
             /// Review cards: Anki's day the card is due (a position near -100,000 in a filtered deck).
             var due: Int
             var reviews: Int
+            var lapses: Int
         }
         var cards: [Card]
         var revlog: Int
@@ -27,6 +29,14 @@ import Testing
         var parameters: [Double]
         /// The Anki card that was given a due date 30 days ahead ("Set due date").
         var moved: Int64
+        /// New cards given a due date: in 10 days; today then answered Good; today then Again.
+        var setDueNew: [Int64]
+        /// The same with FSRS off (SM-2): in 10 days; today then answered Good with FSRS on.
+        var setDueSM2: [Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case cards, revlog, notes, parameters, moved, setDueNew = "set_due_new", setDueSM2 = "set_due_sm2"
+        }
     }
 
     static func expected() throws -> Expected {
@@ -52,7 +62,10 @@ import Testing
                 "a filtered-deck preview": 1, "a 'Forget' (reset to new)": 1, "answered before a 'Forget'": 2,
                 "a reschedule": 15,
             ])
-        #expect(result.report.dueDatesSet == 1, "the 'Set due date' is applied")
+        #expect(
+            result.report.dueDatesSet == 6,
+            "the 'Set due date' rows are applied: on an answered card, on two new cards, and on three new cards then answered"
+        )
         #expect(
             result.reviews.count + result.report.reviewsSkipped + result.report.dueDatesSet
                 == expected.revlog,
@@ -114,7 +127,7 @@ import Testing
             #expect(recall <= anki.reviews, "\(card.front)")
             if card.front != "Capital of France?" { #expect(recall >= anki.reviews - 1, "\(card.front)") }
         }
-        #expect(compared == 12)
+        #expect(compared == 17)
     }
 
     /// Replayed on Anki's calendar days (the package's rollover hour; the fixture was made in
@@ -134,7 +147,11 @@ import Testing
         var settings = try #require(fsrs.applied(to: SchedulerSettings()))
         settings.dayBoundary = .init(timeZone: "UTC", rolloverHour: result.rolloverHour ?? -1)
         let scheduler = try Scheduler(settings: settings)
-        let profile = Profile(name: "t", settings: settings, reviews: reviews).replayed(using: scheduler)
+        // With the package's due changes: a "Set due date" on a new card decides how its first
+        // answer starts.
+        let changes = DeckImporter.dueChanges(result.dueChanges, cardIDs: ids)
+        let profile = Profile(name: "t", settings: settings, reviews: reviews, dueChanges: changes)
+            .replayed(using: scheduler)
         let now = Date()
         var compared = 0
         for anki in expected.cards {
@@ -253,5 +270,99 @@ import Testing
             expected.cards.first { $0.nid == movedCard.noteID && $0.ord == movedCard.ord })
         let stability = try #require(anki.stability)
         #expect(abs((state.stability ?? 0) - stability) / stability < 0.01)
+    }
+
+    /// New cards Anki was given a due date (FSRS on) come across as Anki has them: left so, a
+    /// review card due on Anki's day with no memory state; answered after it, the memory state
+    /// Anki started (the rating's initial one, within 1%), the phase (review for Good, relearning
+    /// for Again) and the lapse count, as the package holds them.
+    @Test func newCardsGivenADueDateAreReviewCardsAsInAnki() throws {
+        let expected = try Self.expected()
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let read = try Self.read("current.apkg")
+        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        let cards = try expected.setDueNew.map { id in
+            try #require(expected.cards.first { $0.id == id })
+        }
+        try #require(cards.count == 3)
+        let phases: [CardState.Phase] = [.review, .review, .relearning]
+        for (anki, phase) in zip(cards, phases) {
+            let cardID = try #require(ids[.init(note: anki.nid, ord: anki.ord)])
+            let state = try #require(store.profile.states[cardID.rawValue], "\(cardID) has no state")
+            #expect(state.phase == phase, "\(cardID)")
+            #expect(!state.isNew, "\(cardID)")
+            #expect(store.profile.flags(of: cardID.rawValue).lapses == anki.lapses, "\(cardID)")
+            if let stability = anki.stability, let difficulty = anki.difficulty {
+                let recall = try #require(state.stability, "\(cardID)")
+                #expect(
+                    abs(recall - stability) / stability < 0.01, "\(cardID): \(recall) vs Anki's \(stability)")
+                #expect(abs((state.difficulty ?? 0) - difficulty) / difficulty < 0.01, "\(cardID)")
+            } else {
+                #expect(state.stability == nil && state.difficulty == nil && state.lastReview == nil)
+            }
+            if anki.type == 2 {
+                let day = (state.due.timeIntervalSince1970 - Double(read.dayZero)) / 86_400
+                #expect(abs(day - Double(anki.due)) <= 1, "\(cardID): due on day \(day), Anki's \(anki.due)")
+            }
+        }
+        #expect(cards[0].stability == nil && cards[0].due == 10, "the fixture: a card left without memory")
+        #expect(
+            try store.profile.cardsDifferingFromReplay(using: Scheduler(settings: store.profile.settings))
+                .isEmpty)
+    }
+
+    /// New cards given a due date with FSRS off keep the SM-2 interval and ease in the row; Anki
+    /// infers a memory state from them when it needs one (rslib `set_memory_state`: fsrs-rs
+    /// `memory_state_from_sm2` at the historical retention, 0.9, so the stability is the
+    /// interval) and answers from it with 0 days elapsed (no answer in the log to count from).
+    /// The card answered after it has Anki's own state within 1%; the one left so has the
+    /// inferred state (Anki's package has none yet) and is due on Anki's day.
+    @Test func newCardsGivenADueDateUnderSM2TakeTheMemoryAnkiInfers() throws {
+        let expected = try Self.expected()
+        let folder = try InterchangeFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let read = try Self.read("current.apkg")
+        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        defer { store.close() }
+        _ = try importer.recordReviews(of: plan, in: store)
+        let cards = try expected.setDueSM2.map { id in try #require(expected.cards.first { $0.id == id }) }
+        try #require(cards.count == 2)
+        let state = { (anki: Expected.Card) throws -> CardState in
+            let cardID = try #require(ids[.init(note: anki.nid, ord: anki.ord)])
+            return try #require(store.profile.states[cardID.rawValue], "\(cardID) has no state")
+        }
+        let left = try state(cards[0])
+        #expect(cards[0].stability == nil, "the fixture: Anki's package has no state for it yet")
+        #expect(left.phase == .review && left.lastReview == nil)
+        #expect(abs((left.stability ?? 0) - 10) < 1e-9, "the interval, at 0.9")
+        #expect((1...10).contains(left.difficulty ?? 0))
+        let day = (left.due.timeIntervalSince1970 - Double(read.dayZero)) / 86_400
+        #expect(abs(day - Double(cards[0].due)) <= 1)
+
+        let answered = try state(cards[1])
+        let stability = try #require(cards[1].stability)
+        let difficulty = try #require(cards[1].difficulty)
+        #expect(answered.phase == .review)
+        #expect(abs((answered.stability ?? 0) - stability) / stability < 0.01, "\(answered) vs \(stability)")
+        #expect(
+            abs((answered.difficulty ?? 0) - difficulty) / difficulty < 0.01, "\(answered) vs \(difficulty)")
+        #expect(
+            try store.profile.cardsDifferingFromReplay(using: Scheduler(settings: store.profile.settings))
+                .isEmpty)
     }
 }

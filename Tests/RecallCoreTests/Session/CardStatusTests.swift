@@ -188,4 +188,52 @@ import Testing
         #expect(Set(session.queue.cards.map(\.siblingKey)).count == 2)
         #expect(!session.queue.cards.contains { $0.siblingKey == first.siblingKey })
     }
+
+    /// A card never answered that was given a due date (Anki's "Set due date" on a new card) is a
+    /// review card to every view: the status, the counts, `state:` queries and the session, which
+    /// asks it when due as a review (not a new card, not through the learning steps) and keeps it
+    /// a review card after a Good, with the memory state the rating starts.
+    @Test func aNewCardGivenADueDateIsAReviewCardEverywhere() throws {
+        let cards = cards(facts: 1)
+        let store = try store()
+        defer { store.close() }
+        let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
+        try store.record(
+            [
+                DueChange(
+                    id: "anki:1", cardID: cards[0].id, changedAt: morning - 5 * 86_400, due: morning - 3_600)
+            ],
+            using: scheduler)
+        try store.record(
+            [
+                DueChange(
+                    id: "anki:2", cardID: cards[1].id, changedAt: morning - 5 * 86_400,
+                    due: morning + 9 * 86_400)
+            ],
+            using: scheduler)
+        let board = CardStatusBoard(profile: store.profile, cards: cards, now: morning, days: clock)
+        #expect(board.status(of: cards[0]).phase == .review)
+        #expect(board.status(of: cards[0]).isDue)
+        #expect(board.status(of: cards[1]).phase == .review)
+        #expect(!board.status(of: cards[1]).isDue)
+        let counts = board.counts(of: cards)
+        #expect(counts.new == 0 && counts.review == 2 && counts.due == 1)
+        let context = CardQuery.Context(board: board, decks: [])
+        let query = try CardQuery("state:new")
+        #expect(!cards.contains { query.matches($0, in: context) })
+
+        let session = try session(cards, store: store)
+        #expect(session.counts(now: morning).new == 0)
+        let card = try #require(session.next(now: morning))
+        #expect(card.id == cards[0].id)
+        let outcome = try session.record(
+            card, reply: card.answer, grade: session.grade(card.answer, for: card), rating: .good,
+            duration: 5,
+            now: morning)
+        #expect(outcome.state.phase == .review, "no learning steps")
+        #expect(outcome.state.stability == scheduler.fsrs.initialStability(.good))
+        #expect(outcome.state.due >= morning + 86_400)
+        #expect(session.next(now: morning + 600) == nil, "the other is due in 9 days")
+        #expect(store.profile.cardsDifferingFromReplay(using: scheduler).isEmpty)
+    }
 }
