@@ -1,5 +1,6 @@
 import Foundation
 import RecallCore
+import RecallTestSupport
 import Testing
 
 /// The bundled deck's `recall cards --json`, byte for byte, as the generator made it before its
@@ -23,11 +24,22 @@ import Testing
         Case(seed: 5, bytes: 137_416, digest: "d147a2a15a754e8b"),
     ]
 
+    /// Run three times: without the deck cache, with an empty one (parsed, generated and kept)
+    /// and with the one the second run filled (read back).
     @Test(arguments: cases) func bundledDeckCardsAreUnchanged(_ expected: Case) throws {
-        let result = try RecallProcess.run(["cards", "--json", "--seed", String(expected.seed)])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty)
-        #expect(result.stdout.utf8.count == expected.bytes)
-        #expect(StableHash.digest(result.stdout) == expected.digest)
+        let cache = try TemporaryFolder(prefix: "recall-cards-cache")
+        for (run, variable) in [
+            ("no cache", "off"), ("cold cache", cache.url.path), ("warm cache", cache.url.path),
+        ] {
+            let result = try RecallProcess.run(
+                ["cards", "--json", "--seed", String(expected.seed)], environment: ["RECALL_CACHE": variable])
+            #expect(result.status == 0, "\(run): \(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(run)")
+            #expect(result.stdout.utf8.count == expected.bytes, "\(run)")
+            #expect(StableHash.digest(result.stdout) == expected.digest, "\(run)")
+        }
+        let entries = try FileManager.default.contentsOfDirectory(
+            atPath: cache.url.appendingPathComponent("decks").path)
+        #expect(entries.count == 2, "the deck and its cards for the seed")
     }
 }

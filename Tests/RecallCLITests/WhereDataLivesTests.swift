@@ -136,4 +136,40 @@ import Testing
         #expect(study.status == 0, "\(study.stderr)")
         #expect(!files(in: progress).contains { $0.hasSuffix(".lock") })
     }
+
+    @Test func parsedDecksAreCachedInTheWorkspaceElseInTheCacheFolder() throws {
+        let xdgCache = root.appendingPathComponent("xdg-cache", isDirectory: true)
+        let cacheHome = xdgCache.appendingPathComponent("recall", isDirectory: true)
+        let environment = [
+            "XDG_DATA_HOME": dataHome.path, "HOME": root.path, "XDG_CACHE_HOME": xdgCache.path,
+        ]
+        // Outside a workspace: $XDG_CACHE_HOME/recall, as `recall profile` says.
+        let outside = try RecallProcess.run(
+            ["cards", "--json"], environment: environment, currentDirectory: plain)
+        #expect(outside.status == 0, "\(outside.stderr)")
+        #expect(files(in: cacheHome.appendingPathComponent("decks")).count == 2, "the deck and its cards")
+        let listed = try RecallProcess.run(["profile"], environment: environment, currentDirectory: plain)
+        #expect(listed.stdout.contains("\ncache:    \(cacheHome.path) ("), "\(listed.stdout)")
+        // Inside one: its own .recall-cache, and nothing more in the XDG folder.
+        let workspace = root.appendingPathComponent("course", isDirectory: true)
+        try FileManager.default.createDirectory(
+            at: workspace.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        let inside = try RecallProcess.run(
+            ["cards", "--json"], environment: environment, currentDirectory: workspace)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(inside.stdout == outside.stdout)
+        #expect(files(in: workspace.appendingPathComponent(".recall-cache/decks")).count == 2)
+        #expect(files(in: cacheHome.appendingPathComponent("decks")).count == 2)
+        // Turned off: nothing written anywhere.
+        let other = root.appendingPathComponent("other", isDirectory: true)
+        try FileManager.default.createDirectory(
+            at: other.appendingPathComponent("Decks"), withIntermediateDirectories: true)
+        var off = environment
+        off["RECALL_CACHE"] = "off"
+        let uncached = try RecallProcess.run(["cards", "--json"], environment: off, currentDirectory: other)
+        #expect(uncached.stdout == outside.stdout)
+        #expect(files(in: other) == ["Decks"])
+        let listedOff = try RecallProcess.run(["profile"], environment: off, currentDirectory: other)
+        #expect(listedOff.stdout.contains("\ncache:    off (RECALL_CACHE=off)"), "\(listedOff.stdout)")
+    }
 }

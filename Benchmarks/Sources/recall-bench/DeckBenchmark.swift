@@ -2,18 +2,39 @@ import Foundation
 import RecallCore
 
 /// Deck load (YAML parse + validation) and card generation, for the CSTO deck and for a generated
-/// deck of 10,000 facts.
+/// deck of 10,000 facts; and the same through the deck cache (`DeckCache`), cold (the cache
+/// folder removed before each run, so the run parses, generates and writes the entry) and warm
+/// (the entry read back).
 struct DeckBenchmark: Benchmark {
-    enum Workload: String {
+    enum Workload: String, CaseIterable {
         case cstoLoad = "deck-csto-load"
         case cstoGenerate = "deck-csto-generate"
         case largeLoad = "deck-10k-load"
         case largeGenerate = "deck-10k-generate"
+        case cstoLoadWarm = "deck-csto-load-warm"
+        case cstoGenerateWarm = "deck-csto-generate-warm"
+        case largeLoadCold = "deck-10k-load-cold"
+        case largeLoadWarm = "deck-10k-load-warm"
+        case largeGenerateCold = "deck-10k-generate-cold"
+        case largeGenerateWarm = "deck-10k-generate-warm"
+
+        var isCSTO: Bool { [.cstoLoad, .cstoGenerate, .cstoLoadWarm, .cstoGenerateWarm].contains(self) }
+        var isCold: Bool { [.largeLoadCold, .largeGenerateCold].contains(self) }
+        var isCached: Bool { ![.cstoLoad, .cstoGenerate, .largeLoad, .largeGenerate].contains(self) }
+        var isGenerate: Bool {
+            [.cstoGenerate, .largeGenerate, .cstoGenerateWarm, .largeGenerateCold, .largeGenerateWarm]
+                .contains(self)
+        }
     }
 
     let workload: Workload
     private var yaml = Data()
     private var deck: Deck?
+    /// One folder per workload, emptied before use (a run that stops early leaves only it).
+    private var folder: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("recall-bench-\(workload.rawValue)")
+    }
+    private var cache: DeckCache { DeckCache(directory: folder) }
 
     init(_ workload: Workload) {
         self.workload = workload
@@ -26,33 +47,49 @@ struct DeckBenchmark: Benchmark {
         case .cstoGenerate: "generate every card of the CSTO deck"
         case .largeLoad: "parse and validate a generated 10,000-fact deck"
         case .largeGenerate: "generate every card of a generated 10,000-fact deck"
+        case .cstoLoadWarm: "the CSTO deck read from the deck cache"
+        case .cstoGenerateWarm: "the CSTO deck's cards read from the deck cache"
+        case .largeLoadCold:
+            "the 10,000-fact deck through an empty deck cache: parse, validate, write the entry"
+        case .largeLoadWarm: "the 10,000-fact deck read from the deck cache"
+        case .largeGenerateCold: "its cards through an empty cache entry: generate and write them"
+        case .largeGenerateWarm: "its cards read from the deck cache"
         }
     }
     var unit: String { "facts" }
     var units: Int { deck?.facts.count ?? 0 }
 
     mutating func prepare() {
-        switch workload {
-        case .cstoLoad, .cstoGenerate:
-            deck = try? DeckLibrary.bundledDecks().first
-            yaml = Data()
-        case .largeLoad, .largeGenerate:
-            yaml = Data(SyntheticDeck.yaml(facts: 10_000).utf8)
-            deck = try? DeckLoader().load(data: yaml, path: "synthetic.yaml")
+        yaml =
+            workload.isCSTO
+            ? Data((DeckLibrary.bundledSource(id: "csto") ?? "").utf8)
+            : Data(SyntheticDeck.yaml(facts: 10_000).utf8)
+        try? FileManager.default.removeItem(at: folder)
+        if workload.isCached {
+            deck = try? cache.deck(data: yaml, path: "deck.yaml")
+            if let deck { _ = cache.cards(for: deck, seed: 1) }
+        } else {
+            deck = try? DeckLoader().load(data: yaml, path: "deck.yaml")
         }
         if deck == nil { fail("\(name): the deck did not load") }
     }
 
     func run() -> Double {
-        switch workload {
-        case .cstoLoad:
-            return Double((try? DeckLibrary.bundledDecks().first?.facts.count) ?? -1)
-        case .largeLoad:
-            return Double((try? DeckLoader().load(data: yaml, path: "synthetic.yaml").facts.count) ?? -1)
-        case .cstoGenerate, .largeGenerate:
+        if workload.isCold { try? FileManager.default.removeItem(at: folder) }
+        if workload.isGenerate {
+            // The deck came through the cache in `prepare`, so it names its file's digest: with
+            // the folder emptied, its cards are generated and written.
             guard let deck else { return -1 }
-            return Double(QuestionGenerator(seed: 1).cards(for: deck).count)
+            let cards =
+                workload.isCached
+                ? cache.cards(for: deck, seed: 1) : QuestionGenerator(seed: 1).cards(for: deck)
+            return Double(cards.count)
         }
+        let loaded =
+            workload.isCached
+            ? try? cache.deck(data: yaml, path: "deck.yaml")
+            : try? DeckLoader().load(data: yaml, path: "deck.yaml")
+        return Double(loaded?.facts.count ?? -1)
     }
 }
 

@@ -6,7 +6,8 @@ import RecallCore
 #endif
 
 /// `recall-bench startup [RUNS]`: the time from launching the release `recall` to its first
-/// prompt, on the CSTO deck with a year of daily study in the profile.
+/// prompt, on the CSTO deck with a year of daily study in the profile: without the deck cache,
+/// with an empty one and with a filled one, next to `recall --version` (process start, the floor).
 ///
 /// The binary is run with standard input at its end, so it loads the decks and the profile,
 /// builds the prompt (which counts due and new cards), reads end of input and leaves; the time
@@ -21,35 +22,68 @@ enum StartupBenchmark {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             fail("build the release binary first: (cd \(root.path) && swift build -c release)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "recall-startup-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // `--keep FOLDER` writes the profile there and leaves it, for `perf record recall …` by hand.
+        let kept = arguments.firstIndex(of: "--keep").flatMap {
+            arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil
+        }
+        let folder =
+            kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "recall-startup-\(UUID().uuidString)")
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let reviews: Int
         do {
             reviews = try simulateYear(in: folder)
         } catch {
             fail("could not build the profile: \(error)")
         }
-        var seconds: [Double] = []
+        let cache = folder.appendingPathComponent("cache")
+        let profile = ["recall", "--progress-dir", folder.path]
+        // Interleaved, so that a change of the machine's load falls on every variant alike.
+        var variants: [(name: String, arguments: [String], cache: String?, seconds: [Double])] = [
+            ("recall --version (reference)", ["recall", "--version"], "off", []),
+            ("no deck cache (RECALL_CACHE=off)", profile, "off", []),
+            ("cold deck cache (emptied before each run)", profile, nil, []),
+            ("warm deck cache", profile, cache.path, []),
+        ]
         let clock = ContinuousClock()
-        for _ in 0..<(runs + 1) {
-            // posix_spawn and waitpid: Foundation's Process.waitUntilExit polls a run loop and
-            // rounds short runs up to its 50 ms tick.
-            var status: Int32 = 0
-            let elapsed = clock.measure {
-                status = spawnAndWait(binary.path, ["recall", "--progress-dir", folder.path])
+        for run in 0..<(runs + 1) {
+            for index in variants.indices {
+                let variant = variants[index]
+                if variant.cache == nil { try? FileManager.default.removeItem(at: cache) }
+                setenv("RECALL_CACHE", variant.cache ?? cache.path, 1)
+                // posix_spawn and waitpid: Foundation's Process.waitUntilExit polls a run loop and
+                // rounds short runs up to its 50 ms tick.
+                var status: Int32 = 0
+                let elapsed = clock.measure {
+                    status = spawnAndWait(binary.path, variant.arguments)
+                }
+                guard status == 0 else { fail("recall exited with status \(status)") }
+                // The first run of each warms the file cache (and fills the deck cache).
+                if run > 0 {
+                    variants[index].seconds.append(
+                        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                }
             }
-            guard status == 0 else { fail("recall exited with status \(status)") }
-            seconds.append(
-                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
-        let timed = Array(seconds.dropFirst()).sorted()  // the first run warms the file cache
-        let median = timed[timed.count / 2]
         print(
-            String(
-                format:
-                    "startup: %.1f ms median of %d (best %.1f, worst %.1f); CSTO deck, profile of %d reviews over 365 days",
-                median * 1000, runs, (timed.first ?? 0) * 1000, (timed.last ?? 0) * 1000, reviews))
+            "startup: CSTO deck, profile of \(reviews) reviews over 365 days; median of \(runs) (best, worst)"
+        )
+        let reference = median(variants[0].seconds)
+        for variant in variants {
+            let timed = variant.seconds.sorted()
+            print(
+                String(
+                    format: "  %@ %6.1f ms (%.1f, %.1f)  %.2f× --version",
+                    variant.name.padding(toLength: 44, withPad: " ", startingAt: 0), median(timed) * 1000,
+                    (timed.first ?? 0) * 1000, (timed.last ?? 0) * 1000,
+                    median(timed) / reference))
+        }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     /// Runs `path` with `arguments`, standard streams on /dev/null; returns its exit status.

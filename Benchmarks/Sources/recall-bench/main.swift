@@ -9,8 +9,7 @@ enum Benchmarks {
             SchedulerBenchmark(withRetrievability: true),
             ReplayBenchmark(stage: .full),
             ReplayBenchmark(stage: .parse),
-            DeckBenchmark(.cstoLoad), DeckBenchmark(.cstoGenerate),
-            DeckBenchmark(.largeLoad), DeckBenchmark(.largeGenerate),
+        ] + DeckBenchmark.Workload.allCases.map { DeckBenchmark($0) } + [
             OptimizerBenchmark(targetReviews: 10_000), OptimizerBenchmark(targetReviews: 100_000),
             GradingBenchmark(.mixed), GradingBenchmark(.long),
             ImportBenchmark(),

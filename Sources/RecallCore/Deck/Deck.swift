@@ -5,21 +5,25 @@
 /// an attribute a typed value for a subject, and optional free-form cards.
 public struct Deck: Sendable, Hashable {
     /// Stable id, part of every card id: changing it orphans learners' progress.
-    public var id: String
-    public var name: String
-    public var summary: String?
+    public var id: String { didSet { origin = DeckOrigin() } }
+    public var name: String { didSet { origin = DeckOrigin() } }
+    public var summary: String? { didSet { origin = DeckOrigin() } }
     /// What the facts were taken from, e.g. the title of an article.
-    public var sourceTitle: String?
-    public var entities: [Entity]
-    public var attributes: [Attribute]
-    public var facts: [Fact]
+    public var sourceTitle: String? { didSet { origin = DeckOrigin() } }
+    public var entities: [Entity] { didSet { origin = DeckOrigin() } }
+    public var attributes: [Attribute] { didSet { origin = DeckOrigin() } }
+    public var facts: [Fact] { didSet { origin = DeckOrigin() } }
     /// Extra wrong options for multiple choice, by entity type (e.g. more cities); never answers.
-    public var distractors: [String: [String]]
-    public var freeCards: [FreeCard]
+    public var distractors: [String: [String]] { didSet { origin = DeckOrigin() } }
+    public var freeCards: [FreeCard] { didSet { origin = DeckOrigin() } }
     /// The date the source describes the world as of: no year distractor lies after it.
-    public var asOf: DeckDate?
+    public var asOf: DeckDate? { didSet { origin = DeckOrigin() } }
     /// The file the deck was read from (or `<built-in>`), for diagnostics.
     public var path: String
+    /// The file contents the deck was parsed from, the key of its cached cards (`DeckCache`);
+    /// none for a deck built in memory, and dropped by any change to the deck (the `didSet`s
+    /// above), so an edited deck is never given the cards of the file it came from.
+    var origin = DeckOrigin()
 
     public init(
         id: String, name: String, summary: String? = nil, sourceTitle: String? = nil,
@@ -42,6 +46,16 @@ public struct Deck: Sendable, Hashable {
     public func attribute(_ id: String) -> Attribute? {
         attributes.first { $0.id == id }
     }
+}
+
+/// The digest of the bytes a deck was parsed from. It takes no part in a deck's equality: a deck
+/// read from the cache equals the same deck parsed afresh.
+struct DeckOrigin: Sendable, Hashable {
+    /// nil for a deck not read from a file, or changed since.
+    var digest: String?
+
+    static func == (lhs: DeckOrigin, rhs: DeckOrigin) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// A thing the deck talks about: an organization, a country, a city, a person, an event …

@@ -7,9 +7,12 @@ public import Foundation
 public struct DeckLibrary: Sendable {
     /// The folder searched for `*.yaml` decks, if any.
     public var directory: URL?
+    /// Where parsed decks are kept between runs; nil parses every deck every time.
+    public var cache: DeckCache?
 
-    public init(directory: URL?) {
+    public init(directory: URL?, cache: DeckCache? = nil) {
         self.directory = directory
+        self.cache = cache
     }
 
     /// The decks folder: `--decks-dir`, else `RECALL_DECKS`, else the workspace's `Decks/`
@@ -73,7 +76,13 @@ public struct DeckLibrary: Sendable {
         var brokenNames: Set<String> = []
         for file in try deckFiles() {
             do {
-                decks.append(try loader.load(contentsOf: file, displayPath: Self.displayPath(file)))
+                let path = Self.displayPath(file)
+                let data = try DeckLoader.readDeckFile(file, displayPath: path)
+                if let cache {
+                    decks.append(try cache.deck(data: data, path: path, loader: loader))
+                } else {
+                    decks.append(try loader.load(data: data, path: path))
+                }
             } catch {
                 brokenNames.insert(file.deletingPathExtension().lastPathComponent)
                 switch error {
@@ -89,7 +98,7 @@ public struct DeckLibrary: Sendable {
         // A built-in deck is parsed only when the folder does not replace it (startup time).
         let ids = Set(decks.map(\.id))
         for file in BundledDecks.files where !ids.contains(file.id) && !brokenNames.contains(file.id) {
-            decks.append(try Self.bundledDeck(file))
+            decks.append(try Self.bundledDeck(file, cache: cache))
         }
         return Loaded(decks: decks, problems: problems)
     }
@@ -135,8 +144,13 @@ public struct DeckLibrary: Sendable {
         try BundledDecks.files.map { file throws(DeckError) in try bundledDeck(file) }
     }
 
-    static func bundledDeck(_ file: (id: String, name: String, yaml: String)) throws(DeckError) -> Deck {
-        try DeckLoader().load(data: Data(file.yaml.utf8), path: "<built-in>/\(file.name)")
+    static func bundledDeck(_ file: (id: String, name: String, yaml: String), cache: DeckCache? = nil)
+        throws(DeckError) -> Deck
+    {
+        let data = Data(file.yaml.utf8)
+        let path = "<built-in>/\(file.name)"
+        if let cache { return try cache.deck(data: data, path: path) }
+        return try DeckLoader().load(data: data, path: path)
     }
 
     /// A path relative to the current folder when it is inside it, for short diagnostics.

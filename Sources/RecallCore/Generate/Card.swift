@@ -137,6 +137,28 @@ public struct Card: Sendable, Hashable, Identifiable {
         self.siblingKey = siblingKey
     }
 
+    /// A card exactly as stored, every property given (the deck cache reads cards back this way).
+    init(
+        cardID: CardID, deck: String, prompt: String, answer: String, body: Body, style: Presentation.Style,
+        presentations: [Presentation], direction: CardID.Direction?, facts: [String], source: String,
+        why: String, topic: String, siblingKey: String, tags: [String]
+    ) {
+        self.cardID = cardID
+        self.deck = deck
+        self.prompt = prompt
+        self.answer = answer
+        self.body = body
+        self.style = style
+        self.presentations = presentations
+        self.direction = direction
+        self.facts = facts
+        self.source = source
+        self.why = why
+        self.topic = topic
+        self.siblingKey = siblingKey
+        self.tags = tags
+    }
+
     /// A card from a kind and loose fields (hand-written, imported and test cards).
     public init(
         id: CardID, deck: String, kind: Kind, prompt: String, answer: String,

@@ -22,13 +22,16 @@ public enum CardIDMigration {
         -> Result?
     {
         let current = Set(cards.map(\.id))
+        let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
+            .union(profile.dueChanges.map(\.cardID))
+        let unknown = known.subtracting(current)
+        // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
+        guard !unknown.isEmpty else { return nil }
         let timelines = decks.reduce(into: [String: String]()) { map, deck in
             map.merge(legacyTimelineTargets(deck, cards: cards)) { first, _ in first }
         }
         var target: [String: String] = [:]
-        let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
-            .union(profile.dueChanges.map(\.cardID))
-        for old in known where !current.contains(old) {
+        for old in unknown {
             if let new = timelines[old] ?? newID(for: old, current: current) { target[old] = new }
         }
         guard !target.isEmpty else { return nil }

@@ -30,7 +30,11 @@ public final class StudySession {
     public let store: any ProfileStoring
     public let scheduler: Scheduler
     public let options: StudyOptions
-    let checker: AnswerChecker
+    /// Made at the first answer: a session built only for its counts (the REPL's prompt) never
+    /// grades, and normalising every name of the decks was a tenth of the time to the prompt.
+    private(set) lazy var checker = AnswerChecker(vocabulary: vocabulary, decks: decks)
+    private let vocabulary: [[String]]
+    private let decks: [Deck]
     let cards: [String: Card]
     let deckOrder: [String]
 
@@ -68,7 +72,8 @@ public final class StudySession {
         self.store = store
         self.scheduler = scheduler
         self.options = options
-        self.checker = AnswerChecker(vocabulary: vocabulary, decks: decks)
+        self.vocabulary = vocabulary
+        self.decks = decks
         self.cards = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each card once (the same card twice would be queued and counted twice).
         var seen: Set<String> = []

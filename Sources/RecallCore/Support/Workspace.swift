@@ -54,6 +54,36 @@ public struct Workspace: Sendable, Hashable {
             .appendingPathComponent(".local/share/recall", isDirectory: true)
     }
 
+    /// The environment variable naming the cache folder (`off` turns the cache off).
+    public static let cacheVariable = "RECALL_CACHE"
+    /// The cache folder of a workspace found from the current folder (the data folder's cache is
+    /// the XDG one instead, `cacheHome`).
+    public static let cacheFolder = ".recall-cache"
+
+    /// Where recall keeps what it can rebuild (parsed decks and their cards, `DeckCache`):
+    /// `RECALL_CACHE` when it names a folder (relative to `currentDirectory`), else a workspace's
+    /// own `.recall-cache/`, else, for the data folder, `cacheHome`.
+    public func cache(environment: [String: String], currentDirectory: URL) -> URL {
+        if let chosen = environment[Self.cacheVariable], !chosen.isEmpty, chosen != "off" {
+            return URL(fileURLWithPath: chosen, isDirectory: true, relativeTo: currentDirectory)
+                .standardizedFileURL
+        }
+        guard isDataHome else { return root.appendingPathComponent(Self.cacheFolder, isDirectory: true) }
+        return Self.cacheHome(environment: environment)
+    }
+
+    /// `$XDG_CACHE_HOME/recall` when the variable holds an absolute path, else
+    /// `$HOME/.cache/recall`.
+    public static func cacheHome(environment: [String: String]) -> URL {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+            return URL(fileURLWithPath: base, isDirectory: true).appendingPathComponent(
+                "recall", isDirectory: true)
+        }
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true)
+            .appendingPathComponent(".cache/recall", isDirectory: true)
+    }
+
     private static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)

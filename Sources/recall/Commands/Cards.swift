@@ -32,8 +32,7 @@ struct Cards: RecallCommand {
 
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
-        let generator = QuestionGenerator(seed: seed)
-        let everyCard = chosen.flatMap { generator.cards(for: $0) }
+        let everyCard = decks.cards(for: chosen, seed: seed)
         var cards = everyCard
         let now = RecallClock.now()
         var profile = Profile(name: progress.profile)
@@ -83,7 +82,7 @@ struct CardCommand: RecallCommand {
 
     func execute() throws {
         let chosen = try decks.loadDecks()
-        let cards = chosen.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
+        let cards = decks.cards(for: chosen, seed: seed)
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let card = try CardLookup.find(id, in: cards)

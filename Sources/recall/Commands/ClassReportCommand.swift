@@ -38,7 +38,7 @@ struct ClassReportCommand: RecallCommand {
 
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] }
-        let cards = chosen.map { $0.flatMap { QuestionGenerator().cards(for: $0) } }
+        let cards = chosen.map { decks.cards(for: $0) }
         let progressDecks = decks.decksForProgress(chosen: chosen)
         // One learner at a time per core, so memory is bounded by a learner per core.
         let files = files

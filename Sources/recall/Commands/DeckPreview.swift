@@ -35,7 +35,7 @@ struct DeckPreview: RecallCommand {
         let deck = try decks.loadDeck(id: name)
         if let answers { return try checkAnswers(answers, deck: deck) }
         let kinds = try kind.map(CardKindList.parse)
-        let cards = QuestionGenerator(seed: seed).cards(for: deck).filter { kinds?.contains($0.kind) ?? true }
+        let cards = decks.cards(for: [deck], seed: seed).filter { kinds?.contains($0.kind) ?? true }
         var blocks = cards.enumerated().map { index, card in CardText.preview(card, number: index + 1) }
         blocks.append(
             "\(Format.count(cards.count, "card"))\(kind.map { " of kind \($0)" } ?? "") in \(Style.safe(deck.name, oneLine: true))"

@@ -13,7 +13,7 @@ struct DeckStats: RecallCommand {
 
     func execute() throws {
         let deck = try decks.loadDeck(id: name)
-        let stats = DeckStatistics(deck: deck, cards: QuestionGenerator().cards(for: deck))
+        let stats = DeckStatistics(deck: deck, cards: decks.cards(for: [deck]))
         var rows: [(String, Int)] = [
             ("facts", stats.facts), ("entities", stats.entities), ("attributes", stats.attributes),
             ("free-form cards", stats.freeCards),

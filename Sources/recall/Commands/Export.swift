@@ -7,6 +7,7 @@ extension ExportFormat: ExpressibleByArgument {}
 /// `recall export DECK --format F -o FILE`: a deck where learners already are.
 struct Export: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a deck for Anki, spreadsheets, paper or plain text.",
         discussion: """
             Formats: apkg (Anki package), tsv (Anki text import), csv (spreadsheets), md (Q:/A: Markdown), \
@@ -68,7 +69,7 @@ struct Export: RecallCommand {
     func execute() throws {
         let chosen = try decks.loadDeck(id: deck)
         let kinds = try kind.map(CardKindList.parse)
-        let cards = QuestionGenerator(seed: seed).cards(for: chosen).filter {
+        let cards = decks.cards(for: [chosen], seed: seed).filter {
             kinds?.contains($0.kind) ?? true
         }
         let topics = topic.map {

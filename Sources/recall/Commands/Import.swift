@@ -5,6 +5,7 @@ import RecallCore
 /// `recall import FILE`: cards from Anki, a spreadsheet or Markdown into a deck of free-form cards.
 struct Import: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import cards from an Anki package, Anki text export, CSV or Markdown into a deck.",
         discussion: """
             Reads .apkg and .colpkg (both Anki package generations: every card of every note type, \
@@ -51,9 +52,7 @@ struct Import: RecallCommand {
         do {
             // recall's own cards coming back from Anki land on the originals (their GUIDs are card ids).
             let known = Set(
-                ((try? decks.library.loadAll()) ?? []).flatMap {
-                    QuestionGenerator().cards(for: $0).map(\.id)
-                })
+                decks.cards(for: (try? decks.library.loadAll()) ?? []).map(\.id))
             plan = try importer.plan(
                 URL(fileURLWithPath: file), displayPath: file, deckID: deck,
                 folder: decks.writableDirectory, knownCardIDs: known)

@@ -29,7 +29,7 @@ struct MediaList: RecallCommand {
         let file = URL(fileURLWithPath: loaded.path)
         let present = DeckMedia.files(forDeckFile: file)
         let named = Set(
-            QuestionGenerator().cards(for: loaded).flatMap {
+            decks.cards(for: [loaded]).flatMap {
                 DeckMedia.references(in: $0.prompt + "\n" + $0.answer)
             }
             .map(\.name))

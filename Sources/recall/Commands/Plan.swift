@@ -61,8 +61,7 @@ struct Plan: RecallCommand {
         guard let examDate = calendar.start(ofDayNamed: exam) else { throw PlanError.invalidDate(exam) }
         var cards: [ExamPlanner.Card]
         if let chosen {
-            let generator = QuestionGenerator()
-            cards = chosen.flatMap { generator.cards(for: $0) }.map {
+            cards = decks.cards(for: chosen).map {
                 ExamPlanner.Card(id: $0.id, state: profile.state(of: $0.id, at: now))
             }
         } else {

@@ -6,6 +6,7 @@ import RecallCore
 /// `quiz` parses its words with this same command, so both take the same syntax.
 struct Quiz: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quiz",
         abstract: "A short practice quiz on the decks (does not change any schedule).",
         discussion:
             "QUERY selects the cards as `cards` does (e.g. kind:choice attr:established, state:due); `weakest` drills the weak spot `stats` names."
@@ -53,7 +54,11 @@ struct Quiz: RecallCommand {
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
         let drawSeed = seed ?? UInt64.random(in: 0...UInt64.max)
-        let cards = chosen.flatMap { QuestionGenerator(seed: drawSeed).cards(for: $0) }
+        // A random draw is not cached: its cards would never be read again.
+        let cards =
+            seed == nil
+            ? chosen.flatMap { QuestionGenerator(seed: drawSeed).cards(for: $0) }
+            : decks.cards(for: chosen, seed: drawSeed)
         let profile =
             try progress.peekProfile(decks: chosen) ?? Profile(name: progress.profile)
         let selection = try questions(

@@ -5,6 +5,7 @@ import RecallCore
 /// `recall stats`: a learner's statistics as pictures, or as JSON.
 struct Stats: RecallCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Show a learner's statistics: states, retention, forecast, activity, weak spots.",
         discussion: """
             True retention is the share of reviews of graduated cards (the Review phase) not rated \
@@ -33,8 +34,7 @@ struct Stats: RecallCommand {
 
     func execute() throws {
         let chosen = try deck.map { [try decks.loadDeck(id: $0)] } ?? decks.loadDecks()
-        let generator = QuestionGenerator()
-        let cards = chosen.flatMap { generator.cards(for: $0) }
+        let cards = decks.cards(for: chosen)
         let moment = now.map(Date.init(timeIntervalSince1970:)) ?? RecallClock.now()
         let report: StatsReport
         let stored = try options.peekProfile(decks: chosen)

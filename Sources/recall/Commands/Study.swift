@@ -4,7 +4,8 @@ import RecallCore
 
 /// `recall study`: a study session straight away, without the REPL.
 struct Study: RecallCommand {
-    static let configuration = CommandConfiguration(abstract: "Study the cards due today, then new ones.")
+    static let configuration = CommandConfiguration(
+        commandName: "study", abstract: "Study the cards due today, then new ones.")
 
     @OptionGroup var decks: DeckOptions
     @OptionGroup var progress: ProgressOptions

@@ -364,7 +364,7 @@ final class Repl {
             let store = try other(name).openStore(decks: context.decks, cards: context.cards)
             context.close()
             context = StudyContext(
-                decks: context.decks, store: store,
+                decks: context.decks, cards: context.cards, store: store,
                 scheduler: try Scheduler(settings: store.profile.settings), seed: context.seed)
             lastSession = nil
             undidLoggedAnswer = false

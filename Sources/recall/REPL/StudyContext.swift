@@ -11,17 +11,17 @@ final class StudyContext {
     let scheduler: Scheduler
     let seed: UInt64
     private(set) var cards: [Card]
-    /// Grades against every open deck's names and facts.
-    private(set) var checker: AnswerChecker
+    /// Grades against every open deck's names and facts; made at the first answer, not at start
+    /// (normalising every name of the decks was a tenth of the time to the first prompt).
+    private(set) lazy var checker = AnswerChecker(decks: decks)
 
-    init(decks: [Deck], store: ProgressStore, scheduler: Scheduler, seed: UInt64) {
+    /// - Parameter cards: the cards `QuestionGenerator(seed: seed)` makes of `decks`.
+    init(decks: [Deck], cards: [Card], store: ProgressStore, scheduler: Scheduler, seed: UInt64) {
         self.decks = decks
         self.store = ChangeTrackingStore(store)
         self.scheduler = scheduler
         self.seed = seed
-        let generator = QuestionGenerator(seed: seed)
-        cards = decks.flatMap { generator.cards(for: $0) }
-        checker = AnswerChecker(decks: decks)
+        self.cards = cards
     }
 
     /// Opens the decks and the profile, or prints why not and exits 1.
@@ -31,7 +31,7 @@ final class StudyContext {
         dayStarts: Int? = nil
     ) throws -> StudyContext {
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
-        let cards = decks.flatMap { QuestionGenerator(seed: seed).cards(for: $0) }
+        let cards = deckOptions.library.cards(for: decks, seed: seed)
         let store = try progress.openStore(decks: decks, cards: cards)
         if let hour = dayStarts, store.profile.settings.dayStarts != hour {
             var settings = store.profile.settings
@@ -39,7 +39,7 @@ final class StudyContext {
             try store.updateSettings(settings)
         }
         let scheduler = try Scheduler(settings: store.profile.settings)
-        return StudyContext(decks: decks, store: store, scheduler: scheduler, seed: seed)
+        return StudyContext(decks: decks, cards: cards, store: store, scheduler: scheduler, seed: seed)
     }
 
     /// The learner's study calendar: the profile's `--day-starts` in the local time zone.

@@ -12,10 +12,17 @@ struct DeckOptions: ParsableArguments {
     var decksDirectory: String?
 
     var library: DeckLibrary {
-        DeckLibrary(
+        let environment = ProcessInfo.processInfo.environment
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return DeckLibrary(
             directory: DeckLibrary.resolveDirectory(
-                option: decksDirectory, environment: ProcessInfo.processInfo.environment,
-                currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+                option: decksDirectory, environment: environment, currentDirectory: here),
+            cache: DeckCache.located(environment: environment, currentDirectory: here))
+    }
+
+    /// The cards `QuestionGenerator(seed:)` makes of `decks`, through the deck cache.
+    func cards(for decks: [Deck], seed: UInt64 = 0) -> [Card] {
+        library.cards(for: decks, seed: seed)
     }
 
     /// Where new deck files go: the resolved decks folder, else the workspace's `Decks/`.

@@ -25,6 +25,11 @@ enum ProfileView {
             "decks:    "
                 + (deckFolder.map { Style.safe($0.path) }
                     ?? "built-in only ('recall deck new' writes to \(Style.safe(decks.writableDirectory.path)))"),
+            "cache:    "
+                + (DeckCache.located(environment: environment, currentDirectory: here).map {
+                    Style.safe($0.directory.deletingLastPathComponent().path)
+                } ?? "off (\(Workspace.cacheVariable)=off)")
+                + " (parsed decks and their cards; safe to delete)",
         ]
         let names = ProgressLocation.profiles(in: progressFolder)
         let listed = (names.contains(current) ? names : names + [current]).sorted().map { name in

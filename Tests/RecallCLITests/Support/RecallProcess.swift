@@ -59,6 +59,8 @@ enum RecallProcess {
         let home = try freshHome()
         env["HOME"] = home.path
         env["XDG_DATA_HOME"] = home.appendingPathComponent(".local/share").path
+        env["XDG_CACHE_HOME"] = home.appendingPathComponent(".cache").path
+        env.removeValue(forKey: "RECALL_CACHE")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = currentDirectory ?? FileManager.default.temporaryDirectory
