@@ -377,7 +377,9 @@ public struct ImportReport: Sendable, Equatable {
         ]
         let unknown = unknownNoteTypes.values.reduce(0, +)
         if unknown > 0 {
-            let names = unknownNoteTypes.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            let sorted = unknownNoteTypes.keys.sorted()
+            let names =
+                sorted.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 5 ? ", …" : "")
             lines.append(
                 "\(unknown) note\(unknown == 1 ? "" : "s") of a note type recall does not know (\(names)): field 1 taken as the question, field 2 as the answer"
             )

@@ -126,6 +126,14 @@ import Testing
                 "3 notes of a note type recall does not know ('Mine', 'Theirs'): field 1 taken as the question, field 2 as the answer",
                 "skipped 2 cards: 1 a cloze without a gap, 1 with an empty question",
             ]),
+        Case(
+            description: "many unknown note types: the first five named",
+            rows: (1...7).map { "T\($0)\tQ\($0)\tA\($0)\n" }.joined(),
+            cards: (1...7).map { "Q\($0) → A\($0)" },
+            lines: [
+                "read 7 notes and 7 cards",
+                "7 notes of a note type recall does not know ('T1', 'T2', 'T3', 'T4', 'T5', …): field 1 taken as the question, field 2 as the answer",
+            ]),
     ]
 
     @Test(arguments: cases)
