@@ -75,9 +75,13 @@ import Testing
         #expect(review.verdict == .wrong)
         #expect(review.rating == .good)
         #expect(review.overridden)
-        let snapshot = try String(contentsOf: folder.appendingPathComponent("default.json"), encoding: .utf8)
-        #expect(snapshot.contains("\"verdict\":\"wrong\",\"seconds\":"))
-        #expect(snapshot.contains("\"overridden\":true"))
+        // The answer's line in the log (the journal, sealed as a segment by the first snapshot).
+        let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        let log = try files.filter { $0.hasSuffix(".jsonl") }.map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }.joined()
+        #expect(log.contains("\"verdict\":\"wrong\",\"seconds\":"))
+        #expect(log.contains("\"overridden\":true"))
     }
 
     @Test func aRatingChangeIsOneJournalLine() throws {

@@ -22,17 +22,28 @@ enum ScaleBenchmark {
         var learnerReviews = 57_600
         var runs = 3
         var answers = 200
-        /// `--only open,prompt`: just the two REPL rows (no learning profile, class, deck or launch).
-        var onlyPrompt = false
+        /// `--only ROW,ROW…`: just these rows (open, prompt, answers, compaction, stats, class, deck,
+        /// replay, launch); nil: every row.
+        var only: Set<String>?
+
+        func includes(_ row: String) -> Bool { only?.contains(row) ?? true }
+        var onlyPrompt: Bool { only == ["open", "prompt"] }
     }
+
+    static let rows: Set<String> = [
+        "open", "prompt", "answers", "compaction", "stats", "class", "deck", "replay", "launch",
+    ]
 
     static func run(arguments: [String]) {
         var options = Options()
         var rest = arguments[...]
         while let argument = rest.popFirst() {
             if argument == "--only" {
-                guard rest.popFirst() == "open,prompt" else { fail("--only takes open,prompt") }
-                options.onlyPrompt = true
+                let chosen = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
+                guard !chosen.isEmpty, chosen.isSubset(of: rows) else {
+                    fail("--only takes a comma-separated list of \(rows.sorted().joined(separator: ", "))")
+                }
+                options.only = chosen
                 continue
             }
             guard let value = rest.popFirst().flatMap(Int.init), value > 0 else {
@@ -72,30 +83,35 @@ enum ScaleBenchmark {
             try writeProfile(
                 cards: options.cards, reviews: options.reviews, years: 10, learningCards: 0, in: big,
                 scheduler: scheduler)
-            if !options.onlyPrompt {
+            if options.includes("answers") {
                 try writeProfile(
                     cards: 40_000, reviews: 200_000, years: 1, learningCards: 32_000, in: learning,
                     scheduler: scheduler)
             }
         }
         print(String(format: "  (setup: profiles written in %.1f s)", setup))
-        let snapshot = big.appendingPathComponent("default.json")
-        let snapshotSize =
-            (try? FileManager.default.attributesOfItem(atPath: snapshot.path)[.size] as? Int) ?? 0
-        print(String(format: "  (snapshot %.0f MB)", Double(snapshotSize) / 1e6))
+        // The profile's files: the snapshot of states and the log's segments.
+        let profileFiles = files(under: big)
+        let snapshotSize = size(of: [big.appendingPathComponent("default.json").path])
+        print(
+            String(
+                format: "  (snapshot %.0f MB, whole profile %.0f MB in %d files)", Double(snapshotSize) / 1e6,
+                Double(size(of: profileFiles)) / 1e6, profileFiles.count))
         let now = try lastReview(in: big) + 3600
 
         var table = Table()
 
         // Open to the first prompt: the store, a session over every card, the prompt's counts.
-        let open = try (0..<options.runs).map { _ in
-            try child(["open", big.path, String(options.cards), String(now.timeIntervalSince1970)])
+        let read = try (0..<options.runs).map { _ in try time { try readAll(profileFiles) }.1 }
+        if options.includes("open") {
+            let open = try (0..<options.runs).map { _ in
+                try child(["open", big.path, String(options.cards), String(now.timeIntervalSince1970)])
+            }
+            table.add(
+                "open the REPL to the first prompt", open.map(\.seconds),
+                reference: ("read the profile's bytes", read),
+                memory: open.map(\.peakMB).max(), goal: "≤ 0.5 s, ≤ 300 MB")
         }
-        let read = try (0..<options.runs).map { _ in try time { try Data(contentsOf: snapshot) }.1 }
-        table.add(
-            "open the REPL to the first prompt", open.map(\.seconds),
-            reference: ("read the snapshot's bytes", read),
-            memory: open.map(\.peakMB).max(), goal: "≤ 0.5 s, ≤ 300 MB")
 
         // Every prompt after that: the REPL's counts (`DayCountsCache`), recounted after an answer
         // (the answer itself, with its fsync, is not timed) or a flag, and kept when nothing
@@ -154,22 +170,25 @@ enum ScaleBenchmark {
         let lookups = (0..<options.runs).map { _ in
             time { cards.reduce(0) { $0 + (store.profile.states[$1.id] == nil ? 1 : 0) } }.1
         }
-        table.add(
-            "every REPL prompt after an answer", prompt, reference: ("one state lookup per card", lookups),
-            goal: "≤ 20 ms")
-        table.add(
-            "every REPL prompt after a flag (suspend)", flagged,
-            reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
-        table.add(
-            "every REPL prompt after an undo", undone,
-            reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
-        table.add(
-            "a REPL prompt after a rollover (every card counted)", fullCount,
-            reference: ("one state lookup per card", lookups), goal: "–")
-        table.add(
-            "every REPL prompt, nothing changed", unchanged,
-            reference: ("one state lookup per card", lookups),
-            goal: "≤ 20 ms")
+        if options.includes("prompt") {
+            table.add(
+                "every REPL prompt after an answer", prompt,
+                reference: ("one state lookup per card", lookups),
+                goal: "≤ 20 ms")
+            table.add(
+                "every REPL prompt after a flag (suspend)", flagged,
+                reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
+            table.add(
+                "every REPL prompt after an undo", undone,
+                reference: ("one state lookup per card", lookups), goal: "≤ 20 ms")
+            table.add(
+                "a REPL prompt after a rollover (every card counted)", fullCount,
+                reference: ("one state lookup per card", lookups), goal: "–")
+            table.add(
+                "every REPL prompt, nothing changed", unchanged,
+                reference: ("one state lookup per card", lookups),
+                goal: "≤ 20 ms")
+        }
         if options.onlyPrompt {
             table.print()
             print("  load average at the end: \(loadAverage())")
@@ -178,79 +197,95 @@ enum ScaleBenchmark {
 
         // One answer: record (schedule, journal, fsync) and the next card, in a session.
         let floor = try fsyncFloor(in: folder, samples: options.answers)
-        let answers = try answerTimes(
-            store: bigStore, cards: cards, scheduler: scheduler, now: now, count: options.answers)
-        table.add(
-            "one answer (record + next card)", answers, reference: ("write + fsync one line", floor),
-            goal: "≤ 1 ms + the fsync")
-        let learningStore = try ProgressStore.open(in: learning)
-        let learningNow = try lastReview(in: learning) + 60
-        let learningAnswers = try answerTimes(
-            store: learningStore, cards: syntheticCards(40_000), scheduler: scheduler, now: learningNow,
-            count: options.answers)
-        learningStore.close()
-        table.add(
-            "one answer, 32k learning cards (200k reviews)", learningAnswers,
-            reference: ("write + fsync one line", floor), goal: "flat in backlog")
+        if options.includes("answers") {
+            let answers = try answerTimes(
+                store: bigStore, cards: cards, scheduler: scheduler, now: now, count: options.answers)
+            table.add(
+                "one answer (record + next card)", answers, reference: ("write + fsync one line", floor),
+                goal: "≤ 1 ms + the fsync")
+            let learningStore = try ProgressStore.open(in: learning)
+            let learningNow = try lastReview(in: learning) + 60
+            let learningAnswers = try answerTimes(
+                store: learningStore, cards: syntheticCards(40_000), scheduler: scheduler, now: learningNow,
+                count: options.answers)
+            learningStore.close()
+            table.add(
+                "one answer, 32k learning cards (200k reviews)", learningAnswers,
+                reference: ("write + fsync one line", floor), goal: "flat in backlog")
+        }
 
-        // Compaction: the snapshot write `append` does every `effectiveCompactionThreshold` answers.
+        // Compaction, as `append` does it every `effectiveCompactionThreshold` answers: what the
+        // answer waits for (the journal's rotation; the snapshot of states is written in the
+        // background, waited for untimed before the next run).
         var compaction: [Double] = []
-        for index in 0..<options.runs {
-            let card = cards[(index * 7919) % cards.count]
-            let review = Review(
-                cardID: card.id, reviewedAt: now + 86_400 + Double(index), rating: .good, answer: card.answer,
-                verdict: .correct, duration: 3)
-            try store.record(review, using: scheduler)
-            compaction.append(try time { try bigStore.save() }.1)
+        if options.includes("compaction") {
+            for index in 0..<options.runs {
+                let card = cards[(index * 7919) % cards.count]
+                let review = Review(
+                    cardID: card.id, reviewedAt: now + 86_400 + Double(index), rating: .good,
+                    answer: card.answer,
+                    verdict: .correct, duration: 3)
+                try store.record(review, using: scheduler)
+                compaction.append(try time { try bigStore.compact() }.1)
+                bigStore.waitForSnapshot()
+            }
+            table.add(
+                "compaction stall (every \(bigStore.effectiveCompactionThreshold) answers)", compaction,
+                reference: ("write + fsync one line", floor), goal: "none in the foreground")
+            // Quit: what StudyContext.close does after a session with answers (once: it closes the store).
+            let last = cards[4242 % cards.count]
+            try store.record(
+                Review(
+                    cardID: last.id, reviewedAt: now + 2 * 86_400, rating: .good, answer: last.answer,
+                    verdict: .correct, duration: 3), using: scheduler)
+            let quit = try time { try store.finish() }.1
+            table.add(
+                "end of a session / quit (1 run)", [quit], reference: ("write + fsync one line", floor),
+                goal: "≤ 100 ms")
         }
-        table.add(
-            "compaction stall (every \(bigStore.effectiveCompactionThreshold) answers)", compaction,
-            reference: ("write + fsync one line", floor), goal: "none in the foreground")
-        // Quit: what StudyContext.close does after a session with answers (once: it closes the store).
-        let last = cards[4242 % cards.count]
-        try store.record(
-            Review(
-                cardID: last.id, reviewedAt: now + 2 * 86_400, rating: .good, answer: last.answer,
-                verdict: .correct, duration: 3), using: scheduler)
-        let quit = try time { try store.finish() }.1
-        table.add(
-            "end of a session / quit (1 run)", [quit], reference: ("write + fsync one line", floor),
-            goal: "≤ 100 ms")
+        bigStore.close()
 
-        let stats = try (0..<options.runs).map { _ in
-            try child(["stats", big.path, String(options.cards), String(now.timeIntervalSince1970)])
+        if options.includes("stats") {
+            let stats = try (0..<options.runs).map { _ in
+                try child(["stats", big.path, String(options.cards), String(now.timeIntervalSince1970)])
+            }
+            table.add(
+                "recall stats", stats.map(\.seconds), reference: ("read the profile's bytes", read),
+                memory: stats.map(\.peakMB).max(), goal: "≤ 1 s")
         }
-        table.add(
-            "recall stats", stats.map(\.seconds), reference: ("read the snapshot's bytes", read),
-            memory: stats.map(\.peakMB).max(), goal: "≤ 1 s")
 
         // The class: one year per learner.
-        let classFolder = folder.appendingPathComponent("class", isDirectory: true)
-        let (_, classSetup) = try time {
-            for learner in 0..<options.learners {
-                try writeProfile(
-                    cards: 3_000, reviews: options.learnerReviews, years: 1, learningCards: 0,
-                    in: classFolder, name: "learner-\(learner)", scheduler: scheduler,
-                    seed: UInt64(learner + 1))
+        if options.includes("class") {
+            let classFolder = folder.appendingPathComponent("class", isDirectory: true)
+            let (_, classSetup) = try time {
+                for learner in 0..<options.learners {
+                    try writeProfile(
+                        cards: 3_000, reviews: options.learnerReviews, years: 1, learningCards: 0,
+                        in: classFolder, name: "learner-\(learner)", scheduler: scheduler,
+                        seed: UInt64(learner + 1))
+                }
             }
+            let files = try FileManager.default.contentsOfDirectory(atPath: classFolder.path)
+                .filter { $0.hasSuffix(".json") }.map { classFolder.appendingPathComponent($0).path }
+            let classFiles = self.files(under: classFolder)
+            let classBytes = size(of: classFiles)
+            print(
+                String(
+                    format: "  (class: %d learners × %d reviews, %.0f MB, written in %.1f s)",
+                    options.learners,
+                    options.learnerReviews, Double(classBytes) / 1e6, classSetup))
+            let report = try (0..<options.runs).map { _ in try child(["class"] + files) }
+            let readClass = try (0..<options.runs).map { _ in try time { try readAll(classFiles) }.1 }
+            table.add(
+                "class report, \(options.learners) learners × 1 year", report.map(\.seconds),
+                reference: ("read every file's bytes", readClass), memory: report.map(\.peakMB).max(),
+                goal: "1,000 learners ≤ 15 s, ≤ 500 MB")
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: classFolder.path)
-            .filter { $0.hasSuffix(".json") }.map { classFolder.appendingPathComponent($0).path }
-        let classBytes = files.reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+        if !options.includes("deck") && !options.includes("replay") && !options.includes("launch") {
+            table.print()
+            print("  load average at the end: \(loadAverage())")
+            return
         }
-        print(
-            String(
-                format: "  (class: %d learners × %d reviews, %.0f MB, written in %.1f s)", options.learners,
-                options.learnerReviews, Double(classBytes) / 1e6, classSetup))
-        let report = try (0..<options.runs).map { _ in try child(["class"] + files) }
-        let readClass = try (0..<options.runs).map { _ in
-            try time { try files.reduce(0) { $0 + (try Data(contentsOf: URL(fileURLWithPath: $1)).count) } }.1
-        }
-        table.add(
-            "class report, \(options.learners) learners × 1 year", report.map(\.seconds),
-            reference: ("read every file's bytes", readClass), memory: report.map(\.peakMB).max(),
-            goal: "1,000 learners ≤ 15 s, ≤ 500 MB")
 
         // Deck: a generated 10,000-fact deck, load and generate.
         let yaml = Data(SyntheticDeck.yaml(facts: 10_000).utf8)
@@ -328,6 +363,23 @@ enum ScaleBenchmark {
         }
         table.print()
         print("  load average at the end: \(loadAverage())")
+    }
+
+    /// Every regular file under `folder` (a profile's snapshot, segments and journal).
+    static func files(under folder: URL) -> [String] {
+        let names = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+        return names.map { folder.appendingPathComponent($0).path }.filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+    }
+
+    static func size(of paths: [String]) -> Int {
+        paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
+
+    static func readAll(_ paths: [String]) throws -> Int {
+        try paths.reduce(0) { $0 + (try Data(contentsOf: URL(fileURLWithPath: $1)).count) }
     }
 
     // MARK: Child processes

@@ -57,6 +57,12 @@ struct FileIO: Sendable {
         }
     }
 
+    /// Renames `from` to `to` (atomic within a file system); the caller fsyncs the folders.
+    func rename(_ from: String, to: String) throws(ProgressError) {
+        let result = calls.rename(from, to: to)
+        if result != 0 { throw .from(errno: -result, operation: "rename", file: from) }
+    }
+
     /// Closes without retrying: on Linux the descriptor is gone even when close reports EINTR.
     func close(_ fd: Int32) {
         _ = calls.close(fd)

@@ -47,7 +47,8 @@ extension JSONWriter {
         literal("}")
     }
 
-    /// A card state as its synthesized `Codable` reads it with dates as seconds since 1970.
+    /// A card state as `CardState`'s `Codable` reads it, dates as seconds since 1970 (snake_case
+    /// keys, as every key of the progress files since schema version 2).
     mutating func state(_ state: CardState) {
         literal("{\"phase\":")
         string(state.phase.rawValue)
@@ -66,7 +67,7 @@ extension JSONWriter {
         literal(",\"due\":")
         number(state.due.timeIntervalSince1970)
         if let lastReview = state.lastReview {
-            literal(",\"lastReview\":")
+            literal(",\"last_review\":")
             number(lastReview.timeIntervalSince1970)
         }
         literal("}")

@@ -66,7 +66,25 @@ enum Journal {
 
     /// Parses journal bytes. Strict reading throws on the first damaged complete line; lenient
     /// reading collects them in `damaged` and goes on. An unfinished last line is never an error.
-    static func parse(_ data: Data, file: String, lenient: Bool) throws(ProgressError) -> Contents {
+    static func parse(_ data: Data, file: String, lenient: Bool, sealed: Bool = false) throws(ProgressError)
+        -> Contents
+    {
+        var entries: [(line: Int, entry: Entry)] = []
+        var contents = try scan(data, file: file, lenient: lenient, sealed: sealed) {
+            entries.append(($0, $1))
+        }
+        contents.entries = entries
+        return contents
+    }
+
+    /// Reads journal or segment bytes line by line, calling `body` with each entry and its line
+    /// number instead of collecting them (a segment may hold millions). `sealed`: a sealed
+    /// segment, where an answer may come without its state (a log rewritten whole, whose states
+    /// are in the snapshot). The returned contents have no `entries`.
+    static func scan(
+        _ data: Data, file: String, lenient: Bool, sealed: Bool = false,
+        _ body: (_ line: Int, _ entry: Entry) -> Void
+    ) throws(ProgressError) -> Contents {
         let bytes = [UInt8](data)
         let decoder = ProfileSnapshot.decoder()
         var contents = Contents()
@@ -77,10 +95,11 @@ enum Journal {
             guard let end = bytes[start...].firstIndex(of: 0x0A) else {
                 // A whole entry that only lacks its newline is kept; anything else is torn.
                 let text = bytes[start...]
-                if let entry = try? decoder.decode(Entry.self, from: Data(text)), entry.isComplete,
+                if let entry = try? decoder.decode(Entry.self, from: Data(text)),
+                    entry.isComplete || (sealed && entry.review != nil),
                     (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
                 {
-                    contents.entries.append((line, entry))
+                    body(line, entry)
                     contents.lineCount = line
                     contents.validLength = bytes.count
                     contents.lacksFinalNewline = true
@@ -96,15 +115,16 @@ enum Journal {
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer),
-                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
+                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence),
+                entry.state != nil || sealed
             {
-                contents.entries.append((line, entry))
+                body(line, entry)
                 continue
             }
             let lineData = Data(text)
             do {
                 let entry = try decoder.decode(Entry.self, from: lineData)
-                guard entry.isComplete else {
+                guard entry.isComplete || (sealed && entry.review != nil) else {
                     throw ProgressError.malformed(
                         file: file, line: line, column: 1,
                         reason:
@@ -117,7 +137,7 @@ enum Journal {
                         reason:
                             "'seq' \(entry.sequence) is not between 0 and \(ProfileSnapshot.maximumSequence)")
                 }
-                contents.entries.append((line, entry))
+                body(line, entry)
             } catch {
                 let failure =
                     (error as? ProgressError)
@@ -129,13 +149,16 @@ enum Journal {
         return contents
     }
 
-    /// The line recording an answer, newline included.
-    static func line(sequence: Int, review: Review, state: CardState) -> [UInt8] {
+    /// The line recording an answer, newline included; without a state only in a sealed segment
+    /// written whole (`ProgressLog.segmentBytes`).
+    static func line(sequence: Int, review: Review, state: CardState?) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw("{\"seq\":\(sequence),\"review\":")
         writer.review(review)
-        writer.raw(",\"state\":")
-        writer.state(state)
+        if let state {
+            writer.raw(",\"state\":")
+            writer.state(state)
+        }
         writer.raw("}\n")
         return writer.bytes
     }

@@ -10,6 +10,8 @@ struct LoadedProfile {
     /// The snapshot's bytes, kept when it needs migrating (to back them up).
     var snapshotData: Data?
     var migratedFrom: Int?
+    /// The generation of log segments the snapshot goes with (see `ProgressLog`).
+    var logGeneration = 0
     var tornJournalLine: Int?
     /// The torn line's bytes, backed up before the line is cut off.
     var tornJournalBytes: [UInt8] = []
@@ -28,16 +30,59 @@ struct LoadedProfile {
                 data, file: files.snapshot, profileName: profileName, defaultSettings: defaultSettings)
             loaded.profile = snapshot.profile
             loaded.sequence = snapshot.journalSequence
+            loaded.logGeneration = snapshot.logGeneration
             if snapshot.loadedVersion < Profile.schemaVersion {
                 loaded.migratedFrom = snapshot.loadedVersion
                 loaded.snapshotData = data
             }
         }
+        var tail = Journal.Contents()
+        if loaded.migratedFrom == nil {
+            var damaged: [ProgressError] = []
+            tail.entries = try loaded.readSegments(files: files, damaged: &damaged)
+        }
         if let data = try FileIO.readIfExists(files.journal) {
-            let journal = try Journal.parse(data, file: files.journal, lenient: false)
-            loaded.fold(journal, file: files.journal)
+            var journal = try Journal.parse(data, file: files.journal, lenient: false)
+            journal.entries = tail.entries + journal.entries
+            tail = journal
+        }
+        if !tail.entries.isEmpty || tail.tornLine != nil || tail.validLength > 0 {
+            loaded.fold(tail, file: files.journal)
         }
         return loaded
+    }
+
+    /// Reads the sealed segments of the snapshot's generation: the entries the snapshot's states
+    /// already reflect (numbered up to its `log_sequence`) go into the log only; the later ones
+    /// (sealed by a rotation whose snapshot was not written yet) are returned, to be folded in
+    /// with the journal. Lenient reading collects damaged lines in `damaged` instead of throwing.
+    mutating func readSegments(files: ProgressFiles, lenient: Bool = false, damaged: inout [ProgressError])
+        throws(ProgressError) -> [(line: Int, entry: Journal.Entry)]
+    {
+        let folded = sequence
+        var later: [(line: Int, entry: Journal.Entry)] = []
+        var profile = self.profile
+        self.profile = Profile()  // one owner of the log while it grows
+        defer { self.profile = profile }
+        for path in ProgressLog.segments(of: files, generation: logGeneration) {
+            guard let data = try FileIO.readIfExists(path) else { continue }
+            let contents = try Journal.scan(data, file: path, lenient: lenient, sealed: true) { line, entry in
+                if entry.sequence <= folded {
+                    profile.applyToLog(entry)
+                } else {
+                    later.append((line, entry))
+                }
+            }
+            damaged += contents.damaged
+            if let torn = contents.tornLine {
+                let error = ProgressError.malformed(
+                    file: path, line: torn, column: 1,
+                    reason: "a sealed log segment ends in an unfinished line")
+                if !lenient { throw error }
+                damaged.append(error)
+            }
+        }
+        return later
     }
 
     /// Applies the journal entries the snapshot does not hold yet.
@@ -71,7 +116,7 @@ struct LoadedProfile {
                 ProgressIssue(
                     .warning,
                     "\(file): \(missing.count) answer(s) or due change(s) are not in the snapshot although its"
-                        + " journal_sequence (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
+                        + " log_sequence (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
                         + " folded them in by review id and change id"))
         }
         var duplicates = 0
@@ -98,6 +143,12 @@ struct LoadedProfile {
                 // A change the log holds (folded in before, or in the snapshot) counts once.
                 guard knownChanges?.insert(change.id).inserted == true else { continue }
                 profile.recordUnchecked(change, newState: entry.state)
+            } else if let review = entry.review {
+                // An answer of a log written whole, whose state the lost snapshot held (a repair
+                // replays the log afterwards).
+                guard known.insert(review.id).inserted else { continue }
+                profile.recordUnchecked(
+                    review, newState: profile.state(of: review.cardID, at: review.reviewedAt))
             } else if let card = entry.card, let flags = entry.flags {
                 profile.setFlags(flags, for: card)
             } else if let reviewID = entry.undo, let state = entry.state {

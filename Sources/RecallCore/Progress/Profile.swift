@@ -7,7 +7,7 @@ public import Foundation
 /// if it returns.
 public struct Profile: Sendable, Hashable {
     /// The schema version this recall writes.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public var name: String
     public var settings: SchedulerSettings

@@ -21,6 +21,10 @@ struct ProfileRepair {
     /// Damaged files' bytes, copied aside only once the rebuilt snapshot is safe to write.
     private var damagedSnapshot: Data?
     private var damagedJournal: Data?
+    /// Damaged log segments' paths and bytes, copied aside by `write`.
+    private var damagedSegments: [(path: String, data: Data)] = []
+    /// Segment entries after the snapshot's `log_sequence`, folded in with the journal.
+    private var laterEntries: [(line: Int, entry: Journal.Entry)] = []
 
     init(name: String, files: ProgressFiles, io: FileIO, stamp: String) {
         self.name = name
@@ -41,11 +45,15 @@ struct ProfileRepair {
                 validatesSettings: false)
             loaded.profile = snapshot.profile
             loaded.sequence = snapshot.journalSequence
+            loaded.logGeneration = snapshot.logGeneration
+            if snapshot.loadedVersion < 2 { loaded.migratedFrom = snapshot.loadedVersion }
         } catch {
             guard case .malformed = error else { throw error }
             issues.append(ProgressIssue(.error, error.descriptionWithoutAdvice))
             damagedSnapshot = data
             loaded.profile = Salvage.profile(from: data, named: name)
+            // The newest log generation on disk goes with the lost snapshot.
+            loaded.logGeneration = ProgressLog.otherGenerations(of: files, than: -1).max() ?? 0
             isRebuilt = true
             isSnapshotDamaged = true
             issues.append(
@@ -65,15 +73,46 @@ struct ProfileRepair {
         }
     }
 
+    /// Reads the log segments' good lines; a segment with damaged lines is set aside by `write`.
+    mutating func readSegments() throws(ProgressError) {
+        guard loaded.migratedFrom == nil else { return }
+        let folded = isSnapshotDamaged ? -1 : loaded.sequence
+        for path in ProgressLog.segments(of: files, generation: loaded.logGeneration) {
+            guard let data = try FileIO.readIfExists(path) else { continue }
+            let segment = try Journal.parse(data, file: path, lenient: true, sealed: true)
+            if !segment.damaged.isEmpty || segment.tornLine != nil {
+                issues += segment.damaged.map { ProgressIssue(.error, $0.descriptionWithoutAdvice) }
+                if let torn = segment.tornLine {
+                    issues.append(
+                        ProgressIssue(
+                            .error, "\(path):\(torn):1: a sealed log segment ends in an unfinished line"))
+                }
+                damagedSegments.append((path, data))
+                isRebuilt = true
+            }
+            for line in segment.entries {
+                if line.entry.sequence <= folded {
+                    loaded.profile.applyToLog(line.entry)
+                } else {
+                    laterEntries.append(line)
+                }
+            }
+        }
+    }
+
     /// Folds the journal's good lines in; a journal with damaged lines is set aside by `write`.
     mutating func readJournal() throws(ProgressError) {
-        guard let data = try FileIO.readIfExists(files.journal) else { return }
-        var journal = try Journal.parse(data, file: files.journal, lenient: true)
-        if !journal.damaged.isEmpty {
-            issues += journal.damaged.map { ProgressIssue(.error, $0.descriptionWithoutAdvice) }
-            damagedJournal = data
-            isRebuilt = true
+        var journal = Journal.Contents()
+        if let data = try FileIO.readIfExists(files.journal) {
+            journal = try Journal.parse(data, file: files.journal, lenient: true)
+            if !journal.damaged.isEmpty {
+                issues += journal.damaged.map { ProgressIssue(.error, $0.descriptionWithoutAdvice) }
+                damagedJournal = data
+                isRebuilt = true
+            }
         }
+        journal.entries = laterEntries + journal.entries
+        guard !journal.entries.isEmpty || journal.tornLine != nil else { return }
         if isSnapshotDamaged {
             // The salvaged snapshot has no trustworthy sequence: take every line it does not hold.
             let known = Set(loaded.profile.reviews.map(\.id))
@@ -145,14 +184,14 @@ struct ProfileRepair {
             let aside = try ProgressStore.keepAside(damagedJournal, of: files.journal, stamp: stamp, io: io)
             issues.append(ProgressIssue(.note, "kept the damaged journal as '\(aside)'"))
         }
-        let bytes = try ProfileSnapshot.encode(loaded.profile, journalSequence: loaded.sequence)
-        try io.replaceAtomically(files.snapshot, with: bytes)
-        if access(files.journal, F_OK) == 0 {
-            let fd = try io.open(files.journal, flags: O_WRONLY | O_NOFOLLOW, operation: "open journal")
-            defer { io.close(fd) }
-            try io.truncate(fd, to: 0, path: files.journal)
-            try io.fsync(fd, path: files.journal)
+        for (path, data) in damagedSegments {
+            let aside = try ProgressStore.keepAside(
+                data, of: files.log + "-" + (path as NSString).lastPathComponent, stamp: stamp, io: io)
+            issues.append(ProgressIssue(.note, "kept the damaged log segment '\(path)' as '\(aside)'"))
         }
+        _ = try ProgressStore.rewriteLog(
+            of: loaded.profile, sequence: loaded.sequence, generation: loaded.logGeneration, files: files,
+            io: io)
         issues.append(
             ProgressIssue(
                 .note,
@@ -177,10 +216,14 @@ enum DamagedLeftovers {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let snapshotName = (files.snapshot as NSString).lastPathComponent + ".damaged-"
         let journalName = (files.journal as NSString).lastPathComponent + ".damaged-"
+        let segmentName = (files.log as NSString).lastPathComponent + "-"
         var known: Set<String>?
         var knownChanges: Set<String>?
         var result: [Leftover] = []
-        for name in names.sorted() where name.hasPrefix(snapshotName) || name.hasPrefix(journalName) {
+        for name in names.sorted()
+        where name.hasPrefix(snapshotName) || name.hasPrefix(journalName)
+            || (name.hasPrefix(segmentName) && name.contains(".jsonl.damaged-"))
+        {
             let path = folder + "/" + name
             guard let data = try? FileIO.readIfExists(path) else { continue }
             let reviews: [Review]
@@ -194,7 +237,8 @@ enum DamagedLeftovers {
                 var latest: [String: Review] = [:]
                 var order: [String] = []
                 var journalChanges: [DueChange] = []
-                for (_, entry) in (try? Journal.parse(data, file: path, lenient: true))?.entries ?? [] {
+                let parsed = try? Journal.parse(data, file: path, lenient: true, sealed: true)
+                for (_, entry) in parsed?.entries ?? [] {
                     if let review = entry.review {
                         if latest.updateValue(review, forKey: review.id) == nil { order.append(review.id) }
                     } else if let undone = entry.undo {

@@ -8,9 +8,13 @@ import Foundation
 /// applied twice.
 struct ProfileSnapshot {
     var profile: Profile
+    /// The number of the last log entry the states reflect (`log_sequence`; `journal_sequence`
+    /// before version 2).
     var journalSequence: Int
     /// The schema version the file had (0 for the unversioned first layout).
     var loadedVersion: Int
+    /// The generation of log segments the snapshot goes with (version 2; see `ProgressLog`).
+    var logGeneration = 0
 
     /// What one card holds in the file.
     struct CardRecord: Decodable {
@@ -35,6 +39,67 @@ struct ProfileSnapshot {
         }
     }
 
+    /// Version 2 as it is read: states, flags and settings only; the log is in segments.
+    struct FileV2: Decodable {
+        var schemaVersion: Int
+        var profile: String
+        var logGeneration: Int
+        var logSequence: Int
+        var settings: SettingsV2
+        var cards: [String: CardRecord]
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version", profile, logGeneration = "log_generation"
+            case logSequence = "log_sequence", settings, cards
+        }
+    }
+
+    /// The settings with snake_case keys (version 2), mapped to and from `SchedulerSettings`.
+    struct SettingsV2: Codable {
+        var parameters: [Double]
+        var desiredRetention: Double
+        var learningSteps: [TimeInterval]
+        var relearningSteps: [TimeInterval]
+        var maximumInterval: Int
+        var enableFuzzing: Bool
+        var dayBoundary: SchedulerSettings.DayBoundary?
+        var recallOnly: Bool?
+        var dayStarts: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case parameters, desiredRetention = "desired_retention", learningSteps = "learning_steps"
+            case relearningSteps = "relearning_steps", maximumInterval = "maximum_interval"
+            case enableFuzzing = "enable_fuzzing", dayBoundary = "day_boundary", recallOnly = "recall_only"
+            case dayStarts = "day_starts"
+        }
+
+        init(_ settings: SchedulerSettings) {
+            parameters = settings.parameters
+            desiredRetention = settings.desiredRetention
+            learningSteps = settings.learningSteps
+            relearningSteps = settings.relearningSteps
+            maximumInterval = settings.maximumInterval
+            enableFuzzing = settings.enableFuzzing
+            dayBoundary = settings.dayBoundary
+            recallOnly = settings.recallOnly
+            dayStarts = settings.dayStarts
+        }
+
+        var settings: SchedulerSettings {
+            var settings = SchedulerSettings()
+            settings.parameters = parameters
+            settings.desiredRetention = desiredRetention
+            settings.learningSteps = learningSteps
+            settings.relearningSteps = relearningSteps
+            settings.maximumInterval = maximumInterval
+            settings.enableFuzzing = enableFuzzing
+            settings.dayBoundary = dayBoundary
+            settings.recallOnly = recallOnly
+            settings.dayStarts = dayStarts
+            return settings
+        }
+    }
+
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
@@ -51,11 +116,11 @@ struct ProfileSnapshot {
         let snapshot = try decodeUnchecked(
             data, file: file, profileName: profileName, defaultSettings: defaultSettings, fastPath: fastPath)
         guard (0...maximumSequence).contains(snapshot.journalSequence) else {
-            let (line, column) = location(of: "journal_sequence", in: data)
+            let key = snapshot.loadedVersion >= 2 ? "log_sequence" : "journal_sequence"
+            let (line, column) = location(of: key, in: data)
             throw .malformed(
                 file: file, line: line, column: column,
-                reason: "journal_sequence \(snapshot.journalSequence) is not between 0 and \(maximumSequence)"
-            )
+                reason: "\(key) \(snapshot.journalSequence) is not between 0 and \(maximumSequence)")
         }
         if validatesSettings, let reason = settingsProblem(snapshot.profile.settings) {
             let (line, column) = location(of: "settings", in: data)
@@ -99,7 +164,7 @@ struct ProfileSnapshot {
             throw .newerSchema(file: file, found: version, supported: Profile.schemaVersion)
         }
         if version < 0 { throw .unsupportedSchema(file: file, found: version) }
-        if version < Profile.schemaVersion {
+        if version < 1 {
             let profile = try ProfileMigration.migrate(
                 data, from: version, file: file, profileName: profileName, defaultSettings: defaultSettings)
             return ProfileSnapshot(profile: profile, journalSequence: 0, loadedVersion: version)
@@ -107,24 +172,43 @@ struct ProfileSnapshot {
         if fastPath, let snapshot = SnapshotFastReader.read(data, profileName: profileName) {
             return snapshot
         }
+        if version == 2 {
+            let contents: FileV2
+            do {
+                contents = try decoder().decode(FileV2.self, from: data)
+            } catch {
+                throw DecodingFailure.progressError(for: error, in: data, file: file)
+            }
+            let (states, flags) = split(contents.cards)
+            let profile = Profile(
+                name: profileName, settings: contents.settings.settings, states: states, flags: flags)
+            return ProfileSnapshot(
+                profile: profile, journalSequence: contents.logSequence, loadedVersion: version,
+                logGeneration: contents.logGeneration)
+        }
         let contents: FileV1
         do {
             contents = try decoder().decode(FileV1.self, from: data)
         } catch {
             throw DecodingFailure.progressError(for: error, in: data, file: file)
         }
-        var states: [String: CardState] = [:]
-        var flags: [String: CardFlags] = [:]
-        states.reserveCapacity(contents.cards.count)
-        for (cardID, record) in contents.cards {
-            states[cardID] = record.state
-            flags[cardID] = record.flags
-        }
+        let (states, flags) = split(contents.cards)
         let profile = Profile(
             name: profileName, settings: contents.settings, states: states, flags: flags,
             reviews: contents.reviews, dueChanges: contents.dueChanges ?? [])
         return ProfileSnapshot(
             profile: profile, journalSequence: contents.journalSequence, loadedVersion: version)
+    }
+
+    private static func split(_ cards: [String: CardRecord]) -> ([String: CardState], [String: CardFlags]) {
+        var states: [String: CardState] = [:]
+        var flags: [String: CardFlags] = [:]
+        states.reserveCapacity(cards.count)
+        for (cardID, record) in cards {
+            states[cardID] = record.state
+            flags[cardID] = record.flags
+        }
+        return (states, flags)
     }
 
     /// The file's `schema_version`; 0 when it has none (the first layout).
@@ -167,13 +251,16 @@ struct ProfileSnapshot {
         return Int(String(decoding: digits, as: UTF8.self))
     }
 
-    /// The file's bytes in the current schema.
-    static func encode(_ profile: Profile, journalSequence: Int) throws(ProgressError) -> [UInt8] {
+    /// The file's bytes in the current schema: settings, states and flags, O(cards); the log is
+    /// in the segments of `logGeneration`, and `logSequence` is its last entry the states reflect.
+    static func encode(_ profile: Profile, logSequence: Int, logGeneration: Int) throws(ProgressError)
+        -> [UInt8]
+    {
         let settings: Data
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            settings = try encoder.encode(profile.settings)
+            settings = try encoder.encode(SettingsV2(profile.settings))
         } catch {
             // Only a non-finite number in the settings can make this fail.
             throw .malformed(
@@ -181,10 +268,11 @@ struct ProfileSnapshot {
                 reason: "the settings hold a number JSON cannot store: \(error.localizedDescription)")
         }
         var writer = JSONWriter()
-        writer.bytes.reserveCapacity(160 * profile.reviews.count + 200 * profile.states.count + 1024)
+        writer.bytes.reserveCapacity(200 * profile.states.count + 1024)
         writer.raw("{\n\"schema_version\": \(Profile.schemaVersion),\n\"profile\": ")
         writer.string(profile.name)
-        writer.raw(",\n\"journal_sequence\": \(journalSequence),\n\"settings\": ")
+        writer.raw(",\n\"log_generation\": \(logGeneration),\n\"log_sequence\": \(logSequence)")
+        writer.raw(",\n\"settings\": ")
         writer.bytes.append(contentsOf: settings)
         writer.raw(",\n\"cards\": {")
         let cardIDs = Set(profile.states.keys).union(profile.flags.keys).sorted()
@@ -205,22 +293,7 @@ struct ProfileSnapshot {
             }
             writer.raw("}")
         }
-        writer.raw("\n},\n\"reviews\": [")
-        for (position, review) in profile.reviews.enumerated() {
-            position == 0 ? writer.literal("\n") : writer.literal(",\n")
-            writer.review(review)
-        }
-        writer.raw("\n]")
-        // Only profiles with due changes have the key, so other files keep their layout.
-        if !profile.dueChanges.isEmpty {
-            writer.raw(",\n\"due_changes\": [")
-            for (position, change) in profile.dueChanges.enumerated() {
-                position == 0 ? writer.literal("\n") : writer.literal(",\n")
-                writer.dueChange(change)
-            }
-            writer.raw("\n]")
-        }
-        writer.raw("\n}\n")
+        writer.raw("\n}\n}\n")
         return writer.bytes
     }
 }

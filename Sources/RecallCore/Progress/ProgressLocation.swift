@@ -56,16 +56,20 @@ public enum ProgressLocation {
         ProgressFiles(
             snapshot: directory.appendingPathComponent("\(profile).json").path,
             journal: directory.appendingPathComponent("\(profile).journal.jsonl").path,
-            lock: directory.appendingPathComponent("\(profile).lock").path)
+            lock: directory.appendingPathComponent("\(profile).lock").path,
+            log: directory.appendingPathComponent("\(profile).log").path)
     }
 }
 
 /// The paths of one profile's files.
 public struct ProgressFiles: Sendable, Hashable {
-    /// `<profile>.json`: the snapshot, rewritten atomically on compaction.
+    /// `<profile>.json`: the snapshot of card states, flags and settings, rewritten atomically on
+    /// compaction.
     public var snapshot: String
-    /// `<profile>.journal.jsonl`: one JSON line per answer since the snapshot.
+    /// `<profile>.journal.jsonl`: the newest log segment, one JSON line per change.
     public var journal: String
     /// `<profile>.lock`: held with `flock` by the one process writing the profile; holds its PID.
     public var lock: String
+    /// `<profile>.log/`: the review log's sealed segments (see `ProgressLog`).
+    public var log: String
 }

@@ -19,12 +19,19 @@ extension ProgressStore {
         var issues: [ProgressIssue] = []
         var loaded = LoadedProfile(
             profile: Profile(name: name), sequence: 0, journalLength: 0, journalLines: 0)
+        var later: [(line: Int, entry: Journal.Entry)] = []
         do {
             if let data = try FileIO.readIfExists(files.snapshot) {
                 let snapshot = try ProfileSnapshot.decode(
                     data, file: files.snapshot, profileName: name, defaultSettings: SchedulerSettings())
                 loaded.profile = snapshot.profile
                 loaded.sequence = snapshot.journalSequence
+                loaded.logGeneration = snapshot.logGeneration
+                if snapshot.loadedVersion == Profile.schemaVersion {
+                    var damaged: [ProgressError] = []
+                    later = try loaded.readSegments(files: files, lenient: true, damaged: &damaged)
+                    issues += damaged.map { ProgressIssue(.error, $0.localizedDescription) }
+                }
                 if snapshot.loadedVersion < Profile.schemaVersion {
                     issues.append(
                         ProgressIssue(
@@ -39,9 +46,13 @@ extension ProgressStore {
             issues.append(ProgressIssue(.error, error.localizedDescription))
         }
         do {
+            var journal = Journal.Contents()
             if let data = try FileIO.readIfExists(files.journal) {
-                let journal = try Journal.parse(data, file: files.journal, lenient: true)
+                journal = try Journal.parse(data, file: files.journal, lenient: true)
                 issues += journal.damaged.map { ProgressIssue(.error, $0.localizedDescription) }
+            }
+            journal.entries = later + journal.entries
+            if !journal.entries.isEmpty || journal.tornLine != nil {
                 loaded.fold(journal, file: files.journal)
                 issues += loaded.issues
             }

@@ -26,6 +26,7 @@ extension ProgressStore {
         defer { lock.release() }
         var run = ProfileRepair(name: name, files: files, io: io, stamp: damagedStamp(now))
         try run.readSnapshot()
+        try run.readSegments()
         try run.readJournal()
         run.readSetAside()
         run.replay(schedulers: schedulers)
@@ -78,8 +79,7 @@ enum Salvage {
             {
                 if seenChanges.insert(change.id).inserted { profile.dueChanges.append(change) }
             } else if line.hasPrefix("\"settings\":"),
-                let settings = try? decoder.decode(
-                    SchedulerSettings.self, from: Data(line.dropFirst("\"settings\":".count).utf8))
+                let settings = settings(from: Data(line.dropFirst("\"settings\":".count).utf8))
             {
                 profile.settings = settings
             } else if line.hasPrefix("\""),
@@ -93,5 +93,12 @@ enum Salvage {
             }
         }
         return profile
+    }
+
+    /// Settings in either schema's keys.
+    private static func settings(from data: Data) -> SchedulerSettings? {
+        let decoder = ProfileSnapshot.decoder()
+        return (try? decoder.decode(ProfileSnapshot.SettingsV2.self, from: data).settings)
+            ?? (try? decoder.decode(SchedulerSettings.self, from: data))
     }
 }

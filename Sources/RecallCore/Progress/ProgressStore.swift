@@ -6,14 +6,15 @@ public import Foundation
     import Darwin
 #endif
 
-/// The one writer of a learner's progress: a snapshot `<profile>.json` plus a journal of the
-/// answers since, under an advisory lock.
+/// The one writer of a learner's progress, under an advisory lock: a snapshot `<profile>.json` of
+/// card states, flags and settings (O(cards)), and the review log in append-only segments, of
+/// which the journal is the newest (see `ProgressLog`).
 ///
 /// Each answer is one fsynced journal line (`append`), so a crash loses at most the answer being
-/// written; the snapshot is rewritten only on compaction (`save`), atomically. A file that does
-/// not parse is never overwritten.
+/// written. Compaction is a rotation: the journal is sealed as a segment by one rename, and the
+/// snapshot of states is rewritten atomically. A file that does not parse is never overwritten.
 public final class ProgressStore {
-    /// Journal lines after which `append` compacts the journal into the snapshot.
+    /// Journal lines after which `append` compacts (seals the journal as a log segment).
     public static let defaultCompactionThreshold = 1000
 
     public let profileName: String
@@ -43,6 +44,10 @@ public final class ProgressStore {
     private var journalLines: Int
     /// The number of the last journal entry written or folded in.
     private var sequence: Int
+    /// The generation of log segments the snapshot goes with.
+    private var logGeneration: Int
+    /// Writes compaction's snapshots of states off the answer path.
+    private let snapshotWriter = SnapshotWriter()
     /// First review times and time order of `profile.reviews` (see `reviews(from:to:)`), rebuilt
     /// when the profile changes other than by an answer.
     private var timeIndex = ReviewTimeIndex([])
@@ -59,6 +64,7 @@ public final class ProgressStore {
         self.profile = loaded.profile
         self.issues = loaded.issues
         self.sequence = loaded.sequence
+        self.logGeneration = loaded.logGeneration
         self.journalLength = loaded.journalLength
         self.journalLines = loaded.journalLines
     }
@@ -101,12 +107,15 @@ public final class ProgressStore {
         }
         if let version = loaded.migratedFrom, let original = loaded.snapshotData {
             let backup = try store.keepBackup(of: original, suffix: "v\(version).bak")
+            if let journal = try FileIO.readIfExists(files.journal), !journal.isEmpty {
+                _ = try store.keepBackup(of: journal, beside: files.journal, suffix: "v\(version).bak")
+            }
             store.issues.append(
                 ProgressIssue(
                     .note,
                     "migrated '\(files.snapshot)' from schema version \(version) to \(Profile.schemaVersion);"
                         + " the original is kept as '\(backup)'"))
-            try store.save()
+            try store.rewriteLog()
         }
         return store
     }
@@ -152,7 +161,24 @@ public final class ProgressStore {
         else { throw .cannotUndo(reviewID: reviewID) }
         let restored = previous ?? .new(at: review.reviewedAt)
         try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
+        let wasCurrent = !timeIndexIsStale
         profile.undoUnchecked(reviewID, restoring: previous)
+        if wasCurrent {
+            // Keep the index instead of rebuilding it from the whole log at the next prompt. The
+            // card's other reviews are all earlier: its first review changes only when this was
+            // its only one, and its last wrong answer only when this one was wrong.
+            let card = review.cardID
+            let stillReviewed =
+                previous != nil
+                && (timeIndex.firstReviewedAt[card] != review.reviewedAt
+                    || profile.lastReview(of: card) != nil)
+            let lastWrong =
+                review.verdict == .wrong
+                ? profile.reviews.last { $0.cardID == card && $0.verdict == .wrong }?.reviewedAt
+                : timeIndex.lastWrongAt[card]
+            timeIndex.undone(review, cardStillReviewed: stillReviewed, lastWrong: lastWrong)
+            timeIndexIsStale = false
+        }
         compactIfDue()
     }
 
@@ -257,20 +283,118 @@ public final class ProgressStore {
         profile = new
     }
 
-    /// Writes the snapshot atomically and empties the journal.
+    /// Seals the journal as a log segment (one rename) and writes the snapshot of states atomically.
     ///
-    /// A crash at any moment leaves the old snapshot and journal or the new snapshot (whose
-    /// `journal_sequence` tells the leftover journal lines apart); on an error nothing is lost.
+    /// A crash at any moment leaves the old snapshot with the sealed segment or the journal (whose
+    /// entries after its `log_sequence` are folded in when opening), or the new snapshot; on an
+    /// error nothing is lost.
     public func save() throws(ProgressError) {
-        let bytes = try ProfileSnapshot.encode(profile, journalSequence: sequence)
+        try rotateJournal()
+        try writeSnapshot()
+    }
+
+    private func writeSnapshot() throws(ProgressError) {
+        snapshotWriter.wait()
+        let bytes = try ProfileSnapshot.encode(profile, logSequence: sequence, logGeneration: logGeneration)
         try io.replaceAtomically(files.snapshot, with: bytes)
-        if journalLength > 0 {
-            let fd = try openJournal()
-            try io.truncate(fd, to: 0, path: files.journal)
-            try io.fsync(fd, path: files.journal)
+    }
+
+    /// Compacts: seals the journal (one rename, in the foreground) and writes the snapshot of
+    /// states in the background. What an answer pays for compaction is the rotation (and the copy
+    /// of the card states the next change makes, since the snapshot holds them as they were).
+    public func compact() throws(ProgressError) {
+        noteSnapshotFailure(snapshotWriter.wait())
+        try rotateJournal()
+        let states = Profile(
+            name: profile.name, settings: profile.settings, storableStates: profile.states,
+            flags: profile.flags, reviews: [])
+        snapshotWriter.write(
+            states, logSequence: sequence, logGeneration: logGeneration, to: files.snapshot, io: io)
+    }
+
+    /// Waits for a snapshot being written in the background (tests, benchmarks), and notes
+    /// its failure in `issues`.
+    public func waitForSnapshot() {
+        noteSnapshotFailure(snapshotWriter.wait())
+    }
+
+    private func noteSnapshotFailure(_ failure: ProgressError?) {
+        guard let failure else { return }
+        issues.append(
+            ProgressIssue(
+                .warning,
+                "could not write the snapshot of card states (every answer is safe in the log):"
+                    + " \(failure.localizedDescription)"))
+    }
+
+    /// Seals the journal: renames it into the current generation's folder, named after its last
+    /// entry. O(1) whatever the history; the next answer starts a new journal.
+    private func rotateJournal() throws(ProgressError) {
+        guard journalLength > 0 else { return }
+        let folder = ProgressLog.folder(of: files, generation: logGeneration)
+        if access(folder, F_OK) != 0 {
+            try io.createDirectories(folder)
+            try io.fsyncDirectory(files.log)
+            try io.fsyncDirectory(directory.path)
+        }
+        if let fd = journalFD { io.close(fd) }
+        journalFD = nil
+        try io.rename(
+            files.journal,
+            to: ProgressLog.segment(of: files, generation: logGeneration, lastSequence: sequence))
+        // The journal is gone from its path: the next answer starts a new one, whatever follows.
+        journalLength = 0
+        journalLines = 0
+        try io.fsyncDirectory(folder)
+        try io.fsyncDirectory(directory.path)
+    }
+
+    /// Writes the whole log in memory as a new generation of segments, switches the snapshot to
+    /// it, then empties the journal and removes the old generation: for changes of the whole log
+    /// (a migration, a merge, moved card ids). A crash before the switch leaves the old files as
+    /// they were; after it, journal lines left over are in the new log and not counted twice.
+    func rewriteLog() throws(ProgressError) {
+        snapshotWriter.wait()
+        do {
+            logGeneration = try Self.rewriteLog(
+                of: profile, sequence: sequence, generation: logGeneration, files: files, io: io)
+        } catch {
+            // The snapshot names the old generation or the new one, depending on when it failed:
+            // later rotations go where it says.
+            if let data = try? FileIO.readIfExists(files.snapshot),
+                let snapshot = try? ProfileSnapshot.decode(
+                    data, file: files.snapshot, profileName: profileName, defaultSettings: profile.settings,
+                    validatesSettings: false)
+            {
+                logGeneration = snapshot.logGeneration
+            }
+            throw error
         }
         journalLength = 0
         journalLines = 0
+    }
+
+    /// Writes `profile`'s log as a new generation, switches the snapshot to it, empties the
+    /// journal and removes the other generations. Returns the new generation.
+    static func rewriteLog(
+        of profile: Profile, sequence: Int, generation old: Int, files: ProgressFiles, io: FileIO
+    ) throws(ProgressError) -> Int {
+        let new = (ProgressLog.otherGenerations(of: files, than: old) + [old]).max().map { $0 + 1 } ?? 1
+        try ProgressLog.writeGeneration(new, of: profile, sequence: sequence, files: files, io: io)
+        // On an error the new generation stays: the snapshot may already name it (a failure after
+        // the rename); the next change of the whole log removes whichever is not current.
+        let bytes = try ProfileSnapshot.encode(profile, logSequence: sequence, logGeneration: new)
+        try io.replaceAtomically(files.snapshot, with: bytes)
+        if access(files.journal, F_OK) == 0 {
+            let fd = try io.open(files.journal, flags: O_WRONLY | O_NOFOLLOW, operation: "open journal")
+            defer { io.close(fd) }
+            try io.truncate(fd, to: 0, path: files.journal)
+            try io.fsync(fd, path: files.journal)
+        }
+        for generation in ProgressLog.otherGenerations(of: files, than: new) {
+            ProgressLog.removeGeneration(generation, of: files)
+        }
+        return new
     }
 
     /// Merges `other` into this profile (`Profile.merged(with:using:)`) and saves.
@@ -278,7 +402,7 @@ public final class ProgressStore {
         let previous = profile
         profile = profile.merged(with: other, using: scheduler)
         do {
-            try save()
+            try rewriteLog()
         } catch {
             profile = previous
             throw error
@@ -288,13 +412,12 @@ public final class ProgressStore {
     /// Replaces the profile with `new` (a migration), first keeping the current one, journal
     /// folded in, as `<profile>.json.<backupSuffix>`; returns the backup's path.
     func replaceProfile(_ new: Profile, backupSuffix: String) throws(ProgressError) -> String {
-        try save()
-        let original = try ProfileSnapshot.encode(profile, journalSequence: sequence)
+        let original = try ProfileSnapshot.encodeWhole(profile)
         let backup = try keepBackup(of: Data(original), suffix: backupSuffix)
         let previous = profile
         profile = new
         do {
-            try save()
+            try rewriteLog()
         } catch {
             profile = previous
             throw error
@@ -315,6 +438,8 @@ public final class ProgressStore {
 
     /// Closes the journal and releases the lock; the store cannot write afterwards.
     public func close() {
+        // A snapshot still being written finishes under the lock, never beside another process.
+        snapshotWriter.wait()
         if let fd = journalFD { io.close(fd) }
         journalFD = nil
         lock?.release()
@@ -359,19 +484,19 @@ public final class ProgressStore {
         return fd
     }
 
-    /// Journal lines after which `append` compacts: `compactionThreshold`, or one line per 50
-    /// reviews in the log if that is more, so that rewriting a snapshot of millions of reviews
-    /// costs each answer O(1) on average instead of stalling a session every 1000 answers.
+    /// Journal lines after which `append` compacts: `compactionThreshold`, or one line per ten
+    /// cards if that is more, so that rewriting the snapshot of states (O(cards)) costs each answer
+    /// O(1) on average.
     public var effectiveCompactionThreshold: Int {
-        max(compactionThreshold, profile.reviews.count / ProgressStore.reviewsPerJournalLine)
+        max(compactionThreshold, profile.states.count / ProgressStore.cardsPerJournalLine)
     }
 
-    static let reviewsPerJournalLine = 50
+    static let cardsPerJournalLine = 10
 
     private func compactIfDue() {
         guard journalLines >= effectiveCompactionThreshold else { return }
         do {
-            try save()
+            try compact()
         } catch {
             // The answer itself is safe in the journal; compaction is retried after the next one.
             issues.append(

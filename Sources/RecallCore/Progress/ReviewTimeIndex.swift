@@ -27,6 +27,16 @@ struct ReviewTimeIndex {
         lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
     }
 
+    /// Follows taking back `review`, the last review of its card (so no other review of the card
+    /// is later): `cardStillReviewed` says whether the log holds another review of it, and
+    /// `lastWrong` is its last wrong answer left in the log. The log stays in time order if it
+    /// was; `lastTime` may stay later than the log's end, which at worst marks a later review as
+    /// out of order (the slower, still correct, search).
+    mutating func undone(_ review: Review, cardStillReviewed: Bool, lastWrong: Date?) {
+        if !cardStillReviewed { firstReviewedAt[review.cardID] = nil }
+        lastWrongAt[review.cardID] = lastWrong
+    }
+
     private static func updateEarliest(_ first: inout Date, with time: Date) {
         if time < first { first = time }
     }

@@ -33,13 +33,20 @@ struct SnapshotFastReader {
     static func journalAnswer(_ line: UnsafeRawBufferPointer) -> Journal.Entry? {
         var reader = SnapshotFastReader(line)
         guard reader.literal("{\"seq\":"), let sequence = reader.integer(), reader.literal(",\"review\":"),
-            let review = reader.review(), reader.literal(",\"state\":"), let state = reader.state(),
-            reader.literal("}"), reader.index == line.count
+            let review = reader.review()
         else { return nil }
+        // A sealed segment written whole has answers without their state.
+        var state: CardState?
+        if reader.literal(",\"state\":") {
+            guard let read = reader.state() else { return nil }
+            state = read
+        }
+        guard reader.literal("}"), reader.index == line.count else { return nil }
         return Journal.Entry(sequence: sequence, review: review, state: state)
     }
 
     private mutating func snapshot(profileName: String) -> ProfileSnapshot? {
+        if literal("{\n\"schema_version\": 2,\n\"profile\": ") { return snapshotV2(profileName: profileName) }
         guard literal("{\n\"schema_version\": 1,\n\"profile\": "), string() != nil,
             literal(",\n\"journal_sequence\": "), let sequence = integer(),
             literal(",\n\"settings\": "), let settings = settings(),
@@ -53,6 +60,32 @@ struct SnapshotFastReader {
             flags: flags.filter { !$0.value.isEmpty }, reviews: reviews)
         profile.dueChanges = dueChanges
         return ProfileSnapshot(profile: profile, journalSequence: sequence, loadedVersion: 1)
+    }
+
+    /// Version 2: no log (it is in the segments), settings with snake_case keys.
+    private mutating func snapshotV2(profileName: String) -> ProfileSnapshot? {
+        guard string() != nil,
+            literal(",\n\"log_generation\": "), let generation = integer(),
+            literal(",\n\"log_sequence\": "), let sequence = integer(),
+            literal(",\n\"settings\": "), let settings = settingsV2(),
+            literal(",\n\"cards\": {"), let (states, flags) = cards(),
+            literal("\n}\n") || literal("\n}"), index == bytes.count
+        else { return nil }
+        let profile = Profile(
+            name: profileName, settings: settings, storableStates: states,
+            flags: flags.filter { !$0.value.isEmpty }, reviews: [])
+        return ProfileSnapshot(
+            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation)
+    }
+
+    private mutating func settingsV2() -> SchedulerSettings? {
+        let start = index
+        guard skipObject() else { return nil }
+        return try? JSONDecoder().decode(
+            ProfileSnapshot.SettingsV2.self,
+            from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        )
+        .settings
     }
 
     private mutating func settings() -> SchedulerSettings? {
@@ -105,7 +138,7 @@ struct SnapshotFastReader {
         }
         guard literal(",\"due\":"), let due = number() else { return nil }
         state.due = Date(timeIntervalSince1970: due)
-        if literal(",\"lastReview\":") {
+        if literal(",\"last_review\":") || literal(",\"lastReview\":") {
             guard let lastReview = number() else { return nil }
             state.lastReview = Date(timeIntervalSince1970: lastReview)
         }

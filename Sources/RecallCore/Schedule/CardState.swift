@@ -60,3 +60,23 @@ public struct CardState: Sendable, Hashable, Codable {
         return moved
     }
 }
+
+extension CardState {
+    /// The keys a state is read with: the progress files write `last_review` since schema
+    /// version 2; older files, replay requests and other JSON say `lastReview`.
+    private enum ReadingKeys: String, CodingKey {
+        case phase, step, stability, difficulty, due, lastReview, snakeLastReview = "last_review"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: ReadingKeys.self)
+        self.init(
+            phase: try container.decode(Phase.self, forKey: .phase),
+            step: try container.decodeIfPresent(Int.self, forKey: .step),
+            stability: try container.decodeIfPresent(Double.self, forKey: .stability),
+            difficulty: try container.decodeIfPresent(Double.self, forKey: .difficulty),
+            due: try container.decode(Date.self, forKey: .due),
+            lastReview: try container.decodeIfPresent(Date.self, forKey: .snakeLastReview)
+                ?? container.decodeIfPresent(Date.self, forKey: .lastReview))
+    }
+}

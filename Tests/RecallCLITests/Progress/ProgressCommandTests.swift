@@ -18,8 +18,7 @@ import Testing
     /// A saved profile whose reviews are the stress workload's first `count` answers.
     func writeStressProfile(count: Int) throws -> Profile {
         let profile = try Self.stressProfile(count: count)
-        let bytes = try ProfileSnapshot.encode(profile, journalSequence: 0)
-        try FileIO().replaceAtomically(folder.appendingPathComponent("default.json").path, with: bytes)
+        try ProgressStore.write(profile, as: "default", in: folder)
         return profile
     }
 
@@ -63,16 +62,18 @@ import Testing
 
     @Test func checkOfADamagedProfileFailsNamingFileLineAndColumn() throws {
         _ = try writeStressProfile(count: 3)
-        let path = folder.appendingPathComponent("default.json").path
+        // The log segment of the profile written whole (generation 1).
+        let path = folder.appendingPathComponent("default.log/1/0000000000000000-000000.jsonl").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").firstIndex { $0.contains("\"rating\":3") }) + 1
         try text.replacingOccurrences(of: "\"rating\":3", with: "\"rating\":\"3\"").write(
             toFile: path, atomically: false, encoding: .utf8)
         // The folder comes from RECALL_PROGRESS here.
         let result = try RecallProcess.run(
             ["progress", "check"], environment: ["RECALL_PROGRESS": folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: \(path):12:"))
-        #expect(result.stderr.contains("reviews[0].rating: expected to decode Int but found a string"))
+        #expect(result.stderr.hasPrefix("error: \(path):\(line):"), "\(result.stderr)")
+        #expect(result.stderr.contains("review.rating: expected to decode Int but found a string"))
         #expect(!result.stderr.contains("Error:"))
     }
 
@@ -107,7 +108,8 @@ import Testing
             try other.record(review, newState: state)
         }
         let otherPath = otherFolder.url.appendingPathComponent("laptop.json").path
-        try FileIO().replaceAtomically(otherPath, with: try ProfileSnapshot.encode(other, journalSequence: 0))
+        try FileIO().replaceAtomically(
+            otherPath, with: try ProfileSnapshot.encodeWhole(other, journalSequence: 0))
 
         let result = try RecallProcess.run(["progress", "merge", otherPath, "--progress-dir", folder.path])
         #expect(result.stderr == "")
@@ -141,7 +143,7 @@ import Testing
     }
 
     /// Kills `recall` with SIGKILL while it saves in a loop, several times over, and checks each
-    /// time that the snapshot parses and holds exactly one of the states the loop went through.
+    /// time that the files parse and hold exactly one of the states the loop went through.
     @Test func aProcessKilledMidSaveLeavesTheOldOrANewState() throws {
         var reported = try writeStressProfile(count: 20_000).reviews.count
         for _ in 0..<4 {
@@ -169,12 +171,10 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
 
-            let path = folder.appendingPathComponent("default.json").path
-            let data = try #require(FileManager.default.contents(atPath: path))
-            let snapshot = try ProfileSnapshot.decode(
-                data, file: path, profileName: "default", defaultSettings: SchedulerSettings())
-            #expect(snapshot.profile.reviews.count >= reported)
-            #expect(snapshot.profile == (try Self.stressProfile(count: snapshot.profile.reviews.count)))
+            // Read as `recall stats` reads it (no lock, nothing written): snapshot, segments, journal.
+            let peeked = try #require(try ProgressStore.peekProfile(named: "default", in: folder))
+            #expect(peeked.reviews.count >= reported)
+            #expect(peeked == (try Self.stressProfile(count: peeked.reviews.count)))
 
             let store = try ProgressStore.open(in: folder)
             #expect(store.profile == (try Self.stressProfile(count: store.profile.reviews.count)))

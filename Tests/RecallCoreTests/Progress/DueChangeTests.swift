@@ -137,13 +137,13 @@ import Testing
     /// read back equal by `JSONDecoder` (and by the fast reader: `SnapshotFastReaderTests`).
     @Test func aProfileWithoutChangesKeepsItsLayout() throws {
         let plain = Profile(reviews: [review("r1", 0)]).replayed(using: scheduler)
-        let bytes = try ProfileSnapshot.encode(plain, journalSequence: 0)
+        let bytes = try ProfileSnapshot.encodeWhole(plain, journalSequence: 0)
         #expect(!String(decoding: bytes, as: UTF8.self).contains("due_changes"))
         #expect(SnapshotFastReader.read(Data(bytes), profileName: "default")?.profile == plain)
 
         let moved = Profile(reviews: [review("r1", 0)], dueChanges: [change("d", 1, dueIn: 5)])
             .replayed(using: scheduler)
-        let movedBytes = try ProfileSnapshot.encode(moved, journalSequence: 0)
+        let movedBytes = try ProfileSnapshot.encodeWhole(moved, journalSequence: 0)
         let decoded = try ProfileSnapshot.decode(
             Data(movedBytes), file: "p.json", profileName: "default", defaultSettings: SchedulerSettings())
         #expect(decoded.profile == moved)

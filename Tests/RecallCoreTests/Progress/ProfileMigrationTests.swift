@@ -39,7 +39,7 @@ import Testing
 
         #expect(try folder.read("ana.json.v0.bak") == original)
         let migrated = String(decoding: try folder.read("ana.json"), as: UTF8.self)
-        #expect(migrated.hasPrefix("{\n\"schema_version\": 1,"))
+        #expect(migrated.hasPrefix("{\n\"schema_version\": 2,"))
         store.close()
 
         let reopened = try ProgressStore.open(profile: "ana", in: folder.url)
@@ -58,10 +58,10 @@ import Testing
     }
 
     @Test func aNewerSchemaIsRefusedAndLeftAlone() throws {
-        let newer = Data("{\"schema_version\": 2, \"profile\": \"default\", \"something\": []}\n".utf8)
+        let newer = Data("{\"schema_version\": 3, \"profile\": \"default\", \"something\": []}\n".utf8)
         try newer.write(to: folder.url.appendingPathComponent("default.json"))
         let error = try #require(throws: ProgressError.self) { try ProgressStore.open(in: folder.url) }
-        #expect(error == .newerSchema(file: folder.path("default.json"), found: 2, supported: 1))
+        #expect(error == .newerSchema(file: folder.path("default.json"), found: 3, supported: 2))
         #expect(error.localizedDescription.contains("upgrade recall"))
         #expect(try folder.read("default.json") == newer)
         #expect(throws: ProgressError.self) { try ProgressStore.repair(in: folder.url) }
@@ -70,7 +70,7 @@ import Testing
 
     @Test func theVersionIsFoundWhenItIsNotFirst() throws {
         let data = Data("{\"profile\": \"x\", \"schema_version\": 7}".utf8)
-        #expect(throws: ProgressError.newerSchema(file: "x.json", found: 7, supported: 1)) {
+        #expect(throws: ProgressError.newerSchema(file: "x.json", found: 7, supported: 2)) {
             try ProfileSnapshot.decode(data, file: "x.json", profileName: "x", defaultSettings: .init())
         }
     }

@@ -73,6 +73,7 @@ import Testing
         #expect(
             files
                 == ProgressFiles(
-                    snapshot: "/p/ana.json", journal: "/p/ana.journal.jsonl", lock: "/p/ana.lock"))
+                    snapshot: "/p/ana.json", journal: "/p/ana.journal.jsonl", lock: "/p/ana.lock",
+                    log: "/p/ana.log"))
     }
 }

@@ -43,7 +43,7 @@ import Testing
     @Test func checkReportsADamagedSnapshotWithoutTouchingIt() throws {
         _ = try makeHistory()
         var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"r5\"", with: "\"r5")
+        text = text.replacingOccurrences(of: "\"deck/f0/typed\"", with: "\"deck/f0/typed")
         try folder.write(text, to: "default.json")
         let issues = ProgressStore.check(in: folder.url, schedulers: fake)
         #expect(issues.first?.severity == .error)
@@ -51,16 +51,41 @@ import Testing
         #expect(try folder.read("default.json") == Data(text.utf8))
     }
 
-    @Test func repairSetsADamagedSnapshotAsideAndSalvagesItsLines() throws {
+    /// The segment sealed by `makeHistory`'s save.
+    static let segment = "default.log/0/0000000000000012-000000.jsonl"
+
+    @Test func repairSetsADamagedSnapshotAsideAndRebuildsItFromTheLog() throws {
         let expected = try makeHistory()
         var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"r5\"", with: "\"r5")  // one review line is now unreadable
+        text = text.replacingOccurrences(of: "\"deck/f0/typed\"", with: "\"deck/f0/typed")  // one card line
         try folder.write(text, to: "default.json")
 
         let issues = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
         #expect(try damagedFiles() == ["default.json.damaged-20260921T141320Z"])
         #expect(try folder.read("default.json.damaged-20260921T141320Z") == Data(text.utf8))
-        #expect(issues.contains { $0.message.contains("salvaged 11 review(s)") })
+        #expect(issues.contains { $0.message.contains("rebuilt card states by replaying the review log") })
+
+        let store = try ProgressStore.open(in: folder.url)
+        #expect(store.profile.reviews.map(\.id) == expected.reviews.map(\.id))
+        #expect(store.profile.flags(of: "deck/f1/typed").isSuspended)
+        #expect(store.profile.cardsDifferingFromReplay(using: FakeScheduler()).isEmpty)
+    }
+
+    @Test func repairSetsADamagedSegmentAsideAndSalvagesItsLines() throws {
+        let expected = try makeHistory()
+        var text = String(decoding: try folder.read(Self.segment), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"r5\"", with: "\"r5")  // one review line is now unreadable
+        try folder.write(text, to: Self.segment)
+        #expect(throws: ProgressError.self) { try ProgressStore.open(in: folder.url) }
+        let checked = ProgressStore.check(in: folder.url, schedulers: fake)
+        #expect(checked.first?.message.hasPrefix(folder.path(Self.segment) + ":6:") == true, "\(checked)")
+        #expect(try folder.read(Self.segment) == Data(text.utf8))
+
+        let issues = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
+        let aside = "default.log-0000000000000012-000000.jsonl.damaged-20260921T141320Z"
+        #expect(try damagedFiles() == [aside])
+        #expect(try folder.read(aside) == Data(text.utf8))
+        #expect(issues.contains { $0.message.contains("kept the damaged log segment") })
 
         let store = try ProgressStore.open(in: folder.url)
         #expect(store.profile.reviews.map(\.id) == expected.reviews.map(\.id).filter { $0 != "r5" })
@@ -68,12 +93,13 @@ import Testing
         #expect(store.profile.cardsDifferingFromReplay(using: FakeScheduler()).isEmpty)
     }
 
-    @Test func repairRebuildsFromTheJournalAloneWhenTheSnapshotIsGarbage() throws {
-        _ = try makeHistory()
+    /// The log is in its segments and the journal: a snapshot of garbage loses no answer.
+    @Test func repairRebuildsFromTheLogWhenTheSnapshotIsGarbage() throws {
+        let expected = try makeHistory()
         try folder.write("\u{0}\u{0}garbage", to: "default.json")
         _ = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
         let store = try ProgressStore.open(in: folder.url)
-        #expect(store.profile.reviews.map(\.id) == ["r12", "r13", "r14"])
+        #expect(store.profile.reviews.map(\.id) == expected.reviews.map(\.id))
         #expect(store.profile.flags(of: "deck/f1/typed").isSuspended)
         #expect(store.profile.cardsDifferingFromReplay(using: FakeScheduler()).isEmpty)
     }
@@ -107,7 +133,7 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_790_000_000)
     let fake: SchedulerFactory = { _ in FakeScheduler() }
 
-    /// A profile of 12 saved answers whose snapshot has one unreadable review line (r5).
+    /// A profile of 12 saved answers whose log segment has one unreadable review line (r5).
     func damagedProfile(in folder: TemporaryFolder) throws {
         let store = try ProgressStore.open(in: folder.url)
         for index in 0..<12 {
@@ -118,10 +144,12 @@ import Testing
         }
         try store.save()
         store.close()
-        var text = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        var text = String(decoding: try folder.read(Self.segment), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"r5\"", with: "\"r5")
-        try folder.write(text, to: "default.json")
+        try folder.write(text, to: Self.segment)
     }
+
+    static let segment = "default.log/0/0000000000000012-000000.jsonl"
 
     /// Killed at every file-system call of a repair, the salvageable reviews are never stranded:
     /// either `check` still reports a problem, or the profile holds all 11 of them.
@@ -156,9 +184,11 @@ import Testing
     @Test func checkReportsASetAsideFileWithReviewsTheProfileLacks() throws {
         let folder = try TemporaryFolder()
         try damagedProfile(in: folder)
-        let damaged = try folder.read("default.json")
-        try damaged.write(to: folder.url.appendingPathComponent("default.json.damaged-20260101T000000Z"))
-        try FileManager.default.removeItem(atPath: folder.path("default.json"))
+        let damaged = try folder.read(Self.segment)
+        try damaged.write(
+            to: folder.url.appendingPathComponent(
+                "default.log-0000000000000012-000000.jsonl.damaged-20260101T000000Z"))
+        try FileManager.default.removeItem(atPath: folder.path(Self.segment))
         let issues = ProgressStore.check(in: folder.url, schedulers: fake)
         #expect(issues.contains { $0.severity == .warning && $0.message.contains("holds 11 review(s)") })
         let repaired = try ProgressStore.repair(in: folder.url, schedulers: fake, now: now)
@@ -173,10 +203,10 @@ import Testing
     }
 
     static let badSettings: [SettingsCase] = [
-        .init(name: "retention 0", settings: #""desiredRetention":0"#),
-        .init(name: "retention 1", settings: #""desiredRetention":1"#),
-        .init(name: "negative interval", settings: #""maximumInterval":-5"#),
-        .init(name: "negative step", settings: #""learningSteps":[-60]"#),
+        .init(name: "retention 0", settings: #""desired_retention":0"#),
+        .init(name: "retention 1", settings: #""desired_retention":1"#),
+        .init(name: "negative interval", settings: #""maximum_interval":-5"#),
+        .init(name: "negative step", settings: #""learning_steps":[-60]"#),
         .init(
             name: "w0 = 1e308",
             settings:
@@ -207,7 +237,7 @@ import Testing
             guard case .settingsOutOfRange(let file, let line, _, _) = error as? ProgressError else {
                 return false
             }
-            return file == folder.path("default.json") && line == 5
+            return file == folder.path("default.json") && line == 6
         }
         #expect(ProgressStore.check(in: folder.url, schedulers: fake).first?.severity == .error)
         let log = try folder.read("default.json")

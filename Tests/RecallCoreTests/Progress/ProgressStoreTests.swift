@@ -54,29 +54,38 @@ import Testing
         #expect(reopened.profile.reviews.map(\.id) == ["review-0"])
     }
 
-    @Test func theJournalIsCompactedIntoTheSnapshotAfterThreshold() throws {
+    /// Compaction seals the journal as a log segment (a rename) and writes the snapshot of
+    /// states, which holds no review.
+    @Test func theJournalIsSealedAsASegmentAfterThreshold() throws {
         let store = try open()
         store.compactionThreshold = 5
         try answer(store, count: 4)
         #expect(!FileManager.default.fileExists(atPath: folder.path("default.json")))
         try answer(store, count: 1, from: 4)
-        #expect(try folder.read("default.journal.jsonl").isEmpty)
+        store.waitForSnapshot()
+        #expect(!FileManager.default.fileExists(atPath: folder.path("default.journal.jsonl")))
+        let segment = try folder.read("default.log/0/0000000000000005-000000.jsonl")
+        #expect(segment.split(separator: 0x0A).count == 5)
+        #expect(!String(decoding: try folder.read("default.json"), as: UTF8.self).contains("review-"))
         #expect(
             try ProgressStore.readProfile(at: folder.url.appendingPathComponent("default.json")).reviews.count
                 == 5)
+        try answer(store, count: 2, from: 5)
+        store.close()
+        let reopened = try open()
+        #expect(reopened.profile.reviews.map(\.id) == (0..<7).map { "review-\($0)" })
     }
 
-    @Test func largeLogsCompactLessOften() throws {
+    /// The snapshot is O(cards), so a profile of many cards compacts less often.
+    @Test func manyCardsCompactLessOften() throws {
         let store = try open()
         store.compactionThreshold = 2
-        try answer(store, count: 200)
-        #expect(store.effectiveCompactionThreshold == 4)
-        let journalLines = try folder.read("default.journal.jsonl").split(separator: 0x0A).count
-        #expect(journalLines < 4)
-        let snapshot = try ProfileSnapshot.decode(
-            try folder.read("default.json"), file: "default.json", profileName: "default",
-            defaultSettings: SchedulerSettings())
-        #expect(snapshot.profile.reviews.count == 200 - journalLines)
+        for index in 0..<60 {
+            let review = Review.sample(
+                "r\(index)", card: "card-\(index)", at: 1_780_000_000.5 + Double(index))
+            try store.record(review, using: FakeScheduler())
+        }
+        #expect(store.effectiveCompactionThreshold == 6)
         store.compactionThreshold = 1_000
         #expect(store.effectiveCompactionThreshold == 1_000)
     }
@@ -161,23 +170,27 @@ import Testing
         ) { try open() }
     }
 
-    @Test func anUnknownRatingInTheSnapshotNamesItsLineAndColumn() throws {
+    /// A damaged sealed segment is reported with its file, line and column, and left as it is.
+    @Test func anUnknownRatingInALogSegmentNamesItsLineAndColumn() throws {
         let store = try open()
         try answer(store, count: 5)
         try store.save()
         store.close()
-        var lines = String(decoding: try folder.read("default.json"), as: UTF8.self)
+        let name = "default.log/0/0000000000000005-000000.jsonl"
+        var lines = String(decoding: try folder.read(name), as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let index = try #require(lines.firstIndex { $0.contains("\"review-3\"") })
         lines[index] = lines[index].replacingOccurrences(of: "\"rating\":4", with: "\"rating\":9")
-        try folder.write(lines.joined(separator: "\n"), to: "default.json")
+        try folder.write(lines.joined(separator: "\n"), to: name)
+        let damaged = try folder.read(name)
         let column = try #require(lines[index].range(of: "9,")).lowerBound.utf16Offset(in: lines[index]) + 1
 
         #expect(
             throws: ProgressError.malformed(
-                file: folder.path("default.json"), line: index + 1, column: column,
-                reason: "reviews[3].rating: unknown rating '9' (expected 1 again, 2 hard, 3 good or 4 easy)")
+                file: folder.path(name), line: index + 1, column: column,
+                reason: "review.rating: unknown rating '9' (expected 1 again, 2 hard, 3 good or 4 easy)")
         ) { try open() }
+        #expect(try folder.read(name) == damaged)
     }
 
     @Test func anAnswerDatedBeforeTheCardsLastReviewIsRefusedAndNotWritten() throws {

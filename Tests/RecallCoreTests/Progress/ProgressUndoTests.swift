@@ -60,4 +60,40 @@ import Testing
         #expect(throws: ProgressError.cannotUndo(reviewID: "nope")) { try store.undo("nope", restoring: nil) }
         #expect(store.profile.reviews.map(\.id) == ["1", "2"])
     }
+
+    /// Undo keeps the store's time index (first reviews, last wrong answers) itself instead of
+    /// rebuilding it from the whole log at the next question; it must still equal a rebuilt one.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func undoKeepsTheTimeIndexEqualToARebuiltOne(seed: UInt64) throws {
+        let store = try ProgressStore.open(profile: "default", in: folder.url.appending(path: "\(seed)"))
+        var generator = SplitMix64(seed: seed)
+        var time = 1_780_000_000.0
+        var history: [String: [(id: String, before: CardState?)]] = [:]
+        let cards = ["c1", "c2", "c3"]
+        var undos = 0
+        for step in 0..<120 {
+            let card = cards[Int(generator.next() % 3)]
+            if generator.next() % 3 == 0, let last = history[card]?.popLast() {
+                try store.undo(last.id, restoring: last.before)
+                undos += 1
+            } else {
+                time += 600
+                let wrong = generator.next() % 2 == 0
+                let review = Review(
+                    id: "r\(step)", cardID: card, reviewedAt: Date(timeIntervalSince1970: time),
+                    rating: wrong ? .again : .good, answer: "x", verdict: wrong ? .wrong : .correct,
+                    duration: 2)
+                let before = store.profile.states[card]
+                try store.record(review, using: FakeScheduler())
+                history[card, default: []].append((review.id, before))
+            }
+            let rebuilt = ReviewTimeIndex(store.profile.reviews)
+            #expect(store.lastWrongAnswerTimes() == rebuilt.lastWrongAt, "step \(step)")
+            for card in cards {
+                #expect(
+                    store.firstReviewDate(of: card) == rebuilt.firstReviewedAt[card], "step \(step), \(card)")
+            }
+        }
+        #expect(undos > 20)
+    }
 }

@@ -244,10 +244,10 @@ final class OneFullWrite: FileSystemCalls {
             editing(String(decoding: try folder.read("default.json"), as: UTF8.self)), to: "default.json")
     }
 
-    /// A backup snapshot whose journal_sequence is ahead of a newer journal.
+    /// A backup snapshot whose log_sequence is ahead of a newer journal.
     @Test func journalAnswersTheSnapshotLacksAreFoldedInAndNeverTruncated() throws {
         try savedSnapshot {
-            $0.replacingOccurrences(of: "\"journal_sequence\": 1", with: "\"journal_sequence\": 50")
+            $0.replacingOccurrences(of: "\"log_sequence\": 1", with: "\"log_sequence\": 50")
         }
         try folder.write(
             journalLine(2, .sample("b", card: "c2", at: 1_780_000_100))
@@ -264,13 +264,13 @@ final class OneFullWrite: FileSystemCalls {
 
     @Test func theLargestSequenceIsRefusedNotTrapped() throws {
         try savedSnapshot {
-            $0.replacingOccurrences(of: "\"journal_sequence\": 1", with: "\"journal_sequence\": \(Int.max)")
+            $0.replacingOccurrences(of: "\"log_sequence\": 1", with: "\"log_sequence\": \(Int.max)")
         }
         #expect {
             try ProgressStore.open(in: folder.url)
         } throws: { error in
             guard case .malformed(_, let line, _, let reason) = error as? ProgressError else { return false }
-            return line == 4 && reason.contains("journal_sequence")
+            return line == 5 && reason.contains("log_sequence")
         }
         try folder.write(journalLine(Int.max, .sample("b")), to: "other.journal.jsonl")
         #expect(throws: ProgressError.self) { try ProgressStore.open(profile: "other", in: folder.url) }

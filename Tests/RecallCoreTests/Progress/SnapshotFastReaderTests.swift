@@ -28,7 +28,7 @@ import Testing
 
     @Test func theFastReaderAgreesWithJSONDecoder() throws {
         let profile = try Self.awkwardProfile()
-        let bytes = Data(try ProfileSnapshot.encode(profile, journalSequence: 41))
+        let bytes = Data(try ProfileSnapshot.encodeWhole(profile, journalSequence: 41))
         let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
         let slow = try ProfileSnapshot.decode(
             bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func anEmptyProfileReadsFast() throws {
-        let bytes = Data(try ProfileSnapshot.encode(Profile(name: "p"), journalSequence: 0))
+        let bytes = Data(try ProfileSnapshot.encodeWhole(Profile(name: "p"), journalSequence: 0))
         #expect(SnapshotFastReader.read(bytes, profileName: "p")?.profile == Profile(name: "p"))
     }
 
@@ -78,7 +78,8 @@ import Testing
     @Test(arguments: edits)
     func anythingUnexpectedFallsBackToJSONDecoder(_ edit: Edit) throws {
         let text = String(
-            decoding: try ProfileSnapshot.encode(try Self.awkwardProfile(), journalSequence: 0), as: UTF8.self
+            decoding: try ProfileSnapshot.encodeWhole(try Self.awkwardProfile(), journalSequence: 0),
+            as: UTF8.self
         )
         let range = try #require(text.range(of: edit.from))
         let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
@@ -103,7 +104,7 @@ import Testing
 
     @Test func aSnapshotWithDueChangesReadsFastAndAgreesWithJSONDecoder() throws {
         let profile = try Self.profileWithDueChanges()
-        let bytes = Data(try ProfileSnapshot.encode(profile, journalSequence: 7))
+        let bytes = Data(try ProfileSnapshot.encodeWhole(profile, journalSequence: 7))
         let fast = try #require(SnapshotFastReader.read(bytes, profileName: "default"))
         let slow = try ProfileSnapshot.decode(
             bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
@@ -129,10 +130,11 @@ import Testing
         let slow = try ProfileSnapshot.decode(
             bytes, file: "x", profileName: "default", defaultSettings: .init(), fastPath: false)
         #expect(fast.profile == slow.profile)
-        #expect(Set(fast.profile.dueChanges.map(\.id)) == Set(profile.dueChanges.map(\.id)))
+        #expect(fast.profile.dueChanges.isEmpty, "due changes are log entries, in the segments")
         let reopened = try ProgressStore.open(in: folder.url)
         defer { reopened.close() }
-        #expect(reopened.profile == slow.profile)
+        #expect(reopened.profile.states == slow.profile.states)
+        #expect(Set(reopened.profile.dueChanges.map(\.id)) == Set(profile.dueChanges.map(\.id)))
     }
 
     /// A due change in another shape is left to JSONDecoder, as everything else.
@@ -145,7 +147,7 @@ import Testing
     @Test(arguments: dueChangeEdits)
     func anUnexpectedDueChangeFallsBackToJSONDecoder(_ edit: Edit) throws {
         let text = String(
-            decoding: try ProfileSnapshot.encode(try Self.profileWithDueChanges(), journalSequence: 0),
+            decoding: try ProfileSnapshot.encodeWhole(try Self.profileWithDueChanges(), journalSequence: 0),
             as: UTF8.self)
         let range = try #require(text.range(of: edit.from))
         let edited = Data(text.replacingCharacters(in: range, with: edit.to).utf8)
