@@ -7,6 +7,8 @@ struct AnkiCardRenderer {
     let path: String
     let types: [Int64: AnkiNoteType]
     let notes: [Int64: AnkiPackageReader.Note]
+    /// How a note is named in messages: `note` (a package's note id), `line` (a text file's row).
+    var noteWord = "note"
     private var cards: [ImportedCard] = []
     /// Cloze notes seen, with the gap numbers their Anki cards ask.
     private var clozeNotes: [Int64: Set<Int>] = [:]
@@ -35,7 +37,7 @@ struct AnkiCardRenderer {
     mutating func add(_ key: AnkiPackageReader.CardKey, deck: String? = nil, flag: Int = 0) -> Bool {
         currentDeck = deck
         currentFlag = flag
-        let detail = "\(path): note \(key.note) card \(key.ord + 1)"
+        let detail = "\(path): \(noteWord) \(key.note) card \(key.ord + 1)"
         guard let note = notes[key.note] else {
             skipped.append(("without its note", detail))
             return false
@@ -85,6 +87,28 @@ struct AnkiCardRenderer {
                 back = Self.answerText(answer.html, front: front)
             }
             return addCard(key, note: note, front: front, back: back, detail: detail)
+        }
+    }
+
+    /// The template ordinals (cloze numbers minus one) of the Anki cards a note has, as Anki
+    /// generates them: a template whose question is not empty, a cloze number in the cloze field.
+    /// For notes that come without their cards (a text export).
+    func cardOrdinals(ofNote id: Int64) -> [Int64] {
+        guard let note = notes[id], let type = types[note.type] else { return [] }
+        var fields: [String: String] = [:]
+        for (index, name) in type.fields.enumerated() {
+            fields[name] = index < note.fields.count ? note.fields[index] : ""
+        }
+        switch type.kind {
+        case .cloze:
+            guard let field = clozeField(type, fields: fields) else { return [] }
+            return Cloze.ankiNumbers(fields[field] ?? "").sorted().map { Int64($0 - 1) }
+        case .normal:
+            return (parsed[note.type] ?? []).indices.filter { ord in
+                guard let template = parsed[note.type]?[ord] else { return false }
+                let question = template.question.render(fields: fields, side: .question)
+                return !HTMLText.isEmptyOrSpace(question.html)
+            }.map(Int64.init)
         }
     }
 
@@ -183,7 +207,7 @@ struct AnkiCardRenderer {
                 fields[name] = index < note.fields.count ? note.fields[index] : ""
             }
             let numbers = clozeNotes[noteID] ?? []
-            let detail = "\(path): note \(noteID)"
+            let detail = "\(path): \(noteWord) \(noteID)"
             guard let field = clozeField(type, fields: fields) else {
                 for _ in numbers { skipped.append(("a cloze without a cloze field", detail)) }
                 continue

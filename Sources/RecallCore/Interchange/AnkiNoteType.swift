@@ -144,3 +144,44 @@ extension SQLiteDatabase.Value {
         }
     }
 }
+
+extension AnkiNoteType {
+    /// The note types Anki ships, with their fields and templates as a new collection has them
+    /// (English names): what a text export's `#notetype column` names without carrying the
+    /// templates, so its rows render as the package importer renders the same notes.
+    static let stock: [AnkiNoteType] = {
+        let answer = "{{FrontSide}}\n\n<hr id=answer>\n\n"
+        let forward = CardTemplate(name: "Card 1", question: "{{Front}}", answer: answer + "{{Back}}")
+        return [
+            AnkiNoteType(name: "Basic", kind: .normal, fields: ["Front", "Back"], templates: [forward]),
+            AnkiNoteType(
+                name: "Basic (and reversed card)", kind: .normal, fields: ["Front", "Back"],
+                templates: [
+                    forward, CardTemplate(name: "Card 2", question: "{{Back}}", answer: answer + "{{Front}}"),
+                ]),
+            AnkiNoteType(
+                name: "Basic (optional reversed card)", kind: .normal,
+                fields: ["Front", "Back", "Add Reverse"],
+                templates: [
+                    forward,
+                    CardTemplate(
+                        name: "Card 2", question: "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
+                        answer: answer + "{{Front}}"),
+                ]),
+            AnkiNoteType(
+                name: "Basic (type in the answer)", kind: .normal, fields: ["Front", "Back"],
+                templates: [
+                    CardTemplate(
+                        name: "Card 1", question: "{{Front}}\n\n{{type:Back}}",
+                        answer: "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}")
+                ]),
+            AnkiNoteType(
+                name: "Cloze", kind: .cloze, fields: ["Text", "Back Extra"],
+                templates: [
+                    CardTemplate(
+                        name: "Cloze", question: "{{cloze:Text}}",
+                        answer: "{{cloze:Text}}<br>\n{{Back Extra}}")
+                ]),
+        ]
+    }()
+}

@@ -349,6 +349,11 @@ public struct ImportReport: Sendable, Equatable {
     public var skippedReviews: [String: Int] = [:]
     /// Each skipped card: where it was and why.
     public var details: [String] = []
+    /// A text export's: it has no review log or media to count.
+    var isText = false
+    /// Notes of a text export whose note type recall does not know (a text export does not carry
+    /// the templates), by type name: read as field 1 the question, field 2 the answer.
+    var unknownNoteTypes: [String: Int] = [:]
 
     public init() {}
 
@@ -366,8 +371,19 @@ public struct ImportReport: Sendable, Equatable {
     /// The summary lines: counts, then skipped items by reason.
     public var lines: [String] {
         var lines = [
-            "read \(notesRead) note\(notesRead == 1 ? "" : "s"), \(cardsRead) card\(cardsRead == 1 ? "" : "s"), \(reviewsRead) review\(reviewsRead == 1 ? "" : "s") and \(media) media file\(media == 1 ? "" : "s")"
+            isText
+                ? "read \(notesRead) note\(notesRead == 1 ? "" : "s") and \(cardsRead) card\(cardsRead == 1 ? "" : "s")"
+                : "read \(notesRead) note\(notesRead == 1 ? "" : "s"), \(cardsRead) card\(cardsRead == 1 ? "" : "s"), \(reviewsRead) review\(reviewsRead == 1 ? "" : "s") and \(media) media file\(media == 1 ? "" : "s")"
         ]
+        let unknown = unknownNoteTypes.values.reduce(0, +)
+        if unknown > 0 {
+            let sorted = unknownNoteTypes.keys.sorted()
+            let names =
+                sorted.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (sorted.count > 5 ? ", …" : "")
+            lines.append(
+                "\(unknown) note\(unknown == 1 ? "" : "s") of a note type recall does not know (\(names)): field 1 taken as the question, field 2 as the answer"
+            )
+        }
         func reasons(_ counts: [String: Int]) -> String {
             counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
                 .joined(separator: ", ")

@@ -43,7 +43,8 @@ public struct DeckImporter: Sendable {
         public var dueChanges: [DueChange] = []
         /// Suspension and burying of the imported cards (apkg), by card id in the deck.
         public var flags: [String: CardFlags] = [:]
-        /// What an Anki package held and what was skipped (apkg only).
+        /// What an Anki package, or an Anki text export with a note-type column, held and what was
+        /// skipped.
         public var report: ImportReport?
         /// Anki's days (the package's rollover hour in the learner's time zone): the history is
         /// replayed on them, as Anki schedules it (apkg only).
@@ -89,7 +90,7 @@ public struct DeckImporter: Sendable {
                 "skipped \(count) row\(count == 1 ? "" : "s") without both a front and a back: line\(count == 1 ? "" : "s") \(lines)\(count > 20 ? ", …" : "")"
             )
         }
-        if cards.isEmpty, returning.isEmpty, let report = read.report {
+        if format == .apkg, cards.isEmpty, returning.isEmpty, let report = read.report {
             throw .notAnkiPackage(
                 path: displayPath,
                 reason: "it holds no card recall can import (" + report.lines.joined(separator: "; ") + ")")
@@ -398,7 +399,10 @@ public struct DeckImporter: Sendable {
         default:
             let reader = DelimitedTextReader(path: displayPath, separatorHint: format == .csv ? "," : nil)
             let result = try reader.read(text)
-            return (result.cards, result.deckName, [], [:], [], nil, nil, result.skippedLines, [], nil, [])
+            return (
+                result.cards, result.deckName, [], [:], [], result.report, nil, result.skippedLines, [], nil,
+                []
+            )
         }
     }
 

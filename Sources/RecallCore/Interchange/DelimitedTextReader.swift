@@ -45,6 +45,8 @@ struct DelimitedTextReader {
         var deckName: String?
         /// Rows skipped because they lack a front or a back, by line number.
         var skippedLines: [Int] = []
+        /// With a `#notetype column`: the notes and cards read, and the cards skipped and why.
+        var report: ImportReport?
     }
 
     func read(_ text: String) throws(InterchangeError) -> Result {
@@ -77,6 +79,7 @@ struct DelimitedTextReader {
         var cards: [ImportedCard] = []
         var skipped: [Int] = []
         var decks: [String: Int] = [:]
+        var notes = Notes()
         for row in rows {
             // Anki skips data lines starting with `#` (an unquoted `#`), and rows with an empty front.
             if row.startsWithHash { continue }
@@ -90,10 +93,17 @@ struct DelimitedTextReader {
             if let deck = layout.deck, deck < cells.count, !cells[deck].trimmingWhitespace.isEmpty {
                 decks[cells[deck].trimmingWhitespace, default: 0] += 1
             }
+            let guid = layout.guid.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
+            let typeName = layout.notetype.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
+            if let typeName, let type = Self.stockTypeIDs[typeName] {
+                notes.add(row: row, type: type, guid: guid, layout: layout) {
+                    field($0, layout: layout, as: .html)
+                }
+                continue
+            }
             let front = field(cells[layout.front], layout: layout)
             let back = field(cells[layout.back], layout: layout)
             guard !front.isEmpty else { continue }
-            let guid = layout.guid.flatMap { $0 < cells.count ? cells[$0].trimmingWhitespace : nil }
             let source = layout.source.flatMap { $0 < cells.count ? field(cells[$0], layout: layout) : nil }
             var card = ImportedCard(
                 guid: guid, front: front, back: back, source: source?.isEmpty == false ? source : nil,
@@ -108,7 +118,14 @@ struct DelimitedTextReader {
             card.tags = tags.filter {
                 !$0.isEmpty && DeckYAMLWriter.isPlainTag($0) && seen.insert($0.lowercased()).inserted
             }
+            if let typeName, !typeName.isEmpty { notes.unknownTypes[typeName, default: 0] += 1 }
             cards.append(card)
+        }
+        var report: ImportReport?
+        if layout.notetype != nil {
+            let rendered = notes.render(path: path, plainCards: cards.count)
+            cards = Self.inFileOrder(plain: cards, rendered: rendered.cards)
+            report = rendered.report
         }
         guard !cards.isEmpty || skipped.isEmpty else {
             throw .malformed(
@@ -116,10 +133,110 @@ struct DelimitedTextReader {
                 reason: "no row has both a front and a back (is the separator right?)")
         }
         let mainDeck = decks.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        return Result(cards: cards, deckName: layout.deckName ?? mainDeck, skippedLines: skipped)
+        return Result(
+            cards: cards, deckName: layout.deckName ?? mainDeck, skippedLines: skipped, report: report)
     }
 
-    private func field(_ raw: String, layout: Layout) -> String {
+    /// The rows of a text export whose note type is one Anki ships (`AnkiNoteType.stock`), read
+    /// as notes and turned into cards by `AnkiCardRenderer`, as the package importer does: each
+    /// note is numbered by its line, and its Anki cards are those Anki generates for it.
+    struct Notes {
+        var notes: [Int64: AnkiPackageReader.Note] = [:]
+        var order: [Int64] = []
+        var decks: [Int64: String] = [:]
+        /// Notes without a GUID column: their ids come from a hash of their fields instead.
+        var withoutGUID: Set<Int64> = []
+        /// Rows of note types recall does not know, read as front and back, by type name.
+        var unknownTypes: [String: Int] = [:]
+
+        mutating func add(
+            row: Row, type: Int64, guid: String?, layout: Layout, field: (String) -> String
+        ) {
+            let id = Int64(row.line)
+            let cells = row.cells
+            let fields = cells.indices.filter { !layout.reserved.contains($0) }.map { field(cells[$0]) }
+            var tags = layout.fileTags
+            if let column = layout.tags, column < cells.count {
+                tags += cells[column].split(whereSeparator: \.isWhitespace).map(String.init)
+            }
+            var noteGUID = guid ?? ""
+            if noteGUID.isEmpty {
+                withoutGUID.insert(id)
+                noteGUID = "imported-" + StableHash.digest(fields.joined(separator: "\u{1F}")).prefix(12)
+            }
+            notes[id] = AnkiPackageReader.Note(guid: noteGUID, type: type, fields: fields, tags: tags)
+            order.append(id)
+            if let deck = layout.deck, deck < cells.count, !cells[deck].trimmingWhitespace.isEmpty {
+                decks[id] = cells[deck].trimmingWhitespace
+            }
+        }
+
+        /// The notes' cards, and the summary of the notes and cards read (with the `plainCards`
+        /// rows of unknown or no note type).
+        func render(path: String, plainCards: Int) -> (cards: [ImportedCard], report: ImportReport) {
+            var renderer = AnkiCardRenderer(path: path, types: DelimitedTextReader.stockTypes, notes: notes)
+            renderer.noteWord = "line"
+            var report = ImportReport()
+            report.isText = true
+            var cardless: [Int64] = []
+            for id in order {
+                let ordinals = renderer.cardOrdinals(ofNote: id)
+                if ordinals.isEmpty { cardless.append(id) }
+                report.cardsRead += ordinals.count
+                for ord in ordinals {
+                    _ = renderer.add(.init(note: id, ord: ord), deck: decks[id])
+                }
+            }
+            var cards = renderer.finish(into: &report)
+            for index in cards.indices where cards[index].noteID.map(withoutGUID.contains) == true {
+                cards[index].guid = nil
+            }
+            // A note Anki would make no card of (an empty question, a cloze without a gap).
+            for id in cardless {
+                let isCloze = notes[id].flatMap { DelimitedTextReader.stockTypes[$0.type] }?.kind == .cloze
+                report.cardsRead += 1
+                report.skipCard(
+                    isCloze ? "a cloze without a gap" : "with an empty question", "\(path): line \(id)")
+            }
+            report.unknownNoteTypes = unknownTypes
+            report.notesRead = order.count + plainCards
+            report.cardsRead += plainCards
+            report.cardsImported += plainCards
+            return (cards, report)
+        }
+    }
+
+    /// Anki's stock note types by id (1…), and their ids by name.
+    static let stockTypes: [Int64: AnkiNoteType] = Dictionary(
+        uniqueKeysWithValues: AnkiNoteType.stock.enumerated().map { (Int64($0.offset + 1), $0.element) })
+    static let stockTypeIDs: [String: Int64] = Dictionary(
+        uniqueKeysWithValues: stockTypes.map { ($0.value.name, $0.key) })
+
+    /// The cards of plain rows and rendered notes, by line (a note's cards in template order).
+    static func inFileOrder(plain: [ImportedCard], rendered: [ImportedCard]) -> [ImportedCard] {
+        let keyed =
+            plain.enumerated().map {
+                (line: Self.line(of: $0.element), ord: Int64(0), index: $0.offset, card: $0.element)
+            }
+            + rendered.enumerated().map {
+                (
+                    line: Int($0.element.noteID ?? 0), ord: $0.element.ankiOrd ?? 0,
+                    index: plain.count + $0.offset,
+                    card: $0.element
+                )
+            }
+        return keyed.sorted { ($0.line, $0.ord, $0.index) < ($1.line, $1.ord, $1.index) }.map(\.card)
+    }
+
+    /// The line a plain row's card was read from (its origin ends with `:LINE`).
+    private static func line(of card: ImportedCard) -> Int {
+        card.origin.split(separator: ":").last.flatMap { Int($0) } ?? 0
+    }
+
+    enum FieldForm { case text, html }
+
+    /// A cell's text: as terminal text, or (`.html`) as an Anki field's HTML, plain text escaped.
+    private func field(_ raw: String, layout: Layout, as form: FieldForm = .text) -> String {
         var text = raw
         // Undo CSVWriter's guard against formulas: `'=1+1` was written for `=1+1`.
         if text.hasPrefix("'"), let next = text.dropFirst().unicodeScalars.first,
@@ -128,7 +245,10 @@ struct DelimitedTextReader {
             text.removeFirst()
         }
         let isHTML = layout.isHTML ?? HTMLText.looksLikeHTML(text)
-        return isHTML ? HTMLText.plainText(text) : HTMLText.clean(text)
+        switch form {
+        case .text: return isHTML ? HTMLText.plainText(text) : HTMLText.clean(text)
+        case .html: return isHTML ? text : AnkiPackageWriter.html(text)
+        }
     }
 
     private func separator(_ metadata: [(key: String, value: String)]) -> Character? {
