@@ -256,17 +256,7 @@ struct ProfileSnapshot {
     static func encode(_ profile: Profile, logSequence: Int, logGeneration: Int) throws(ProgressError)
         -> [UInt8]
     {
-        let settings: Data
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            settings = try encoder.encode(SettingsV2(profile.settings))
-        } catch {
-            // Only a non-finite number in the settings can make this fail.
-            throw .malformed(
-                file: profile.name, line: 1, column: 1,
-                reason: "the settings hold a number JSON cannot store: \(error.localizedDescription)")
-        }
+        let settings = try encodedSettings(SettingsV2(profile.settings), of: profile)
         var writer = JSONWriter()
         writer.bytes.reserveCapacity(200 * profile.states.count + 1024)
         writer.raw("{\n\"schema_version\": \(Profile.schemaVersion),\n\"profile\": ")
@@ -274,6 +264,30 @@ struct ProfileSnapshot {
         writer.raw(",\n\"log_generation\": \(logGeneration),\n\"log_sequence\": \(logSequence)")
         writer.raw(",\n\"settings\": ")
         writer.bytes.append(contentsOf: settings)
+        writeCards(of: profile, to: &writer)
+        writer.raw("\n}\n}\n")
+        return writer.bytes
+    }
+}
+
+extension ProfileSnapshot {
+    /// Settings as the files hold them, or why they cannot be (only a non-finite number can).
+    static func encodedSettings(_ settings: some Encodable, of profile: Profile) throws(ProgressError) -> Data
+    {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return try encoder.encode(settings)
+        } catch {
+            throw .malformed(
+                file: profile.name, line: 1, column: 1,
+                reason: "the settings hold a number JSON cannot store: \(error.localizedDescription)")
+        }
+    }
+
+    /// The `"cards"` member (after a comma): each card's state and flags, by id, in id order;
+    /// the same in every schema's files.
+    static func writeCards(of profile: Profile, to writer: inout JSONWriter) {
         writer.raw(",\n\"cards\": {")
         let cardIDs = Set(profile.states.keys).union(profile.flags.keys).sorted()
         for (position, cardID) in cardIDs.enumerated() {
@@ -293,7 +307,5 @@ struct ProfileSnapshot {
             }
             writer.raw("}")
         }
-        writer.raw("\n}\n}\n")
-        return writer.bytes
     }
 }
