@@ -64,7 +64,10 @@ final class Repl {
 
     /// Reads and runs commands until `quit` or the end of input.
     func run() {
-        say("recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.")
+        say(
+            TextWrap.wrap(
+                "recall \(RecallVersion.current) — type help for commands, quit or Ctrl-D to leave.",
+                width: TerminalSize.columns))
         while true {
             let input = reader.read(prompt: prompt(now: clock()))
             guard case .line(let line) = input else {
