@@ -47,6 +47,35 @@ import Testing
         try AnkiPackageReader(path: name).read(FixtureFile.url("Anki/\(name)"))
     }
 
+    /// `current.apkg` imported as deck `d` of a new folder, its history recorded into profile
+    /// `ana` there: what `recall import --with-progress` does.
+    struct ImportedWithProgress {
+        let folder: URL
+        let store: ProgressStore
+        let read: AnkiPackageReader.Result
+        let ids: [AnkiPackageReader.CardKey: CardID]
+
+        /// Closes the profile and removes the folder.
+        func remove() {
+            store.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    static func importCurrentWithProgress() throws -> ImportedWithProgress {
+        let folder = try InterchangeFixtures.temporaryFolder()
+        let importer = DeckImporter()
+        let plan = try importer.plan(
+            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
+            timeZone: try #require(TimeZone(identifier: "UTC")))
+        try importer.apply(plan)
+        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
+        _ = try importer.recordReviews(of: plan, in: store)
+        let read = try read("current.apkg")
+        return ImportedWithProgress(
+            folder: folder, store: store, read: read, ids: DeckImporter.cardIDs(of: read.cards, deckID: "d"))
+    }
+
     @Test(arguments: ["current.apkg", "legacy.apkg"])
     func everyCardIsImportedOrCountedAndEveryAnswerKept(_ name: String) throws {
         let expected = try Self.expected()
@@ -187,21 +216,12 @@ import Testing
     /// package's parameters and retention, and each card's stored state is Anki's within 1%.
     @Test func importWithProgressKeepsAnkisMemoryStatePerCard() throws {
         let expected = try Self.expected()
-        let folder = try InterchangeFixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = DeckImporter()
-        let plan = try importer.plan(
-            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
-            timeZone: try #require(TimeZone(identifier: "UTC")))
-        try importer.apply(plan)
-        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
-        defer { store.close() }
-        _ = try importer.recordReviews(of: plan, in: store)
+        let imported = try Self.importCurrentWithProgress()
+        defer { imported.remove() }
+        let (store, ids) = (imported.store, imported.ids)
         #expect(
             zip(store.profile.settings.parameters, expected.parameters).allSatisfy { abs($0 - $1) < 1e-6 })
         #expect(abs(store.profile.settings.desiredRetention - 0.87) < 1e-9)
-        let read = try Self.read("current.apkg")
-        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
         var compared = 0
         for anki in expected.cards {
             guard let stability = anki.stability, anki.queue != 0,
@@ -278,18 +298,9 @@ import Testing
     /// for Again) and the lapse count, as the package holds them.
     @Test func newCardsGivenADueDateAreReviewCardsAsInAnki() throws {
         let expected = try Self.expected()
-        let folder = try InterchangeFixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = DeckImporter()
-        let plan = try importer.plan(
-            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
-            timeZone: try #require(TimeZone(identifier: "UTC")))
-        try importer.apply(plan)
-        let read = try Self.read("current.apkg")
-        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
-        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
-        defer { store.close() }
-        _ = try importer.recordReviews(of: plan, in: store)
+        let imported = try Self.importCurrentWithProgress()
+        defer { imported.remove() }
+        let (store, read, ids) = (imported.store, imported.read, imported.ids)
         let cards = try expected.setDueNew.map { id in
             try #require(expected.cards.first { $0.id == id })
         }
@@ -328,18 +339,9 @@ import Testing
     /// inferred state (Anki's package has none yet) and is due on Anki's day.
     @Test func newCardsGivenADueDateUnderSM2TakeTheMemoryAnkiInfers() throws {
         let expected = try Self.expected()
-        let folder = try InterchangeFixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = DeckImporter()
-        let plan = try importer.plan(
-            FixtureFile.url("Anki/current.apkg"), displayPath: "current.apkg", deckID: "d", folder: folder,
-            timeZone: try #require(TimeZone(identifier: "UTC")))
-        try importer.apply(plan)
-        let read = try Self.read("current.apkg")
-        let ids = DeckImporter.cardIDs(of: read.cards, deckID: "d")
-        let store = try ProgressStore.open(profile: "ana", in: folder.appendingPathComponent("Progress"))
-        defer { store.close() }
-        _ = try importer.recordReviews(of: plan, in: store)
+        let imported = try Self.importCurrentWithProgress()
+        defer { imported.remove() }
+        let (store, read, ids) = (imported.store, imported.read, imported.ids)
         let cards = try expected.setDueSM2.map { id in try #require(expected.cards.first { $0.id == id }) }
         try #require(cards.count == 2)
         let state = { (anki: Expected.Card) throws -> CardState in
