@@ -130,11 +130,9 @@ public final class ProgressStore {
         // Check, write, then change the profile in place: copying it would cost O(history).
         try profile.checkOrder(of: review)
         try writeJournal(Journal.line(sequence: sequence + 1, review: review, state: newState.storable))
-        let wasCurrent = !timeIndexIsStale
-        profile.recordUnchecked(review, newState: newState)
-        if wasCurrent {
-            timeIndex.recorded(review)
-            timeIndexIsStale = false
+        followingTimeIndex({ profile.recordUnchecked(review, newState: newState) }) { index in
+            index.recorded(review)
+            return true
         }
         compactIfDue()
     }
@@ -161,23 +159,20 @@ public final class ProgressStore {
         else { throw .cannotUndo(reviewID: reviewID) }
         let restored = previous ?? .new(at: review.reviewedAt)
         try writeJournal(Journal.line(sequence: sequence + 1, undoing: reviewID, state: restored.storable))
-        let wasCurrent = !timeIndexIsStale
-        profile.undoUnchecked(reviewID, restoring: previous)
-        if wasCurrent {
-            // Keep the index instead of rebuilding it from the whole log at the next prompt. The
-            // card's other reviews are all earlier: its first review changes only when this was
-            // its only one, and its last wrong answer only when this one was wrong.
+        // The card's other reviews are all earlier: its first review changes only when this was
+        // its only one, and its last wrong answer only when this one was wrong.
+        followingTimeIndex({ _ = profile.undoUnchecked(reviewID, restoring: previous) }) { index in
             let card = review.cardID
             // (A restored state that names an earlier review answers without a search.)
             let stillReviewed =
-                timeIndex.firstReviewedAt[card] != review.reviewedAt || previous?.lastReview != nil
+                index.firstReviewedAt[card] != review.reviewedAt || previous?.lastReview != nil
                 || profile.lastReview(of: card) != nil
             let lastWrong =
                 review.verdict == .wrong
                 ? profile.reviews.last { $0.cardID == card && $0.verdict == .wrong }?.reviewedAt
-                : timeIndex.lastWrongAt[card]
-            timeIndex.undone(review, cardStillReviewed: stillReviewed, lastWrong: lastWrong)
-            timeIndexIsStale = false
+                : index.lastWrongAt[card]
+            index.undone(review, cardStillReviewed: stillReviewed, lastWrong: lastWrong)
+            return true
         }
         compactIfDue()
     }
@@ -254,12 +249,19 @@ public final class ProgressStore {
         currentTimeIndex().lastWrongAt
     }
 
-    /// Runs `change`, which leaves the log's review times alone when `unchanged`, without making
-    /// the time index rebuild itself (a pass over the whole log) at the next question.
-    private func keepingTimeIndex(if unchanged: Bool, _ change: () -> Void) {
+    /// Runs `change`, then brings the time index along with `update` if it was current, so that it
+    /// need not rebuild itself (a pass over the whole log) at the next question; `update` returns
+    /// false when it cannot follow the change, and the index is rebuilt when next asked.
+    private func followingTimeIndex(_ change: () -> Void, update: (inout ReviewTimeIndex) -> Bool) {
         let wasCurrent = !timeIndexIsStale
         change()
-        if unchanged && wasCurrent { timeIndexIsStale = false }
+        if wasCurrent, update(&timeIndex) { timeIndexIsStale = false }
+    }
+
+    /// Runs `change`, which leaves the log's review times alone when `unchanged`, keeping the
+    /// time index as it is.
+    private func keepingTimeIndex(if unchanged: Bool, _ change: () -> Void) {
+        followingTimeIndex(change) { _ in unchanged }
     }
 
     private func currentTimeIndex() -> ReviewTimeIndex {
