@@ -21,19 +21,9 @@ public enum CardIDMigration {
     )
         -> Result?
     {
-        let current = Set(cards.map(\.id))
         let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
             .union(profile.dueChanges.map(\.cardID))
-        let unknown = known.subtracting(current)
-        // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
-        guard !unknown.isEmpty else { return nil }
-        let timelines = decks.reduce(into: [String: String]()) { map, deck in
-            map.merge(legacyTimelineTargets(deck, cards: cards)) { first, _ in first }
-        }
-        var target: [String: String] = [:]
-        for old in unknown {
-            if let new = timelines[old] ?? newID(for: old, current: current) { target[old] = new }
-        }
+        let target = targets(of: known, decks: decks, cards: cards)
         guard !target.isEmpty else { return nil }
         var migrated = profile
         migrated.reviews = profile.reviews.map { review in
@@ -57,6 +47,22 @@ public enum CardIDMigration {
         // Cards that now share a log get their state from replaying it.
         let replayed = migrated.replayed(using: scheduler)
         return Result(profile: replayed, joined: joined)
+    }
+
+    /// Old card ids among `known` → the new ids they move to.
+    static func targets(of known: Set<String>, decks: [Deck], cards: [Card]) -> [String: String] {
+        let current = Set(cards.map(\.id))
+        let unknown = known.subtracting(current)
+        // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
+        guard !unknown.isEmpty else { return [:] }
+        let timelines = decks.reduce(into: [String: String]()) { map, deck in
+            map.merge(legacyTimelineTargets(deck, cards: cards)) { first, _ in first }
+        }
+        var target: [String: String] = [:]
+        for old in unknown {
+            if let new = timelines[old] ?? newID(for: old, current: current) { target[old] = new }
+        }
+        return target
     }
 
     /// The new id of an old fact card, by fact and direction, if the decks have that card.
@@ -136,5 +142,22 @@ extension CardIDMigration {
         let generator = QuestionGenerator()
         let cards = decks.flatMap { generator.cards(for: $0) }
         return migrate(profile, decks: decks, cards: cards, using: scheduler)?.profile ?? profile
+    }
+
+    /// `migrated(_:decks:)` for a profile read with `ReviewLogReader`: unchanged unless an old id
+    /// needs moving, when the profile is read whole (`readWhole`) and migrated, as every command
+    /// reads it. The usual case costs a look at each card id.
+    static func migrated(
+        _ streamed: StreamedProfile, decks: [Deck], readWhole: () throws(ProgressError) -> Profile?
+    ) throws(ProgressError) -> StreamedProfile {
+        guard !decks.isEmpty, (try? Scheduler(settings: streamed.profile.settings)) != nil else {
+            return streamed
+        }
+        let generator = QuestionGenerator()
+        let cards = decks.flatMap { generator.cards(for: $0) }
+        guard !targets(of: streamed.cardIDs, decks: decks, cards: cards).isEmpty, let whole = try readWhole()
+        else { return streamed }
+        return StreamedProfile(
+            migrated(whole, decks: decks), keepsWrongAnswers: streamed.log.keepsWrongAnswers)
     }
 }

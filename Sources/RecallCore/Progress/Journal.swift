@@ -95,10 +95,7 @@ enum Journal {
             guard let end = bytes[start...].firstIndex(of: 0x0A) else {
                 // A whole entry that only lacks its newline is kept; anything else is torn.
                 let text = bytes[start...]
-                if let entry = try? decoder.decode(Entry.self, from: Data(text)),
-                    entry.isComplete || (sealed && entry.review != nil),
-                    (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
-                {
+                if let entry = unterminatedEntry(of: text, sealed: sealed, decoder: decoder) {
                     body(line, entry)
                     contents.lineCount = line
                     contents.validLength = bytes.count
@@ -114,39 +111,57 @@ enum Journal {
             let text = bytes[start..<end]
             defer { start = end + 1 }
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer),
-                (0...ProfileSnapshot.maximumSequence).contains(entry.sequence),
-                entry.state != nil || sealed
-            {
-                body(line, entry)
-                continue
-            }
-            let lineData = Data(text)
             do {
-                let entry = try decoder.decode(Entry.self, from: lineData)
-                guard entry.isComplete || (sealed && entry.review != nil) else {
-                    throw ProgressError.malformed(
-                        file: file, line: line, column: 1,
-                        reason:
-                            "a journal line needs 'review' and 'state', 'card' and 'flags', 'undo' and 'state', or 'due_change'"
-                    )
-                }
-                guard (0...ProfileSnapshot.maximumSequence).contains(entry.sequence) else {
-                    throw ProgressError.malformed(
-                        file: file, line: line, column: 1,
-                        reason:
-                            "'seq' \(entry.sequence) is not between 0 and \(ProfileSnapshot.maximumSequence)")
-                }
-                body(line, entry)
+                body(line, try entry(of: text, file: file, line: line, sealed: sealed, decoder: decoder))
             } catch {
-                let failure =
-                    (error as? ProgressError)
-                    ?? DecodingFailure.progressError(for: error, in: lineData, file: file, firstLine: line)
-                if !lenient { throw failure }
-                contents.damaged.append(failure)
+                if !lenient { throw error }
+                contents.damaged.append(error)
             }
         }
         return contents
+    }
+
+    /// The entry of a last line that lacks its newline, if it is whole (else the line is torn).
+    static func unterminatedEntry(of text: ArraySlice<UInt8>, sealed: Bool, decoder: JSONDecoder) -> Entry? {
+        guard let entry = try? decoder.decode(Entry.self, from: Data(text)),
+            entry.isComplete || (sealed && entry.review != nil),
+            (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
+        else { return nil }
+        return entry
+    }
+
+    /// The entry of one complete line (without its newline), strictly: the fast path for answers
+    /// in the writer's layout, else `JSONDecoder` and the checks every entry passes.
+    static func entry(
+        of text: ArraySlice<UInt8>, file: String, line: Int, sealed: Bool, decoder: JSONDecoder
+    ) throws(ProgressError) -> Entry {
+        if let entry = text.withUnsafeBytes(SnapshotFastReader.journalAnswer),
+            (0...ProfileSnapshot.maximumSequence).contains(entry.sequence),
+            entry.state != nil || sealed
+        {
+            return entry
+        }
+        let lineData = Data(text)
+        do {
+            let entry = try decoder.decode(Entry.self, from: lineData)
+            guard entry.isComplete || (sealed && entry.review != nil) else {
+                throw ProgressError.malformed(
+                    file: file, line: line, column: 1,
+                    reason:
+                        "a journal line needs 'review' and 'state', 'card' and 'flags', 'undo' and 'state', or 'due_change'"
+                )
+            }
+            guard (0...ProfileSnapshot.maximumSequence).contains(entry.sequence) else {
+                throw ProgressError.malformed(
+                    file: file, line: line, column: 1,
+                    reason:
+                        "'seq' \(entry.sequence) is not between 0 and \(ProfileSnapshot.maximumSequence)")
+            }
+            return entry
+        } catch {
+            throw (error as? ProgressError)
+                ?? DecodingFailure.progressError(for: error, in: lineData, file: file, firstLine: line)
+        }
     }
 
     /// The line recording an answer, newline included; without a state only in a sealed segment

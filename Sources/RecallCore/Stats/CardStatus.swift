@@ -112,6 +112,25 @@ public struct CardStatusBoard: Sendable {
             profile: profile, cards: cards, now: now, days: days, answeredToday: answered, lastWrong: wrong)
     }
 
+    /// From a profile read with `ReviewLogReader`: one pass over its log.
+    public init(profile streamed: StreamedProfile, cards: [Card], now: Date, days: StudyCalendar) {
+        let dayStart = days.startOfDay(containing: now).timeIntervalSinceReferenceDate
+        let dayEnd = days.endOfDay(containing: now).timeIntervalSinceReferenceDate
+        let log = streamed.log
+        var answered: Set<Int32> = []
+        var wrong: [Int32: Double] = [:]
+        for entry in log.reviews {
+            if entry.verdict == .wrong { wrong[entry.card] = entry.time }
+            if entry.time >= dayStart, entry.time < dayEnd { answered.insert(entry.card) }
+        }
+        self.init(
+            profile: streamed.profile, cards: cards, now: now, days: days,
+            answeredToday: Set(answered.map { log.cardIDs[Int($0)] }),
+            lastWrong: Dictionary(
+                wrong.map { (log.cardIDs[Int($0.key)], Date(timeIntervalSinceReferenceDate: $0.value)) },
+                uniquingKeysWith: { first, _ in first }))
+    }
+
     /// From an open store: today's reviews and the last wrong answers come from its index, so
     /// building the board costs O(cards + today's reviews), never a pass over the whole log.
     public init(store: some ProfileStoring, cards: [Card], now: Date, days: StudyCalendar) {

@@ -8,12 +8,13 @@ extension ClassReport {
     ///
     /// - Parameters:
     ///   - workers: threads counting learners (at least 1; the processor count by default).
-    ///   - load: reads learner `i`'s name and profile; an error leaves that learner out.
+    ///   - load: reads learner `i`'s name and profile (`ReviewLogReader`, wrong answers kept); an
+    ///     error leaves that learner out.
     /// - Returns: the report, and the learners left out (index and error) in order.
     public static func streaming(
         learners count: Int, cards: [Card]? = nil, top: Int = 10,
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-        load: @Sendable (Int) throws -> (name: String, profile: Profile)
+        load: @Sendable (Int) throws -> (name: String, profile: StreamedProfile)
     ) -> (report: ClassReport, failures: [(index: Int, error: any Error)]) {
         let merger = OrderedMerger(tally: ClassTally(cards: cards), count: count)
         let threads = max(1, min(workers, count))

@@ -108,14 +108,35 @@ struct ClassTally {
 
     /// The learner's row and per-card counts, from its profile.
     func part(name: String, profile: Profile) -> LearnerPart {
-        var perCard: [String: CardTally] = [:]
+        part(name: name, profile: StreamedProfile(profile, keepsWrongAnswers: true))
+    }
+
+    /// The learner's row and per-card counts, from its profile read with `ReviewLogReader`
+    /// (wrong answers kept).
+    func part(name: String, profile streamed: StreamedProfile) -> LearnerPart {
+        let log = streamed.log
+        let profile = streamed.profile
+        let isIncluded = log.cardIDs.map(included)
+        var byCard = [CardTally?](repeating: nil, count: log.cardIDs.count)
         var tally = CardTally()
-        var seen: Set<String> = []
-        for review in profile.reviews.sorted(by: { $0.reviewedAt < $1.reviewedAt })
-        where included(review.cardID) {
-            let isFirst = seen.insert(review.cardID).inserted
-            tally.add(review, isFirst: isFirst)
-            perCard[review.cardID, default: CardTally()].add(review, isFirst: isFirst, learner: name)
+        var seen = [Bool](repeating: false, count: log.cardIDs.count)
+        var cards = 0
+        for review in log.reviews.sorted(by: { $0.time < $1.time }) where isIncluded[Int(review.card)] {
+            let card = Int(review.card)
+            let isFirst = !seen[card]
+            if isFirst {
+                seen[card] = true
+                cards += 1
+            }
+            let answer = log.answer(of: review)
+            tally.add(rating: review.rating, verdict: review.verdict, answer: answer, isFirst: isFirst)
+            if byCard[card] == nil { byCard[card] = CardTally(learner: name) }
+            byCard[card]?.add(
+                rating: review.rating, verdict: review.verdict, answer: answer, isFirst: isFirst)
+        }
+        var perCard: [String: CardTally] = [:]
+        for (card, cardTally) in byCard.enumerated() {
+            if let cardTally { perCard[log.cardIDs[card]] = cardTally }
         }
         let mature = profile.states.filter { included($0.key) }.values.filter { state in
             guard state.phase == .review, let last = state.lastReview else { return false }
@@ -126,7 +147,7 @@ struct ClassTally {
             perCard[id, default: CardTally()].lapses += flags.lapses
         }
         let learner = ClassReport.Learner(
-            name: name, reviews: tally.reviews, cards: seen.count, passRate: tally.passRate, mature: mature,
+            name: name, reviews: tally.reviews, cards: cards, passRate: tally.passRate, mature: mature,
             lapses: lapses)
         return LearnerPart(learner: learner, cards: perCard)
     }
@@ -160,15 +181,19 @@ struct CardTally: Sendable {
     /// Folded wrong answer → (as first written, count).
     var wrong: [String: (text: String, count: Int)] = [:]
 
-    mutating func add(_ review: Review, isFirst: Bool, learner: String? = nil) {
+    init(learner: String? = nil) {
+        if let learner { learners = [learner] }
+    }
+
+    /// Counts a review; `answer` is what was typed when the verdict is wrong (nil otherwise).
+    mutating func add(rating: Rating, verdict: Grade.Verdict, answer typed: String?, isFirst: Bool) {
         reviews += 1
-        if let learner { learners.insert(learner) }
         if !isFirst {
             repeated += 1
-            if review.rating != .again { remembered += 1 }
+            if rating != .again { remembered += 1 }
         }
-        let answer = review.answer.trimmingWhitespace
-        if review.verdict == .wrong, !answer.isEmpty {
+        let answer = typed?.trimmingWhitespace ?? ""
+        if verdict == .wrong, !answer.isEmpty {
             let key = TextFold.fold(answer)
             wrong[key] = (wrong[key]?.text ?? answer, (wrong[key]?.count ?? 0) + 1)
         }

@@ -12,6 +12,17 @@ extension StatsReport {
     public init(
         profile: Profile, cards: [Card], now: Date, calendar: StudyCalendar, hardestLimit: Int = 10
     ) throws(SchedulerError) {
+        try self.init(
+            profile: StreamedProfile(profile), cards: cards, now: now, calendar: calendar,
+            hardestLimit: hardestLimit)
+    }
+
+    /// The statistics of a profile read with `ReviewLogReader` (see `init(profile:cards:now:calendar:hardestLimit:)`).
+    public init(
+        profile streamed: StreamedProfile, cards: [Card], now: Date, calendar: StudyCalendar,
+        hardestLimit: Int = 10
+    ) throws(SchedulerError) {
+        let profile = streamed.profile
         // Fuzz only moves due dates, never phases, and skipping it spares hashing the card id
         // for every review replayed.
         var settings = profile.settings
@@ -21,7 +32,7 @@ extension StatsReport {
         let covered = cards.filter { seen.insert($0.id).inserted }
         let today = calendar.day(of: now)
         let history = StatsHistory(
-            profile: profile, cards: covered, calendar: calendar, scheduler: scheduler)
+            profile: streamed, cards: covered, calendar: calendar, scheduler: scheduler)
 
         self.profile = profile.name
         self.today = StudyCalendar.dateString(ofDay: today)
@@ -29,7 +40,7 @@ extension StatsReport {
         self.rolloverHour = calendar.rolloverHour
         self.desiredRetention = profile.settings.desiredRetention
         self.totalReviews = history.reviewsPerDay.values.reduce(0, +)
-        let board = CardStatusBoard(profile: profile, cards: covered, now: now, days: calendar)
+        let board = CardStatusBoard(profile: streamed, cards: covered, now: now, days: calendar)
         self.cards = board.counts(of: covered)
         self.trueRetention = Self.retentionWindows.map { history.trueRetention(days: $0, endingOn: today) }
         self.forecast = Self.forecast(of: covered, board: board, calendar: calendar)

@@ -25,7 +25,12 @@ public struct StudyCalendar: Sendable, Hashable {
     /// The number of the study day `date` falls in: the wall-clock time at `date` minus the
     /// rollover hour, rounded down to whole days.
     public func day(of date: Date) -> Int {
-        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        day(of: date, offset: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// `day(of:)` given the time zone's offset from GMT at `date`.
+    func day(of date: Date, offset: Int) -> Int {
+        let local = date.timeIntervalSince1970 + Double(offset)
         let shifted = (local - Double(rolloverHour * 3600)) / 86_400
         guard shifted.isFinite else { return 0 }
         return Int(min(max(shifted.rounded(.down), -1e12), 1e12))

@@ -45,8 +45,7 @@ struct ClassReportCommand: RecallCommand {
         let (report, failures) = ClassReport.streaming(learners: files.count, cards: cards, top: top) {
             index in
             let url = URL(fileURLWithPath: files[index])
-            let profile = CardIDMigration.migrated(
-                try ProgressStore.readProfile(at: url), decks: progressDecks)
+            let profile = try ReviewLogReader.read(at: url, decks: progressDecks, keepsWrongAnswers: true)
             return (url.deletingPathExtension().lastPathComponent, profile)
         }
         for failure in failures {

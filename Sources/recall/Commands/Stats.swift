@@ -37,13 +37,13 @@ struct Stats: RecallCommand {
         let cards = decks.cards(for: chosen)
         let moment = now.map(Date.init(timeIntervalSince1970:)) ?? RecallClock.now()
         let report: StatsReport
-        let stored = try options.peekProfile(decks: chosen)
+        let stored = try ReviewLogReader.peek(named: options.profile, in: options.directory, decks: chosen)
         if stored == nil {
             Console.writeError(
                 "note: no progress yet for profile '\(options.profile)' in '\(options.directory.path)'\n")
         }
-        let profile = stored ?? Profile(name: options.profile)
-        let calendar = day.calendar(saved: profile.settings)
+        let profile = stored ?? StreamedProfile(Profile(name: options.profile))
+        let calendar = day.calendar(saved: profile.profile.settings)
         report = try StatsReport(profile: profile, cards: cards, now: moment, calendar: calendar)
         if json {
             let encoder = JSONEncoder()

@@ -27,7 +27,7 @@ import Testing
         let all = try Self.learners(23)
         let expected = ClassReport(profiles: all, top: 6)
         let (report, failures) = ClassReport.streaming(learners: all.count, top: 6, workers: workers) {
-            all[$0]
+            (all[$0].name, StreamedProfile(all[$0].profile, keepsWrongAnswers: true))
         }
         #expect(failures.isEmpty)
         #expect(report == expected)
@@ -38,7 +38,7 @@ import Testing
         let all = try Self.learners(9)
         let (report, failures) = ClassReport.streaming(learners: all.count, workers: 3) { index in
             if index == 2 || index == 6 { throw Unreadable() }
-            return all[index]
+            return (all[index].name, StreamedProfile(all[index].profile, keepsWrongAnswers: true))
         }
         #expect(failures.map(\.index) == [2, 6])
         let kept = all.enumerated().filter { $0.offset != 2 && $0.offset != 6 }.map(\.element)
