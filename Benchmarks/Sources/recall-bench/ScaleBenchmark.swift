@@ -512,11 +512,23 @@ enum ScaleBenchmark {
                         _ = cache.counts(deck: nil, options: StudyOptions(), now: now)
                     }.1
                 } else {
+                    // What `recall stats` does after loading the decks: the same entry points.
+                    // `RECALL_BENCH_STAGES=1` prints the time of reading and of counting to stderr.
+                    let stages = ProcessInfo.processInfo.environment["RECALL_BENCH_STAGES"] == "1"
                     seconds = try time {
-                        let profile = try ProgressStore.peekProfile(named: "default", in: folder) ?? Profile()
+                        let (read, reading) = try time {
+                            try ReviewLogReader.peek(named: "default", in: folder, decks: [])
+                                ?? StreamedProfile(Profile())
+                        }
                         let calendar = StudyCalendar(
                             timeZone: TimeZone(secondsFromGMT: 0) ?? .current, rolloverHour: 4)
-                        _ = try StatsReport(profile: profile, cards: cards, now: now, calendar: calendar)
+                        let counting = try time {
+                            _ = try StatsReport(profile: read, cards: cards, now: now, calendar: calendar)
+                        }.1
+                        if stages {
+                            FileHandle.standardError.write(
+                                Data(String(format: "read %.3f s, count %.3f s\n", reading, counting).utf8))
+                        }
                     }.1
                 }
             case "write":
@@ -532,16 +544,18 @@ enum ScaleBenchmark {
                 print(String(format: "%.0f 0", try lastReview(in: folder).timeIntervalSince1970 + 3600))
                 return
             case "class":
-                seconds = try time {
-                    let profiles = try arguments.dropFirst().map { path in
-                        let url = URL(fileURLWithPath: path)
-                        return (
-                            url.deletingPathExtension().lastPathComponent,
-                            try ProgressStore.readProfile(at: url)
-                        )
-                    }
-                    _ = ClassReport(profiles: profiles)
-                }.1
+                // What `recall class report FILE…` does: the same entry points.
+                let files = Array(arguments.dropFirst())
+                seconds =
+                    time {
+                        let (_, failures) = ClassReport.streaming(learners: files.count) { index in
+                            let url = URL(fileURLWithPath: files[index])
+                            let profile = try ReviewLogReader.read(
+                                at: url, decks: [], keepsWrongAnswers: true)
+                            return (url.deletingPathExtension().lastPathComponent, profile)
+                        }
+                        if !failures.isEmpty { fail("class report: \(failures.count) learners left out") }
+                    }.1
             default:
                 fail("unknown scale-child row '\(row)'")
             }

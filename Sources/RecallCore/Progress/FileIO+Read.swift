@@ -7,8 +7,8 @@ import Foundation
 #endif
 
 extension FileIO {
-    /// The file's bytes, or nil if it does not exist.
-    static func readIfExists(_ path: String) throws(ProgressError) -> Data? {
+    /// Opens a file for reading: its descriptor and size, or nil if it does not exist.
+    private static func openForReading(_ path: String) throws(ProgressError) -> (fd: Int32, size: Int)? {
         var fd: Int32
         repeat {
             fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
@@ -17,14 +17,48 @@ extension FileIO {
             if errno == ENOENT { return nil }
             throw .from(errno: errno, operation: "open for reading", file: path)
         }
-        defer { _ = Glibc.close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .from(errno: errno, operation: "stat", file: path) }
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            _ = Glibc.close(fd)
+            throw .from(errno: code, operation: "stat", file: path)
+        }
         if (info.st_mode & S_IFMT) == S_IFDIR {
+            _ = Glibc.close(fd)
             throw .system(file: path, operation: "read", code: EISDIR)
         }
+        return (fd, Int(max(info.st_size, 0)))
+    }
+
+    /// The file's bytes as an array (what `JSONScanner` reads), or nil if it does not exist.
+    static func readBytesIfExists(_ path: String) throws(ProgressError) -> [UInt8]? {
+        guard let (fd, size) = try openForReading(path) else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: 1 << 16) }  // the file grew
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(fd, base + filled, buffer.count - filled)
+            }
+            if count > 0 {
+                filled += count
+            } else if count == 0 {
+                bytes.removeLast(bytes.count - filled)
+                return bytes
+            } else if errno != EINTR {
+                throw .from(errno: errno, operation: "read", file: path)
+            }
+        }
+    }
+
+    /// The file's bytes, or nil if it does not exist.
+    static func readIfExists(_ path: String) throws(ProgressError) -> Data? {
+        guard let (fd, size) = try openForReading(path) else { return nil }
+        defer { _ = Glibc.close(fd) }
         // Read straight into the Data that is returned: snapshots can be hundreds of megabytes.
-        var data = Data(count: Int(max(info.st_size, 0)))
+        var data = Data(count: size)
         var filled = 0
         while true {
             if filled == data.count { data.count += 1 << 16 }  // the file grew since fstat

@@ -71,6 +71,12 @@ public struct ReviewLog: Sendable {
 
     // MARK: Building
 
+    /// Room for `count` reviews without growing.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        idBytes.reserveCapacity(count * 40)
+    }
+
     /// The number of the card id whose UTF-8 is `bytes` (a new one if unseen).
     mutating func cardNumber(utf8 bytes: UnsafeRawBufferPointer) -> Int32 {
         cards.number(utf8: bytes)
@@ -160,7 +166,6 @@ public struct ReviewLog: Sendable {
             range.upperBound < other.entries.count
             ? other.entries[range.upperBound].idStart : other.idBytes.count
         idBytes += other.idBytes[other.entries[range.lowerBound].idStart..<idEnd]
-        entries.reserveCapacity(entries.count + range.count)
         for var entry in other.entries[range] {
             entry.card = numbers[Int(entry.card)]
             entry.idStart += idOffset
@@ -227,61 +232,82 @@ public struct CardTable: Sendable {
 }
 
 /// An open-addressing table from byte strings to numbers, so that the card id of each of millions
-/// of log lines is found without making a `String` of it.
+/// of log lines is found without making a `String` of it. A slot holds the key's hash, place and
+/// number together, so that a lookup touches one slot and the key's bytes.
 struct ByteTable: Sendable {
-    private var slots: [Int32] = []
-    private var keys: [UInt8] = []
-    private var keyRanges: [Range<Int>] = []
-    private var hashes: [UInt64] = []
-    private var values: [Int32] = []
+    private struct Slot: Sendable {
+        var hash: UInt32 = 0
+        var value: Int32 = -1
+        var start = 0
+        var count = 0
+    }
 
+    private var slots: [Slot] = []
+    private var keys: [UInt8] = []
+    private var used = 0
+
+    /// FNV-1a, then a finaliser (MurmurHash3's), because the table uses the low bits and FNV's
+    /// low bits mix poorly (ids that differ in a digit in the middle would crowd together).
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
     }
 
     func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let stored = Int(slots[slot])
-            if stored < 0 { return nil }
-            if hashes[stored] == hash, keyRanges[stored].count == bytes.count, key(stored, equals: bytes) {
-                return values[stored]
+        let check = UInt32(truncatingIfNeeded: hash >> 32)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBytes { arena in
+                while true {
+                    let slot = slots[index]
+                    if slot.value < 0 { return nil }
+                    if slot.hash == check, slot.count == bytes.count {
+                        let stored = UnsafeRawBufferPointer(
+                            rebasing: arena[slot.start..<(slot.start + slot.count)])
+                        guard let left = stored.baseAddress, let right = bytes.baseAddress else {
+                            return slot.value
+                        }
+                        if memcmp(left, right, bytes.count) == 0 { return slot.value }
+                    }
+                    index = (index + 1) & mask
+                }
             }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private func key(_ index: Int, equals bytes: UnsafeRawBufferPointer) -> Bool {
-        keys.withUnsafeBytes { arena in
-            let stored = UnsafeRawBufferPointer(rebasing: arena[keyRanges[index]])
-            guard let left = stored.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(left, right, bytes.count) == 0
         }
     }
 
     mutating func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, number: Int32) {
-        if (values.count + 1) * 2 > slots.count { grow() }
+        if (used + 1) * 2 > slots.count { grow() }
         let start = keys.count
         keys.append(contentsOf: bytes)
-        keyRanges.append(start..<keys.count)
-        hashes.append(hash)
-        values.append(number)
-        place(values.count - 1)
+        place(
+            Slot(
+                hash: UInt32(truncatingIfNeeded: hash >> 32), value: number, start: start, count: bytes.count),
+            hash: hash)
+        used += 1
     }
 
-    private mutating func place(_ index: Int) {
+    private mutating func place(_ slot: Slot, hash: UInt64) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hashes[index]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(index)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].value >= 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: max(64, slots.count * 2))
-        for index in values.indices { place(index) }
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: max(64, slots.count * 2))
+        for slot in old where slot.value >= 0 {
+            let bytes = keys.withUnsafeBytes {
+                Self.hash(UnsafeRawBufferPointer(rebasing: $0[slot.start..<(slot.start + slot.count)]))
+            }
+            place(slot, hash: bytes)
+        }
     }
 }

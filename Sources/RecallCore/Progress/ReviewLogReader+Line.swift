@@ -22,6 +22,82 @@ extension ReviewLogReader {
     /// Those lines go through `Journal.entry`, which reads every line and reports errors, so this
     /// reader accepts only lines it reads exactly as `Journal.Entry` does.
     static func answerLine(_ scanner: inout JSONScanner, end: Int) -> AnswerLine? {
+        let start = scanner.offset
+        if let line = try? answerLineInWritersLayout(&scanner, end: end) { return line }
+        scanner.offset = start
+        return answerLineKeyByKey(&scanner, end: end)
+    }
+
+    /// `answerLine` for the layout `Journal.line` writes, matched literally (most lines): the
+    /// values are read as `answerLineKeyByKey` reads them; nil for any other layout.
+    private static func answerLineInWritersLayout(_ scanner: inout JSONScanner, end: Int) throws(JSONScanner
+        .Failure)
+        -> AnswerLine?
+    {
+        var line = AnswerLine()
+        guard scanner.skip("{\"seq\":"), let sequence = try scanner.plainInteger(),
+            scanner.skip(",\"review\":{\"id\":"),
+            let id = try scanner.text()
+        else { return nil }
+        line.sequence = sequence
+        line.id = id
+        guard scanner.skip(",\"card\":"), let card = try scanner.text() else { return nil }
+        line.card = card
+        guard scanner.skip(",\"at\":"), scanner.nextKind == .number else { return nil }
+        line.time = try scanner.number()
+        guard scanner.skip(",\"rating\":"), let value = try scanner.plainInteger(),
+            let rating = Rating(rawValue: value),
+            scanner.skip(",\"answer\":"), let answer = try scanner.text(), scanner.skip(",\"verdict\":\"")
+        else { return nil }
+        line.rating = rating
+        line.answer = answer
+        if scanner.skip("correct\"") {
+            line.verdict = .correct
+        } else if scanner.skip("wrong\"") {
+            line.verdict = .wrong
+        } else if scanner.skip("close\"") {
+            line.verdict = .close
+        } else {
+            return nil
+        }
+        guard scanner.skip(",\"seconds\":"), scanner.nextKind == .number else { return nil }
+        line.seconds = try scanner.number()
+        if scanner.skip(",\"hints\":") {
+            guard try scanner.plainInteger() != nil else { return nil }
+        }
+        _ = scanner.skip(",\"overridden\":true")
+        guard scanner.skip("}") else { return nil }
+        if scanner.skip(",\"state\":{\"phase\":\"") {
+            guard scanner.skip("Review\"") || scanner.skip("Learning\"") || scanner.skip("Relearning\"")
+            else {
+                return nil
+            }
+            if scanner.skip(",\"step\":") {
+                guard try scanner.plainInteger() != nil else { return nil }
+            }
+            if scanner.skip(",\"stability\":") {
+                guard scanner.nextKind == .number else { return nil }
+                try scanner.skipNumber()
+            }
+            if scanner.skip(",\"difficulty\":") {
+                guard scanner.nextKind == .number else { return nil }
+                try scanner.skipNumber()
+            }
+            guard scanner.skip(",\"due\":"), scanner.nextKind == .number else { return nil }
+            try scanner.skipNumber()
+            if scanner.skip(",\"last_review\":") {
+                guard scanner.nextKind == .number else { return nil }
+                try scanner.skipNumber()
+            }
+            guard scanner.skip("}") else { return nil }
+            line.hasState = true
+        }
+        guard scanner.skip("}"), scanner.offset == end else { return nil }
+        return line
+    }
+
+    /// `answerLine` key by key, in any order.
+    private static func answerLineKeyByKey(_ scanner: inout JSONScanner, end: Int) -> AnswerLine? {
         var line = AnswerLine()
         do {
             scanner.skipWhiteSpace()
@@ -67,7 +143,7 @@ extension ReviewLogReader {
         repeat {
             let key = try scanner.key()
             guard !key.hasEscapes,
-                let bit = reviewKeys.firstIndex(where: { scanner.string(key, equals: $0) }),
+                let bit = scanner.keyNumber(key, in: reviewKeys, after: seen),
                 seen & (1 << bit) == 0
             else { return false }
             seen |= 1 << bit
@@ -119,7 +195,7 @@ extension ReviewLogReader {
         var seen: UInt16 = 0
         repeat {
             let key = try scanner.key()
-            guard !key.hasEscapes, let bit = stateKeys.firstIndex(where: { scanner.string(key, equals: $0) }),
+            guard !key.hasEscapes, let bit = scanner.keyNumber(key, in: stateKeys, after: seen),
                 seen & (1 << bit) == 0
             else { return false }
             seen |= 1 << bit
@@ -132,7 +208,7 @@ extension ReviewLogReader {
                 guard try scanner.plainInteger() != nil else { return false }
             default:
                 guard scanner.nextKind == .number else { return false }
-                _ = try scanner.number()
+                try scanner.skipNumber()
             }
             scanner.skipWhiteSpace()
         } while try scanner.nextInContainer(close: UInt8(ascii: "}"))
@@ -154,6 +230,20 @@ extension JSONScanner {
             abs(value) < 9.0e15, let integer = Int(exactly: value)
         else { return nil }
         return integer
+    }
+
+    /// The position of a key in `keys`, trying first the one after the last of those `seen`
+    /// (one bit each): the writer's order.
+    fileprivate func keyNumber(_ key: RawString, in keys: [StaticString], after seen: UInt16) -> Int? {
+        let expected = seen == 0 ? 0 : 16 - seen.leadingZeroBitCount
+        if expected < keys.count, string(key, equals: keys[expected]) { return expected }
+        return keys.firstIndex { string(key, equals: $0) }
+    }
+
+    /// Reads a string that is text (see `isText`), or nil (having read it) for anything else.
+    fileprivate mutating func text() throws(Failure) -> RawString? {
+        guard next == UInt8(ascii: "\""), case let raw = try rawString(), isText(raw) else { return nil }
+        return raw
     }
 
     /// Whether a raw string's bytes are text (UTF-8, when it has bytes beyond ASCII or escapes).

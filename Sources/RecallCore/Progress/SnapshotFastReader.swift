@@ -147,9 +147,38 @@ struct SnapshotFastReader {
 
     private mutating func cardFlags() -> CardFlags? {
         let start = index
+        if let flags = plainFlags() { return flags }
+        index = start
         guard skipObject() else { return nil }
         return try? JSONDecoder().decode(
             CardFlags.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+    }
+
+    /// Flags without aliases as `CardFlags.encode` writes them (set members only, in its order),
+    /// read as its decoder reads them; nil for anything else (aliases, another order), which
+    /// `JSONDecoder` then reads. Most cards' flags are a lapse count alone.
+    private mutating func plainFlags() -> CardFlags? {
+        guard literal("{") else { return nil }
+        var flags = CardFlags()
+        var first = true
+        if literal("\"suspended\":true") {
+            flags.isSuspended = true
+            first = false
+        }
+        if first ? literal("\"buried_until\":") : literal(",\"buried_until\":") {
+            guard let until = number() else { return nil }
+            flags.buriedUntil = Date(timeIntervalSince1970: until)
+            first = false
+        }
+        if first ? literal("\"leech\":true") : literal(",\"leech\":true") {
+            flags.isLeech = true
+            first = false
+        }
+        if first ? literal("\"lapses\":") : literal(",\"lapses\":") {
+            guard let lapses = integer() else { return nil }
+            flags.lapses = lapses
+        }
+        return literal("}") ? flags : nil
     }
 
     private mutating func reviews() -> [Review]? {

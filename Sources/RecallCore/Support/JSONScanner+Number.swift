@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 extension JSONScanner {
     /// Reads a number (RFC 8259's grammar: no leading zeros, '+', bare '.' or hexadecimal).
     ///
@@ -5,6 +11,30 @@ extension JSONScanner {
     /// multiplication or division (Clinger's fast path: both operands are exact doubles, so the
     /// one rounding is the correct one); others go through the standard library's parser.
     public mutating func number() throws(Failure) -> Double {
+        let token = try numberToken()
+        return try value(of: token)
+    }
+
+    /// Reads a number whose value is not needed, checking what `number()` checks: its grammar, and
+    /// that it is within a `Double`'s range (converting it only when it might not be).
+    public mutating func skipNumber() throws(Failure) {
+        let token = try numberToken()
+        // The value is below 10^(digits + exponent): far from overflowing unless that is large.
+        if token.digits + token.exponent > 300 { _ = try value(of: token) }
+    }
+
+    /// A number's parts: its sign, first 19 significant digits, how many there are, and the
+    /// power of ten they are multiplied by.
+    private struct NumberToken {
+        var start: Int
+        var end: Int
+        var isNegative: Bool
+        var mantissa: UInt64
+        var digits: Int
+        var exponent: Int
+    }
+
+    private mutating func numberToken() throws(Failure) -> NumberToken {
         let start = offset
         let isNegative = skip(UInt8(ascii: "-"))
         var mantissa: UInt64 = 0
@@ -34,6 +64,15 @@ extension JSONScanner {
             guard count > 0 else { throw failure(.expectedDigit(.exponent), start: start) }
             exponent += isNegativeExponent ? -written : written
         }
+        return NumberToken(
+            start: start, end: offset, isNegative: isNegative, mantissa: mantissa, digits: digits,
+            exponent: exponent)
+    }
+
+    private func value(of token: NumberToken) throws(Failure) -> Double {
+        let (start, isNegative, mantissa, digits, exponent) = (
+            token.start, token.isNegative, token.mantissa, token.digits, token.exponent
+        )
         if digits <= 15, (-22...22).contains(exponent) {
             var value = Double(mantissa)
             if exponent > 0 {
@@ -43,11 +82,29 @@ extension JSONScanner {
             }
             return isNegative ? -value : value
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else {
+        guard let value = Self.parse(bytes, start..<token.end), value.isFinite else {
             throw Failure(.numberOutOfRange, at: start)
         }
         return value
+    }
+
+    /// A number token that the fast path cannot convert exactly, correctly rounded: by `strtod`
+    /// in place when a byte follows the token (where `strtod` stops), else from a copy.
+    private static func parse(_ bytes: [UInt8], _ token: Range<Int>) -> Double? {
+        if token.upperBound < bytes.count {
+            let value = bytes.withUnsafeBytes { buffer -> Double? in
+                guard let base = buffer.baseAddress else { return nil }
+                let text = (base + token.lowerBound).assumingMemoryBound(to: CChar.self)
+                var end: UnsafeMutablePointer<CChar>?
+                let value = strtod(text, &end)
+                // strtod reads a longer number than JSON's only from bytes JSON has already refused
+                // (`0x…`); then the end differs and the copy decides.
+                guard let end, UnsafeRawPointer(end) == base + token.upperBound else { return nil }
+                return value
+            }
+            if let value { return value }
+        }
+        return Double(String(decoding: bytes[token], as: UTF8.self))
     }
 
     /// Reads a run of decimal digits into `mantissa`, counting significant digits (leading zeros

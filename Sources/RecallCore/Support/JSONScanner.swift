@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
+
 /// The one JSON reader: a cursor over UTF-8 bytes that reads JSON (RFC 8259) strictly, one token
 /// at a time, and knows where it is.
 ///
@@ -136,6 +142,23 @@ public struct JSONScanner: Sendable {
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1
         return true
+    }
+
+    /// Consumes `text` if the bytes that follow are exactly it (for readers that expect a
+    /// writer's layout and fall back to reading key by key).
+    public mutating func skip(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let matches = bytes.withUnsafeBytes { buffer in
+            text.withUTF8Buffer { expected in
+                guard let base = buffer.baseAddress, let start = expected.baseAddress else {
+                    return count == 0
+                }
+                return memcmp(base + offset, start, count) == 0
+            }
+        }
+        if matches { offset += count }
+        return matches
     }
 
     /// At '{' or '[': consumes it and the white space after; returns false (having consumed the

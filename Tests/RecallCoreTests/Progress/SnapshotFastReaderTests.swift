@@ -22,6 +22,12 @@ import Testing
                 isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1.5e9 + 0.25), aliases: ["a}\"b"]),
             for: "deck/fact-1/typed")
         profile.setFlags(CardFlags(isLeech: true), for: "never/reviewed")
+        // Every member but aliases, which the fast reader reads without JSONDecoder.
+        profile.setFlags(
+            CardFlags(
+                isSuspended: true, buriedUntil: Date(timeIntervalSince1970: 1.6e9 + 0.125), isLeech: true),
+            for: "deck/fact-2/typed")
+        profile.setFlags(CardFlags(buriedUntil: Date(timeIntervalSince1970: 1.7e9)), for: "deck/fact-3/typed")
         profile.settings.learningSteps = [30, 90.5]
         return profile
     }

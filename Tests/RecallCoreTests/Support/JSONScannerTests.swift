@@ -23,6 +23,39 @@ import Testing
         #expect(scanner.isAtEnd)
     }
 
+    @Test(arguments: numbers)
+    func numbersFollowedByMoreTextReadTheSame(_ text: String) throws {
+        // A byte after the number lets the slow path convert it in place.
+        for after in [",", "}", " ", "x", "]"] {
+            var scanner = Self.scanner(text + after)
+            let value = try scanner.number()
+            #expect(value.bitPattern == Double(text)?.bitPattern, "\(text)\(after)")
+            #expect(scanner.offset == text.utf8.count)
+        }
+    }
+
+    @Test func aZeroBeforeHexadecimalDigitsIsZero() throws {
+        // strtod would read `0x1F` as 31; JSON's number ends at the 0.
+        var scanner = Self.scanner("0x1F,")
+        #expect(try scanner.number() == 0)
+        #expect(scanner.offset == 1)
+    }
+
+    @Test func skippingANumberChecksWhatReadingItChecks() throws {
+        let huge = "1" + String(repeating: "0", count: 400)
+        for text in Self.numbers + ["1e400", "-1e309", huge, "1.5", "-", "01", "1.", "1e", "2.5e+5"] {
+            var reading = Self.scanner(text + ",")
+            var skipping = Self.scanner(text + ",")
+            let read = Result { () throws(JSONScanner.Failure) in try reading.number() }
+            let skipped = Result { () throws(JSONScanner.Failure) in try skipping.skipNumber() }
+            switch (read, skipped) {
+            case (.success, .success): #expect(skipping.offset == reading.offset, "\(text)")
+            case (.failure(let a), .failure(let b)): #expect(a == b, "\(text)")
+            default: Issue.record("'\(text)': read \(read), skipped \(skipped)")
+            }
+        }
+    }
+
     @Test func randomDecimalsReadAsTheStandardLibraryReadsThem() throws {
         var random = SplitMix64(seed: 14)
         for _ in 0..<20_000 {
