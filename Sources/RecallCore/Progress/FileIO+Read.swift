@@ -34,18 +34,31 @@ extension FileIO {
     static func readBytesIfExists(_ path: String) throws(ProgressError) -> [UInt8]? {
         guard let (fd, size) = try openForReading(path) else { return nil }
         defer { _ = Glibc.close(fd) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
+        // Read into uninitialised memory: no pass over hundreds of megabytes to zero them first.
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count throws(ProgressError) in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let read = Glibc.read(fd, base + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    return
+                } else if errno != EINTR {
+                    throw .from(errno: errno, operation: "read", file: path)
+                }
+            }
+        }
+        if bytes.count < size { return bytes }  // the file shrank since fstat
+        // The file may have grown since fstat: read on until its end.
+        var more = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: 1 << 16) }  // the file grew
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            let count = more.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(fd, base + filled, buffer.count - filled)
+                return Glibc.read(fd, base, buffer.count)
             }
             if count > 0 {
-                filled += count
+                bytes += more[..<count]
             } else if count == 0 {
-                bytes.removeLast(bytes.count - filled)
                 return bytes
             } else if errno != EINTR {
                 throw .from(errno: errno, operation: "read", file: path)

@@ -121,6 +121,7 @@ public enum ReviewLogReader {
             let parts = try readInParallel(paths.count) { index throws(ProgressError) in
                 try Segment.read(paths[index], folded: sequence, cards: seed, keepsWrongAnswers: keeps)
             }
+            streamed.log.reserveCapacity(parts.reduce(0) { $0 + $1.log.entries.count })
             var knownChanges = Set(streamed.profile.dueChanges.map(\.id))
             for part in parts {
                 streamed.apply(part, sharedCards: seed.ids.count, knownChanges: &knownChanges)
