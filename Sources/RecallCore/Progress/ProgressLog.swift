@@ -36,6 +36,13 @@ enum ProgressLog {
     /// hundreds of megabytes.
     static let reviewsPerPart = 100_000
 
+    /// The last entry a segment holds, from its name (nil if the path is not a segment's).
+    static func lastSequence(ofSegment path: String) -> Int? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.utf8.count == 29 else { return nil }
+        return Int(name.prefix(16))
+    }
+
     /// The generation's sealed segments in log order (an absent folder has none).
     static func segments(of files: ProgressFiles, generation: Int) -> [String] {
         let folder = folder(of: files, generation: generation)

@@ -67,15 +67,67 @@ struct SnapshotFastReader {
         guard string() != nil,
             literal(",\n\"log_generation\": "), let generation = integer(),
             literal(",\n\"log_sequence\": "), let sequence = integer(),
-            literal(",\n\"settings\": "), let settings = settingsV2(),
-            literal(",\n\"cards\": {"), let (states, flags) = cards(),
+            literal(",\n\"settings\": "), let settings = settingsV2()
+        else { return nil }
+        var timeIndex: ReviewTimeIndex?
+        if literal(",\n\"log_index\": ") {
+            guard let read = logIndex() else { return nil }
+            timeIndex = read
+        }
+        var times = timeIndex.map { _ in CardTimes() }
+        guard literal(",\n\"cards\": {"), let (states, flags) = cards(times: &times),
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
+        if let times, let read = timeIndex {
+            timeIndex = ReviewTimeIndex(
+                firstReviewedAt: times.first, lastWrongAt: times.wrong,
+                reviewsPerQuarter: read.reviewsPerQuarter,
+                isChronological: read.isChronological, lastTime: read.lastTime)
+        }
         let profile = Profile(
             name: profileName, settings: settings, storableStates: states,
             flags: flags.filter { !$0.value.isEmpty }, reviews: [])
         return ProfileSnapshot(
-            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation)
+            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation,
+            timeIndex: timeIndex)
+    }
+
+    /// Each card's first review and last wrong answer, as the version-2 cards hold them.
+    private struct CardTimes {
+        var first: [String: Date] = [:]
+        var wrong: [String: Date] = [:]
+    }
+
+    /// The `"log_index"` object as `ProfileSnapshot.encode` writes it (the cards' times empty).
+    private mutating func logIndex() -> ReviewTimeIndex? {
+        guard literal("{\"in_time_order\": ") else { return nil }
+        let inTimeOrder: Bool
+        if literal("true") {
+            inTimeOrder = true
+        } else if literal("false") {
+            inTimeOrder = false
+        } else {
+            return nil
+        }
+        var lastAt: Date?
+        if literal(", \"last_at\": ") {
+            guard let last = number() else { return nil }
+            lastAt = Date(timeIntervalSince1970: last)
+        }
+        guard literal(", \"quarters\": [") else { return nil }
+        var perQuarter: [Int: Int] = [:]
+        var first = true
+        while !literal("]}") {
+            guard first || literal(","), let quarter = integer(), literal(","), let count = integer() else {
+                return nil
+            }
+            first = false
+            if count > 0 { perQuarter[quarter] = count }
+        }
+        return ReviewTimeIndex(
+            firstReviewedAt: [:], lastWrongAt: [:], reviewsPerQuarter: perQuarter,
+            isChronological: inTimeOrder,
+            lastTime: lastAt)
     }
 
     private mutating func settingsV2() -> SchedulerSettings? {
@@ -96,6 +148,15 @@ struct SnapshotFastReader {
     }
 
     private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
+        var times: CardTimes?
+        return cards(times: &times)
+    }
+
+    /// The cards; with `times`, each card's `first` and `wrong` times are read into it (without,
+    /// a card that has them is not in the layout expected).
+    private mutating func cards(times: inout CardTimes?) -> (
+        states: [String: CardState], flags: [String: CardFlags]
+    )? {
         var states: [String: CardState] = [:]
         var flags: [String: CardFlags] = [:]
         states.reserveCapacity(bytes.count / 4_000)
@@ -113,6 +174,17 @@ struct SnapshotFastReader {
             } else if literal("\"flags\":") {
                 guard let cardFlags = cardFlags() else { return nil }
                 flags[cardID] = cardFlags
+            }
+            if times != nil {
+                let more = states[cardID] != nil || flags[cardID] != nil
+                if literal(more ? ",\"first\":" : "\"first\":") {
+                    guard let time = number() else { return nil }
+                    times?.first[cardID] = Date(timeIntervalSince1970: time)
+                    if literal(",\"wrong\":") {
+                        guard let time = number() else { return nil }
+                        times?.wrong[cardID] = Date(timeIntervalSince1970: time)
+                    }
+                }
             }
             guard literal("}") else { return nil }
         }
