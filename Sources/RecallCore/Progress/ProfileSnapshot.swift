@@ -358,12 +358,10 @@ extension ProfileSnapshot {
                 writer.key("state")
                 writer.state(state)
             }
-            if let flags = profile.flags[cardID], !flags.isEmpty,
-                let encoded = try? JSONEncoder().encode(flags)
-            {
+            if let flags = profile.flags[cardID], !flags.isEmpty {
                 writer.raw(profile.states[cardID] == nil ? "" : ",")
                 writer.key("flags")
-                writer.bytes.append(contentsOf: encoded)
+                writer.flags(flags)
             }
             if let index {
                 var comma = profile.states[cardID] != nil || profile.flags[cardID].map { !$0.isEmpty } == true

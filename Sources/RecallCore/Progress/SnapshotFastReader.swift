@@ -116,6 +116,12 @@ struct SnapshotFastReader {
         }
         guard literal(", \"quarters\": [") else { return nil }
         var perQuarter: [Int: Int] = [:]
+        // About 14 bytes a pair ("12345678,12,"): room for them all at once.
+        if let base = bytes.baseAddress,
+            let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index)
+        {
+            perQuarter.reserveCapacity((UnsafeRawPointer(end) - (base + index)) / 14 + 1)
+        }
         var first = true
         while !literal("]}") {
             guard first || literal(","), let quarter = integer(), literal(","), let count = integer() else {
@@ -159,7 +165,13 @@ struct SnapshotFastReader {
     )? {
         var states: [String: CardState] = [:]
         var flags: [String: CardFlags] = [:]
-        states.reserveCapacity(bytes.count / 4_000)
+        // A card takes 150-300 bytes of a version-2 file, which holds little else; a version-1
+        // file is mostly reviews.
+        let expected = times == nil ? bytes.count / 4_000 : bytes.count / 250
+        states.reserveCapacity(expected)
+        flags.reserveCapacity(expected / 2)
+        times?.first.reserveCapacity(expected)
+        times?.wrong.reserveCapacity(expected / 2)
         var first = true
         while !literal("\n}") {
             guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
@@ -217,11 +229,42 @@ struct SnapshotFastReader {
         return literal("}") ? state : nil
     }
 
+    /// Flags as `JSONWriter.flags` writes them, or any other layout through `JSONDecoder`.
     private mutating func cardFlags() -> CardFlags? {
         let start = index
+        if let flags = writtenFlags() { return flags }
+        index = start
         guard skipObject() else { return nil }
         return try? JSONDecoder().decode(
             CardFlags.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+    }
+
+    private mutating func writtenFlags() -> CardFlags? {
+        guard literal("{") else { return nil }
+        var flags = CardFlags()
+        var first = true
+        func key(_ name: StaticString, _ reader: inout SnapshotFastReader) -> Bool {
+            guard reader.literal(name) else { return false }
+            first = false
+            return true
+        }
+        if key("\"suspended\":true", &self) { flags.isSuspended = true }
+        if key(first ? "\"buried_until\":" : ",\"buried_until\":", &self) {
+            guard let until = number() else { return nil }
+            flags.buriedUntil = Date(timeIntervalSince1970: until)
+        }
+        if key(first ? "\"leech\":true" : ",\"leech\":true", &self) { flags.isLeech = true }
+        if key(first ? "\"lapses\":" : ",\"lapses\":", &self) {
+            guard let lapses = integer() else { return nil }
+            flags.lapses = lapses
+        }
+        if key(first ? "\"aliases\":[" : ",\"aliases\":[", &self) {
+            while !literal("]") {
+                guard flags.aliases.isEmpty || literal(","), let alias = string() else { return nil }
+                flags.aliases.append(alias)
+            }
+        }
+        return literal("}") ? flags : nil
     }
 
     private mutating func reviews() -> [Review]? {
@@ -314,14 +357,18 @@ struct SnapshotFastReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(
-                    validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                // ASCII is valid UTF-8 as it is (and ids are ASCII): no generic validation.
+                let text =
+                    ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
                 index += 1
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 index = start
                 return escapedString()
