@@ -78,9 +78,19 @@ struct ReviewTimeIndex: Equatable, Sendable {
         if time < first { first = time }
     }
 
-    /// The study days (of `calendar`) with at least one review.
+    /// The study days (of `calendar`) with at least one review: the calendar is asked once a day
+    /// studied, not once a quarter (a decade of daily study has a few hundred thousand quarters).
     func activeDays(calendar: StudyCalendar) -> Set<Int> {
-        Set(reviewsPerQuarter.keys.map { calendar.day(of: Date(timeIntervalSince1970: Double($0) * 900)) })
+        var days: Set<Int> = []
+        var dayEnd = Int.min  // the first quarter after the day last asked about
+        for quarter in reviewsPerQuarter.keys.sorted() where quarter >= dayEnd {
+            let time = Date(timeIntervalSince1970: Double(quarter) * 900)
+            days.insert(calendar.day(of: time))
+            // Rounded down: at worst the same day is asked about again.
+            let end = (calendar.endOfDay(containing: time).timeIntervalSince1970 / 900).rounded(.down)
+            dayEnd = end.isFinite && abs(end) < 1e15 ? max(Int(end), quarter + 1) : quarter + 1
+        }
+        return days
     }
 
     /// The reviews of `reviews` (the log this index describes, or its tail) dated in
