@@ -217,7 +217,7 @@ final class Repl {
                 arguments.contains("--profile") && parsed.progress.profile != context.store.profile.name
                 ? try other(parsed.progress.profile).peekProfile(decks: context.decks)
                     ?? Profile(name: parsed.progress.profile)
-                : context.store.profile
+                : try context.wholeProfile()
             let selection = try parsed.questions(
                 from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
                 profile: profile, clock: options.clock, now: now,
