@@ -21,9 +21,16 @@ public enum CardIDMigration {
     )
         -> Result?
     {
-        let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
-            .union(profile.dueChanges.map(\.cardID))
-        let target = targets(of: known, decks: decks, cards: cards)
+        let current = currentIDs(of: cards)
+        // Only the ids the decks lack are collected: at every start, usually none.
+        var unknown: Set<String> = []
+        for id in profile.states.keys where !current.contains(id) { unknown.insert(id) }
+        for id in profile.flags.keys where !current.contains(id) { unknown.insert(id) }
+        for review in profile.reviews where !current.contains(review.cardID) { unknown.insert(review.cardID) }
+        for change in profile.dueChanges where !current.contains(change.cardID) {
+            unknown.insert(change.cardID)
+        }
+        let target = targets(of: unknown, current: current, decks: decks, cards: cards)
         guard !target.isEmpty else { return nil }
         var migrated = profile
         migrated.reviews = profile.reviews.map { review in
@@ -49,10 +56,17 @@ public enum CardIDMigration {
         return Result(profile: replayed, joined: joined)
     }
 
-    /// Old card ids among `known` → the new ids they move to.
-    static func targets(of known: Set<String>, decks: [Deck], cards: [Card]) -> [String: String] {
-        let current = Set(cards.map(\.id))
-        let unknown = known.subtracting(current)
+    /// The ids of `cards`.
+    static func currentIDs(of cards: [Card]) -> Set<String> {
+        var current = Set<String>(minimumCapacity: cards.count)
+        for index in cards.indices { current.insert(cards[index].id) }
+        return current
+    }
+
+    /// The old card ids among `unknown` (ids the decks lack) → the new ids they move to.
+    static func targets(of unknown: Set<String>, current: Set<String>, decks: [Deck], cards: [Card])
+        -> [String: String]
+    {
         // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
         guard !unknown.isEmpty else { return [:] }
         let timelines = decks.reduce(into: [String: String]()) { map, deck in
@@ -117,6 +131,11 @@ extension ProgressStore {
     public func migrateCardIDs(decks: [Deck], cards: [Card], using scheduler: some CardScheduling)
         throws(ProgressError) -> ProgressIssue?
     {
+        // The usual case, no id to move, is found from the states (a card reviewed has one).
+        guard CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler) != nil else {
+            return nil
+        }
+        try loadWholeLog()
         guard let result = CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler)
         else {
             return nil
@@ -155,7 +174,10 @@ extension CardIDMigration {
         }
         let generator = QuestionGenerator()
         let cards = decks.flatMap { generator.cards(for: $0) }
-        guard !targets(of: streamed.cardIDs, decks: decks, cards: cards).isEmpty, let whole = try readWhole()
+        let current = currentIDs(of: cards)
+        let unknown = streamed.cardIDs.filter { !current.contains($0) }
+        guard !targets(of: unknown, current: current, decks: decks, cards: cards).isEmpty,
+            let whole = try readWhole()
         else { return streamed }
         return StreamedProfile(
             migrated(whole, decks: decks), keepsWrongAnswers: streamed.log.keepsWrongAnswers)

@@ -158,16 +158,15 @@ public struct ReviewLog: Sendable {
     /// card numbers below `sharedCards` are the same as these.
     mutating func append(contentsOf other: ReviewLog, range: Range<Int>, sharedCards: Int) {
         guard !range.isEmpty else { return }
-        let numbers = other.cardIDs.indices.map {
-            $0 < sharedCards ? Int32($0) : cards.number(other.cardIDs[$0])
-        }
+        // Only the ids `other` added after the shared ones need numbers of this table.
+        let added = other.cardIDs[min(sharedCards, other.cardIDs.count)...].map { cards.number($0) }
         let idOffset = idBytes.count - other.entries[range.lowerBound].idStart
         let idEnd =
             range.upperBound < other.entries.count
             ? other.entries[range.upperBound].idStart : other.idBytes.count
         idBytes += other.idBytes[other.entries[range.lowerBound].idStart..<idEnd]
         for var entry in other.entries[range] {
-            entry.card = numbers[Int(entry.card)]
+            if entry.card >= sharedCards { entry.card = added[Int(entry.card) - sharedCards] }
             entry.idStart += idOffset
             if entry.answer >= 0, let text = other.answer(of: entry) {
                 entry.answer = Int32(answers.count)

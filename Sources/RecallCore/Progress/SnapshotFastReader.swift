@@ -67,15 +67,73 @@ struct SnapshotFastReader {
         guard string() != nil,
             literal(",\n\"log_generation\": "), let generation = integer(),
             literal(",\n\"log_sequence\": "), let sequence = integer(),
-            literal(",\n\"settings\": "), let settings = settingsV2(),
-            literal(",\n\"cards\": {"), let (states, flags) = cards(),
+            literal(",\n\"settings\": "), let settings = settingsV2()
+        else { return nil }
+        var timeIndex: ReviewTimeIndex?
+        if literal(",\n\"log_index\": ") {
+            guard let read = logIndex() else { return nil }
+            timeIndex = read
+        }
+        var times = timeIndex.map { _ in CardTimes() }
+        guard literal(",\n\"cards\": {"), let (states, flags) = cards(times: &times),
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
+        if let times, let read = timeIndex {
+            timeIndex = ReviewTimeIndex(
+                firstReviewedAt: times.first, lastWrongAt: times.wrong,
+                reviewsPerQuarter: read.reviewsPerQuarter,
+                isChronological: read.isChronological, lastTime: read.lastTime)
+        }
         let profile = Profile(
             name: profileName, settings: settings, storableStates: states,
             flags: flags.filter { !$0.value.isEmpty }, reviews: [])
         return ProfileSnapshot(
-            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation)
+            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation,
+            timeIndex: timeIndex)
+    }
+
+    /// Each card's first review and last wrong answer, as the version-2 cards hold them.
+    private struct CardTimes: Sendable {
+        var first: [String: Date] = [:]
+        var wrong: [String: Date] = [:]
+    }
+
+    /// The `"log_index"` object as `ProfileSnapshot.encode` writes it (the cards' times empty).
+    private mutating func logIndex() -> ReviewTimeIndex? {
+        guard literal("{\"in_time_order\": ") else { return nil }
+        let inTimeOrder: Bool
+        if literal("true") {
+            inTimeOrder = true
+        } else if literal("false") {
+            inTimeOrder = false
+        } else {
+            return nil
+        }
+        var lastAt: Date?
+        if literal(", \"last_at\": ") {
+            guard let last = number() else { return nil }
+            lastAt = Date(timeIntervalSince1970: last)
+        }
+        guard literal(", \"quarters\": [") else { return nil }
+        var perQuarter: [Int: Int] = [:]
+        // About 14 bytes a pair ("12345678,12,"): room for them all at once.
+        if let base = bytes.baseAddress,
+            let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index)
+        {
+            perQuarter.reserveCapacity((UnsafeRawPointer(end) - (base + index)) / 14 + 1)
+        }
+        var first = true
+        while !literal("]}") {
+            guard first || literal(","), let quarter = integer(), literal(","), let count = integer() else {
+                return nil
+            }
+            first = false
+            if count > 0 { perQuarter[quarter] = count }
+        }
+        return ReviewTimeIndex(
+            firstReviewedAt: [:], lastWrongAt: [:], reviewsPerQuarter: perQuarter,
+            isChronological: inTimeOrder,
+            lastTime: lastAt)
     }
 
     private mutating func settingsV2() -> SchedulerSettings? {
@@ -96,27 +154,126 @@ struct SnapshotFastReader {
     }
 
     private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
+        var times: CardTimes?
+        return cards(times: &times)
+    }
+
+    /// What the `"cards"` member holds (`times` only when the file has the log's index).
+    private struct Cards: Sendable {
         var states: [String: CardState] = [:]
         var flags: [String: CardFlags] = [:]
-        states.reserveCapacity(bytes.count / 4_000)
-        var first = true
-        while !literal("\n}") {
-            guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
+        var times: CardTimes?
+
+        init(expected: Int, times: Bool) {
+            states.reserveCapacity(expected)
+            flags.reserveCapacity(expected / 2)
+            if times {
+                self.times = CardTimes()
+                self.times?.first.reserveCapacity(expected)
+                self.times?.wrong.reserveCapacity(expected / 2)
+            }
+        }
+
+        /// Adds `other`, read from later in the file (a card listed twice: the later wins).
+        mutating func add(_ other: Cards) {
+            states.merge(other.states) { $1 }
+            flags.merge(other.flags) { $1 }
+            if let more = other.times {
+                times?.first.merge(more.first) { $1 }
+                times?.wrong.merge(more.wrong) { $1 }
+            }
+        }
+    }
+
+    /// The file's bytes, shared read-only by the readers of its two halves while they run.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+    }
+
+    /// The cards; with `times`, each card's `first` and `wrong` times are read into it (without,
+    /// a card that has them is not in the layout expected). A large version-2 file's cards are
+    /// read in two halves at once, split at a card's line.
+    private mutating func cards(times: inout CardTimes?) -> (
+        states: [String: CardState], flags: [String: CardFlags]
+    )? {
+        // A card takes 150-300 bytes of a version-2 file, which holds little else; a version-1
+        // file is mostly reviews.
+        let expected = times == nil ? bytes.count / 4_000 : bytes.count / 250
+        if times != nil, ProcessInfo.processInfo.activeProcessorCount > 1, bytes.count - index > 4 << 20,
+            let split = cardLineStart(after: index + (bytes.count - index) / 2)
+        {
+            let shared = SharedBytes(bytes: bytes)
+            let start = index
+            let halves = Parallel.map(shards: 2) { half -> (cards: Cards, end: Int)? in
+                var reader = SnapshotFastReader(shared.bytes)
+                reader.index = half == 0 ? start : split
+                var cards = Cards(expected: half == 0 ? expected : expected / 2, times: true)
+                guard reader.cardLines(into: &cards, first: half == 0, until: half == 0 ? split : nil) else {
+                    return nil
+                }
+                return (cards, reader.index)
+            }
+            guard halves.count == 2, var cards = halves[0]?.cards, let second = halves[1] else { return nil }
+            cards.add(second.cards)
+            index = second.end
+            times = cards.times
+            return (cards.states, cards.flags)
+        }
+        var cards = Cards(expected: expected, times: times != nil)
+        guard cardLines(into: &cards, first: true, until: nil) else { return nil }
+        times = cards.times
+        return (cards.states, cards.flags)
+    }
+
+    /// Where the card line after `offset` begins (its `,` before the newline), if any.
+    private func cardLineStart(after offset: Int) -> Int? {
+        var position = offset
+        while position + 2 < bytes.count {
+            if bytes[position] == UInt8(ascii: ","), bytes[position + 1] == 0x0A,
+                bytes[position + 2] == UInt8(ascii: "\"")
+            {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Reads card lines into `cards`: up to `end`, or to the end of the `"cards"` member (`\n}`).
+    private mutating func cardLines(into cards: inout Cards, first isFirst: Bool, until end: Int?) -> Bool {
+        var first = isFirst
+        while true {
+            if let end {
+                if index >= end { return index == end }
+            } else if literal("\n}") {
+                return true
+            }
+            guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return false }
             first = false
+            var more = false
             if literal("\"state\":") {
-                guard let state = state() else { return nil }
-                states[cardID] = state
+                guard let state = state() else { return false }
+                cards.states[cardID] = state
+                more = true
                 if literal(",\"flags\":") {
-                    guard let cardFlags = cardFlags() else { return nil }
-                    flags[cardID] = cardFlags
+                    guard let cardFlags = cardFlags() else { return false }
+                    cards.flags[cardID] = cardFlags
                 }
             } else if literal("\"flags\":") {
-                guard let cardFlags = cardFlags() else { return nil }
-                flags[cardID] = cardFlags
+                guard let cardFlags = cardFlags() else { return false }
+                cards.flags[cardID] = cardFlags
+                more = true
             }
-            guard literal("}") else { return nil }
+            if cards.times != nil, literal(more ? ",\"first\":" : "\"first\":") {
+                guard let time = number() else { return false }
+                cards.times?.first[cardID] = Date(timeIntervalSince1970: time)
+                if literal(",\"wrong\":") {
+                    guard let time = number() else { return false }
+                    cards.times?.wrong[cardID] = Date(timeIntervalSince1970: time)
+                }
+            }
+            guard literal("}") else { return false }
         }
-        return (states, flags)
     }
 
     private mutating func state() -> CardState? {
@@ -145,38 +302,40 @@ struct SnapshotFastReader {
         return literal("}") ? state : nil
     }
 
+    /// Flags as `JSONWriter.flags` writes them, or any other layout through `JSONDecoder`.
     private mutating func cardFlags() -> CardFlags? {
         let start = index
-        if let flags = plainFlags() { return flags }
+        if let flags = writtenFlags() { return flags }
         index = start
         guard skipObject() else { return nil }
         return try? JSONDecoder().decode(
             CardFlags.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
     }
 
-    /// Flags without aliases as `CardFlags.encode` writes them (set members only, in its order),
-    /// read as its decoder reads them; nil for anything else (aliases, another order), which
-    /// `JSONDecoder` then reads. Most cards' flags are a lapse count alone.
-    private mutating func plainFlags() -> CardFlags? {
+    private mutating func writtenFlags() -> CardFlags? {
         guard literal("{") else { return nil }
         var flags = CardFlags()
         var first = true
-        if literal("\"suspended\":true") {
-            flags.isSuspended = true
+        func key(_ name: StaticString, _ reader: inout SnapshotFastReader) -> Bool {
+            guard reader.literal(name) else { return false }
             first = false
+            return true
         }
-        if first ? literal("\"buried_until\":") : literal(",\"buried_until\":") {
+        if key("\"suspended\":true", &self) { flags.isSuspended = true }
+        if key(first ? "\"buried_until\":" : ",\"buried_until\":", &self) {
             guard let until = number() else { return nil }
             flags.buriedUntil = Date(timeIntervalSince1970: until)
-            first = false
         }
-        if first ? literal("\"leech\":true") : literal(",\"leech\":true") {
-            flags.isLeech = true
-            first = false
-        }
-        if first ? literal("\"lapses\":") : literal(",\"lapses\":") {
+        if key(first ? "\"leech\":true" : ",\"leech\":true", &self) { flags.isLeech = true }
+        if key(first ? "\"lapses\":" : ",\"lapses\":", &self) {
             guard let lapses = integer() else { return nil }
             flags.lapses = lapses
+        }
+        if key(first ? "\"aliases\":[" : ",\"aliases\":[", &self) {
+            while !literal("]") {
+                guard flags.aliases.isEmpty || literal(","), let alias = string() else { return nil }
+                flags.aliases.append(alias)
+            }
         }
         return literal("}") ? flags : nil
     }
@@ -271,14 +430,18 @@ struct SnapshotFastReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(
-                    validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                // ASCII is valid UTF-8 as it is (and ids are ASCII): no generic validation.
+                let text =
+                    ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
                 index += 1
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 index = start
                 return escapedString()
