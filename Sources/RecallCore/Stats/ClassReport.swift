@@ -121,7 +121,12 @@ struct ClassTally {
         var tally = CardTally()
         var seen = [Bool](repeating: false, count: log.cardIDs.count)
         var cards = 0
-        for review in log.reviews.sorted(by: { $0.time < $1.time }) where isIncluded[Int(review.card)] {
+        // In time order, ties in log order (a log is usually in time order already).
+        var reviews = Array(log.reviews)
+        if zip(reviews, reviews.dropFirst()).contains(where: { $0.time > $1.time }) {
+            reviews.sort { $0.time < $1.time }
+        }
+        for review in reviews where isIncluded[Int(review.card)] {
             let card = Int(review.card)
             let isFirst = !seen[card]
             if isFirst {
