@@ -23,7 +23,7 @@ public struct ReviewLog: Sendable {
         public var verdict: Grade.Verdict
         /// Where the review's id lies in `idBytes`.
         var idStart: Int
-        var idCount: Int32
+        var idCount: Int
         var idIsASCII: Bool
         /// Taken back by an undo line.
         var isRemoved = false
@@ -91,7 +91,7 @@ public struct ReviewLog: Sendable {
         idBytes.append(contentsOf: id)
         var entry = Entry(
             time: time, duration: duration, card: card, rating: rating, verdict: verdict, idStart: start,
-            idCount: Int32(id.count), idIsASCII: id.allSatisfy { $0 < 0x80 })
+            idCount: id.count, idIsASCII: id.allSatisfy { $0 < 0x80 })
         if keepsWrongAnswers, verdict == .wrong, let answer {
             entry.answer = Int32(answers.count)
             answers.append(answer)
@@ -111,7 +111,7 @@ public struct ReviewLog: Sendable {
         var entry = Entry(
             time: review.reviewedAt.timeIntervalSinceReferenceDate, duration: review.duration, card: card,
             rating: review.rating, verdict: review.verdict, idStart: start,
-            idCount: Int32(idBytes.count - start), idIsASCII: review.id.utf8.allSatisfy { $0 < 0x80 })
+            idCount: idBytes.count - start, idIsASCII: review.id.utf8.allSatisfy { $0 < 0x80 })
         if keepsWrongAnswers, review.verdict == .wrong {
             entry.answer = Int32(answers.count)
             answers.append(review.answer)
@@ -127,7 +127,7 @@ public struct ReviewLog: Sendable {
             for index in entries.indices.reversed() where !entries[index].isRemoved {
                 let entry = entries[index]
                 let stored = UnsafeBufferPointer(
-                    rebasing: arena[entry.idStart..<(entry.idStart + Int(entry.idCount))])
+                    rebasing: arena[entry.idStart..<(entry.idStart + entry.idCount)])
                 if isASCII && entry.idIsASCII {
                     if stored.count == utf8.count && stored.elementsEqual(utf8) { return index }
                 } else if String(decoding: stored, as: UTF8.self) == id {
@@ -141,7 +141,7 @@ public struct ReviewLog: Sendable {
     /// The id of the entry at `index`.
     func id(at index: Int) -> String {
         let entry = entries[index]
-        return String(decoding: idBytes[entry.idStart..<(entry.idStart + Int(entry.idCount))], as: UTF8.self)
+        return String(decoding: idBytes[entry.idStart..<(entry.idStart + entry.idCount)], as: UTF8.self)
     }
 
     /// Takes back the review at `index`.

@@ -247,6 +247,26 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func aWholeProfileOfSchemaVersion1ReadsTheSame(withJournal: Bool) throws {
+        // The log inside the snapshot (migrated in memory), and a journal beside it.
+        let folder = try TemporaryFolder()
+        var random = SplitMix64(seed: 9)
+        let profile = try RandomHistory.profile(
+            reviews: RandomHistory.reviews(count: 400, cards: 30, using: &random))
+        try Data(try ProfileSnapshot.encodeWhole(profile, journalSequence: 3)).write(
+            to: folder.file("default.json"))
+        if withJournal {
+            let review = Review.sample("late", card: "deck/fact-1/typed", at: 1.9e9, rating: .again)
+            let state = CardState(phase: .relearning, step: 0, due: Date(timeIntervalSince1970: 1.9e9 + 600))
+            try Data(Journal.line(sequence: 4, review: review, state: state)).write(
+                to: folder.file("default.journal.jsonl"))
+        }
+        Self.expectSameReading(in: folder.url)
+        let streamed = try #require(try ReviewLogReader.peek(named: "default", in: folder.url))
+        #expect(streamed.log.count == 400 + (withJournal ? 1 : 0))
+    }
+
     @Test func aSnapshotFileReadsAsTheClassReportReadsIt() throws {
         let folder = try TemporaryFolder()
         _ = try Self.writeHistory(in: folder.url, seed: 5)
