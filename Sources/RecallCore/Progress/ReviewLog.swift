@@ -88,10 +88,12 @@ public struct ReviewLog: Sendable {
         duration: Double, answer: String?
     ) {
         let start = idBytes.count
-        idBytes.append(contentsOf: id)
+        // As typed bytes: appended in one copy, checked a word at a time.
+        let typed = id.assumingMemoryBound(to: UInt8.self)
+        idBytes.append(contentsOf: typed)
         var entry = Entry(
             time: time, duration: duration, card: card, rating: rating, verdict: verdict, idStart: start,
-            idCount: id.count, idIsASCII: id.allSatisfy { $0 < 0x80 })
+            idCount: id.count, idIsASCII: typed.reduce(0, |) < 0x80)
         if keepsWrongAnswers, verdict == .wrong, let answer {
             entry.answer = Int32(answers.count)
             answers.append(answer)

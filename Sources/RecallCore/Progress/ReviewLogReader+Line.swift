@@ -248,7 +248,10 @@ extension JSONScanner {
 
     /// Whether a raw string's bytes are text (UTF-8, when it has bytes beyond ASCII or escapes).
     fileprivate func isText(_ raw: RawString) -> Bool {
-        if !raw.hasEscapes, bytes[raw.contents].allSatisfy({ $0 < 0x80 }) { return true }
+        let isASCII = bytes.withUnsafeBufferPointer { buffer in
+            UnsafeBufferPointer(rebasing: buffer[raw.contents]).reduce(0, |) < 0x80
+        }
+        if !raw.hasEscapes, isASCII { return true }
         return (try? string(raw)) != nil
     }
 }
