@@ -504,7 +504,7 @@ enum ScaleBenchmark {
                 let cards = syntheticCards(count)
                 if row == "open" {
                     seconds = try time {
-                        let store = ChangeTrackingStore(try ProgressStore.open(in: folder))
+                        let store = ChangeTrackingStore(try ProgressStore.open(in: folder, tailOnly: true))
                         let scheduler = try Scheduler(settings: store.profile.settings)
                         // The REPL's first prompt: its counts.
                         let cache = DayCountsCache(

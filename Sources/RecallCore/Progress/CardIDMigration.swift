@@ -111,6 +111,11 @@ extension ProgressStore {
     public func migrateCardIDs(decks: [Deck], cards: [Card], using scheduler: some CardScheduling)
         throws(ProgressError) -> ProgressIssue?
     {
+        // The usual case, no id to move, is found from the states (a card reviewed has one).
+        guard CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler) != nil else {
+            return nil
+        }
+        try loadWholeLog()
         guard let result = CardIDMigration.migrate(profile, decks: decks, cards: cards, using: scheduler)
         else {
             return nil

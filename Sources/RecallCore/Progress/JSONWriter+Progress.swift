@@ -26,6 +26,36 @@ extension JSONWriter {
         literal("}")
     }
 
+    /// A card's flags as `CardFlags`'s `Codable` reads them, only what is set, in a fixed order
+    /// (what `SnapshotFastReader` expects).
+    mutating func flags(_ flags: CardFlags) {
+        var comma = false
+        func next(_ key: StaticString, _ writer: inout JSONWriter) {
+            writer.literal(comma ? "," : "{")
+            comma = true
+            writer.literal(key)
+        }
+        if flags.isSuspended { next("\"suspended\":true", &self) }
+        if let until = flags.buriedUntil {
+            next("\"buried_until\":", &self)
+            number(until.timeIntervalSince1970)
+        }
+        if flags.isLeech { next("\"leech\":true", &self) }
+        if flags.lapses != 0 {
+            next("\"lapses\":", &self)
+            integer(flags.lapses)
+        }
+        if !flags.aliases.isEmpty {
+            next("\"aliases\":[", &self)
+            for (position, alias) in flags.aliases.enumerated() {
+                if position > 0 { literal(",") }
+                string(alias)
+            }
+            literal("]")
+        }
+        literal(comma ? "}" : "{}")
+    }
+
     /// A due change as `DueChange`'s `Codable` reads it, on one line.
     mutating func dueChange(_ change: DueChange) {
         literal("{\"id\":")

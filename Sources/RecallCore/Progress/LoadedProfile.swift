@@ -17,10 +17,19 @@ struct LoadedProfile {
     var tornJournalBytes: [UInt8] = []
     /// The journal's last entry lacks its newline, which the store adds before appending.
     var journalLacksFinalNewline = false
+    /// Read with `tailOnly`: the index of the log up to the snapshot's `log_sequence` (then
+    /// `tailSequence`), of which `profile.reviews` holds only what comes after; nil when the
+    /// profile holds the whole log.
+    var tailBase: ReviewTimeIndex?
+    var tailSequence = 0
 
     /// Reads and folds the snapshot and journal (strictly: any damage is an error).
+    ///
+    /// With `tailOnly`, reads only the log after the snapshot (see `ProgressStore.open`) when the
+    /// snapshot holds an index of the rest and that tail is plain (`isPlainTail`); otherwise the
+    /// whole log.
     static func read(
-        files: ProgressFiles, profileName: String, defaultSettings: SchedulerSettings
+        files: ProgressFiles, profileName: String, defaultSettings: SchedulerSettings, tailOnly: Bool = false
     ) throws(ProgressError) -> LoadedProfile {
         var loaded = LoadedProfile(
             profile: Profile(name: profileName, settings: defaultSettings), sequence: 0, journalLength: 0,
@@ -35,6 +44,10 @@ struct LoadedProfile {
                 loaded.migratedFrom = snapshot.loadedVersion
                 loaded.snapshotData = data
             }
+            if tailOnly, loaded.migratedFrom == nil, let index = snapshot.timeIndex, index.isChronological {
+                loaded.tailBase = index
+                loaded.tailSequence = snapshot.journalSequence
+            }
         }
         var tail = Journal.Contents()
         if loaded.migratedFrom == nil {
@@ -45,6 +58,9 @@ struct LoadedProfile {
             var journal = try Journal.parse(data, file: files.journal, lenient: false)
             journal.entries = tail.entries + journal.entries
             tail = journal
+        }
+        if loaded.tailBase != nil, !loaded.isPlainTail(tail.entries.lazy.map(\.entry)) {
+            return try read(files: files, profileName: profileName, defaultSettings: defaultSettings)
         }
         if !tail.entries.isEmpty || tail.tornLine != nil || tail.validLength > 0 {
             loaded.fold(tail, file: files.journal)
@@ -65,10 +81,14 @@ struct LoadedProfile {
         self.profile = Profile()  // one owner of the log while it grows
         defer { self.profile = profile }
         for path in ProgressLog.segments(of: files, generation: logGeneration) {
+            // Reading the tail only: a segment that ends at or before the snapshot is all folded.
+            if tailBase != nil, let last = ProgressLog.lastSequence(ofSegment: path), last <= folded {
+                continue
+            }
             guard let data = try FileIO.readIfExists(path) else { continue }
             let contents = try Journal.scan(data, file: path, lenient: lenient, sealed: true) { line, entry in
                 if entry.sequence <= folded {
-                    profile.applyToLog(entry)
+                    if tailBase == nil { profile.applyToLog(entry) }
                 } else {
                     later.append((line, entry))
                 }
@@ -83,6 +103,28 @@ struct LoadedProfile {
             }
         }
         return later
+    }
+
+    /// Whether the log after the snapshot can be folded onto the snapshot's states without the log
+    /// before it: every entry is later than the snapshot; no due change (their ids are checked
+    /// against the whole log); answers are later than their card's last review in the snapshot
+    /// (so none repeats one the tail does not hold); rerates and undos name answers of the tail.
+    func isPlainTail(_ entries: some Sequence<Journal.Entry>) -> Bool {
+        var answers = Set<String>()
+        for entry in entries {
+            guard entry.sequence > tailSequence, entry.dueChange == nil else { return false }
+            if let replaced = entry.replace {
+                guard answers.contains(replaced) else { return false }
+            } else if let review = entry.review {
+                if let last = profile.states[review.cardID]?.lastReview, review.reviewedAt <= last {
+                    return false
+                }
+                answers.insert(review.id)
+            } else if let undone = entry.undo, !answers.contains(undone) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Applies the journal entries the snapshot does not hold yet.

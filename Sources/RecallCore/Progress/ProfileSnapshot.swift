@@ -15,11 +15,47 @@ struct ProfileSnapshot {
     var loadedVersion: Int
     /// The generation of log segments the snapshot goes with (version 2; see `ProgressLog`).
     var logGeneration = 0
+    /// The log's index as of `log_sequence` (version 2 files written since it was added; nil
+    /// before, and the log is then read whole to build it).
+    var timeIndex: ReviewTimeIndex?
 
     /// What one card holds in the file.
     struct CardRecord: Decodable {
         var state: CardState?
         var flags: CardFlags?
+        /// The card's first review and last wrong answer (the log's index; version 2).
+        var first: Date?
+        var wrong: Date?
+    }
+
+    /// The log's index beside the states (version 2): whether the log is in time order, its
+    /// latest review time, and reviews per quarter hour as pairs `[quarter, count, …]`.
+    struct LogIndexV2: Decodable {
+        var inTimeOrder: Bool
+        var lastAt: Date?
+        var quarters: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case inTimeOrder = "in_time_order", lastAt = "last_at", quarters
+        }
+
+        /// The index with the cards' first and last wrong times, or nil if the pairs are not pairs.
+        func index(cards: [String: CardRecord]) -> ReviewTimeIndex? {
+            guard quarters.count % 2 == 0 else { return nil }
+            var perQuarter: [Int: Int] = [:]
+            for pair in stride(from: 0, to: quarters.count, by: 2) where quarters[pair + 1] > 0 {
+                perQuarter[quarters[pair]] = quarters[pair + 1]
+            }
+            var first: [String: Date] = [:]
+            var wrong: [String: Date] = [:]
+            for (cardID, record) in cards {
+                first[cardID] = record.first
+                wrong[cardID] = record.wrong
+            }
+            return ReviewTimeIndex(
+                firstReviewedAt: first, lastWrongAt: wrong, reviewsPerQuarter: perQuarter,
+                isChronological: inTimeOrder, lastTime: lastAt)
+        }
     }
 
     /// Version 1 as it is read.
@@ -46,11 +82,12 @@ struct ProfileSnapshot {
         var logGeneration: Int
         var logSequence: Int
         var settings: SettingsV2
+        var logIndex: LogIndexV2?
         var cards: [String: CardRecord]
 
         enum CodingKeys: String, CodingKey {
             case schemaVersion = "schema_version", profile, logGeneration = "log_generation"
-            case logSequence = "log_sequence", settings, cards
+            case logSequence = "log_sequence", settings, logIndex = "log_index", cards
         }
     }
 
@@ -184,7 +221,8 @@ struct ProfileSnapshot {
                 name: profileName, settings: contents.settings.settings, states: states, flags: flags)
             return ProfileSnapshot(
                 profile: profile, journalSequence: contents.logSequence, loadedVersion: version,
-                logGeneration: contents.logGeneration)
+                logGeneration: contents.logGeneration,
+                timeIndex: contents.logIndex?.index(cards: contents.cards))
         }
         let contents: FileV1
         do {
@@ -251,10 +289,11 @@ struct ProfileSnapshot {
         return Int(String(decoding: digits, as: UTF8.self))
     }
 
-    /// The file's bytes in the current schema: settings, states and flags, O(cards); the log is
-    /// in the segments of `logGeneration`, and `logSequence` is its last entry the states reflect.
-    static func encode(_ profile: Profile, logSequence: Int, logGeneration: Int) throws(ProgressError)
-        -> [UInt8]
+    /// The file's bytes in the current schema: settings, the log's index, states and flags,
+    /// O(cards); the log is in the segments of `logGeneration`, and `logSequence` is its last
+    /// entry the states and `index` reflect.
+    static func encode(_ profile: Profile, index: ReviewTimeIndex?, logSequence: Int, logGeneration: Int)
+        throws(ProgressError) -> [UInt8]
     {
         let settings = try encodedSettings(SettingsV2(profile.settings), of: profile)
         var writer = JSONWriter()
@@ -264,9 +303,28 @@ struct ProfileSnapshot {
         writer.raw(",\n\"log_generation\": \(logGeneration),\n\"log_sequence\": \(logSequence)")
         writer.raw(",\n\"settings\": ")
         writer.bytes.append(contentsOf: settings)
-        writeCards(of: profile, to: &writer)
+        if let index { writeIndex(index, to: &writer) }
+        writeCards(of: profile, index: index, to: &writer)
         writer.raw("\n}\n}\n")
         return writer.bytes
+    }
+
+    /// The `"log_index"` member (after a comma), without the cards' times (they go with the cards).
+    private static func writeIndex(_ index: ReviewTimeIndex, to writer: inout JSONWriter) {
+        writer.raw(",\n\"log_index\": {\"in_time_order\": ")
+        writer.raw(index.isChronological ? "true" : "false")
+        if let last = index.lastTime {
+            writer.raw(", \"last_at\": ")
+            writer.number(last.timeIntervalSince1970)
+        }
+        writer.raw(", \"quarters\": [")
+        for (position, quarter) in index.reviewsPerQuarter.keys.sorted().enumerated() {
+            if position > 0 { writer.literal(",") }
+            writer.integer(quarter)
+            writer.literal(",")
+            writer.integer(index.reviewsPerQuarter[quarter] ?? 0)
+        }
+        writer.raw("]}")
     }
 }
 
@@ -286,11 +344,13 @@ extension ProfileSnapshot {
     }
 
     /// The `"cards"` member (after a comma): each card's state and flags, by id, in id order;
-    /// the same in every schema's files.
-    static func writeCards(of profile: Profile, to writer: inout JSONWriter) {
+    /// the same in every schema's files; with `index`, each card's first review and last wrong
+    /// answer too.
+    static func writeCards(of profile: Profile, index: ReviewTimeIndex? = nil, to writer: inout JSONWriter) {
         writer.raw(",\n\"cards\": {")
-        let cardIDs = Set(profile.states.keys).union(profile.flags.keys).sorted()
-        for (position, cardID) in cardIDs.enumerated() {
+        var cardIDs = Set(profile.states.keys).union(profile.flags.keys)
+        if let index { cardIDs.formUnion(index.firstReviewedAt.keys) }
+        for (position, cardID) in cardIDs.sorted().enumerated() {
             position == 0 ? writer.literal("\n") : writer.literal(",\n")
             writer.string(cardID)
             writer.raw(": {")
@@ -298,12 +358,22 @@ extension ProfileSnapshot {
                 writer.key("state")
                 writer.state(state)
             }
-            if let flags = profile.flags[cardID], !flags.isEmpty,
-                let encoded = try? JSONEncoder().encode(flags)
-            {
+            if let flags = profile.flags[cardID], !flags.isEmpty {
                 writer.raw(profile.states[cardID] == nil ? "" : ",")
                 writer.key("flags")
-                writer.bytes.append(contentsOf: encoded)
+                writer.flags(flags)
+            }
+            if let index {
+                var comma = profile.states[cardID] != nil || profile.flags[cardID].map { !$0.isEmpty } == true
+                for (key, time) in [
+                    ("first", index.firstReviewedAt[cardID]), ("wrong", index.lastWrongAt[cardID]),
+                ] {
+                    guard let time else { continue }
+                    if comma { writer.literal(",") }
+                    comma = true
+                    writer.key(key)
+                    writer.number(time.timeIntervalSince1970)
+                }
             }
             writer.raw("}")
         }

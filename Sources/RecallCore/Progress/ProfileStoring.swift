@@ -30,6 +30,11 @@ public protocol ProfileStoring: AnyObject {
     func firstReviewDate(of cardID: String) -> Date?
     /// Each card's last wrong answer time (in log order), for the cards answered wrongly ever.
     func lastWrongAnswerTimes() -> [String: Date]
+    /// The study days (of `calendar`) with at least one answer.
+    func activeDays(calendar: StudyCalendar) -> Set<Int>
+    /// Makes `profile.reviews` the whole log, for what reads it beyond the day's answers (a
+    /// store may hold its tail only; see `ProgressStore.open(…tailOnly:)`).
+    func loadWholeLog() throws(ProgressError)
     /// Ends the session and releases the profile.
     func finish() throws(ProgressError)
     /// Releases the profile without ending anything (every change is already durable).
@@ -100,6 +105,13 @@ public final class InMemoryProfileStore: ProfileStoring {
     public func lastWrongAnswerTimes() -> [String: Date] {
         ReviewTimeIndex(profile.reviews).lastWrongAt
     }
+
+    public func activeDays(calendar: StudyCalendar) -> Set<Int> {
+        Set(profile.reviews.map { calendar.day(of: $0.reviewedAt) })
+    }
+
+    /// The whole log is always in memory.
+    public func loadWholeLog() throws(ProgressError) {}
 
     public func finish() throws(ProgressError) {
         isFinished = true

@@ -34,7 +34,17 @@ enum ProgressLog {
 
     /// Reviews per part of a log written whole, so that no segment file is read in one piece of
     /// hundreds of megabytes.
-    static let reviewsPerPart = 100_000
+    ///
+    /// As many as a rotation seals at 100,000 cards (see `ProgressStore.effectiveCompactionThreshold`),
+    /// so that reading back a day's reviews reads a segment or two of this size.
+    static let reviewsPerPart = 10_000
+
+    /// The last entry a segment holds, from its name (nil if the path is not a segment's).
+    static func lastSequence(ofSegment path: String) -> Int? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.utf8.count == 29 else { return nil }
+        return Int(name.prefix(16))
+    }
 
     /// The generation's sealed segments in log order (an absent folder has none).
     static func segments(of files: ProgressFiles, generation: Int) -> [String] {

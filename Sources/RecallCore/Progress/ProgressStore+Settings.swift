@@ -9,6 +9,7 @@ extension ProgressStore {
     ///   if saving fails. In either case the profile is unchanged.
     public func updateSettings(_ settings: SchedulerSettings) throws(ProgressError) {
         let scheduler = try ReplayScheduler.make(settings: settings)
+        try loadWholeLog()
         let previous = profile
         replaceSettings(settings)
         replaceProfileInMemory(profile.replayed(using: scheduler))

@@ -50,8 +50,23 @@ public final class ProgressStore {
     private let snapshotWriter = SnapshotWriter()
     /// First review times and time order of `profile.reviews` (see `reviews(from:to:)`), rebuilt
     /// when the profile changes other than by an answer.
-    private var timeIndex = ReviewTimeIndex([])
+    private var timeIndex = ReviewTimeIndex()
     private var timeIndexIsStale = true
+    /// When the store holds the log's tail only (opened with `tailOnly`): the index of the log up
+    /// to the snapshot's `log_sequence`, of which `profile.reviews` holds everything after.
+    private var tail: LogTail?
+
+    /// What a store holding the log's tail knows of the part it does not hold.
+    struct LogTail {
+        /// The index of the log up to `sequence` (read from the snapshot).
+        var base: ReviewTimeIndex
+        /// The last entry of the part not held.
+        var sequence: Int
+        /// The generation that part is in.
+        var generation: Int
+        /// Reviews of that part read back for `reviews(from:to:)`: those dated `from` or later.
+        var window: (from: Date, reviews: [Review])?
+    }
 
     init(
         profileName: String, directory: URL, io: FileIO, lock: ProfileLock, loaded: LoadedProfile
@@ -67,6 +82,9 @@ public final class ProgressStore {
         self.logGeneration = loaded.logGeneration
         self.journalLength = loaded.journalLength
         self.journalLines = loaded.journalLines
+        if let base = loaded.tailBase {
+            tail = LogTail(base: base, sequence: loaded.tailSequence, generation: loaded.logGeneration)
+        }
     }
 
     deinit {
@@ -79,22 +97,30 @@ public final class ProgressStore {
     /// `defaultSettings`; an older schema is migrated (the original kept as `<profile>.json.v<N>.bak`).
     /// - Throws: `ProgressError` if the name is invalid, another process holds the profile, a file
     ///   does not parse, or the schema is newer than this recall.
+    ///
+    /// - Parameter tailOnly: read the snapshot's states and the log after it only, not the whole
+    ///   log (what a study session needs; see `holdsWholeLog`). Falls back to the whole log when
+    ///   the snapshot has no index of it, or the tail is anything but answers, flags and undos of
+    ///   its own answers, in time order.
     public static func open(
         profile name: String = ProgressLocation.defaultProfile, in directory: URL,
-        defaultSettings: SchedulerSettings = SchedulerSettings()
+        defaultSettings: SchedulerSettings = SchedulerSettings(), tailOnly: Bool = false
     ) throws(ProgressError) -> ProgressStore {
-        try open(profile: name, in: directory, defaultSettings: defaultSettings, io: FileIO())
+        try open(
+            profile: name, in: directory, defaultSettings: defaultSettings, io: FileIO(), tailOnly: tailOnly)
     }
 
     static func open(
-        profile name: String, in directory: URL, defaultSettings: SchedulerSettings, io: FileIO
+        profile name: String, in directory: URL, defaultSettings: SchedulerSettings, io: FileIO,
+        tailOnly: Bool = false
     ) throws(ProgressError) -> ProgressStore {
         try ProgressLocation.validate(profile: name)
         try io.createDirectories(directory.path)
         try FileIO.checkPrivate(folder: directory.path)
         let files = ProgressLocation.files(profile: name, in: directory)
         let lock = try ProfileLock(path: files.lock, profile: name, io: io)
-        let loaded = try LoadedProfile.read(files: files, profileName: name, defaultSettings: defaultSettings)
+        let loaded = try LoadedProfile.read(
+            files: files, profileName: name, defaultSettings: defaultSettings, tailOnly: tailOnly)
         let store = ProgressStore(profileName: name, directory: directory, io: io, lock: lock, loaded: loaded)
         if loaded.tornJournalLine != nil {
             let backup = try store.keepBackup(
@@ -154,6 +180,7 @@ public final class ProgressStore {
     ///
     /// - Throws: `ProgressError.cannotUndo` if `reviewID` is not the last review of its card.
     public func undo(_ reviewID: String, restoring previous: CardState?) throws(ProgressError) {
+        if tail != nil, !profile.reviews.contains(where: { $0.id == reviewID }) { try loadWholeLog() }
         guard let review = profile.reviews.last(where: { $0.id == reviewID }),
             profile.lastReview(of: review.cardID)?.id == reviewID
         else { throw .cannotUndo(reviewID: reviewID) }
@@ -167,9 +194,11 @@ public final class ProgressStore {
             let stillReviewed =
                 index.firstReviewedAt[card] != review.reviewedAt || previous?.lastReview != nil
                 || profile.lastReview(of: card) != nil
+            // (A store holding the tail knows the rest's last wrong answer from its index.)
             let lastWrong =
                 review.verdict == .wrong
                 ? profile.reviews.last { $0.cardID == card && $0.verdict == .wrong }?.reviewedAt
+                    ?? tail?.base.lastWrongAt[card]
                 : index.lastWrongAt[card]
             index.undone(review, cardStillReviewed: stillReviewed, lastWrong: lastWrong)
             return true
@@ -186,6 +215,7 @@ public final class ProgressStore {
     public func replaceLastReview(with review: Review, newState: CardState, flags: CardFlags)
         throws(ProgressError)
     {
+        if tail != nil, profile.lastReview(of: review.cardID)?.id != review.id { try loadWholeLog() }
         guard let old = profile.lastReview(of: review.cardID), old.id == review.id else {
             throw .cannotUndo(reviewID: review.id)
         }
@@ -210,6 +240,7 @@ public final class ProgressStore {
     public func record(_ changes: [DueChange], using scheduler: some CardScheduling) throws(ProgressError)
         -> Int
     {
+        try loadWholeLog()
         var known = Set(profile.dueChanges.map(\.id))
         let fresh = changes.filter { known.insert($0.id).inserted }.sorted(by: DueChange.logOrder)
         guard !fresh.isEmpty else { return 0 }
@@ -235,8 +266,41 @@ public final class ProgressStore {
 
     /// The reviews dated in `start..<end`, in log order: a binary search when the log is in time
     /// order (the usual case), not a scan of the whole log.
+    ///
+    /// A store holding the tail reads the part of the log it does not hold back from the
+    /// segments, newest first, as far as `start` (once; later calls from the same time on take
+    /// it from memory).
     public func reviews(from start: Date, to end: Date) -> [Review] {
-        currentTimeIndex().reviews(in: profile.reviews, from: start, to: end)
+        let held = currentTimeIndex().reviews(in: profile.reviews, from: start, to: end)
+        guard var tail, let last = tail.base.lastTime, start <= last else { return held }
+        if tail.window.map({ start < $0.from }) ?? true {
+            tail.window = (start, earlierReviews(from: start, in: tail))
+            self.tail = tail
+        }
+        let earlier = tail.window?.reviews.filter { $0.reviewedAt >= start && $0.reviewedAt < end } ?? []
+        return earlier + held
+    }
+
+    /// The reviews the store does not hold dated `start` or later: the sealed segments read
+    /// newest first down to the first whose first answer is before `start` (answers are in time order up to
+    /// there, or the store would hold it whole). A segment that cannot be read gives nothing:
+    /// the counts it would add are a day's, and the answers are safe in it.
+    private func earlierReviews(from start: Date, in tail: LogTail) -> [Review] {
+        var segments: [[Journal.Entry]] = []
+        for path in ProgressLog.segments(of: files, generation: tail.generation).reversed() {
+            guard let data = try? FileIO.readIfExists(path) else { continue }
+            var entries: [Journal.Entry] = []
+            _ = try? Journal.scan(data, file: path, lenient: true, sealed: true) { _, entry in
+                if entry.sequence <= tail.sequence { entries.append(entry) }
+            }
+            segments.append(entries)
+            // Answers are in time order (a rerate or an undo names an earlier one, of any age).
+            let answers = entries.lazy.filter { $0.replace == nil }.compactMap(\.review)
+            if let first = answers.first, first.reviewedAt < start { break }
+        }
+        var part = Profile()
+        for entry in segments.reversed().joined() { part.applyToLog(entry) }
+        return part.reviews.filter { $0.reviewedAt >= start }
     }
 
     /// When the card was first reviewed, or nil if never.
@@ -266,10 +330,35 @@ public final class ProgressStore {
 
     private func currentTimeIndex() -> ReviewTimeIndex {
         if timeIndexIsStale {
-            timeIndex = ReviewTimeIndex(profile.reviews)
+            timeIndex =
+                tail.map { ReviewTimeIndex(base: $0.base, following: profile.reviews) }
+                ?? ReviewTimeIndex(profile.reviews)
             timeIndexIsStale = false
         }
         return timeIndex
+    }
+
+    /// The study days (of `calendar`) with at least one answer, from the index.
+    public func activeDays(calendar: StudyCalendar) -> Set<Int> {
+        currentTimeIndex().activeDays(calendar: calendar)
+    }
+
+    /// Whether `profile.reviews` is the whole log, or its tail only (see `open(…tailOnly:)`).
+    public var holdsWholeLog: Bool { tail == nil }
+
+    /// Reads the part of the log the store does not hold (see `open(…tailOnly:)`), so that
+    /// `profile.reviews` is the whole log; nothing to do when it is. The states, flags and
+    /// settings in memory stay as they are (the files hold the same).
+    public func loadWholeLog() throws(ProgressError) {
+        guard tail != nil else { return }
+        snapshotWriter.wait()
+        let whole = try LoadedProfile.read(
+            files: files, profileName: profileName, defaultSettings: profile.settings, tailOnly: false)
+        var complete = profile
+        complete.reviews = whole.profile.reviews
+        complete.dueChanges = whole.profile.dueChanges
+        tail = nil
+        profile = complete
     }
 
     /// Whether the journal holds changes the snapshot does not (so `save` has work to do).
@@ -297,7 +386,8 @@ public final class ProgressStore {
 
     private func writeSnapshot() throws(ProgressError) {
         snapshotWriter.wait()
-        let bytes = try ProfileSnapshot.encode(profile, logSequence: sequence, logGeneration: logGeneration)
+        let bytes = try ProfileSnapshot.encode(
+            profile, index: currentTimeIndex(), logSequence: sequence, logGeneration: logGeneration)
         try io.replaceAtomically(files.snapshot, with: bytes)
     }
 
@@ -311,7 +401,8 @@ public final class ProgressStore {
             name: profile.name, settings: profile.settings, storableStates: profile.states,
             flags: profile.flags, reviews: [])
         snapshotWriter.write(
-            states, logSequence: sequence, logGeneration: logGeneration, to: files.snapshot, io: io)
+            states, index: currentTimeIndex(), logSequence: sequence, logGeneration: logGeneration,
+            to: files.snapshot, io: io)
     }
 
     /// Waits for a snapshot being written in the background (tests, benchmarks), and notes
@@ -356,6 +447,7 @@ public final class ProgressStore {
     /// (a migration, a merge, moved card ids). A crash before the switch leaves the old files as
     /// they were; after it, journal lines left over are in the new log and not counted twice.
     func rewriteLog() throws(ProgressError) {
+        try loadWholeLog()
         snapshotWriter.wait()
         do {
             logGeneration = try Self.rewriteLog(
@@ -385,7 +477,8 @@ public final class ProgressStore {
         try ProgressLog.writeGeneration(new, of: profile, sequence: sequence, files: files, io: io)
         // On an error the new generation stays: the snapshot may already name it (a failure after
         // the rename); the next change of the whole log removes whichever is not current.
-        let bytes = try ProfileSnapshot.encode(profile, logSequence: sequence, logGeneration: new)
+        let bytes = try ProfileSnapshot.encode(
+            profile, index: ReviewTimeIndex(profile.reviews), logSequence: sequence, logGeneration: new)
         try io.replaceAtomically(files.snapshot, with: bytes)
         if access(files.journal, F_OK) == 0 {
             let fd = try io.open(files.journal, flags: O_WRONLY | O_NOFOLLOW, operation: "open journal")
@@ -401,6 +494,7 @@ public final class ProgressStore {
 
     /// Merges `other` into this profile (`Profile.merged(with:using:)`) and saves.
     public func merge(_ other: Profile, using scheduler: some CardScheduling) throws(ProgressError) {
+        try loadWholeLog()
         let previous = profile
         profile = profile.merged(with: other, using: scheduler)
         do {
@@ -413,7 +507,9 @@ public final class ProgressStore {
 
     /// Replaces the profile with `new` (a migration), first keeping the current one, journal
     /// folded in, as `<profile>.json.<backupSuffix>`; returns the backup's path.
+    /// `new` is made from the whole log: a store holding the tail loads it first (`loadWholeLog`).
     func replaceProfile(_ new: Profile, backupSuffix: String) throws(ProgressError) -> String {
+        precondition(tail == nil, "replaceProfile on a store holding the log's tail")
         let original = try ProfileSnapshot.encodeWhole(profile)
         let backup = try keepBackup(of: Data(original), suffix: backupSuffix)
         let previous = profile

@@ -1,21 +1,53 @@
 import Foundation
 
-/// What the study queue and the card status ask of the log at every prompt, kept so that they
-/// need not scan the whole log: each card's first review time, its last wrong answer, and whether the log is in time order (as it is unless
-/// clocks went backwards), in which case a day's reviews are found by binary search.
+/// What the study queue, the card status and the session's summary ask of the log, kept so that
+/// they need not scan the whole log: each card's first review time, its last wrong answer, how
+/// many reviews fall in each quarter of an hour (the study days, whatever the calendar), and
+/// whether the log is in time order (as it is unless clocks went backwards), in which case a
+/// day's reviews are found by binary search.
 ///
-/// Maintained by `ProgressStore` alongside its profile.
-struct ReviewTimeIndex {
+/// Maintained by `ProgressStore` alongside its profile, and written into the snapshot of states
+/// (as of its `log_sequence`), so that opening a profile reads the states and the log's tail only.
+struct ReviewTimeIndex: Equatable, Sendable {
     private(set) var firstReviewedAt: [String: Date] = [:]
     /// The time of each card's last wrong answer, in log order (what `CardStatus.daysSinceWrong` reads).
     private(set) var lastWrongAt: [String: Date] = [:]
+    /// Reviews per quarter of an hour since 1970 (only quarters with reviews). Every time zone's
+    /// offset and every day boundary falls on a quarter hour, so a quarter lies in one study day
+    /// of any calendar.
+    private(set) var reviewsPerQuarter: [Int: Int] = [:]
     /// Every review is dated no earlier than the one before it.
     private(set) var isChronological = true
-    private var lastTime: Date?
+    private(set) var lastTime: Date?
+
+    init() {}
 
     init(_ reviews: [Review]) {
         firstReviewedAt.reserveCapacity(reviews.count / 8)
         for review in reviews { recorded(review) }
+    }
+
+    /// The index read from a snapshot.
+    init(
+        firstReviewedAt: [String: Date], lastWrongAt: [String: Date], reviewsPerQuarter: [Int: Int],
+        isChronological: Bool, lastTime: Date?
+    ) {
+        self.firstReviewedAt = firstReviewedAt
+        self.lastWrongAt = lastWrongAt
+        self.reviewsPerQuarter = reviewsPerQuarter
+        self.isChronological = isChronological
+        self.lastTime = lastTime
+    }
+
+    /// `base` (the index of the log up to some entry) followed by `reviews`, the log after it.
+    init(base: ReviewTimeIndex, following reviews: [Review]) {
+        self = base
+        for review in reviews { recorded(review) }
+    }
+
+    static func quarter(of time: Date) -> Int {
+        let quarter = (time.timeIntervalSince1970 / 900).rounded(.down)
+        return quarter.isFinite && abs(quarter) < 1e15 ? Int(quarter) : 0
     }
 
     mutating func recorded(_ review: Review) {
@@ -23,6 +55,7 @@ struct ReviewTimeIndex {
         let time = review.reviewedAt
         Self.updateEarliest(&firstReviewedAt[review.cardID, default: time], with: time)
         if review.verdict == .wrong { lastWrongAt[review.cardID] = time }
+        reviewsPerQuarter[Self.quarter(of: time), default: 0] += 1
         if let lastTime, review.reviewedAt < lastTime { isChronological = false }
         lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
     }
@@ -35,13 +68,33 @@ struct ReviewTimeIndex {
     mutating func undone(_ review: Review, cardStillReviewed: Bool, lastWrong: Date?) {
         if !cardStillReviewed { firstReviewedAt[review.cardID] = nil }
         lastWrongAt[review.cardID] = lastWrong
+        let quarter = Self.quarter(of: review.reviewedAt)
+        if let count = reviewsPerQuarter[quarter] {
+            reviewsPerQuarter[quarter] = count > 1 ? count - 1 : nil
+        }
     }
 
     private static func updateEarliest(_ first: inout Date, with time: Date) {
         if time < first { first = time }
     }
 
-    /// The reviews of `reviews` (the log this index describes) dated in `start..<end`, in log order.
+    /// The study days (of `calendar`) with at least one review: the calendar is asked once a day
+    /// studied, not once a quarter (a decade of daily study has a few hundred thousand quarters).
+    func activeDays(calendar: StudyCalendar) -> Set<Int> {
+        var days: Set<Int> = []
+        var dayEnd = Int.min  // the first quarter after the day last asked about
+        for quarter in reviewsPerQuarter.keys.sorted() where quarter >= dayEnd {
+            let time = Date(timeIntervalSince1970: Double(quarter) * 900)
+            days.insert(calendar.day(of: time))
+            // Rounded down: at worst the same day is asked about again.
+            let end = (calendar.endOfDay(containing: time).timeIntervalSince1970 / 900).rounded(.down)
+            dayEnd = end.isFinite && abs(end) < 1e15 ? max(Int(end), quarter + 1) : quarter + 1
+        }
+        return days
+    }
+
+    /// The reviews of `reviews` (the log this index describes, or its tail) dated in
+    /// `start..<end`, in log order.
     func reviews(in reviews: [Review], from start: Date, to end: Date) -> [Review] {
         guard isChronological else {
             return reviews.filter { $0.reviewedAt >= start && $0.reviewedAt < end }

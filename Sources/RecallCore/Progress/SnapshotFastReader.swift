@@ -67,15 +67,73 @@ struct SnapshotFastReader {
         guard string() != nil,
             literal(",\n\"log_generation\": "), let generation = integer(),
             literal(",\n\"log_sequence\": "), let sequence = integer(),
-            literal(",\n\"settings\": "), let settings = settingsV2(),
-            literal(",\n\"cards\": {"), let (states, flags) = cards(),
+            literal(",\n\"settings\": "), let settings = settingsV2()
+        else { return nil }
+        var timeIndex: ReviewTimeIndex?
+        if literal(",\n\"log_index\": ") {
+            guard let read = logIndex() else { return nil }
+            timeIndex = read
+        }
+        var times = timeIndex.map { _ in CardTimes() }
+        guard literal(",\n\"cards\": {"), let (states, flags) = cards(times: &times),
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
+        if let times, let read = timeIndex {
+            timeIndex = ReviewTimeIndex(
+                firstReviewedAt: times.first, lastWrongAt: times.wrong,
+                reviewsPerQuarter: read.reviewsPerQuarter,
+                isChronological: read.isChronological, lastTime: read.lastTime)
+        }
         let profile = Profile(
             name: profileName, settings: settings, storableStates: states,
             flags: flags.filter { !$0.value.isEmpty }, reviews: [])
         return ProfileSnapshot(
-            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation)
+            profile: profile, journalSequence: sequence, loadedVersion: 2, logGeneration: generation,
+            timeIndex: timeIndex)
+    }
+
+    /// Each card's first review and last wrong answer, as the version-2 cards hold them.
+    private struct CardTimes {
+        var first: [String: Date] = [:]
+        var wrong: [String: Date] = [:]
+    }
+
+    /// The `"log_index"` object as `ProfileSnapshot.encode` writes it (the cards' times empty).
+    private mutating func logIndex() -> ReviewTimeIndex? {
+        guard literal("{\"in_time_order\": ") else { return nil }
+        let inTimeOrder: Bool
+        if literal("true") {
+            inTimeOrder = true
+        } else if literal("false") {
+            inTimeOrder = false
+        } else {
+            return nil
+        }
+        var lastAt: Date?
+        if literal(", \"last_at\": ") {
+            guard let last = number() else { return nil }
+            lastAt = Date(timeIntervalSince1970: last)
+        }
+        guard literal(", \"quarters\": [") else { return nil }
+        var perQuarter: [Int: Int] = [:]
+        // About 14 bytes a pair ("12345678,12,"): room for them all at once.
+        if let base = bytes.baseAddress,
+            let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index)
+        {
+            perQuarter.reserveCapacity((UnsafeRawPointer(end) - (base + index)) / 14 + 1)
+        }
+        var first = true
+        while !literal("]}") {
+            guard first || literal(","), let quarter = integer(), literal(","), let count = integer() else {
+                return nil
+            }
+            first = false
+            if count > 0 { perQuarter[quarter] = count }
+        }
+        return ReviewTimeIndex(
+            firstReviewedAt: [:], lastWrongAt: [:], reviewsPerQuarter: perQuarter,
+            isChronological: inTimeOrder,
+            lastTime: lastAt)
     }
 
     private mutating func settingsV2() -> SchedulerSettings? {
@@ -96,9 +154,24 @@ struct SnapshotFastReader {
     }
 
     private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
+        var times: CardTimes?
+        return cards(times: &times)
+    }
+
+    /// The cards; with `times`, each card's `first` and `wrong` times are read into it (without,
+    /// a card that has them is not in the layout expected).
+    private mutating func cards(times: inout CardTimes?) -> (
+        states: [String: CardState], flags: [String: CardFlags]
+    )? {
         var states: [String: CardState] = [:]
         var flags: [String: CardFlags] = [:]
-        states.reserveCapacity(bytes.count / 4_000)
+        // A card takes 150-300 bytes of a version-2 file, which holds little else; a version-1
+        // file is mostly reviews.
+        let expected = times == nil ? bytes.count / 4_000 : bytes.count / 250
+        states.reserveCapacity(expected)
+        flags.reserveCapacity(expected / 2)
+        times?.first.reserveCapacity(expected)
+        times?.wrong.reserveCapacity(expected / 2)
         var first = true
         while !literal("\n}") {
             guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
@@ -113,6 +186,17 @@ struct SnapshotFastReader {
             } else if literal("\"flags\":") {
                 guard let cardFlags = cardFlags() else { return nil }
                 flags[cardID] = cardFlags
+            }
+            if times != nil {
+                let more = states[cardID] != nil || flags[cardID] != nil
+                if literal(more ? ",\"first\":" : "\"first\":") {
+                    guard let time = number() else { return nil }
+                    times?.first[cardID] = Date(timeIntervalSince1970: time)
+                    if literal(",\"wrong\":") {
+                        guard let time = number() else { return nil }
+                        times?.wrong[cardID] = Date(timeIntervalSince1970: time)
+                    }
+                }
             }
             guard literal("}") else { return nil }
         }
@@ -145,11 +229,42 @@ struct SnapshotFastReader {
         return literal("}") ? state : nil
     }
 
+    /// Flags as `JSONWriter.flags` writes them, or any other layout through `JSONDecoder`.
     private mutating func cardFlags() -> CardFlags? {
         let start = index
+        if let flags = writtenFlags() { return flags }
+        index = start
         guard skipObject() else { return nil }
         return try? JSONDecoder().decode(
             CardFlags.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index])))
+    }
+
+    private mutating func writtenFlags() -> CardFlags? {
+        guard literal("{") else { return nil }
+        var flags = CardFlags()
+        var first = true
+        func key(_ name: StaticString, _ reader: inout SnapshotFastReader) -> Bool {
+            guard reader.literal(name) else { return false }
+            first = false
+            return true
+        }
+        if key("\"suspended\":true", &self) { flags.isSuspended = true }
+        if key(first ? "\"buried_until\":" : ",\"buried_until\":", &self) {
+            guard let until = number() else { return nil }
+            flags.buriedUntil = Date(timeIntervalSince1970: until)
+        }
+        if key(first ? "\"leech\":true" : ",\"leech\":true", &self) { flags.isLeech = true }
+        if key(first ? "\"lapses\":" : ",\"lapses\":", &self) {
+            guard let lapses = integer() else { return nil }
+            flags.lapses = lapses
+        }
+        if key(first ? "\"aliases\":[" : ",\"aliases\":[", &self) {
+            while !literal("]") {
+                guard flags.aliases.isEmpty || literal(","), let alias = string() else { return nil }
+                flags.aliases.append(alias)
+            }
+        }
+        return literal("}") ? flags : nil
     }
 
     private mutating func reviews() -> [Review]? {
@@ -242,14 +357,18 @@ struct SnapshotFastReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         let start = index
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(
-                    validating: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                // ASCII is valid UTF-8 as it is (and ids are ASCII): no generic validation.
+                let text =
+                    ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
                 index += 1
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 index = start
                 return escapedString()

@@ -11,12 +11,15 @@ final class SnapshotWriter: Sendable {
     private let queue = DispatchQueue(label: "recall.progress.snapshot")
     private let failure = Mutex<ProgressError?>(nil)
 
-    /// Encodes `profile`'s states (its log is not read) and replaces `path` atomically, later.
-    func write(_ profile: Profile, logSequence: Int, logGeneration: Int, to path: String, io: FileIO) {
+    /// Encodes `profile`'s states and the log's index (its log is not read) and replaces `path` atomically, later.
+    func write(
+        _ profile: Profile, index: ReviewTimeIndex, logSequence: Int, logGeneration: Int, to path: String,
+        io: FileIO
+    ) {
         queue.async { [self] in
             do throws(ProgressError) {
                 let bytes = try ProfileSnapshot.encode(
-                    profile, logSequence: logSequence, logGeneration: logGeneration)
+                    profile, index: index, logSequence: logSequence, logGeneration: logGeneration)
                 try io.replaceAtomically(path, with: bytes)
             } catch {
                 self.failure.withLock { $0 = error }

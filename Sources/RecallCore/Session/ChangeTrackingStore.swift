@@ -105,6 +105,15 @@ public final class ChangeTrackingStore: ProfileStoring {
         base.lastWrongAnswerTimes()
     }
 
+    public func activeDays(calendar: StudyCalendar) -> Set<Int> {
+        base.activeDays(calendar: calendar)
+    }
+
+    /// Touches no card's state: only what the profile holds of the log.
+    public func loadWholeLog() throws(ProgressError) {
+        try noting([]) { () throws(ProgressError) in try base.loadWholeLog() }
+    }
+
     public func finish() throws(ProgressError) {
         try base.finish()
     }

@@ -55,7 +55,7 @@ struct DayTally {
         }
     }
 
-    /// The cards, once each, in deck order.
+    /// The cards in deck order (a card listed twice is counted at its first place only).
     private let cards: [Card]
     /// Each card's fact (an index into `facts`), by card id.
     private let factOfCard: [String: Int]
@@ -66,31 +66,38 @@ struct DayTally {
 
     /// Counts every card at `now` (O(cards)).
     init(cards: [Card], store: some ProfileStoring, now: Date, days: StudyCalendar) {
-        var unique: [Card] = []
         var factOfCard: [String: Int] = [:]
         var factOfKey: [String: Int] = [:]
         var facts: [[Int]] = []
-        unique.reserveCapacity(cards.count)
         factOfCard.reserveCapacity(cards.count)
-        for card in cards where factOfCard[card.id] == nil {
+        factOfKey.reserveCapacity(cards.count)
+        for index in cards.indices {
+            // (Reading the two ids in place: a copy of each card would retain all its parts.)
+            let id = cards[index].id
+            guard factOfCard[id] == nil else { continue }
+            let key = cards[index].siblingKey
             let fact: Int
-            if let known = factOfKey[card.siblingKey] {
+            if let known = factOfKey[key] {
                 fact = known
             } else {
                 fact = facts.count
-                factOfKey[card.siblingKey] = fact
+                factOfKey[key] = fact
                 facts.append([])
             }
-            factOfCard[card.id] = fact
-            facts[fact].append(unique.count)
-            unique.append(card)
+            factOfCard[id] = fact
+            facts[fact].append(index)
         }
-        self.cards = unique
+        self.cards = cards
         self.factOfCard = factOfCard
         self.facts = facts
-        let board = CardStatusBoard(store: store, cards: unique, now: now, days: days)
+        let board = CardStatusBoard(store: store, cards: cards, now: now, days: days)
         let profile = store.profile
-        parts = facts.map { Self.part(of: $0, in: unique, board: board, profile: profile) }
+        // Facts are counted independently: over the cores, each shard a run of facts.
+        let shards = Parallel.shardCount(for: facts.count / 16)
+        parts = Parallel.map(shards: shards) { [facts] shard in
+            let range = (facts.count * shard / shards)..<(facts.count * (shard + 1) / shards)
+            return facts[range].map { Self.part(of: $0, in: cards, board: board, profile: profile) }
+        }.flatMap { $0 }
         total = parts.reduce(Part(), +)
     }
 

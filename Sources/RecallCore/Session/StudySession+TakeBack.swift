@@ -50,8 +50,10 @@ extension StudySession {
     /// to a card outside this session.
     @discardableResult
     public func undoLastLogged(now: Date) throws(ProgressError) -> Card? {
-        guard history.isEmpty, let last = store.profile.reviews.last, let card = cards[last.cardID]
-        else { return nil }
+        guard history.isEmpty else { return nil }
+        // The card's earlier reviews may be anywhere in the log.
+        try store.loadWholeLog()
+        guard let last = store.profile.reviews.last, let card = cards[last.cardID] else { return nil }
         let earlier = store.profile.reviews.filter { $0.cardID == card.id && $0.id != last.id }
         var state: CardState?
         for review in earlier.sorted(by: { $0.reviewedAt < $1.reviewedAt }) {

@@ -53,6 +53,7 @@ extension StudySession {
 
     /// Consecutive study days with at least one answer, up to today (or yesterday, if not yet today).
     public func streak(now: Date) -> Int {
-        StatsReport.streak(of: store.profile.reviews, now: now, calendar: options.clock)
+        StatsReport.streak(
+            activeDays: store.activeDays(calendar: options.clock), today: options.clock.day(of: now))
     }
 }

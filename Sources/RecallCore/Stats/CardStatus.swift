@@ -145,7 +145,7 @@ public struct CardStatusBoard: Sendable {
 
     /// Whether a card of this fact was answered today.
     public func factAnsweredToday(_ card: Card) -> Bool {
-        siblingsAnsweredToday.contains(card.siblingKey)
+        !siblingsAnsweredToday.isEmpty && siblingsAnsweredToday.contains(card.siblingKey)
     }
 
     public func status(of card: Card) -> CardStatus {

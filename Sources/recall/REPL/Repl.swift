@@ -161,7 +161,7 @@ final class Repl {
     func report(now: Date) -> StatsReport? {
         do {
             return try StatsReport(
-                profile: context.store.profile, cards: context.cards, now: now, calendar: options.clock)
+                profile: context.wholeProfile(), cards: context.cards, now: now, calendar: options.clock)
         } catch {
             Console.error(error.localizedDescription)
             return nil
@@ -217,7 +217,7 @@ final class Repl {
                 arguments.contains("--profile") && parsed.progress.profile != context.store.profile.name
                 ? try other(parsed.progress.profile).peekProfile(decks: context.decks)
                     ?? Profile(name: parsed.progress.profile)
-                : context.store.profile
+                : try context.wholeProfile()
             let selection = try parsed.questions(
                 from: context.cards(inDeck: parsed.deck), decks: decks.isEmpty ? context.decks : decks,
                 profile: profile, clock: options.clock, now: now,
@@ -281,9 +281,7 @@ final class Repl {
             let card = try CardLookup.find(id, in: context.cards)
             let now = clock()
             let board = context.statusBoard(now: now, clock: options.clock)
-            say(
-                CardListing.detail(
-                    card, profile: context.store.profile, board: board))
+            say(CardListing.detail(card, profile: try context.wholeProfile(), board: board))
         } catch {
             say(error.localizedDescription)
         }
@@ -335,7 +333,11 @@ final class Repl {
     func profile(_ name: String?) {
         let current = context.store.profile
         guard let name else {
-            say(ProfileView.summary(current, folder: progressOptions.directory))
+            do {
+                say(ProfileView.summary(try context.wholeProfile(), folder: progressOptions.directory))
+            } catch {
+                Console.error(error.localizedDescription)
+            }
             say(ProfileView.folders(progress: progressOptions, decks: deckOptions, current: current.name))
             return
         }
@@ -364,7 +366,7 @@ final class Repl {
                     return
                 }
             }
-            let store = try other(name).openStore(decks: context.decks, cards: context.cards)
+            let store = try other(name).openStore(decks: context.decks, cards: context.cards, tailOnly: true)
             context.close()
             context = StudyContext(
                 decks: context.decks, cards: context.cards, store: store,

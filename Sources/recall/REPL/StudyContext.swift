@@ -32,7 +32,7 @@ final class StudyContext {
     ) throws -> StudyContext {
         let decks = try deck.map { [try deckOptions.loadDeck(id: $0)] } ?? deckOptions.loadDecks()
         let cards = deckOptions.library.cards(for: decks, seed: seed)
-        let store = try progress.openStore(decks: decks, cards: cards)
+        let store = try progress.openStore(decks: decks, cards: cards, tailOnly: true)
         if let hour = dayStarts, store.profile.settings.dayStarts != hour {
             var settings = store.profile.settings
             settings.dayStarts = hour
@@ -40,6 +40,13 @@ final class StudyContext {
         }
         let scheduler = try Scheduler(settings: store.profile.settings)
         return StudyContext(decks: decks, cards: cards, store: store, scheduler: scheduler, seed: seed)
+    }
+
+    /// The profile with its whole log: the context's store holds the log's tail only (what a
+    /// session needs) until something reads further back (statistics, a card's history).
+    func wholeProfile() throws -> Profile {
+        try store.loadWholeLog()
+        return store.profile
     }
 
     /// The learner's study calendar: the profile's `--day-starts` in the local time zone.

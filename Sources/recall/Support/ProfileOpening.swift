@@ -7,8 +7,9 @@ extension ProgressOptions {
     /// Opens the profile for writing (locked), prints what loading found, and moves old card ids
     /// to the cards of `decks` on disk (the original kept as `<profile>.json.cardids.bak`).
     /// - Parameter cards: the cards of `decks`, if already generated.
-    func openStore(decks: [Deck], cards: [Card]? = nil) throws -> ProgressStore {
-        let store = try ProgressStore.open(profile: profile, in: directory)
+    /// - Parameter tailOnly: read the log's tail only (see `ProgressStore.open`): for study.
+    func openStore(decks: [Deck], cards: [Card]? = nil, tailOnly: Bool = false) throws -> ProgressStore {
+        let store = try ProgressStore.open(profile: profile, in: directory, tailOnly: tailOnly)
         for issue in store.issues { Console.writeError(issue.description + "\n") }
         guard !decks.isEmpty else { return store }
         do {

@@ -56,6 +56,45 @@ import Testing
         }
     }
 
+    /// Thousands of facts are counted in shards, one per core; what the shards add up to equals
+    /// a session's count, with answers today, burials and suspensions spread over them.
+    @Test func aDeckCountedInShardsEqualsASessionsCount() throws {
+        var rng = SplitMix64(seed: 77)
+        let cards: [Card] = (0..<4_000).flatMap { index in
+            ["forward", "reverse"].prefix(1 + index % 2).map { form in
+                Card(
+                    id: CardID(stored: "big:f\(index):\(form)"), deck: "big", kind: .typed,
+                    prompt: "Question \(index) \(form)?", answer: "Answer \(index)", facts: ["f\(index)"],
+                    source: "s", why: "", topic: "t", siblingKey: "big:f\(index)")
+            }
+        }
+        let store = InMemoryProfileStore()
+        let scheduler = try Scheduler(settings: SchedulerSettings(enableFuzzing: false))
+        for card in cards where Int.random(in: 0..<3, using: &rng) == 0 {
+            let days = Double(Int.random(in: 0...30, using: &rng))
+            let rating = Rating.allCases.randomElement(using: &rng) ?? .good
+            try store.record(
+                Review(
+                    cardID: card.id, reviewedAt: Self.start - days * 86_400 - 600, rating: rating,
+                    answer: "a",
+                    verdict: rating == .again ? .wrong : .correct, duration: 3),
+                using: scheduler)
+            if Int.random(in: 0..<15, using: &rng) == 0 {
+                try store.setFlags(CardFlags(isSuspended: true), for: card.id)
+            }
+        }
+        // Limits above the deck: every count is exact, none capped.
+        let options = StudyOptions(newPerDay: 100_000, reviewLimit: 100_000, clock: Self.options.clock)
+        let cache = DayCountsCache(
+            cards: cards, decks: [], store: ChangeTrackingStore(store), scheduler: scheduler)
+        let fresh = StudySession(
+            cards: cards, vocabulary: [], store: store, scheduler: scheduler, options: options,
+            now: Self.start
+        ).counts(now: Self.start)
+        #expect(fresh.review > 0 && fresh.new > 0 && fresh.suspended > 0 && fresh.buried > 0, "\(fresh)")
+        #expect(cache.counts(deck: nil, options: options, now: Self.start) == fresh)
+    }
+
     @Test(arguments: cases) func incrementalCountsEqualAFullRecount(_ test: Case) throws {
         var rng = SplitMix64(seed: test.seed)
         let folder = try TemporaryFolder(prefix: "recall-tally")

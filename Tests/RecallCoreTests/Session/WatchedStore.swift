@@ -58,6 +58,13 @@ final class WatchedStore: ProfileStoring {
         asked("lastWrongAnswerTimes")
         return inner.lastWrongAnswerTimes()
     }
+    func activeDays(calendar: StudyCalendar) -> Set<Int> {
+        asked("activeDays")
+        return inner.activeDays(calendar: calendar)
+    }
+    func loadWholeLog() throws(ProgressError) {
+        if answering { Issue.record("the whole log was loaded while answering") }
+    }
     func finish() throws(ProgressError) { try inner.finish() }
     func close() {}
 }
