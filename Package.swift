@@ -70,7 +70,10 @@ let package = Package(
             // dynamic loader no longer binds ~11,000 symbols across a dozen Swift libraries (see
             // Benchmarks/README.md, "Launch and replay start"). Compiling this target with the flag
             // too makes it name the static libraries Foundation needs (ICU among them) for the
-            // linker. Debug builds, and so `swift test`, link as before.
+            // linker. Debug builds, and so `swift test`, link as before. A release build of the
+            // tests (`swift build -c release --build-tests -Xswiftc -enable-testing`, as the CLI
+            // tests import this module with @testable) does not link: the test bundle inherits the
+            // flags and XCTest and Swift Testing have no static libraries.
             swiftSettings: sharedSettings + [staticRuntimeInRelease],
             linkerSettings: [staticRuntimeLinkInRelease]
         ),
