@@ -504,8 +504,11 @@ enum ScaleBenchmark {
                 let cards = syntheticCards(count)
                 if row == "open" {
                     seconds = try time {
-                        let store = ChangeTrackingStore(try ProgressStore.open(in: folder, tailOnly: true))
-                        let scheduler = try Scheduler(settings: store.profile.settings)
+                        // As the REPL opens a profile: its tail, then old card ids looked for.
+                        let opened = try ProgressStore.open(in: folder, tailOnly: true)
+                        let scheduler = try Scheduler(settings: opened.profile.settings)
+                        try opened.migrateCardIDs(decks: [], cards: cards, using: scheduler)
+                        let store = ChangeTrackingStore(opened)
                         // The REPL's first prompt: its counts.
                         let cache = DayCountsCache(
                             cards: cards, decks: [], store: store, scheduler: scheduler)

@@ -21,10 +21,16 @@ public enum CardIDMigration {
     )
         -> Result?
     {
-        let current = Set(cards.map(\.id))
-        let known = Set(profile.reviews.map(\.cardID)).union(profile.states.keys).union(profile.flags.keys)
-            .union(profile.dueChanges.map(\.cardID))
-        let unknown = known.subtracting(current)
+        var current = Set<String>(minimumCapacity: cards.count)
+        for index in cards.indices { current.insert(cards[index].id) }
+        // Only the ids the decks lack are collected: at every start, usually none.
+        var unknown: Set<String> = []
+        for id in profile.states.keys where !current.contains(id) { unknown.insert(id) }
+        for id in profile.flags.keys where !current.contains(id) { unknown.insert(id) }
+        for review in profile.reviews where !current.contains(review.cardID) { unknown.insert(review.cardID) }
+        for change in profile.dueChanges where !current.contains(change.cardID) {
+            unknown.insert(change.cardID)
+        }
         // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
         guard !unknown.isEmpty else { return nil }
         let timelines = decks.reduce(into: [String: String]()) { map, deck in

@@ -93,7 +93,7 @@ struct SnapshotFastReader {
     }
 
     /// Each card's first review and last wrong answer, as the version-2 cards hold them.
-    private struct CardTimes {
+    private struct CardTimes: Sendable {
         var first: [String: Date] = [:]
         var wrong: [String: Date] = [:]
     }
@@ -158,49 +158,122 @@ struct SnapshotFastReader {
         return cards(times: &times)
     }
 
+    /// What the `"cards"` member holds (`times` only when the file has the log's index).
+    private struct Cards: Sendable {
+        var states: [String: CardState] = [:]
+        var flags: [String: CardFlags] = [:]
+        var times: CardTimes?
+
+        init(expected: Int, times: Bool) {
+            states.reserveCapacity(expected)
+            flags.reserveCapacity(expected / 2)
+            if times {
+                self.times = CardTimes()
+                self.times?.first.reserveCapacity(expected)
+                self.times?.wrong.reserveCapacity(expected / 2)
+            }
+        }
+
+        /// Adds `other`, read from later in the file (a card listed twice: the later wins).
+        mutating func add(_ other: Cards) {
+            states.merge(other.states) { $1 }
+            flags.merge(other.flags) { $1 }
+            if let more = other.times {
+                times?.first.merge(more.first) { $1 }
+                times?.wrong.merge(more.wrong) { $1 }
+            }
+        }
+    }
+
+    /// The file's bytes, shared read-only by the readers of its two halves while they run.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+    }
+
     /// The cards; with `times`, each card's `first` and `wrong` times are read into it (without,
-    /// a card that has them is not in the layout expected).
+    /// a card that has them is not in the layout expected). A large version-2 file's cards are
+    /// read in two halves at once, split at a card's line.
     private mutating func cards(times: inout CardTimes?) -> (
         states: [String: CardState], flags: [String: CardFlags]
     )? {
-        var states: [String: CardState] = [:]
-        var flags: [String: CardFlags] = [:]
         // A card takes 150-300 bytes of a version-2 file, which holds little else; a version-1
         // file is mostly reviews.
         let expected = times == nil ? bytes.count / 4_000 : bytes.count / 250
-        states.reserveCapacity(expected)
-        flags.reserveCapacity(expected / 2)
-        times?.first.reserveCapacity(expected)
-        times?.wrong.reserveCapacity(expected / 2)
-        var first = true
-        while !literal("\n}") {
-            guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return nil }
+        if times != nil, ProcessInfo.processInfo.activeProcessorCount > 1, bytes.count - index > 4 << 20,
+            let split = cardLineStart(after: index + (bytes.count - index) / 2)
+        {
+            let shared = SharedBytes(bytes: bytes)
+            let start = index
+            let halves = Parallel.map(shards: 2) { half -> (cards: Cards, end: Int)? in
+                var reader = SnapshotFastReader(shared.bytes)
+                reader.index = half == 0 ? start : split
+                var cards = Cards(expected: half == 0 ? expected : expected / 2, times: true)
+                guard reader.cardLines(into: &cards, first: half == 0, until: half == 0 ? split : nil) else {
+                    return nil
+                }
+                return (cards, reader.index)
+            }
+            guard halves.count == 2, var cards = halves[0]?.cards, let second = halves[1] else { return nil }
+            cards.add(second.cards)
+            index = second.end
+            times = cards.times
+            return (cards.states, cards.flags)
+        }
+        var cards = Cards(expected: expected, times: times != nil)
+        guard cardLines(into: &cards, first: true, until: nil) else { return nil }
+        times = cards.times
+        return (cards.states, cards.flags)
+    }
+
+    /// Where the card line after `offset` begins (its `,` before the newline), if any.
+    private func cardLineStart(after offset: Int) -> Int? {
+        var position = offset
+        while position + 2 < bytes.count {
+            if bytes[position] == UInt8(ascii: ","), bytes[position + 1] == 0x0A,
+                bytes[position + 2] == UInt8(ascii: "\"")
+            {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Reads card lines into `cards`: up to `end`, or to the end of the `"cards"` member (`\n}`).
+    private mutating func cardLines(into cards: inout Cards, first isFirst: Bool, until end: Int?) -> Bool {
+        var first = isFirst
+        while true {
+            if let end {
+                if index >= end { return index == end }
+            } else if literal("\n}") {
+                return true
+            }
+            guard literal(first ? "\n" : ",\n"), let cardID = string(), literal(": {") else { return false }
             first = false
+            var more = false
             if literal("\"state\":") {
-                guard let state = state() else { return nil }
-                states[cardID] = state
+                guard let state = state() else { return false }
+                cards.states[cardID] = state
+                more = true
                 if literal(",\"flags\":") {
-                    guard let cardFlags = cardFlags() else { return nil }
-                    flags[cardID] = cardFlags
+                    guard let cardFlags = cardFlags() else { return false }
+                    cards.flags[cardID] = cardFlags
                 }
             } else if literal("\"flags\":") {
-                guard let cardFlags = cardFlags() else { return nil }
-                flags[cardID] = cardFlags
+                guard let cardFlags = cardFlags() else { return false }
+                cards.flags[cardID] = cardFlags
+                more = true
             }
-            if times != nil {
-                let more = states[cardID] != nil || flags[cardID] != nil
-                if literal(more ? ",\"first\":" : "\"first\":") {
-                    guard let time = number() else { return nil }
-                    times?.first[cardID] = Date(timeIntervalSince1970: time)
-                    if literal(",\"wrong\":") {
-                        guard let time = number() else { return nil }
-                        times?.wrong[cardID] = Date(timeIntervalSince1970: time)
-                    }
+            if cards.times != nil, literal(more ? ",\"first\":" : "\"first\":") {
+                guard let time = number() else { return false }
+                cards.times?.first[cardID] = Date(timeIntervalSince1970: time)
+                if literal(",\"wrong\":") {
+                    guard let time = number() else { return false }
+                    cards.times?.wrong[cardID] = Date(timeIntervalSince1970: time)
                 }
             }
-            guard literal("}") else { return nil }
+            guard literal("}") else { return false }
         }
-        return (states, flags)
     }
 
     private mutating func state() -> CardState? {
