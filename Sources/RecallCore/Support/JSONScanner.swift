@@ -122,7 +122,15 @@ public struct JSONScanner: Sendable {
 
     // MARK: Structure
 
+    @inline(__always)
     public mutating func skipWhiteSpace() {
+        // Compact JSON has none: one test in place before the loop (a bulk reader calls this
+        // around every key and value).
+        guard offset < bytes.count, bytes[offset] <= 0x20 else { return }
+        skipWhiteSpaceRun()
+    }
+
+    private mutating func skipWhiteSpaceRun() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
