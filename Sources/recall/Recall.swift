@@ -38,9 +38,12 @@ struct Recall: ParsableCommand {
     /// per request, where start-up is a good part of the time) runs without ArgumentParser's
     /// parse, which builds the command tree and looks up protocol conformances at run time
     /// (about a third of that command's CPU time with an empty request, `perf record`); anything
-    /// else, including `recall scheduler replay --help`, is parsed as usual.
+    /// else, including `recall scheduler replay --help`, is parsed by ArgumentParser: the REPL
+    /// and `recall study` with their own command as the root when that parse succeeds
+    /// (`parsedDirectly`), everything else from `Recall`.
     static func main() {
-        if CommandLine.arguments.dropFirst().elementsEqual(["scheduler", "replay"]) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["scheduler", "replay"] {
             do {
                 try SchedulerReplay().run()
             } catch {
@@ -48,6 +51,11 @@ struct Recall: ParsableCommand {
             }
             return
         }
-        main(nil)
+        guard var command = parsedDirectly(arguments) else { return main(nil) }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
     }
 }

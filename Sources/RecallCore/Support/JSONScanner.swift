@@ -128,7 +128,15 @@ public struct JSONScanner: Sendable {
 
     // MARK: Structure
 
+    @inline(__always)
     public mutating func skipWhiteSpace() {
+        // Compact JSON has none: one test in place before the loop (a bulk reader calls this
+        // around every key and value).
+        guard offset < bytes.count, bytes[offset] <= 0x20 else { return }
+        skipWhiteSpaceRun()
+    }
+
+    private mutating func skipWhiteSpaceRun() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x0A, 0x0D, 0x09: offset += 1
@@ -192,11 +200,26 @@ public struct JSONScanner: Sendable {
     }
 
     /// Whether a string read with `rawString()` is exactly `text` (compared after unescaping).
+    @inline(__always)
     public func string(_ raw: RawString, equals text: StaticString) -> Bool {
         if raw.hasEscapes { return (try? string(raw)) == text.description }
-        return text.withUTF8Buffer { expected in
-            expected.count == raw.contents.count && expected.elementsEqual(bytes[raw.contents])
+        // Byte by byte in place: bulk readers compare every key they meet with the few they know.
+        guard text.hasPointerRepresentation else { return (try? string(raw)) == text.description }
+        let count = text.utf8CodeUnitCount
+        guard count == raw.contents.count else { return false }
+        let expected = text.utf8Start
+        return withContents(of: raw) { contents in
+            for index in 0..<count where contents[index] != expected[index] { return false }
+            return true
         }
+    }
+
+    /// Calls `body` with the bytes between a string's quotes, in place (no slice of the text, so
+    /// no reference count taken), e.g. to read a timestamp from them.
+    public func withContents<Result>(
+        of raw: RawString, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[raw.contents])) }
     }
 
     /// Skips one value of any kind, checking its syntax (but not the UTF-8 of its strings).
@@ -275,9 +298,18 @@ public struct JSONScanner: Sendable {
         let start = offset
         var hasEscapes = false
         while true {
-            // The common case, plain bytes, in a loop of its own.
+            // The common case, plain bytes, in a loop of its own: eight at a time while none of
+            // them can end the run, then byte by byte.
             offset = bytes.withUnsafeBufferPointer { buffer in
                 var index = offset
+                if let base = buffer.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    while index + 8 <= buffer.count,
+                        !Self.mayEndPlainRun(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    {
+                        index += 8
+                    }
+                }
                 while index < buffer.count {
                     let byte = buffer[index]
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -298,6 +330,21 @@ public struct JSONScanner: Sendable {
                 throw failure(.controlCharacter, start: quote)
             }
         }
+    }
+
+    /// Whether any of eight bytes may be a quote, a backslash or a control character (below
+    /// U+0020), by the bit tricks that find a zero byte in a word: never false when one is; a
+    /// rare true without one only sends the caller to its byte-by-byte loop.
+    static func mayEndPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let hasQuote = (quotes &- ones) & ~quotes
+        let hasBackslash = (backslashes &- ones) & ~backslashes
+        // A byte below 0x20 borrows when 0x20 is taken from it and has its high bit clear.
+        let hasControl = (word &- ones &* 0x20) & ~word
+        return (hasQuote | hasBackslash | hasControl) & highBits != 0
     }
 
     /// Reads a string from its opening quote.

@@ -12,14 +12,23 @@ public enum UTCTimestamp {
     /// `date(from:)` for text given as UTF-8 bytes, e.g. a slice of a JSON document, so that a
     /// reader of many timestamps makes no `String` for them.
     public static func date(utf8 bytes: ArraySlice<UInt8>) -> Date? {
-        var scanner = Scanner(bytes: bytes)
-        guard let year = scanner.digits(4), scanner.skip("-"),
-            let month = scanner.digits(2), scanner.skip("-"),
-            let day = scanner.digits(2), scanner.skip("T") || scanner.skip("t"),
-            let hour = scanner.digits(2), scanner.skip(":"),
-            let minute = scanner.digits(2), scanner.skip(":"),
-            let second = scanner.digits(2)
+        bytes.withUnsafeBufferPointer { date(utf8: $0) }
+    }
+
+    /// `date(from:)` for text in memory the caller holds, e.g. a JSON reader's buffer: no slice
+    /// of it is made, so reading a timestamp takes no reference count.
+    public static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        // `YYYY-MM-DDTHH:MM:SS` has every field at a fixed place: read there, without a cursor.
+        guard bytes.count >= 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(in: bytes, at: 0, digits: 4), let month = number(in: bytes, at: 5, digits: 2),
+            let day = number(in: bytes, at: 8, digits: 2), let hour = number(in: bytes, at: 11, digits: 2),
+            let minute = number(in: bytes, at: 14, digits: 2),
+            let second = number(in: bytes, at: 17, digits: 2)
         else { return nil }
+        var scanner = Scanner(bytes: bytes)
+        scanner.index = 19
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
             hour < 24, minute < 60, second < 60
         else { return nil }
@@ -172,6 +181,21 @@ public enum UTCTimestamp {
         }
     }
 
+    /// The decimal number of `digits` digits at `start`, or nil if one is not a digit.
+    @inline(__always)
+    private static func number(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, digits: Int) -> Int? {
+        var value = 0
+        var index = start
+        while index < start + digits {
+            // Bytes below '0' wrap around to large values: one comparison finds both sides.
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return value
+    }
+
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
@@ -214,10 +238,10 @@ public enum UTCTimestamp {
 
     /// A cursor over ASCII bytes.
     private struct Scanner {
-        let bytes: ArraySlice<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>
         var index: Int
 
-        init(bytes: ArraySlice<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
             index = bytes.startIndex
         }

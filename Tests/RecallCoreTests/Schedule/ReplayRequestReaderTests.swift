@@ -78,6 +78,24 @@ import Testing
             json:
                 #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":3.0},{"time":"\#(time)","rating":1e0}]}]}"#
         ),
+        // A rating read as one digit must be one: each of these is another number, or not one.
+        Case(
+            testDescription: "ratings that begin like one digit",
+            json:
+                #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":3e0},{"time":"\#(time)","rating":2E0},{"time":"\#(time)","rating":4.5},{"time":"\#(time)","rating":30},{"time":"\#(time)","rating":1 }]}]}"#
+        ),
+        Case(
+            testDescription: "rating 0",
+            json: #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":0}]}]}"#),
+        Case(
+            testDescription: "rating 5",
+            json: #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":5}]}]}"#),
+        Case(
+            testDescription: "rating 1 at the end of the text",
+            json: #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":1"#),
+        Case(
+            testDescription: "rating 2 then a stray byte",
+            json: #"{"cards":[{"id":"c","reviews":[{"time":"\#(time)","rating":2x}]}]}"#),
         Case(
             testDescription: "non-ASCII time",
             json: "{\"cards\":[{\"id\":\"c\",\"reviews\":[{\"time\":\"2026\u{00FF}\",\"rating\":3}]}]}"),

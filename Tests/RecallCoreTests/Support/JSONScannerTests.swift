@@ -162,6 +162,41 @@ import Testing
         #expect(scanner.string(escaped, equals: "time"))
     }
 
+    /// Plain bytes are scanned eight at a time: a quote, a backslash or a control character is
+    /// found wherever it falls in or after a word, as byte-by-byte reading finds it.
+    @Test(arguments: 0..<26)
+    func aStringsEndIsFoundAtEveryOffset(_ plain: Int) throws {
+        // Text bytes from both ends of what may stand in a string, not one of the three.
+        let text = (0..<plain).map { [UInt8(0x20), 0x7E, 0xC3, 0xA9, 0x21, 0x5B, 0x5D, 0xFF][$0 % 8] }
+        var closed = JSONScanner([0x22] + text + [0x22, 0x2C])
+        let raw = try closed.rawString()
+        #expect(raw.contents == 1..<(1 + plain))
+        #expect(!raw.hasEscapes)
+        #expect(closed.offset == plain + 2)
+
+        var escaped = JSONScanner([0x22] + text + [0x5C, 0x6E, 0x22])  // \n"
+        #expect(try escaped.rawString().hasEscapes)
+        #expect(escaped.isAtEnd)
+
+        var control = JSONScanner([0x22] + text + [0x1F] + Array(repeating: 0x61, count: 9) + [0x22])
+        #expect(throws: JSONScanner.Failure(.controlCharacter, at: plain + 1, start: 0)) {
+            try control.rawString()
+        }
+    }
+
+    @Test func aWordMayEndAPlainRunOnlyWithAQuoteBackslashOrControlByte() {
+        for byte in UInt8.min...UInt8.max {
+            let ends = byte == 0x22 || byte == 0x5C || byte < 0x20
+            for position in 0..<8 {
+                var bytes = Array(repeating: UInt8(0x61), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                if ends { #expect(JSONScanner.mayEndPlainRun(word), "byte \(byte) at \(position)") }
+                if !ends { #expect(!JSONScanner.mayEndPlainRun(word), "byte \(byte) at \(position)") }
+            }
+        }
+    }
+
     @Test func invalidUTF8IsFoundWhenTheStringIsDecodedNotWhenSkipped() throws {
         var scanner = JSONScanner([0x5B, 0x22, 0x61, 0xFF, 0x22, 0x5D])
         var skipper = scanner
