@@ -42,9 +42,9 @@ struct ProfileSnapshot {
         /// The index with the cards' first and last wrong times, or nil if the pairs are not pairs.
         func index(cards: [String: CardRecord]) -> ReviewTimeIndex? {
             guard quarters.count % 2 == 0 else { return nil }
-            var perQuarter: [Int: Int] = [:]
-            for pair in stride(from: 0, to: quarters.count, by: 2) where quarters[pair + 1] > 0 {
-                perQuarter[quarters[pair]] = quarters[pair + 1]
+            var perQuarter = QuarterCounts(reservingCapacity: quarters.count / 2)
+            for pair in stride(from: 0, to: quarters.count, by: 2) {
+                perQuarter.add(quarters[pair], count: quarters[pair + 1])
             }
             var first: [String: Date] = [:]
             var wrong: [String: Date] = [:]
@@ -318,11 +318,12 @@ struct ProfileSnapshot {
             writer.number(last.timeIntervalSince1970)
         }
         writer.raw(", \"quarters\": [")
-        for (position, quarter) in index.reviewsPerQuarter.keys.sorted().enumerated() {
+        let perQuarter = index.reviewsPerQuarter
+        for position in perQuarter.quarters.indices {
             if position > 0 { writer.literal(",") }
-            writer.integer(quarter)
+            writer.integer(perQuarter.quarters[position])
             writer.literal(",")
-            writer.integer(index.reviewsPerQuarter[quarter] ?? 0)
+            writer.integer(perQuarter.counts[position])
         }
         writer.raw("]}")
     }

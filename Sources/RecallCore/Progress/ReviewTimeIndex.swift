@@ -15,7 +15,7 @@ struct ReviewTimeIndex: Equatable, Sendable {
     /// Reviews per quarter of an hour since 1970 (only quarters with reviews). Every time zone's
     /// offset and every day boundary falls on a quarter hour, so a quarter lies in one study day
     /// of any calendar.
-    private(set) var reviewsPerQuarter: [Int: Int] = [:]
+    private(set) var reviewsPerQuarter = QuarterCounts()
     /// Every review is dated no earlier than the one before it.
     private(set) var isChronological = true
     private(set) var lastTime: Date?
@@ -29,7 +29,7 @@ struct ReviewTimeIndex: Equatable, Sendable {
 
     /// The index read from a snapshot.
     init(
-        firstReviewedAt: [String: Date], lastWrongAt: [String: Date], reviewsPerQuarter: [Int: Int],
+        firstReviewedAt: [String: Date], lastWrongAt: [String: Date], reviewsPerQuarter: QuarterCounts,
         isChronological: Bool, lastTime: Date?
     ) {
         self.firstReviewedAt = firstReviewedAt
@@ -55,7 +55,7 @@ struct ReviewTimeIndex: Equatable, Sendable {
         let time = review.reviewedAt
         Self.updateEarliest(&firstReviewedAt[review.cardID, default: time], with: time)
         if review.verdict == .wrong { lastWrongAt[review.cardID] = time }
-        reviewsPerQuarter[Self.quarter(of: time), default: 0] += 1
+        reviewsPerQuarter.add(Self.quarter(of: time))
         if let lastTime, review.reviewedAt < lastTime { isChronological = false }
         lastTime = max(lastTime ?? review.reviewedAt, review.reviewedAt)
     }
@@ -68,10 +68,7 @@ struct ReviewTimeIndex: Equatable, Sendable {
     mutating func undone(_ review: Review, cardStillReviewed: Bool, lastWrong: Date?) {
         if !cardStillReviewed { firstReviewedAt[review.cardID] = nil }
         lastWrongAt[review.cardID] = lastWrong
-        let quarter = Self.quarter(of: review.reviewedAt)
-        if let count = reviewsPerQuarter[quarter] {
-            reviewsPerQuarter[quarter] = count > 1 ? count - 1 : nil
-        }
+        reviewsPerQuarter.remove(Self.quarter(of: review.reviewedAt))
     }
 
     private static func updateEarliest(_ first: inout Date, with time: Date) {
@@ -83,7 +80,7 @@ struct ReviewTimeIndex: Equatable, Sendable {
     func activeDays(calendar: StudyCalendar) -> Set<Int> {
         var days: Set<Int> = []
         var dayEnd = Int.min  // the first quarter after the day last asked about
-        for quarter in reviewsPerQuarter.keys.sorted() where quarter >= dayEnd {
+        for quarter in reviewsPerQuarter.quarters where quarter >= dayEnd {
             let time = Date(timeIntervalSince1970: Double(quarter) * 900)
             days.insert(calendar.day(of: time))
             // Rounded down: at worst the same day is asked about again.
@@ -112,5 +109,77 @@ struct ReviewTimeIndex: Equatable, Sendable {
             index += 1
         }
         return result
+    }
+}
+
+/// Reviews per quarter hour, as two arrays in quarter order: a log in time order only ever adds
+/// to the last quarter or a new one after it, and a snapshot reads them back without hashing.
+struct QuarterCounts: Equatable, Sendable {
+    /// The quarters with reviews, ascending.
+    private(set) var quarters: [Int] = []
+    /// Reviews in each of `quarters` (each at least 1).
+    private(set) var counts: [Int] = []
+
+    init() {}
+
+    init(reservingCapacity capacity: Int) {
+        quarters.reserveCapacity(capacity)
+        counts.reserveCapacity(capacity)
+    }
+
+    /// Counts `number` more reviews in `quarter`.
+    mutating func add(_ quarter: Int, count number: Int = 1) {
+        guard number > 0 else { return }
+        if let last = quarters.last, quarter >= last {
+            if quarter == last {
+                counts[counts.count - 1] = Self.sum(counts[counts.count - 1], number)
+            } else {
+                quarters.append(quarter)
+                counts.append(number)
+            }
+            return
+        }
+        let position = self.position(of: quarter)
+        if position < quarters.count, quarters[position] == quarter {
+            counts[position] = Self.sum(counts[position], number)
+        } else {
+            quarters.insert(quarter, at: position)
+            counts.insert(number, at: position)
+        }
+    }
+
+    /// Saturating: a count may come from a file.
+    private static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : total
+    }
+
+    /// Counts one review fewer in `quarter` (none there: nothing changes).
+    mutating func remove(_ quarter: Int) {
+        let position = self.position(of: quarter)
+        guard position < quarters.count, quarters[position] == quarter else { return }
+        if counts[position] > 1 {
+            counts[position] -= 1
+        } else {
+            quarters.remove(at: position)
+            counts.remove(at: position)
+        }
+    }
+
+    /// The number of reviews in `quarter`.
+    subscript(quarter: Int) -> Int {
+        let position = self.position(of: quarter)
+        return position < quarters.count && quarters[position] == quarter ? counts[position] : 0
+    }
+
+    /// The first position whose quarter is not before `quarter`.
+    private func position(of quarter: Int) -> Int {
+        var low = 0
+        var high = quarters.count
+        while low < high {
+            let middle = (low + high) / 2
+            if quarters[middle] < quarter { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -115,20 +115,19 @@ struct SnapshotFastReader {
             lastAt = Date(timeIntervalSince1970: last)
         }
         guard literal(", \"quarters\": [") else { return nil }
-        var perQuarter: [Int: Int] = [:]
         // About 14 bytes a pair ("12345678,12,"): room for them all at once.
-        if let base = bytes.baseAddress,
-            let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index)
-        {
-            perQuarter.reserveCapacity((UnsafeRawPointer(end) - (base + index)) / 14 + 1)
+        var capacity = 0
+        if let base = bytes.baseAddress, let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index) {
+            capacity = (UnsafeRawPointer(end) - (base + index)) / 14 + 1
         }
+        var perQuarter = QuarterCounts(reservingCapacity: capacity)
         var first = true
         while !literal("]}") {
             guard first || literal(","), let quarter = integer(), literal(","), let count = integer() else {
                 return nil
             }
             first = false
-            if count > 0 { perQuarter[quarter] = count }
+            perQuarter.add(quarter, count: count)
         }
         return ReviewTimeIndex(
             firstReviewedAt: [:], lastWrongAt: [:], reviewsPerQuarter: perQuarter,
