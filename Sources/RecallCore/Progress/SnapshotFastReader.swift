@@ -117,7 +117,9 @@ struct SnapshotFastReader {
         guard literal(", \"quarters\": [") else { return nil }
         // About 14 bytes a pair ("12345678,12,"): room for them all at once.
         var capacity = 0
-        if let base = bytes.baseAddress, let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index) {
+        if let base = bytes.baseAddress,
+            let end = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - index)
+        {
             capacity = (UnsafeRawPointer(end) - (base + index)) / 14 + 1
         }
         var perQuarter = QuarterCounts(reservingCapacity: capacity)

@@ -157,11 +157,16 @@ final class Repl {
         if session.summary.answered > 0 { undidLoggedAnswer = true }
     }
 
-    /// The statistics of the open profile over the decks studied.
+    /// The statistics of the open profile over the decks studied, from its files as `recall
+    /// stats` reads them (every answer is on disk): streamed, so the session keeps only the log's
+    /// tail in memory.
     func report(now: Date) -> StatsReport? {
         do {
-            return try StatsReport(
-                profile: context.wholeProfile(), cards: context.cards, now: now, calendar: options.clock)
+            let name = context.store.profile.name
+            let profile =
+                try ReviewLogReader.peek(named: name, in: progressOptions.directory, decks: context.decks)
+                ?? StreamedProfile(Profile(name: name))
+            return try StatsReport(profile: profile, cards: context.cards, now: now, calendar: options.clock)
         } catch {
             Console.error(error.localizedDescription)
             return nil
