@@ -148,10 +148,11 @@ struct ProfileSnapshot {
     /// - Parameter fastPath: whether to try `SnapshotFastReader` first (tests turn it off to compare).
     static func decode(
         _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
-        fastPath: Bool = true, validatesSettings: Bool = true
+        fastPath: Bool = true, validatesSettings: Bool = true, readsIndex: Bool = true
     ) throws(ProgressError) -> ProfileSnapshot {
         let snapshot = try decodeUnchecked(
-            data, file: file, profileName: profileName, defaultSettings: defaultSettings, fastPath: fastPath)
+            data, file: file, profileName: profileName, defaultSettings: defaultSettings, fastPath: fastPath,
+            readsIndex: readsIndex)
         guard (0...maximumSequence).contains(snapshot.journalSequence) else {
             let key = snapshot.loadedVersion >= 2 ? "log_sequence" : "journal_sequence"
             let (line, column) = location(of: key, in: data)
@@ -194,7 +195,7 @@ struct ProfileSnapshot {
 
     private static func decodeUnchecked(
         _ data: Data, file: String, profileName: String, defaultSettings: SchedulerSettings,
-        fastPath: Bool
+        fastPath: Bool, readsIndex: Bool
     ) throws(ProgressError) -> ProfileSnapshot {
         let version = try schemaVersion(of: data, file: file)
         if version > Profile.schemaVersion {
@@ -206,7 +207,9 @@ struct ProfileSnapshot {
                 data, from: version, file: file, profileName: profileName, defaultSettings: defaultSettings)
             return ProfileSnapshot(profile: profile, journalSequence: 0, loadedVersion: version)
         }
-        if fastPath, let snapshot = SnapshotFastReader.read(data, profileName: profileName) {
+        if fastPath,
+            let snapshot = SnapshotFastReader.read(data, profileName: profileName, readsIndex: readsIndex)
+        {
             return snapshot
         }
         if version == 2 {

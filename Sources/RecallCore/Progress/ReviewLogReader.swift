@@ -55,8 +55,10 @@ public enum ReviewLogReader {
         var generation = 0
         var readsSegments = true
         if let data = try FileIO.readIfExists(files.snapshot) {
+            // The whole log is read: the index of it the store keeps is not wanted.
             let snapshot = try ProfileSnapshot.decode(
-                data, file: files.snapshot, profileName: name, defaultSettings: defaultSettings)
+                data, file: files.snapshot, profileName: name, defaultSettings: defaultSettings,
+                readsIndex: false)
             start = StreamedProfile(snapshot.profile, keepsWrongAnswers: keepsWrongAnswers)
             sequence = snapshot.journalSequence
             generation = snapshot.logGeneration
@@ -98,7 +100,7 @@ public enum ReviewLogReader {
         guard let data = try FileIO.readIfExists(path) else { throw .fileNotFound(path) }
         let base = url.deletingPathExtension().lastPathComponent
         let snapshot = try ProfileSnapshot.decode(
-            data, file: path, profileName: base, defaultSettings: SchedulerSettings())
+            data, file: path, profileName: base, defaultSettings: SchedulerSettings(), readsIndex: false)
         let start = StreamedProfile(snapshot.profile, keepsWrongAnswers: keepsWrongAnswers)
         guard url.pathExtension == "json" else { return start }
         let files = ProgressLocation.files(profile: base, in: url.deletingLastPathComponent())

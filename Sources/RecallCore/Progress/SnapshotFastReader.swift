@@ -15,15 +15,18 @@ import Foundation
 struct SnapshotFastReader {
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    /// Whether the log's index is wanted (the store's); readers of the whole log skip it.
+    private var readsIndex = true
 
     private init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
     /// The snapshot in `data`, or nil if it is not in the writer's exact layout.
-    static func read(_ data: Data, profileName: String) -> ProfileSnapshot? {
+    static func read(_ data: Data, profileName: String, readsIndex: Bool = true) -> ProfileSnapshot? {
         data.withUnsafeBytes { buffer in
             var reader = SnapshotFastReader(buffer)
+            reader.readsIndex = readsIndex
             return reader.snapshot(profileName: profileName)
         }
     }
@@ -70,12 +73,15 @@ struct SnapshotFastReader {
             literal(",\n\"settings\": "), let settings = settingsV2()
         else { return nil }
         var timeIndex: ReviewTimeIndex?
-        if literal(",\n\"log_index\": ") {
+        let hasIndex = literal(",\n\"log_index\": ")
+        if hasIndex, readsIndex {
             guard let read = logIndex() else { return nil }
             timeIndex = read
+        } else if hasIndex {
+            guard skipObject() else { return nil }
         }
         var times = timeIndex.map { _ in CardTimes() }
-        guard literal(",\n\"cards\": {"), let (states, flags) = cards(times: &times),
+        guard literal(",\n\"cards\": {"), let (states, flags) = cards(times: &times, hasTimes: hasIndex),
             literal("\n}\n") || literal("\n}"), index == bytes.count
         else { return nil }
         if let times, let read = timeIndex {
@@ -156,7 +162,7 @@ struct SnapshotFastReader {
 
     private mutating func cards() -> (states: [String: CardState], flags: [String: CardFlags])? {
         var times: CardTimes?
-        return cards(times: &times)
+        return cards(times: &times, hasTimes: false)
     }
 
     /// What the `"cards"` member holds (`times` only when the file has the log's index).
@@ -191,25 +197,29 @@ struct SnapshotFastReader {
         let bytes: UnsafeRawBufferPointer
     }
 
-    /// The cards; with `times`, each card's `first` and `wrong` times are read into it (without,
-    /// a card that has them is not in the layout expected). A large version-2 file's cards are
-    /// read in two halves at once, split at a card's line.
-    private mutating func cards(times: inout CardTimes?) -> (
+    /// The cards; when the layout `hasTimes`, each card's `first` and `wrong` times are read into
+    /// `times` if given, else passed over. A large version-2 file's cards are read in two halves
+    /// at once, split at a card's line.
+    private mutating func cards(times: inout CardTimes?, hasTimes: Bool) -> (
         states: [String: CardState], flags: [String: CardFlags]
     )? {
         // A card takes 150-300 bytes of a version-2 file, which holds little else; a version-1
         // file is mostly reviews.
-        let expected = times == nil ? bytes.count / 4_000 : bytes.count / 250
-        if times != nil, ProcessInfo.processInfo.activeProcessorCount > 1, bytes.count - index > 4 << 20,
+        let expected = hasTimes ? bytes.count / 250 : bytes.count / 4_000
+        if hasTimes, ProcessInfo.processInfo.activeProcessorCount > 1, bytes.count - index > 4 << 20,
             let split = cardLineStart(after: index + (bytes.count - index) / 2)
         {
             let shared = SharedBytes(bytes: bytes)
             let start = index
+            let wantsTimes = times != nil
             let halves = Parallel.map(shards: 2) { half -> (cards: Cards, end: Int)? in
                 var reader = SnapshotFastReader(shared.bytes)
                 reader.index = half == 0 ? start : split
-                var cards = Cards(expected: half == 0 ? expected : expected / 2, times: true)
-                guard reader.cardLines(into: &cards, first: half == 0, until: half == 0 ? split : nil) else {
+                var cards = Cards(expected: half == 0 ? expected : expected / 2, times: wantsTimes)
+                guard
+                    reader.cardLines(
+                        into: &cards, first: half == 0, until: half == 0 ? split : nil, hasTimes: true)
+                else {
                     return nil
                 }
                 return (cards, reader.index)
@@ -221,7 +231,7 @@ struct SnapshotFastReader {
             return (cards.states, cards.flags)
         }
         var cards = Cards(expected: expected, times: times != nil)
-        guard cardLines(into: &cards, first: true, until: nil) else { return nil }
+        guard cardLines(into: &cards, first: true, until: nil, hasTimes: hasTimes) else { return nil }
         times = cards.times
         return (cards.states, cards.flags)
     }
@@ -241,7 +251,11 @@ struct SnapshotFastReader {
     }
 
     /// Reads card lines into `cards`: up to `end`, or to the end of the `"cards"` member (`\n}`).
-    private mutating func cardLines(into cards: inout Cards, first isFirst: Bool, until end: Int?) -> Bool {
+    private mutating func cardLines(
+        into cards: inout Cards, first isFirst: Bool, until end: Int?, hasTimes: Bool
+    )
+        -> Bool
+    {
         var first = isFirst
         while true {
             if let end {
@@ -265,12 +279,12 @@ struct SnapshotFastReader {
                 cards.flags[cardID] = cardFlags
                 more = true
             }
-            if cards.times != nil, literal(more ? ",\"first\":" : "\"first\":") {
+            if hasTimes, literal(more ? ",\"first\":" : "\"first\":") {
                 guard let time = number() else { return false }
-                cards.times?.first[cardID] = Date(timeIntervalSince1970: time)
+                if cards.times != nil { cards.times?.first[cardID] = Date(timeIntervalSince1970: time) }
                 if literal(",\"wrong\":") {
                     guard let time = number() else { return false }
-                    cards.times?.wrong[cardID] = Date(timeIntervalSince1970: time)
+                    if cards.times != nil { cards.times?.wrong[cardID] = Date(timeIntervalSince1970: time) }
                 }
             }
             guard literal("}") else { return false }
