@@ -79,7 +79,12 @@ struct LoadedProfile {
         var later: [(line: Int, entry: Journal.Entry)] = []
         var profile = self.profile
         self.profile = Profile()  // one owner of the log while it grows
-        defer { self.profile = profile }
+        var log = profile.takeReviews()
+        var knownChanges = Set(profile.dueChanges.map(\.id))
+        defer {
+            profile.reviews = log
+            self.profile = profile
+        }
         for path in ProgressLog.segments(of: files, generation: logGeneration) {
             // Reading the tail only: a segment that ends at or before the snapshot is all folded.
             if tailBase != nil, let last = ProgressLog.lastSequence(ofSegment: path), last <= folded {
@@ -88,7 +93,7 @@ struct LoadedProfile {
             guard let data = try FileIO.readIfExists(path) else { continue }
             let contents = try Journal.scan(data, file: path, lenient: lenient, sealed: true) { line, entry in
                 if entry.sequence <= folded {
-                    if tailBase == nil { profile.applyToLog(entry) }
+                    if tailBase == nil { profile.applyToLog(entry, in: &log, knownChanges: &knownChanges) }
                 } else {
                     later.append((line, entry))
                 }
@@ -127,84 +132,37 @@ struct LoadedProfile {
         return true
     }
 
-    /// Applies the journal entries the snapshot does not hold yet.
-    ///
-    /// The log is a set of reviews: an answer whose id the log already holds is not counted twice,
-    /// and one the log lacks is never dropped. Entries numbered at or below the snapshot's
-    /// `journal_sequence` are normally already in it (a crash between writing the snapshot and
-    /// emptying the journal); if any answer among them is missing (a backup restored beside a
-    /// newer journal, a sync conflict, a hand edit), the whole journal is folded in by review id.
+    /// Applies the journal entries the snapshot does not hold yet (`Profile.fold`, the one set
+    /// of rules), and says what it found.
     mutating func fold(_ journal: Journal.Contents, file: String) {
         let snapshotSequence = sequence
-        let earliest = journal.entries.compactMap { $0.entry.review?.reviewedAt }.min()
-        var known = Set<String>()
-        if let earliest {
-            for review in profile.reviews where review.reviewedAt >= earliest { known.insert(review.id) }
-        }
-        let undone = Set(journal.entries.compactMap { $0.entry.undo })
-        var knownChanges: Set<String>?
-        if journal.entries.contains(where: { $0.entry.dueChange != nil }) {
-            knownChanges = Set(profile.dueChanges.map(\.id))
-        }
-        let missing = journal.entries.filter { line in
-            guard line.entry.sequence <= snapshotSequence else { return false }
-            if let change = line.entry.dueChange { return knownChanges?.contains(change.id) == false }
-            guard let review = line.entry.review else { return false }
-            return !known.contains(review.id) && !undone.contains(review.id)
-        }
-        let foldsAll = !missing.isEmpty
-        if foldsAll {
+        var log = profile.takeReviews()
+        let notes = profile.fold(journal.entries, snapshotSequence: snapshotSequence, in: &log)
+        profile.reviews = log
+        if notes.missing > 0 {
             issues.append(
                 ProgressIssue(
                     .warning,
-                    "\(file): \(missing.count) answer(s) or due change(s) are not in the snapshot although its"
+                    "\(file): \(notes.missing) answer(s) or due change(s) are not in the snapshot although its"
                         + " log_sequence (\(snapshotSequence)) says they are (a backup restored beside a newer journal?);"
                         + " folded them in by review id and change id"))
         }
-        var duplicates = 0
-        for (line, entry) in journal.entries where foldsAll || entry.sequence > snapshotSequence {
-            if let replaced = entry.replace, let review = entry.review, let state = entry.state {
-                profile.replaceUnchecked(
-                    review, newState: state, flags: entry.flags ?? profile.flags(of: review.cardID))
-                known.insert(replaced)
-                known.insert(review.id)
-            } else if let review = entry.review, let state = entry.state {
-                guard known.insert(review.id).inserted else {
-                    if entry.sequence > snapshotSequence { duplicates += 1 }
-                    continue
-                }
-                if let last = profile.states[review.cardID]?.lastReview, review.reviewedAt < last {
-                    issues.append(
-                        ProgressIssue(
-                            .warning,
-                            "\(file):\(line): review of card '\(review.cardID)' is dated before its last review;"
-                                + " kept (replay orders each card's reviews by time)"))
-                }
-                profile.recordUnchecked(review, newState: state)
-            } else if let change = entry.dueChange {
-                // A change the log holds (folded in before, or in the snapshot) counts once.
-                guard knownChanges?.insert(change.id).inserted == true else { continue }
-                profile.recordUnchecked(change, newState: entry.state)
-            } else if let review = entry.review {
-                // An answer of a log written whole, whose state the lost snapshot held (a repair
-                // replays the log afterwards).
-                guard known.insert(review.id).inserted else { continue }
-                profile.recordUnchecked(
-                    review, newState: profile.state(of: review.cardID, at: review.reviewedAt))
-            } else if let card = entry.card, let flags = entry.flags {
-                profile.setFlags(flags, for: card)
-            } else if let reviewID = entry.undo, let state = entry.state {
-                // A card taken back to never reviewed has no state, as before its first answer.
-                if profile.undoUnchecked(reviewID, restoring: state.isNew ? nil : state) {
-                    known.remove(reviewID)
-                } else if !foldsAll || entry.sequence > snapshotSequence {
-                    issues.append(
-                        ProgressIssue(
-                            .warning,
-                            "\(file):\(line): takes back review '\(reviewID)', which is not in the log"))
-                }
+        for note in notes.lines {
+            switch note {
+            case .outOfOrder(let line, let cardID):
+                issues.append(
+                    ProgressIssue(
+                        .warning,
+                        "\(file):\(line): review of card '\(cardID)' is dated before its last review;"
+                            + " kept (replay orders each card's reviews by time)"))
+            case .unknownUndo(let line, let reviewID):
+                issues.append(
+                    ProgressIssue(
+                        .warning, "\(file):\(line): takes back review '\(reviewID)', which is not in the log")
+                )
             }
         }
+        let duplicates = notes.duplicates
         sequence = max(sequence, journal.entries.map(\.entry.sequence).max() ?? sequence)
         if duplicates > 0 {
             issues.append(

@@ -72,13 +72,9 @@ public struct Profile: Sendable, Hashable {
     /// Records without the time-order check: for reviews read back from files, which are kept as
     /// they are (replay orders each card's reviews by time).
     mutating func recordUnchecked(_ review: Review, newState: CardState) {
-        if Profile.isLapse(before: states[review.cardID], rating: review.rating) {
-            // Saturating: the count may come from a file.
-            let lapses = flags[review.cardID]?.lapses ?? 0
-            flags[review.cardID, default: CardFlags()].lapses = lapses < Int.max ? lapses + 1 : lapses
-        }
-        states[review.cardID] = newState.storable
-        reviews.append(review)
+        var log = takeReviews()
+        record(review, newState: newState, in: &log)
+        reviews = log
     }
 
     /// Adds a due change to the log and stores `newState` as the card's state (nil: the card has
@@ -92,27 +88,18 @@ public struct Profile: Sendable, Hashable {
     /// it counted is uncounted. Returns false when the log has no such review.
     @discardableResult
     mutating func undoUnchecked(_ reviewID: String, restoring previous: CardState?) -> Bool {
-        guard let index = reviews.lastIndex(where: { $0.id == reviewID }) else { return false }
-        let review = reviews.remove(at: index)
-        if Profile.isLapse(before: previous, rating: review.rating), var cardFlags = flags[review.cardID] {
-            cardFlags.lapses = cardFlags.lapses > 0 ? cardFlags.lapses - 1 : 0  // from a file: never trap
-            storeFlags(cardFlags, for: review.cardID)
-        }
-        states[review.cardID] = previous?.storable
-        return true
+        var log = takeReviews()
+        defer { reviews = log }
+        return undo(reviewID, restoring: previous, in: &log)
     }
 
     /// Replaces the review with `review.id` by `review` in place (appending it if the log has no
     /// such review, so the answer is never dropped), and stores the card's new state and its
     /// complete flags, lapse count included.
     mutating func replaceUnchecked(_ review: Review, newState: CardState, flags newFlags: CardFlags) {
-        if let index = reviews.lastIndex(where: { $0.id == review.id }) {
-            reviews[index] = review
-        } else {
-            reviews.append(review)
-        }
-        states[review.cardID] = newState.storable
-        storeFlags(newFlags, for: review.cardID)
+        var log = takeReviews()
+        replace(review, newState: newState, flags: newFlags, in: &log)
+        reviews = log
     }
 
     /// The last review of a card in the log, if any.

@@ -299,8 +299,10 @@ public final class ProgressStore {
             if let first = answers.first, first.reviewedAt < start { break }
         }
         var part = Profile()
-        for entry in segments.reversed().joined() { part.applyToLog(entry) }
-        return part.reviews.filter { $0.reviewedAt >= start }
+        var log: [Review] = []
+        var changes: Set<String> = []
+        for entry in segments.reversed().joined() { part.applyToLog(entry, in: &log, knownChanges: &changes) }
+        return log.filter { $0.reviewedAt >= start }
     }
 
     /// When the card was first reviewed, or nil if never.
