@@ -194,10 +194,14 @@ public struct CardStatusBoard: Sendable {
 
     /// The counts over `cards` (duplicates counted once).
     public func counts(of cards: [Card]) -> Counts {
-        var counts = Counts()
         var seen: Set<String> = []
-        for card in cards where seen.insert(card.id).inserted {
-            let status = status(of: card)
+        return Self.counts(of: cards.lazy.filter { seen.insert($0.id).inserted }.map { status(of: $0) })
+    }
+
+    /// The counts over these statuses (one per card).
+    public static func counts(of statuses: some Sequence<CardStatus>) -> Counts {
+        var counts = Counts()
+        for status in statuses {
             counts.total += 1
             if status.isLeech { counts.leech += 1 }
             if status.isSuspended {

@@ -41,9 +41,17 @@ extension StatsReport {
         self.desiredRetention = profile.settings.desiredRetention
         self.totalReviews = history.reviewsPerDay.values.reduce(0, +)
         let board = CardStatusBoard(profile: streamed, cards: covered, now: now, days: calendar)
-        self.cards = board.counts(of: covered)
+        // Each card's status once, for the counts and the forecast (`covered` has no duplicates),
+        // over the cores.
+        let shards = Parallel.shardCount(for: covered.count / 16)
+        let statuses = Parallel.map(shards: shards) { [covered] shard in
+            covered[(covered.count * shard / shards)..<(covered.count * (shard + 1) / shards)].map {
+                board.status(of: $0)
+            }
+        }.flatMap { $0 }
+        self.cards = CardStatusBoard.counts(of: statuses)
         self.trueRetention = Self.retentionWindows.map { history.trueRetention(days: $0, endingOn: today) }
-        self.forecast = Self.forecast(of: covered, board: board, calendar: calendar)
+        self.forecast = Self.forecast(of: statuses, board: board, calendar: calendar)
         self.activity = Self.activity(history.reviewsPerDay, today: today)
         self.stability = Self.stabilityBuckets(of: covered, in: profile)
         let groups = history.groups
@@ -72,12 +80,13 @@ extension StatsReport {
 
     /// Cards due on each of the coming days; a buried card comes back tomorrow, and what is
     /// overdue counts today, so today's figure is `StateCounts.due`.
-    static func forecast(of cards: [Card], board: CardStatusBoard, calendar: StudyCalendar) -> Forecast {
+    static func forecast(of statuses: [CardStatus], board: CardStatusBoard, calendar: StudyCalendar)
+        -> Forecast
+    {
         let today = calendar.day(of: board.now)
         var counts = [Int](repeating: 0, count: forecastDays)
         var overdue = 0
-        for card in cards {
-            let status = board.status(of: card)
+        for status in statuses {
             guard var due = status.due, !status.isSuspended else { continue }
             if status.burial != nil { due = max(due, board.dayEnd) }
             var offset = calendar.day(of: due) - today
