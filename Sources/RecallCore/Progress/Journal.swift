@@ -121,13 +121,10 @@ enum Journal {
         return contents
     }
 
-    /// The entry of a last line that lacks its newline, if it is whole (else the line is torn).
+    /// The entry of a last line that lacks its newline, if it is whole by the rules of any line
+    /// (`entry(of:…)`); nil when it is not, and the line is torn.
     static func unterminatedEntry(of text: ArraySlice<UInt8>, sealed: Bool, decoder: JSONDecoder) -> Entry? {
-        guard let entry = try? decoder.decode(Entry.self, from: Data(text)),
-            entry.isComplete || (sealed && entry.review != nil),
-            (0...ProfileSnapshot.maximumSequence).contains(entry.sequence)
-        else { return nil }
-        return entry
+        try? entry(of: text, file: "", line: 0, sealed: sealed, decoder: decoder)
     }
 
     /// The entry of one complete line (without its newline), strictly: the fast path for answers
@@ -204,7 +201,7 @@ enum Journal {
         writer.raw(",\"state\":")
         writer.state(state)
         writer.raw(",\"flags\":")
-        writer.bytes.append(contentsOf: (try? JSONEncoder().encode(flags)) ?? Data("{}".utf8))
+        writer.flags(flags)
         writer.raw("}\n")
         return writer.bytes
     }
@@ -229,7 +226,7 @@ enum Journal {
         writer.raw("{\"seq\":\(sequence),\"card\":")
         writer.string(cardID)
         writer.raw(",\"flags\":")
-        writer.bytes.append(contentsOf: (try? JSONEncoder().encode(flags)) ?? Data("{}".utf8))
+        writer.flags(flags)
         writer.raw("}\n")
         return writer.bytes
     }
