@@ -59,6 +59,20 @@ public enum ProgressLocation {
             lock: directory.appendingPathComponent("\(profile).lock").path,
             log: directory.appendingPathComponent("\(profile).log").path)
     }
+
+    /// The files of profile `name` in `directory` when it has been written (a snapshot or a
+    /// journal), for the readers that do not create it; nil for a profile with neither.
+    /// - Throws: `ProgressError` if the name is invalid.
+    static func existingFiles(profile name: String, in directory: URL) throws(ProgressError) -> ProgressFiles?
+    {
+        try validate(profile: name)
+        let files = files(profile: name, in: directory)
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: files.snapshot) || manager.fileExists(atPath: files.journal) else {
+            return nil
+        }
+        return files
+    }
 }
 
 /// The paths of one profile's files.

@@ -11,12 +11,7 @@ extension ProgressStore {
     public static func peekProfile(
         named name: String, in directory: URL, defaultSettings: SchedulerSettings = SchedulerSettings()
     ) throws(ProgressError) -> Profile? {
-        try ProgressLocation.validate(profile: name)
-        let files = ProgressLocation.files(profile: name, in: directory)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: files.snapshot) || manager.fileExists(atPath: files.journal) else {
-            return nil
-        }
+        guard let files = try ProgressLocation.existingFiles(profile: name, in: directory) else { return nil }
         return try LoadedProfile.read(files: files, profileName: name, defaultSettings: defaultSettings)
             .profile
     }

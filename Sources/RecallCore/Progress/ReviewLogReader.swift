@@ -34,20 +34,15 @@ public struct StreamedProfile: Sendable {
 /// Answer lines the snapshot already reflects (the bulk of a long history) are read by
 /// `answerLine` on `JSONScanner`; every other line (undo, replace, flags, due changes, another
 /// layout, damage) by `Journal.entry`, as the store reads it. The lines after the snapshot's
-/// `log_sequence` are folded into states and flags the way `LoadedProfile.fold` does
-/// (`StreamedProfile+Fold.swift`).
+/// `log_sequence` are folded into states and flags by the store's own rules (`Profile.fold`,
+/// through `StreamedProfile+Fold.swift`).
 public enum ReviewLogReader {
     /// Like `ProgressStore.peekProfile`: nil if the profile has neither a snapshot nor a journal.
     public static func peek(
         named name: String, in directory: URL, defaultSettings: SchedulerSettings = SchedulerSettings(),
         keepsWrongAnswers: Bool = false
     ) throws(ProgressError) -> StreamedProfile? {
-        try ProgressLocation.validate(profile: name)
-        let files = ProgressLocation.files(profile: name, in: directory)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: files.snapshot) || manager.fileExists(atPath: files.journal) else {
-            return nil
-        }
+        guard let files = try ProgressLocation.existingFiles(profile: name, in: directory) else { return nil }
         var start = StreamedProfile(
             profile: Profile(name: name, settings: defaultSettings),
             log: ReviewLog(keepsWrongAnswers: keepsWrongAnswers))
