@@ -162,13 +162,12 @@ struct LoadedProfile {
                 )
             }
         }
-        let duplicates = notes.duplicates
         sequence = max(sequence, journal.entries.map(\.entry.sequence).max() ?? sequence)
-        if duplicates > 0 {
+        if notes.duplicates > 0 {
             issues.append(
                 ProgressIssue(
                     .warning,
-                    "\(file): \(duplicates) answer(s) repeat a review already in the log; each is counted once"
+                    "\(file): \(notes.duplicates) answer(s) repeat a review already in the log; each is counted once"
                 ))
         }
         journalLength = journal.validLength

@@ -358,26 +358,21 @@ extension ProfileSnapshot {
             position == 0 ? writer.literal("\n") : writer.literal(",\n")
             writer.string(cardID)
             writer.raw(": {")
-            if let state = profile.states[cardID] {
-                writer.key("state")
-                writer.state(state)
+            // Each member after the first is preceded by a comma.
+            var members = 0
+            func member(_ key: String, _ write: (inout JSONWriter) -> Void) {
+                if members > 0 { writer.literal(",") }
+                members += 1
+                writer.key(key)
+                write(&writer)
             }
-            if let flags = profile.flags[cardID], !flags.isEmpty {
-                writer.raw(profile.states[cardID] == nil ? "" : ",")
-                writer.key("flags")
-                writer.flags(flags)
+            if let state = profile.states[cardID] { member("state") { $0.state(state) } }
+            if let flags = profile.flags[cardID], !flags.isEmpty { member("flags") { $0.flags(flags) } }
+            if let first = index?.firstReviewedAt[cardID] {
+                member("first") { $0.number(first.timeIntervalSince1970) }
             }
-            if let index {
-                var comma = profile.states[cardID] != nil || profile.flags[cardID].map { !$0.isEmpty } == true
-                for (key, time) in [
-                    ("first", index.firstReviewedAt[cardID]), ("wrong", index.lastWrongAt[cardID]),
-                ] {
-                    guard let time else { continue }
-                    if comma { writer.literal(",") }
-                    comma = true
-                    writer.key(key)
-                    writer.number(time.timeIntervalSince1970)
-                }
+            if let wrong = index?.lastWrongAt[cardID] {
+                member("wrong") { $0.number(wrong.timeIntervalSince1970) }
             }
             writer.raw("}")
         }
