@@ -22,9 +22,8 @@ enum Loss {
         let count = cards.count
         let indices = Array(cards)
         let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
-            let lower = count * shard / shardCount
-            let upper = count * (shard + 1) / shardCount
-            return lossAndGradient(parameters, set: set, cards: indices[lower..<upper])
+            let part = Parallel.range(ofShard: shard, of: shardCount, count: count)
+            return lossAndGradient(parameters, set: set, cards: indices[part])
         }
         return summed(partials)
     }
@@ -38,7 +37,8 @@ enum Loss {
         let base = items.startIndex
         let count = items.count
         let partials = Parallel.map(shards: shardCount) { shard -> (Double, Dual.Gradient) in
-            let part = items[(base + count * shard / shardCount)..<(base + count * (shard + 1) / shardCount)]
+            let range = Parallel.range(ofShard: shard, of: shardCount, count: count)
+            let part = items[(base + range.lowerBound)..<(base + range.upperBound)]
             guard analytic else {
                 let total = Self.loss(
                     parameters.enumerated().map { Dual.parameter($1, index: $0) }, set: set, items: part)

@@ -95,8 +95,9 @@ struct DayTally {
         // Facts are counted independently: over the cores, each shard a run of facts.
         let shards = Parallel.shardCount(for: facts.count / 16)
         parts = Parallel.map(shards: shards) { [facts] shard in
-            let range = (facts.count * shard / shards)..<(facts.count * (shard + 1) / shards)
-            return facts[range].map { Self.part(of: $0, in: cards, board: board, profile: profile) }
+            facts[Parallel.range(ofShard: shard, of: shards, count: facts.count)].map {
+                Self.part(of: $0, in: cards, board: board, profile: profile)
+            }
         }.flatMap { $0 }
         total = parts.reduce(Part(), +)
     }

@@ -45,7 +45,7 @@ extension StatsReport {
         // over the cores.
         let shards = Parallel.shardCount(for: covered.count / 16)
         let statuses = Parallel.map(shards: shards) { [covered] shard in
-            covered[(covered.count * shard / shards)..<(covered.count * (shard + 1) / shards)].map {
+            covered[Parallel.range(ofShard: shard, of: shards, count: covered.count)].map {
                 board.status(of: $0)
             }
         }.flatMap { $0 }

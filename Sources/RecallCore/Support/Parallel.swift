@@ -8,6 +8,12 @@ enum Parallel {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / 64))
     }
 
+    /// The part of `count` items that shard `shard` of `shards` takes: consecutive runs, in order,
+    /// of sizes differing by at most one.
+    static func range(ofShard shard: Int, of shards: Int, count: Int) -> Range<Int> {
+        (count * shard / shards)..<(count * (shard + 1) / shards)
+    }
+
     /// Runs `body` for shards 0..<shards concurrently and returns the results in shard order.
     ///
     /// Each shard writes only its own slot of a preallocated buffer, and `concurrentPerform`
