@@ -551,6 +551,19 @@ enum ScaleBenchmark {
                     scheduler: try Scheduler())
                 print(String(format: "%.0f 0", try lastReview(in: folder).timeIntervalSince1970 + 3600))
                 return
+            case "write-class":
+                // `scale-child write-class FOLDER LEARNERS REVIEWS`: the class alone, kept (for perf).
+                guard arguments.count == 4, let learners = Int(arguments[2]), let reviews = Int(arguments[3])
+                else {
+                    fail("scale-child write-class FOLDER LEARNERS REVIEWS")
+                }
+                let folder = URL(fileURLWithPath: arguments[1])
+                for learner in 0..<learners {
+                    try writeProfile(
+                        cards: 3_000, reviews: reviews, years: 1, learningCards: 0, in: folder,
+                        name: "learner-\(learner)", scheduler: try Scheduler(), seed: UInt64(learner + 1))
+                }
+                return
             case "class":
                 // What `recall class report FILE…` does: the same entry points.
                 let files = Array(arguments.dropFirst())
