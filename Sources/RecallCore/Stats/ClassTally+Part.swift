@@ -34,14 +34,21 @@ extension ClassTally {
     /// (wrong answers kept).
     func part(name: String, profile streamed: StreamedProfile) -> LearnerPart {
         let log = streamed.log
-        var counter = LearnerCounter(log: log, isIncluded: prompts == nil ? nil : log.cardIDs.map(included))
-        // In time order, ties in log order (a log is usually in time order already).
-        if isInTimeOrder(log.reviews) {
-            for review in log.reviews { counter.count(review) }
-        } else {
-            var reviews = Array(log.reviews)
-            reviews.sort { $0.time < $1.time }
-            for review in reviews { counter.count(review) }
+        let isIncluded = prompts == nil ? nil : log.cardIDs.map(included)
+        var counter = LearnerCounter(log: log, isIncluded: isIncluded)
+        // In time order, ties in log order. A log is usually in time order already: counted as
+        // it stands, and over again sorted if a review turns out earlier than the one before.
+        var last = -Double.infinity
+        for review in log.reviews {
+            guard !(last > review.time) else {
+                counter = LearnerCounter(log: log, isIncluded: isIncluded)
+                var reviews = Array(log.reviews)
+                reviews.sort { $0.time < $1.time }
+                for review in reviews { counter.count(review) }
+                break
+            }
+            last = review.time
+            counter.count(review)
         }
         var part = counter.part(name: name, cardIDs: log.cardIDs)
         let profile = streamed.profile
@@ -54,15 +61,6 @@ extension ClassTally {
             if flags.lapses > 0 { part.lapses.append((id, flags.lapses)) }
         }
         return part
-    }
-
-    private func isInTimeOrder(_ reviews: some Collection<ReviewLog.Entry>) -> Bool {
-        var last = -Double.infinity
-        for review in reviews {
-            if review.time < last { return false }
-            last = review.time
-        }
-        return true
     }
 }
 
@@ -80,14 +78,17 @@ private struct LearnerCounter {
     var spellingAnswer: [Int32] = []
     var answerNumbers: [String: Int32] = [:]
     var foldedAnswers: [String] = []
-    /// (log card number << 32 | folded answer) → index in `wrong`.
-    var wrongIndex: [UInt64: Int] = [:]
     var wrong: [ClassTally.LearnerPart.Given] = []
+    /// Per log card number, its latest entry in `wrong` (-1 for none); per entry, the card's one
+    /// before: a card's wrong answers are few, so a walk is cheaper than hashing.
+    var lastWrong: [Int32]
+    var previousWrong: [Int32] = []
 
     init(log: ReviewLog, isIncluded: [Bool]?) {
         self.log = log
         self.isIncluded = isIncluded
         counts = Array(repeating: ClassTally.Counts(), count: log.cardIDs.count)
+        lastWrong = Array(repeating: -1, count: log.cardIDs.count)
     }
 
     mutating func count(_ review: ReviewLog.Entry) {
@@ -102,13 +103,17 @@ private struct LearnerCounter {
         let spelling = self.spelling(of: answer)
         guard spelling >= 0 else { return }
         let folded = spellingAnswer[Int(spelling)]
-        let slot = UInt64(UInt32(review.card)) << 32 | UInt64(UInt32(folded))
-        if let index = wrongIndex[slot] {
-            wrong[index].count += 1
-        } else {
-            wrongIndex[slot] = wrong.count
-            wrong.append(.init(card: review.card, answer: folded, spelling: spelling, count: 1))
+        var index = lastWrong[card]
+        while index >= 0 {
+            if wrong[Int(index)].answer == folded {
+                wrong[Int(index)].count += 1
+                return
+            }
+            index = previousWrong[Int(index)]
         }
+        previousWrong.append(lastWrong[card])
+        lastWrong[card] = Int32(wrong.count)
+        wrong.append(.init(card: review.card, answer: folded, spelling: spelling, count: 1))
     }
 
     /// The index of `answer` trimmed in `spellings` (folded once per distinct text), -1 if blank.

@@ -31,8 +31,8 @@ struct ClassTally {
 
     let prompts: [String: String]?
     private(set) var learners: [ClassReport.Learner] = []
-    private var cardNumbers: [String: Int32] = [:]
-    private var cardIDs: [String] = []
+    /// The cards, numbered as they first come (the log's own numbering, by bytes).
+    private var cards = CardTable()
     private var counts: [Counts] = []
     private var nameNumbers: [String: Int] = [:]
     /// Per learner name, a bit per card number: whether a learner of that name reviewed it.
@@ -55,8 +55,8 @@ struct ClassTally {
     mutating func add(_ part: LearnerPart) {
         learners.append(part.learner)
         let name = number(name: part.learner.name)
-        let cards = part.cardIDs.map { number(card: $0) }
-        for (index, card) in cards.enumerated() {
+        let numbers = part.cardIDs.map { number(card: $0) }
+        for (index, card) in numbers.enumerated() {
             let counted = part.counts[index]
             counts[Int(card)].reviews += counted.reviews
             counts[Int(card)].repeated += counted.repeated
@@ -71,7 +71,7 @@ struct ClassTally {
             return new
         }
         for given in part.wrong {
-            let card = cards[Int(given.card)]
+            let card = numbers[Int(given.card)]
             let slot = UInt64(UInt32(card)) << 32 | UInt64(UInt32(answers[Int(given.answer)]))
             if let index = wrongIndex[slot] {
                 wrong[index].count += given.count
@@ -85,6 +85,7 @@ struct ClassTally {
     }
 
     func report(top: Int) -> ClassReport {
+        let cardIDs = cards.ids
         var wrongByCard = [[Int]](repeating: [], count: cardIDs.count)
         for (index, answer) in wrong.enumerated() { wrongByCard[Int(answer.card)].append(index) }
         let hardest = cardIDs.indices.compactMap { card -> ClassReport.CardSummary? in
@@ -107,12 +108,9 @@ struct ClassTally {
     }
 
     private mutating func number(card id: String) -> Int32 {
-        if let known = cardNumbers[id] { return known }
-        let new = Int32(cardIDs.count)
-        cardNumbers[id] = new
-        cardIDs.append(id)
-        counts.append(Counts())
-        return new
+        let number = cards.number(id)
+        if Int(number) == counts.count { counts.append(Counts()) }
+        return number
     }
 
     private mutating func number(name: String) -> Int {
