@@ -138,6 +138,7 @@ public enum ReviewLogReader {
     /// segments read in parallel share their numbers and only new ids need renumbering.
     private static func seedTable(_ profile: Profile) -> CardTable {
         var table = CardTable()
+        table.reserveCapacity(profile.states.count)
         for id in profile.states.keys { _ = table.number(id) }
         return table
     }
@@ -269,18 +270,21 @@ extension ReviewLogReader {
                 } else {
                     cardNumber = log.cardNumber(utf8: UnsafeRawBufferPointer(rebasing: buffer[card.contents]))
                 }
+                let cardBytes =
+                    card.hasEscapes ? nil : UnsafeRawBufferPointer(rebasing: buffer[card.contents])
                 if id.hasEscapes {
                     var text = (try? scanner.string(id)) ?? ""
                     text.withUTF8 { utf8 in
                         log.append(
-                            id: UnsafeRawBufferPointer(utf8), card: cardNumber, time: time, rating: rating,
-                            verdict: verdict, duration: duration, answer: keptAnswer)
+                            id: UnsafeRawBufferPointer(utf8), cardBytes: cardBytes, card: cardNumber,
+                            time: time,
+                            rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
                     }
                 } else {
                     log.append(
-                        id: UnsafeRawBufferPointer(rebasing: buffer[id.contents]), card: cardNumber,
-                        time: time,
-                        rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
+                        id: UnsafeRawBufferPointer(rebasing: buffer[id.contents]), cardBytes: cardBytes,
+                        card: cardNumber, time: time, rating: rating, verdict: verdict, duration: duration,
+                        answer: keptAnswer)
                 }
             }
         }
