@@ -79,9 +79,34 @@ public struct ReviewLog: Sendable {
         idBytes.reserveCapacity(count * 40)
     }
 
-    /// The number of the card id whose UTF-8 is `bytes` (a new one if unseen).
-    mutating func cardNumber(utf8 bytes: UnsafeRawBufferPointer) -> Int32 {
-        cards.number(utf8: bytes)
+    /// A card id read from a file whose number is not yet known (see `numberCards`): the entry it
+    /// belongs to, and where its UTF-8 lies in the file's bytes, or (`count` < 0) its text in
+    /// `decoded[-1 - count]`, for an id written with escapes.
+    struct PendingCard: Sendable {
+        var entry: Int
+        var start: Int
+        var count: Int
+        var hash: UInt64
+    }
+
+    /// Gives the entries of `pending` their card numbers, in order (so that new ids are numbered
+    /// as they come): every id is first looked for at once, with its memory reads overlapped
+    /// (one lookup per log line is most of a log's reading), then those not found are added.
+    mutating func numberCards(
+        _ pending: [PendingCard], decoded: [String], in bytes: UnsafeRawBufferPointer
+    ) {
+        let found = cards.find(pending, in: bytes)
+        for (index, card) in pending.enumerated() {
+            var number = found[index]
+            if number < 0 {
+                number =
+                    card.count < 0
+                    ? cards.number(decoded[-1 - card.count])
+                    : cards.number(
+                        utf8: UnsafeRawBufferPointer(rebasing: bytes[card.start..<(card.start + card.count)]))
+            }
+            entries[card.entry].card = number
+        }
     }
 
     /// Appends a review read from a file; `id` is its id's UTF-8, `cardBytes` its card id's (nil
@@ -285,6 +310,12 @@ public struct CardTable: Sendable {
         byteTable.reserveCapacity(count)
     }
 
+    /// The numbers of the ids of `pending` already in the table, -1 for the others (and for
+    /// decoded ones).
+    func find(_ pending: [ReviewLog.PendingCard], in bytes: UnsafeRawBufferPointer) -> [Int32] {
+        byteTable.find(pending, in: bytes)
+    }
+
     /// The number of the id whose UTF-8 is `bytes` (a new one if unseen).
     mutating func number(utf8 bytes: UnsafeRawBufferPointer) -> Int32 {
         let hash = ByteTable.hash(bytes)
@@ -324,19 +355,27 @@ public struct CardTable: Sendable {
 }
 
 /// An open-addressing table from byte strings to numbers, so that the card id of each of millions
-/// of log lines is found without making a `String` of it. A slot holds the key's hash, place and
-/// number together, so that a lookup touches one slot and the key's bytes.
+/// of log lines is found without making a `String` of it.
+///
+/// A lookup of a key of up to 40 bytes touches two places: the index (eight bytes a slot: a check
+/// taken from the hash, and the record's place) and one 64-byte record holding the key's hash,
+/// number, length and its first 40 bytes, so a table of many cards costs one cache miss a lookup,
+/// not a slot, then the key's bytes elsewhere. Longer keys keep their remaining bytes in `tails`.
 struct ByteTable: Sendable {
-    private struct Slot: Sendable {
-        var hash: UInt32 = 0
-        var value: Int32 = -1
-        var start = 0
-        var count = 0
+    private struct Record: Sendable {
+        var hash: UInt64
+        var value: Int32
+        var count: Int32
+        /// Where the bytes past `Record.headCount` lie in `tails`.
+        var tailStart: Int
+        var head: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     }
 
-    private var slots: [Slot] = []
-    private var keys: [UInt8] = []
-    private var used = 0
+    private static let headCount = 40
+    /// Per slot: 0 when empty, else the hash's high half above the record's number + 1.
+    private var index: [UInt64] = []
+    private var records: [Record] = []
+    private var tails: [UInt8] = []
 
     /// Eight bytes at a time, each word mixed by a multiplication, then MurmurHash3's finaliser,
     /// because the table uses the low bits. Only ever compared within one process.
@@ -373,66 +412,119 @@ struct ByteTable: Sendable {
 
     /// Room for `count` keys without growing.
     mutating func reserveCapacity(_ count: Int) {
-        var size = max(64, slots.count)
+        var size = max(64, index.count)
         while count * 2 > size { size *= 2 }
-        if size > slots.count { resize(to: size) }
-        keys.reserveCapacity(count * 32)
+        if size > index.count { resize(to: size) }
+        records.reserveCapacity(count)
     }
 
     func find(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
-        guard !slots.isEmpty else { return nil }
-        let mask = slots.count - 1
-        let check = UInt32(truncatingIfNeeded: hash >> 32)
-        var index = Int(truncatingIfNeeded: hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBytes { arena in
+        guard !index.isEmpty else { return nil }
+        let mask = index.count - 1
+        let check = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return index.withUnsafeBufferPointer { index in
+            records.withUnsafeBufferPointer { records in
                 while true {
-                    let slot = slots[index]
-                    if slot.value < 0 { return nil }
-                    if slot.hash == check, slot.count == bytes.count {
-                        let stored = UnsafeRawBufferPointer(
-                            rebasing: arena[slot.start..<(slot.start + slot.count)])
-                        guard let left = stored.baseAddress, let right = bytes.baseAddress else {
-                            return slot.value
+                    let entry = index[slot]
+                    if entry == 0 { return nil }
+                    if entry >> 32 == check {
+                        let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        if let record = records.baseAddress.map({ $0 + number }), matches(record, bytes) {
+                            return record.pointee.value
                         }
-                        if memcmp(left, right, bytes.count) == 0 { return slot.value }
                     }
-                    index = (index + 1) & mask
+                    slot = (slot + 1) & mask
                 }
             }
         }
     }
 
+    /// `find` for many keys: the numbers of those in the table, -1 for the others (and for keys
+    /// with a negative count). A chunk of keys at a time, in three passes: each key's home slot,
+    /// then the record that slot names, then the comparisons. The first two passes are short
+    /// loops of independent reads, so the processor overlaps their cache misses instead of
+    /// waiting for each in turn; the last finds what it compares in the cache.
+    func find(_ keys: [ReviewLog.PendingCard], in bytes: UnsafeRawBufferPointer) -> [Int32] {
+        var found = [Int32](repeating: -1, count: keys.count)
+        guard !index.isEmpty, let base = bytes.baseAddress else { return found }
+        let mask = index.count - 1
+        let chunk = 512
+        var home = [UInt64](repeating: 0, count: chunk)
+        var candidate = [Int](repeating: -1, count: chunk)
+        index.withUnsafeBufferPointer { index in
+            records.withUnsafeBufferPointer { records in
+                for start in stride(from: 0, to: keys.count, by: chunk) {
+                    let range = start..<min(start + chunk, keys.count)
+                    for position in range {
+                        home[position - start] = index[Int(truncatingIfNeeded: keys[position].hash) & mask]
+                    }
+                    for position in range {
+                        let entry = home[position - start]
+                        let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        // The record's length, read now: the comparison below finds it cached.
+                        candidate[position - start] =
+                            entry != 0 && entry >> 32 == keys[position].hash >> 32
+                                && Int(records[number].count) == keys[position].count ? number : -1
+                    }
+                    for position in range where keys[position].count >= 0 {
+                        let key = keys[position]
+                        let bytes = UnsafeRawBufferPointer(start: base + key.start, count: key.count)
+                        let number = candidate[position - start]
+                        if number >= 0, let record = records.baseAddress.map({ $0 + number }),
+                            matches(record, bytes)
+                        {
+                            found[position] = record.pointee.value
+                        } else {
+                            found[position] = find(bytes, hash: key.hash) ?? -1
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Where a record's first bytes lie within it.
+    private static let headOffset = MemoryLayout<Record>.offset(of: \.head) ?? 24
+
+    /// Whether the key of `record` is `bytes`.
+    private func matches(_ record: UnsafePointer<Record>, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard Int(record.pointee.count) == bytes.count else { return false }
+        guard let key = bytes.baseAddress else { return true }  // both empty
+        let headCount = min(bytes.count, Self.headCount)
+        if memcmp(UnsafeRawPointer(record) + Self.headOffset, key, headCount) != 0 { return false }
+        guard bytes.count > headCount else { return true }
+        return tails.withUnsafeBytes { tails in
+            guard let tail = tails.baseAddress else { return false }
+            return memcmp(tail + record.pointee.tailStart, key + headCount, bytes.count - headCount) == 0
+        }
+    }
+
     mutating func insert(_ bytes: UnsafeRawBufferPointer, hash: UInt64, number: Int32) {
-        if (used + 1) * 2 > slots.count { grow() }
-        let start = keys.count
-        keys.append(contentsOf: bytes)
-        place(
-            Slot(
-                hash: UInt32(truncatingIfNeeded: hash >> 32), value: number, start: start, count: bytes.count),
-            hash: hash)
-        used += 1
+        if (records.count + 1) * 2 > index.count { resize(to: max(64, index.count * 2)) }
+        var record = Record(
+            hash: hash, value: number, count: Int32(clamping: bytes.count), tailStart: tails.count)
+        let headCount = min(bytes.count, Self.headCount)
+        withUnsafeMutableBytes(of: &record.head) { head in
+            head.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<headCount]))
+        }
+        if bytes.count > headCount { tails.append(contentsOf: bytes[headCount...]) }
+        records.append(record)
+        place(records.count - 1)
     }
 
-    private mutating func place(_ slot: Slot, hash: UInt64) {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index].value >= 0 { index = (index + 1) & mask }
-        slots[index] = slot
-    }
-
-    private mutating func grow() {
-        resize(to: max(64, slots.count * 2))
+    /// Puts record `number` in the index.
+    private mutating func place(_ number: Int) {
+        let hash = records[number].hash
+        let mask = index.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while index[slot] != 0 { slot = (slot + 1) & mask }
+        index[slot] = (hash >> 32) << 32 | UInt64(number + 1)
     }
 
     private mutating func resize(to size: Int) {
-        let old = slots
-        slots = [Slot](repeating: Slot(), count: size)
-        for slot in old where slot.value >= 0 {
-            let bytes = keys.withUnsafeBytes {
-                Self.hash(UnsafeRawBufferPointer(rebasing: $0[slot.start..<(slot.start + slot.count)]))
-            }
-            place(slot, hash: bytes)
-        }
+        index = [UInt64](repeating: 0, count: size)
+        for number in records.indices { place(number) }
     }
 }
