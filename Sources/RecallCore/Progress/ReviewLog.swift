@@ -152,9 +152,12 @@ public struct ReviewLog: Sendable {
     /// (no leading zeros, no "+", no "-0"), or nil.
     static func milliseconds(id: UnsafeRawBufferPointer, card: UnsafeRawBufferPointer) -> Int64? {
         let count = card.count
-        guard id.count > count + 1, id.count <= count + 21, id[count] == UInt8(ascii: "@"),
-            UnsafeRawBufferPointer(rebasing: id[..<count]).elementsEqual(card)
-        else { return nil }
+        guard id.count > count + 1, id.count <= count + 21, id[count] == UInt8(ascii: "@") else { return nil }
+        if count > 0 {
+            guard let idBase = id.baseAddress, let cardBase = card.baseAddress,
+                memcmp(idBase, cardBase, count) == 0
+            else { return nil }
+        }
         return canonicalInteger(UnsafeRawBufferPointer(rebasing: id[(count + 1)...]))
     }
 
@@ -162,22 +165,29 @@ public struct ReviewLog: Sendable {
     static func canonicalInteger(_ digits: UnsafeRawBufferPointer) -> Int64? {
         guard let first = digits.first else { return nil }
         let isNegative = first == UInt8(ascii: "-")
-        let magnitude = isNegative ? UnsafeRawBufferPointer(rebasing: digits[1...]) : digits
-        guard let lead = magnitude.first, lead >= UInt8(ascii: "0"), lead <= UInt8(ascii: "9"),
-            lead != UInt8(ascii: "0") || (magnitude.count == 1 && !isNegative), magnitude.count <= 19
+        let start = isNegative ? 1 : 0
+        let count = digits.count - start
+        guard count > 0, count <= 19, digits[start] != UInt8(ascii: "0") || (count == 1 && !isNegative)
         else { return nil }
-        // Accumulated with its sign, so that `Int64.min` fits.
+        // Up to 18 digits cannot overflow; 19 may, so they are added up with checks, with their
+        // sign so that `Int64.min` fits.
         var value: Int64 = 0
-        for byte in magnitude {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int64(byte - UInt8(ascii: "0"))
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, carry) =
-                isNegative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
-            guard !overflow, !carry else { return nil }
-            value = sum
+        for index in start..<digits.count {
+            let digit = digits[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            if count < 19 {
+                value = value &* 10 &+ Int64(digit)
+            } else {
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) =
+                    isNegative
+                    ? times.subtractingReportingOverflow(Int64(digit))
+                    : times.addingReportingOverflow(Int64(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+            }
         }
-        return value
+        return isNegative && count < 19 ? -value : value
     }
 
     /// Appends `review`.

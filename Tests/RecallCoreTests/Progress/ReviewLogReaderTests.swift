@@ -220,6 +220,16 @@ import Testing
                 }
             }
         },
+        Damage(name: "integers written as other numbers") { folder in
+            try editFirstSegment(in: folder) { lines in
+                let spellings = ["03", "3e0", "3E0", "-3", "30000000000000000"]
+                let rated = lines.indices.filter { lines[$0].contains("\"rating\":3") }
+                for (spelling, index) in zip(spellings, rated) {
+                    lines[index] = lines[index].replacingOccurrences(
+                        of: "\"rating\":3", with: "\"rating\":\(spelling)")
+                }
+            }
+        },
         Damage(name: "an unknown phase") { folder in
             try editFirstSegment(in: folder) { lines in
                 lines[0] = lines[0].replacingOccurrences(of: "\"phase\":\"", with: "\"phase\":\"X")

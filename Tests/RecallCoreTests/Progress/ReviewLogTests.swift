@@ -21,6 +21,11 @@ import Testing
         Case(id: "deck:a:forward@9223372036854775807", card: "deck:a:forward", milliseconds: .max),
         Case(id: "deck:a:forward@9223372036854775808", card: "deck:a:forward", milliseconds: nil),
         Case(id: "deck:a:forward@-0", card: "deck:a:forward", milliseconds: nil),
+        Case(id: "deck:a:forward@-", card: "deck:a:forward", milliseconds: nil),
+        Case(id: "deck:a:forward@-05", card: "deck:a:forward", milliseconds: nil),
+        Case(
+            id: "deck:a:forward@123456789012345678", card: "deck:a:forward",
+            milliseconds: 123_456_789_012_345_678),
         Case(id: "deck:a:forward@05", card: "deck:a:forward", milliseconds: nil),
         Case(id: "deck:a:forward@+5", card: "deck:a:forward", milliseconds: nil),
         Case(id: "deck:a:forward@", card: "deck:a:forward", milliseconds: nil),
