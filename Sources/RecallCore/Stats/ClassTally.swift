@@ -38,8 +38,8 @@ struct ClassTally {
     /// Per learner name, a bit per card number: whether a learner of that name reviewed it.
     private var reviewedBy: [[UInt64]] = []
     private var answerNumbers: [String: Int32] = [:]
-    /// (card number << 32 | folded answer number) → index in `wrong`.
-    private var wrongIndex: [UInt64: Int] = [:]
+    /// (card number, folded answer number) → index in `wrong`.
+    private var wrongIndex = PairIndex()
     private var wrong: [WrongAnswer] = []
 
     init(cards: [Card]?) {
@@ -72,11 +72,9 @@ struct ClassTally {
         }
         for given in part.wrong {
             let card = numbers[Int(given.card)]
-            let slot = UInt64(UInt32(card)) << 32 | UInt64(UInt32(answers[Int(given.answer)]))
-            if let index = wrongIndex[slot] {
-                wrong[index].count += given.count
+            if let index = wrongIndex.number(card, answers[Int(given.answer)], orInsert: Int32(wrong.count)) {
+                wrong[Int(index)].count += given.count
             } else {
-                wrongIndex[slot] = wrong.count
                 wrong.append(
                     WrongAnswer(card: card, spelling: part.spellings[Int(given.spelling)], count: given.count)
                 )

@@ -205,3 +205,22 @@ import Testing
         #expect(b.learners == 2)
     }
 }
+
+@Suite struct ClassTallyPairIndexTests {
+    /// Thousands of pairs (the table grows several times), looked up again and again, number as a
+    /// dictionary would.
+    @Test func pairsAreNumberedAsADictionaryWould() {
+        var rng = SplitMix64(seed: 7)
+        var index = ClassTally.PairIndex()
+        var expected: [[Int32]: Int32] = [:]
+        for _ in 0..<20_000 {
+            let pair = [Int32(rng.next() % 3_000), Int32(rng.next() % 5)]
+            let new = Int32(expected.count)
+            let found = index.number(pair[0], pair[1], orInsert: new)
+            #expect(found == expected[pair])
+            if found == nil { expected[pair] = new }
+        }
+        #expect(index.count == expected.count)
+        #expect(expected.count > 5_000, "enough pairs to grow the table")
+    }
+}
