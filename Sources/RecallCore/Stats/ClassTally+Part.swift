@@ -118,7 +118,10 @@ private struct LearnerCounter {
 
     /// The index of `answer` trimmed in `spellings` (folded once per distinct text), -1 if blank.
     private mutating func spelling(of answer: String) -> Int32 {
-        if let known = typed[answer] { return known }
+        // Known by its bytes: `String` equality would also take a canonically equivalent
+        // spelling (é as e + ◌́) for this one, and the report shows a card's first spelling as typed.
+        let slot = typed.index(forKey: answer)
+        if let slot, typed[slot].key.utf8.elementsEqual(answer.utf8) { return typed[slot].value }
         let trimmed = answer.trimmingWhitespace
         var number: Int32 = -1
         if !trimmed.isEmpty {
@@ -134,7 +137,9 @@ private struct LearnerCounter {
                 spellingAnswer.append(new)
             }
         }
-        typed[answer] = number
+        // Only the first of equivalent spellings is kept (storing another would keep the first's
+        // key with the other's number).
+        if slot == nil { typed[answer] = number }
         return number
     }
 
