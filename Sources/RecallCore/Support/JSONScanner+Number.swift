@@ -118,6 +118,17 @@ extension JSONScanner {
             if value == 0 {
                 while index < buffer.count, buffer[index] == UInt8(ascii: "0") { index += 1 }
             }
+            // Eight digits at a time while they fit the 19 kept.
+            if let base = buffer.baseAddress {
+                while index + 8 <= buffer.count, count + 8 <= 19,
+                    let eight = DecimalDigits.eight(
+                        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian)
+                {
+                    value = value &* 100_000_000 &+ eight
+                    count += 8
+                    index += 8
+                }
+            }
             while index < buffer.count {
                 let digit = buffer[index] &- UInt8(ascii: "0")
                 guard digit < 10 else { break }
