@@ -172,7 +172,17 @@ public struct ReviewLog: Sendable {
         // Up to 18 digits cannot overflow; 19 may, so they are added up with checks, with their
         // sign so that `Int64.min` fits.
         var value: Int64 = 0
-        for index in start..<digits.count {
+        var index = start
+        if count < 19, let base = digits.baseAddress {
+            while index + 8 <= digits.count,
+                let eight = DecimalDigits.eight(
+                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+            {
+                value = value &* 100_000_000 &+ Int64(eight)
+                index += 8
+            }
+        }
+        for index in index..<digits.count {
             let digit = digits[index] &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
             if count < 19 {

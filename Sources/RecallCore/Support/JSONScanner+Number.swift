@@ -111,16 +111,37 @@ extension JSONScanner {
     /// are not); past 19 it only counts. Returns how many digits it read.
     private mutating func accumulateDigits(into mantissa: inout UInt64, digits: inout Int) -> Int {
         let start = offset
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { break }
-            if mantissa != 0 || byte != UInt8(ascii: "0") {
-                digits += 1
-                if digits <= 19 { mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0")) }
+        var value = mantissa
+        var count = digits
+        let end = bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            if value == 0 {
+                while index < buffer.count, buffer[index] == UInt8(ascii: "0") { index += 1 }
             }
-            offset += 1
+            // Eight digits at a time while they fit the 19 kept.
+            if let base = buffer.baseAddress {
+                while index + 8 <= buffer.count, count + 8 <= 19,
+                    let eight = DecimalDigits.eight(
+                        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian)
+                {
+                    value = value &* 100_000_000 &+ eight
+                    count += 8
+                    index += 8
+                }
+            }
+            while index < buffer.count {
+                let digit = buffer[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                count += 1
+                if count <= 19 { value = value &* 10 &+ UInt64(digit) }
+                index += 1
+            }
+            return index
         }
-        return offset - start
+        mantissa = value
+        digits = count
+        offset = end
+        return end - start
     }
 
     /// 10⁰ … 10²², every one an exact `Double`.
