@@ -572,7 +572,7 @@ enum ScaleBenchmark {
                         let (_, failures) = ClassReport.streaming(learners: files.count) { index in
                             let url = URL(fileURLWithPath: files[index])
                             let profile = try ReviewLogReader.read(
-                                at: url, decks: [], keepsWrongAnswers: true)
+                                at: url, decks: [], keepsWrongAnswers: true, onEveryCore: false)
                             return (url.deletingPathExtension().lastPathComponent, profile)
                         }
                         if !failures.isEmpty { fail("class report: \(failures.count) learners left out") }

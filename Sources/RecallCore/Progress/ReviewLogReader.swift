@@ -79,18 +79,20 @@ public enum ReviewLogReader {
 
     /// `read(at:)` with old card ids moved to the cards of `decks`: what `recall class report`
     /// reads of each learner.
-    public static func read(at url: URL, decks: [Deck], keepsWrongAnswers: Bool = false) throws(ProgressError)
-        -> StreamedProfile
-    {
-        try CardIDMigration.migrated(read(at: url, keepsWrongAnswers: keepsWrongAnswers), decks: decks) {
-            () throws(ProgressError) in try ProgressStore.readProfile(at: url)
-        }
+    public static func read(
+        at url: URL, decks: [Deck], keepsWrongAnswers: Bool = false, onEveryCore: Bool = true
+    ) throws(ProgressError) -> StreamedProfile {
+        try CardIDMigration.migrated(
+            read(at: url, keepsWrongAnswers: keepsWrongAnswers, onEveryCore: onEveryCore), decks: decks
+        ) { () throws(ProgressError) in try ProgressStore.readProfile(at: url) }
     }
 
     /// Like `ProgressStore.readProfile(at:)`: a snapshot file and the log beside it.
-    public static func read(at url: URL, keepsWrongAnswers: Bool = false) throws(ProgressError)
-        -> StreamedProfile
-    {
+    /// - Parameter onEveryCore: whether the segments are read on every core (false for a caller
+    ///   that already keeps every core busy, like the class report with a learner per core).
+    public static func read(
+        at url: URL, keepsWrongAnswers: Bool = false, onEveryCore: Bool = true
+    ) throws(ProgressError) -> StreamedProfile {
         let path = url.path
         guard let data = try FileIO.readIfExists(path) else { throw .fileNotFound(path) }
         let base = url.deletingPathExtension().lastPathComponent
@@ -101,12 +103,13 @@ public enum ReviewLogReader {
         let files = ProgressLocation.files(profile: base, in: url.deletingLastPathComponent())
         return try read(
             start, sequence: snapshot.journalSequence, generation: snapshot.logGeneration, files: files,
-            readsSegments: snapshot.loadedVersion == Profile.schemaVersion)
+            readsSegments: snapshot.loadedVersion == Profile.schemaVersion, onEveryCore: onEveryCore)
     }
 
     /// Adds the segments (if `readsSegments`) and the journal to what the snapshot holds.
     private static func read(
-        _ start: StreamedProfile, sequence: Int, generation: Int, files: ProgressFiles, readsSegments: Bool
+        _ start: StreamedProfile, sequence: Int, generation: Int, files: ProgressFiles, readsSegments: Bool,
+        onEveryCore: Bool = true
     ) throws(ProgressError) -> StreamedProfile {
         var streamed = start
         var tail: [(line: Int, entry: Journal.Entry)] = []
@@ -115,7 +118,8 @@ public enum ReviewLogReader {
             let seed = seedTable(streamed.profile)
             let keeps = streamed.log.keepsWrongAnswers
             streamed.log = ReviewLog(keepsWrongAnswers: keeps, cards: seed)
-            let parts = try readInParallel(paths.count) { index throws(ProgressError) in
+            let parts = try readInParallel(paths.count, onEveryCore: onEveryCore) {
+                index throws(ProgressError) in
                 try Segment.read(paths[index], folded: sequence, cards: seed, keepsWrongAnswers: keeps)
             }
             streamed.log.reserveCapacity(parts.reduce(0) { $0 + $1.log.entries.count })
@@ -145,10 +149,10 @@ public enum ReviewLogReader {
 
     /// `read(i)` for i in 0..<count on every core, in index order; the first error (by index) is thrown.
     private static func readInParallel<Part: Sendable>(
-        _ count: Int, _ read: @Sendable (Int) throws(ProgressError) -> Part
+        _ count: Int, onEveryCore: Bool, _ read: @Sendable (Int) throws(ProgressError) -> Part
     ) throws(ProgressError) -> [Part] {
         let next = Counter()
-        let shards = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let shards = onEveryCore ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, count)) : 1
         let results = Parallel.map(shards: shards) { _ in
             var done: [(index: Int, part: Result<Part, ProgressError>)] = []
             while let index = next.take(below: count) {

@@ -7,6 +7,14 @@ extension StreamedProfile {
     /// Adds a segment's lines the snapshot reflects: its answers, and its other lines where they stand.
     mutating func apply(_ segment: ReviewLogReader.Segment, sharedCards: Int, knownChanges: inout Set<String>)
     {
+        // The first part read into an empty log is taken as it is (its card numbers begin with
+        // the shared ones), not copied.
+        if log.entries.isEmpty, segment.others.isEmpty, log.cardIDs.count == sharedCards,
+            segment.log.keepsWrongAnswers == log.keepsWrongAnswers
+        {
+            log = segment.log
+            return
+        }
         var done = 0
         for (position, entry) in segment.others {
             log.append(contentsOf: segment.log, range: done..<position, sharedCards: sharedCards)

@@ -45,7 +45,8 @@ struct ClassReportCommand: RecallCommand {
         let (report, failures) = ClassReport.streaming(learners: files.count, cards: cards, top: top) {
             index in
             let url = URL(fileURLWithPath: files[index])
-            let profile = try ReviewLogReader.read(at: url, decks: progressDecks, keepsWrongAnswers: true)
+            let profile = try ReviewLogReader.read(
+                at: url, decks: progressDecks, keepsWrongAnswers: true, onEveryCore: false)
             return (url.deletingPathExtension().lastPathComponent, profile)
         }
         for failure in failures {

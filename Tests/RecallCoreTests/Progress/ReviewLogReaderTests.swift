@@ -289,12 +289,14 @@ import Testing
         #expect(streamed.log.count == 400 + (withJournal ? 1 : 0))
     }
 
-    @Test func aSnapshotFileReadsAsTheClassReportReadsIt() throws {
+    /// On every core, or on one as the class report reads each learner.
+    @Test(arguments: [true, false])
+    func aSnapshotFileReadsAsTheClassReportReadsIt(onEveryCore: Bool) throws {
         let folder = try TemporaryFolder()
         _ = try Self.writeHistory(in: folder.url, seed: 5)
         let url = folder.file("default.json")
         let old = try ProgressStore.readProfile(at: url)
-        let new = try ReviewLogReader.read(at: url, keepsWrongAnswers: true)
+        let new = try ReviewLogReader.read(at: url, keepsWrongAnswers: true, onEveryCore: onEveryCore)
         #expect(new.profile.states == old.states)
         #expect(new.profile.flags == old.flags)
         #expect(Self.rows(new.log) == Self.rows(old.reviews))
