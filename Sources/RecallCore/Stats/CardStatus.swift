@@ -88,10 +88,12 @@ public struct CardStatusBoard: Sendable {
     /// When today's study day began and ends.
     public let dayStart: Date
     public let dayEnd: Date
+    /// Today's study day.
+    private let today: Int
     private let profile: Profile
     private let answeredToday: Set<String>
     private let siblingsAnsweredToday: Set<String>
-    private let lastWrong: [String: Date]
+    private let lastWrong: LastWrongAnswers
     /// The calendar the board counts days by (the learner's).
     public let days: StudyCalendar
 
@@ -109,7 +111,8 @@ public struct CardStatusBoard: Sendable {
             if review.reviewedAt >= dayStart, review.reviewedAt < dayEnd { answered.insert(review.cardID) }
         }
         self.init(
-            profile: profile, cards: cards, now: now, days: days, answeredToday: answered, lastWrong: wrong)
+            profile: profile, cards: cards, now: now, days: days, answeredToday: answered,
+            lastWrong: .byID(wrong))
     }
 
     /// From a profile read with `ReviewLogReader`: one pass over its log.
@@ -117,18 +120,18 @@ public struct CardStatusBoard: Sendable {
         let dayStart = days.startOfDay(containing: now).timeIntervalSinceReferenceDate
         let dayEnd = days.endOfDay(containing: now).timeIntervalSinceReferenceDate
         let log = streamed.log
-        var answered: Set<Int32> = []
-        var wrong: [Int32: Double] = [:]
+        // By the log's card numbers: arrays, not a hash per review.
+        var lastWrong = [Double?](repeating: nil, count: log.cardIDs.count)
+        var isAnswered = [Bool](repeating: false, count: log.cardIDs.count)
         for entry in log.reviews {
-            if entry.verdict == .wrong { wrong[entry.card] = entry.time }
-            if entry.time >= dayStart, entry.time < dayEnd { answered.insert(entry.card) }
+            if entry.verdict == .wrong { lastWrong[Int(entry.card)] = entry.time }
+            if entry.time >= dayStart, entry.time < dayEnd { isAnswered[Int(entry.card)] = true }
         }
+        var answered: Set<String> = []
+        for (number, id) in log.cardIDs.enumerated() where isAnswered[number] { answered.insert(id) }
         self.init(
-            profile: streamed.profile, cards: cards, now: now, days: days,
-            answeredToday: Set(answered.map { log.cardIDs[Int($0)] }),
-            lastWrong: Dictionary(
-                wrong.map { (log.cardIDs[Int($0.key)], Date(timeIntervalSinceReferenceDate: $0.value)) },
-                uniquingKeysWith: { first, _ in first }))
+            profile: streamed.profile, cards: cards, now: now, days: days, answeredToday: answered,
+            lastWrong: .byNumber(log.cards, lastWrong))
     }
 
     /// From an open store: today's reviews and the last wrong answers come from its index, so
@@ -137,18 +140,19 @@ public struct CardStatusBoard: Sendable {
         let today = store.reviews(from: days.startOfDay(containing: now), to: days.endOfDay(containing: now))
         self.init(
             profile: store.profile, cards: cards, now: now, days: days,
-            answeredToday: Set(today.map(\.cardID)), lastWrong: store.lastWrongAnswerTimes())
+            answeredToday: Set(today.map(\.cardID)), lastWrong: .byID(store.lastWrongAnswerTimes()))
     }
 
     private init(
         profile: Profile, cards: [Card], now: Date, days: StudyCalendar, answeredToday: Set<String>,
-        lastWrong: [String: Date]
+        lastWrong: LastWrongAnswers
     ) {
         self.profile = profile
         self.now = now
         self.days = days
         dayStart = days.startOfDay(containing: now)
         dayEnd = days.endOfDay(containing: now)
+        today = days.day(of: now)
         // The facts of today's cards (a card's first occurrence decides), without a map of every card.
         var seen: Set<String> = []
         var siblings: Set<String> = []
@@ -162,14 +166,37 @@ public struct CardStatusBoard: Sendable {
         self.lastWrong = lastWrong
     }
 
+    /// When cards were last answered wrongly: by card id, or, for a board made from a streamed
+    /// log, by the log's card numbers (no `String` key made per card).
+    private enum LastWrongAnswers: Sendable {
+        case byID([String: Date])
+        case byNumber(CardTable, [Double?])
+
+        func time(of id: String) -> Date? {
+            switch self {
+            case .byID(let times):
+                return times[id]
+            case .byNumber(let table, let times):
+                var id = id
+                let number = id.withUTF8 { table.find(utf8: UnsafeRawBufferPointer($0)) }
+                return number.flatMap { times[Int($0)] }.map(Date.init(timeIntervalSinceReferenceDate:))
+            }
+        }
+    }
+
     /// Whether a card of this fact was answered today.
     public func factAnsweredToday(_ card: Card) -> Bool {
         !siblingsAnsweredToday.isEmpty && siblingsAnsweredToday.contains(card.siblingKey)
     }
 
     public func status(of card: Card) -> CardStatus {
+        status(of: card, state: profile.states[card.id])
+    }
+
+    /// `status(of:)` given the card's state in the profile (for a caller that needs the state too).
+    func status(of card: Card, state stored: CardState?) -> CardStatus {
         let flags = profile.flags(of: card.id)
-        let state = profile.states[card.id].flatMap { $0.isNew ? nil : $0 }
+        let state = stored.flatMap { $0.isNew ? nil : $0 }
         let phase: CardStatus.Phase =
             switch state?.phase {
             case nil: .new
@@ -184,8 +211,8 @@ public struct CardStatusBoard: Sendable {
         } else if (phase == .new || isDueToday), !answeredToday.contains(card.id), factAnsweredToday(card) {
             burial = .sibling
         }
-        let daysSinceWrong = lastWrong[card.id].map {
-            $0 >= dayStart ? 0 : max(0, days.days(from: $0, to: now))
+        let daysSinceWrong = lastWrong.time(of: card.id).map {
+            $0 >= dayStart ? 0 : max(0, today - days.day(of: $0))
         }
         return CardStatus(
             phase: phase, due: state?.due, isDueToday: isDueToday, burial: burial,
