@@ -129,9 +129,21 @@ public struct CardStatusBoard: Sendable {
         }
         var answered: Set<String> = []
         for (number, id) in log.cardIDs.enumerated() where isAnswered[number] { answered.insert(id) }
+        // Each card's days since its last wrong answer at once (the days of a whole log, where
+        // asking the time zone per card would be slow), -1 for none.
+        let today = days.day(of: now)
+        let start = Date(timeIntervalSinceReferenceDate: dayStart)
+        var studyDays = StudyDayCache(calendar: days)
+        let daysSince = lastWrong.map { time in
+            time.map {
+                Self.daysSinceWrong(
+                    at: Date(timeIntervalSinceReferenceDate: $0), dayStart: start, today: today,
+                    dayOf: { studyDays.day(of: $0) })
+            } ?? -1
+        }
         self.init(
             profile: streamed.profile, cards: cards, now: now, days: days, answeredToday: answered,
-            lastWrong: .byNumber(log.cards, lastWrong))
+            lastWrong: .byNumber(log.cards, daysSince))
     }
 
     /// From an open store: today's reviews and the last wrong answers come from its index, so
@@ -167,20 +179,35 @@ public struct CardStatusBoard: Sendable {
     }
 
     /// When cards were last answered wrongly: by card id, or, for a board made from a streamed
-    /// log, by the log's card numbers (no `String` key made per card).
+    /// log, the days since by the log's card numbers (no `String` key made per card).
     private enum LastWrongAnswers: Sendable {
         case byID([String: Date])
-        case byNumber(CardTable, [Double?])
+        /// -1 for a card never answered wrongly.
+        case byNumber(CardTable, [Int])
+    }
 
-        func time(of id: String) -> Date? {
-            switch self {
-            case .byID(let times):
-                return times[id]
-            case .byNumber(let table, let times):
-                var id = id
-                let number = id.withUTF8 { table.find(utf8: UnsafeRawBufferPointer($0)) }
-                return number.flatMap { times[Int($0)] }.map(Date.init(timeIntervalSinceReferenceDate:))
+    /// Whole study days from a wrong answer at `time` to today (0 for today).
+    private static func daysSinceWrong(
+        at time: Date, dayStart: Date, today: Int, dayOf: (Date) -> Int
+    ) -> Int {
+        time >= dayStart ? 0 : max(0, today - dayOf(time))
+    }
+
+    /// The days since `card` was last answered wrongly, or nil.
+    private func daysSinceWrong(of card: Card, logNumber: Int32?) -> Int? {
+        switch lastWrong {
+        case .byID(let times):
+            return times[card.id].map {
+                Self.daysSinceWrong(at: $0, dayStart: dayStart, today: today, dayOf: days.day(of:))
             }
+        case .byNumber(let table, let daysSince):
+            var id = card.id
+            guard
+                let number = logNumber.map({ $0 >= 0 ? $0 : nil })
+                    ?? id.withUTF8({ table.find(utf8: UnsafeRawBufferPointer($0)) }),
+                daysSince[Int(number)] >= 0
+            else { return nil }
+            return daysSince[Int(number)]
         }
     }
 
@@ -193,8 +220,10 @@ public struct CardStatusBoard: Sendable {
         status(of: card, state: profile.states[card.id])
     }
 
-    /// `status(of:)` given the card's state in the profile (for a caller that needs the state too).
-    func status(of card: Card, state stored: CardState?) -> CardStatus {
+    /// `status(of:)` given the card's state in the profile (for a caller that needs the state
+    /// too) and, for a board made from a streamed log, the card's number in that log's card
+    /// table if known (-1: not in the log).
+    func status(of card: Card, state stored: CardState?, logNumber: Int32? = nil) -> CardStatus {
         let flags = profile.flags(of: card.id)
         let state = stored.flatMap { $0.isNew ? nil : $0 }
         let phase: CardStatus.Phase =
@@ -211,9 +240,7 @@ public struct CardStatusBoard: Sendable {
         } else if (phase == .new || isDueToday), !answeredToday.contains(card.id), factAnsweredToday(card) {
             burial = .sibling
         }
-        let daysSinceWrong = lastWrong.time(of: card.id).map {
-            $0 >= dayStart ? 0 : max(0, today - days.day(of: $0))
-        }
+        let daysSinceWrong = daysSinceWrong(of: card, logNumber: logNumber)
         return CardStatus(
             phase: phase, due: state?.due, isDueToday: isDueToday, burial: burial,
             isSuspended: flags.isSuspended, isLeech: flags.isLeech, daysSinceWrong: daysSinceWrong)

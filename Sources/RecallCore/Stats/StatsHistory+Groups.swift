@@ -37,19 +37,21 @@ extension StatsHistory {
         var byAttribute: [Tally] = []
         var byKind = [Tally](repeating: Tally(), count: kinds.count)
         var byBoth: [Int: Tally] = [:]
-        for (card, outcomes) in zip(cards, tallies) {
+        // By index: iterating would copy each `Card`.
+        for index in cards.indices {
+            let topic = cards[index].topic
             let attribute =
-                attributeNumbers[card.topic]
+                attributeNumbers[topic]
                 ?? {
-                    attributeNumbers[card.topic] = attributes.count
-                    attributes.append(card.topic)
+                    attributeNumbers[topic] = attributes.count
+                    attributes.append(topic)
                     byAttribute.append(Tally())
                     return attributes.count - 1
                 }()
-            let kind = kinds.firstIndex(of: card.kind) ?? 0
-            byAttribute[attribute].add(outcomes)
-            byKind[kind].add(outcomes)
-            byBoth[attribute * kinds.count + kind, default: Tally()].add(outcomes)
+            let kind = kinds.firstIndex(of: cards[index].kind) ?? 0
+            byAttribute[attribute].add(tallies[index])
+            byKind[kind].add(tallies[index])
+            byBoth[attribute * kinds.count + kind, default: Tally()].add(tallies[index])
         }
         var all: [Key: Tally] = [:]
         for (attribute, tally) in zip(attributes, byAttribute) { all[Key(attribute: attribute)] = tally }

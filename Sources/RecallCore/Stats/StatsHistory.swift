@@ -31,7 +31,7 @@ struct StatsHistory {
     let cards: [Card]
     /// Each card's tally, by its index in `cards`.
     private(set) var tallies: [CardTally]
-    private(set) var days: DayTallies
+    private(set) var days: Days
 
     /// - Parameters:
     ///   - cards: the cards covered, each once (see `distinct(_:in:)`).
@@ -48,19 +48,21 @@ struct StatsHistory {
     ///   - scheduler: the profile's scheduler (only its learning and relearning steps are used).
     init(log: ReviewLog, cards: [Card], logNumbers: [Int32], calendar: StudyCalendar, scheduler: Scheduler) {
         self.cards = cards
-        let answers = Answers(log: log, logNumbers: logNumbers)
-        // Cards replay independently: a share of the reviews on each core, whole cards to a shard.
-        let count = Parallel.shardCount(for: answers.count)
-        let boundaries = (0...count).map { answers.firstCard(atReview: $0 * answers.count / count) }
-        let window = Self.window(from: answers.earliest, to: answers.latest, calendar: calendar)
-        let shards = Parallel.map(shards: count) { shard in
-            answers.replay(
-                cards: boundaries[shard]..<boundaries[shard + 1], window: window, calendar: calendar,
-                scheduler: scheduler)
+        // The log's card numbers → covered cards (-1: not covered).
+        var covered = [Int32](repeating: -1, count: log.cardIDs.count)
+        for (card, number) in logNumbers.enumerated() where number >= 0 { covered[Int(number)] = Int32(card) }
+        // Cards replay independently: a share of them on each core, each share's reviews read in
+        // log order (no grouping by card).
+        let count = Parallel.shardCount(for: log.entries.count / 64)
+        let shards = Parallel.map(shards: count) { [covered] shard in
+            Self.replay(
+                log: log, covered: covered,
+                cards: Parallel.range(ofShard: shard, of: count, count: cards.count),
+                calendar: calendar, scheduler: scheduler)
         }
         var tallies: [CardTally] = []
         tallies.reserveCapacity(cards.count)
-        var days = DayTallies(window: window)
+        var days = Days()
         for shard in shards {
             tallies += shard.tallies
             days.add(shard.days)
@@ -73,27 +75,29 @@ struct StatsHistory {
     /// each kept card's number in the log's card table (-1: not in the log). A card the log
     /// mentions is recognised by its number, so only the others are hashed as `String`s.
     static func distinct(_ cards: [Card], in log: ReviewLog) -> (cards: [Card], logNumbers: [Int32]) {
+        // Each card's number, looked up over the cores; then the first of each id kept.
+        let shards = Parallel.shardCount(for: cards.count / 64)
+        let found = Parallel.map(shards: shards) { shard in
+            Parallel.range(ofShard: shard, of: shards, count: cards.count).map { index in
+                var id = cards[index].id
+                return id.withUTF8 { log.cards.find(utf8: UnsafeRawBufferPointer($0)) } ?? -1
+            }
+        }.flatMap { $0 }
         var isTaken = [Bool](repeating: false, count: log.cardIDs.count)
         var unlogged: Set<String> = []
         var logNumbers: [Int32] = []
         logNumbers.reserveCapacity(cards.count)
         var repeated: [Int] = []
-        for (index, card) in cards.enumerated() {
-            var id = card.id
-            if let number = id.withUTF8({ log.cards.find(utf8: UnsafeRawBufferPointer($0)) }) {
-                guard !isTaken[Int(number)] else {
-                    repeated.append(index)
-                    continue
-                }
-                isTaken[Int(number)] = true
-                logNumbers.append(number)
-            } else {
-                guard unlogged.insert(id).inserted else {
-                    repeated.append(index)
-                    continue
-                }
-                logNumbers.append(-1)
+        for (index, number) in found.enumerated() {
+            let isFirst =
+                number >= 0
+                ? !isTaken[Int(number)] : unlogged.insert(cards[index].id).inserted
+            guard isFirst else {
+                repeated.append(index)
+                continue
             }
+            if number >= 0 { isTaken[Int(number)] = true }
+            logNumbers.append(number)
         }
         guard !repeated.isEmpty else { return (cards, logNumbers) }
         var kept: [Card] = []
@@ -108,17 +112,6 @@ struct StatsHistory {
             }
         }
         return (kept, logNumbers)
-    }
-
-    /// The study days kept in a dense array: those of the log's first and last review (a day
-    /// either side for daylight saving), at most `DayTallies.maximumWindow` of them.
-    private static func window(from earliest: Double, to latest: Double, calendar: StudyCalendar)
-        -> ClosedRange<Int>
-    {
-        guard earliest <= latest else { return 0...0 }
-        let first = calendar.day(of: Date(timeIntervalSinceReferenceDate: earliest)) - 1
-        let last = calendar.day(of: Date(timeIntervalSinceReferenceDate: latest)) + 1
-        return max(first, last - DayTallies.maximumWindow)...last
     }
 
     /// Reviews in the log of the cards covered.
@@ -188,184 +181,205 @@ struct StatsHistory {
 }
 
 extension StatsHistory {
-    /// One review as the replay needs it.
+    /// A card's phase followed through its reviews by `Scheduler.move`, from new.
+    struct PhaseTrack {
+        private var phase: CardState.Phase
+        private var step: Int?
+        /// Whether the card is in the Review phase (false before its first review).
+        private(set) var isReviewPhase = false
+
+        init() {
+            let new = CardState.new(at: Date(timeIntervalSinceReferenceDate: 0))
+            phase = new.phase
+            step = new.step
+        }
+
+        mutating func answer(_ rating: Rating, scheduler: Scheduler) {
+            (phase, step, _) = scheduler.move(from: phase, step: step, rating: rating)
+            isReviewPhase = phase == .review
+        }
+    }
+
+    /// One review of a card whose log is out of time order.
     private struct Answer {
         var time: Double
-        /// The position in the log: the replay's order among reviews at the same time.
-        var position: Int32
         var rating: Rating
     }
 
-    /// The live reviews of the covered cards grouped by card (a counting sort over the log, in
-    /// log order within a card), compacted to what the replay reads.
-    private struct Answers: Sendable {
-        /// The reviews of card `c` are `answers[starts[c]..<starts[c + 1]]`.
-        private var starts: [Int]
-        private var answers: [Answer] = []
-        /// The times of the first and last review (infinity and -infinity without reviews).
-        private(set) var earliest = Double.infinity
-        private(set) var latest = -Double.infinity
-
-        var count: Int { answers.count }
-
-        init(log: ReviewLog, logNumbers: [Int32]) {
-            // The log's card numbers → covered cards (-1: not covered).
-            var covered = [Int32](repeating: -1, count: log.cardIDs.count)
-            for (card, number) in logNumbers.enumerated() where number >= 0 {
-                covered[Int(number)] = Int32(card)
-            }
-            var starts = [Int](repeating: 0, count: logNumbers.count + 1)
-            var earliest = Double.infinity
+    /// Replays the reviews of `cards` in log order. A card whose log is out of time order (it
+    /// is rare) is replayed again afterwards in time order, ties in log order (the order replay
+    /// uses), and its Review-phase counts corrected.
+    private static func replay(
+        log: ReviewLog, covered: [Int32], cards: Range<Int>, calendar: StudyCalendar, scheduler: Scheduler
+    ) -> (tallies: [CardTally], days: Days) {
+        struct Replayed {
+            var tally = CardTally()
+            var track = PhaseTrack()
             var latest = -Double.infinity
+            var isDisordered = false
+        }
+        var replayed = [Replayed](repeating: Replayed(), count: cards.count)
+        var days = Days()
+        var calendarDays = StudyDayCache(calendar: calendar)
+        var disordered = 0
+        replayed.withUnsafeMutableBufferPointer { replayed in
             log.entries.withUnsafeBufferPointer { entries in
                 for entry in entries where !entry.isRemoved {
-                    let card = covered[Int(entry.card)]
-                    guard card >= 0 else { continue }
-                    starts[Int(card) + 1] += 1
-                    earliest = min(earliest, entry.time)
-                    latest = max(latest, entry.time)
-                }
-            }
-            for card in logNumbers.indices { starts[card + 1] += starts[card] }
-            var fill = starts
-            let total = starts[logNumbers.count]
-            answers = [Answer](unsafeUninitializedCapacity: total) { buffer, initialized in
-                log.entries.withUnsafeBufferPointer { entries in
-                    for (position, entry) in entries.enumerated() where !entry.isRemoved {
-                        let card = Int(covered[Int(entry.card)])
-                        guard card >= 0 else { continue }
-                        buffer.initializeElement(
-                            at: fill[card],
-                            to: Answer(time: entry.time, position: Int32(position), rating: entry.rating))
-                        fill[card] += 1
+                    let card = Int(covered[Int(entry.card)])
+                    guard cards.contains(card) else { continue }
+                    let local = card - cards.lowerBound
+                    let passed = entry.rating != .again
+                    let isReviewPhase = replayed[local].track.isReviewPhase
+                    Self.count(&replayed[local].tally, isReviewPhase: isReviewPhase, passed: passed)
+                    days.add(
+                        DayTally(reviews: 1, isReviewPhase: isReviewPhase, passed: passed),
+                        on: calendarDays.day(of: entry.reviewedAt))
+                    replayed[local].track.answer(entry.rating, scheduler: scheduler)
+                    if entry.time < replayed[local].latest {
+                        if !replayed[local].isDisordered { disordered += 1 }
+                        replayed[local].isDisordered = true
+                    } else {
+                        replayed[local].latest = entry.time
                     }
                 }
-                initialized = total
             }
-            self.starts = starts
-            self.earliest = earliest
-            self.latest = latest
         }
-
-        /// The first card whose reviews begin at or after review `index` (the card count past the end).
-        func firstCard(atReview index: Int) -> Int {
-            // The first start ≥ index, over cards 0...count.
-            var low = 0
-            var high = starts.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if starts[middle] < index { low = middle + 1 } else { high = middle }
+        if disordered > 0 {
+            // Their reviews in log order, then each card's Review-phase counts taken back and
+            // counted again in time order (a stable sort keeps ties in log order).
+            var answers: [Int: [Answer]] = [:]
+            for entry in log.reviews {
+                let card = Int(covered[Int(entry.card)])
+                guard cards.contains(card), replayed[card - cards.lowerBound].isDisordered else { continue }
+                answers[card - cards.lowerBound, default: []].append(
+                    Answer(time: entry.time, rating: entry.rating))
             }
-            return low
-        }
-
-        /// Replays the reviews of `cards` (each card's in time order, ties in log order: the order
-        /// replay uses; a card's log is usually in order already).
-        func replay(
-            cards: Range<Int>, window: ClosedRange<Int>, calendar: StudyCalendar, scheduler: Scheduler
-        ) -> (tallies: [CardTally], days: DayTallies) {
-            var tallies = [CardTally](repeating: CardTally(), count: cards.count)
-            var days = DayTallies(window: window)
-            var calendarDays = StudyDayCache(calendar: calendar)
-            let new = CardState.new(at: Date(timeIntervalSinceReferenceDate: 0))
-            func replay(_ reviews: UnsafeBufferPointer<Answer>) -> CardTally {
-                var tally = CardTally()
-                // The phase and step alone: they never depend on the memory model.
-                var phase = new.phase
-                var step = new.step
-                var isReviewPhase = false  // before its first review a card is new
-                for review in reviews {
-                    let passed = review.rating != .again
-                    tally.reviews += 1
-                    if !passed { tally.again += 1 }
-                    if isReviewPhase {
-                        tally.reviewPhase += 1
-                        if passed { tally.passed += 1 }
-                    }
-                    days.count(
-                        day: calendarDays.day(of: Date(timeIntervalSinceReferenceDate: review.time)),
-                        isReviewPhase: isReviewPhase, passed: passed)
-                    (phase, step, _) = scheduler.move(from: phase, step: step, rating: review.rating)
-                    isReviewPhase = phase == .review
+            for (index, inLogOrder) in answers {
+                var track = PhaseTrack()
+                for answer in inLogOrder {
+                    let day = calendarDays.day(of: Date(timeIntervalSinceReferenceDate: answer.time))
+                    var taken = DayTally(
+                        reviews: 0, isReviewPhase: track.isReviewPhase, passed: answer.rating != .again)
+                    taken.negate()
+                    days.add(taken, on: day)
+                    track.answer(answer.rating, scheduler: scheduler)
                 }
-                return tally
-            }
-            answers.withUnsafeBufferPointer { answers in
-                for card in cards where starts[card] < starts[card + 1] {
-                    let reviews = UnsafeBufferPointer(rebasing: answers[starts[card]..<starts[card + 1]])
-                    let isInOrder = zip(reviews, reviews.dropFirst()).allSatisfy { $0.time <= $1.time }
-                    tallies[card - cards.lowerBound] =
-                        isInOrder
-                        ? replay(reviews)
-                        : reviews.sorted {
-                            $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position
-                        }
-                        .withUnsafeBufferPointer(replay)
+                var tally = replayed[index].tally
+                tally.reviewPhase = 0
+                tally.passed = 0
+                track = PhaseTrack()
+                for answer in Self.timeOrdered(inLogOrder) {
+                    let day = calendarDays.day(of: Date(timeIntervalSinceReferenceDate: answer.time))
+                    let passed = answer.rating != .again
+                    days.add(
+                        DayTally(reviews: 0, isReviewPhase: track.isReviewPhase, passed: passed), on: day)
+                    Self.count(&tally, isReviewPhase: track.isReviewPhase, passed: passed, reviews: 0)
+                    track.answer(answer.rating, scheduler: scheduler)
                 }
+                replayed[index].tally = tally
             }
-            return (tallies, days)
         }
-    }
-}
-
-/// Tallies by study day: a dense array over a window of days (the log's), and a dictionary for
-/// any day outside it (a review dated centuries away).
-struct DayTallies: Sendable {
-    /// The most days kept in the dense array.
-    static let maximumWindow = 1 << 16
-
-    private let first: Int
-    private var dense: [StatsHistory.DayTally]
-    private var outliers: [Int: StatsHistory.DayTally] = [:]
-
-    init(window: ClosedRange<Int>) {
-        first = window.lowerBound
-        dense = Array(repeating: StatsHistory.DayTally(), count: window.count)
+        return (replayed.map(\.tally), days)
     }
 
-    subscript(day: Int) -> StatsHistory.DayTally {
-        let offset = day &- first
-        return dense.indices.contains(offset) ? dense[offset] : outliers[day] ?? StatsHistory.DayTally()
+    /// `answers` (in log order) by time, ties kept in log order.
+    private static func timeOrdered(_ answers: [Answer]) -> [Answer] {
+        answers.enumerated().sorted { lhs, rhs in
+            lhs.element.time != rhs.element.time
+                ? lhs.element.time < rhs.element.time : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
-    /// Counts one review on `day`.
-    mutating func count(day: Int, isReviewPhase: Bool, passed: Bool) {
-        let offset = day &- first
-        if dense.indices.contains(offset) {
-            Self.count(&dense[offset], isReviewPhase: isReviewPhase, passed: passed)
-        } else {
-            Self.count(
-                &outliers[day, default: StatsHistory.DayTally()], isReviewPhase: isReviewPhase, passed: passed
-            )
-        }
-    }
-
-    private static func count(_ tally: inout StatsHistory.DayTally, isReviewPhase: Bool, passed: Bool) {
-        tally.reviews += 1
+    /// Counts a review of a card (`reviews`: 1, or 0 to count only its Review-phase outcome).
+    private static func count(_ tally: inout CardTally, isReviewPhase: Bool, passed: Bool, reviews: Int = 1) {
+        tally.reviews += reviews
+        if !passed { tally.again += reviews }
         if isReviewPhase {
             tally.reviewPhase += 1
             if passed { tally.passed += 1 }
         }
     }
+}
 
-    /// Adds the tallies of `other`, whose window is the same.
-    mutating func add(_ other: DayTallies) {
-        assert(other.first == first && other.dense.count == dense.count, "different windows")
-        for offset in dense.indices {
-            dense[offset].reviews += other.dense[offset].reviews
-            dense[offset].reviewPhase += other.dense[offset].reviewPhase
-            dense[offset].passed += other.dense[offset].passed
-        }
-        for (day, tally) in other.outliers {
-            outliers[day, default: StatsHistory.DayTally()].reviews += tally.reviews
-            outliers[day, default: StatsHistory.DayTally()].reviewPhase += tally.reviewPhase
-            outliers[day, default: StatsHistory.DayTally()].passed += tally.passed
-        }
+extension StatsHistory.DayTally {
+    /// `reviews` reviews, of which one is counted as a Review-phase outcome if `isReviewPhase`.
+    init(reviews: Int, isReviewPhase: Bool, passed: Bool) {
+        self.init(
+            reviews: reviews, reviewPhase: isReviewPhase ? 1 : 0, passed: isReviewPhase && passed ? 1 : 0)
     }
 
-    /// The days with at least one review.
-    var counted: [(day: Int, tally: StatsHistory.DayTally)] {
-        dense.indices.filter { dense[$0].reviews > 0 }.map { (first + $0, dense[$0]) }
-            + outliers.map { ($0.key, $0.value) }
+    mutating func add(_ other: Self) {
+        reviews += other.reviews
+        reviewPhase += other.reviewPhase
+        passed += other.passed
+    }
+
+    mutating func negate() {
+        reviews = -reviews
+        reviewPhase = -reviewPhase
+        passed = -passed
+    }
+}
+
+extension StatsHistory {
+    /// Tallies by study day: a dense array over the days reviews fall on (widened as they come, at
+    /// most `maximumWindow` days), and a dictionary for any day beyond it (a review dated centuries
+    /// away). A day is in one or the other for good: the array never narrows.
+    struct Days: Sendable {
+        /// The most days kept in the dense array.
+        static let maximumWindow = 1 << 16
+
+        private var first = 0
+        private var dense: [DayTally] = []
+        private var outliers: [Int: DayTally] = [:]
+
+        subscript(day: Int) -> DayTally {
+            let offset = day &- first
+            return dense.indices.contains(offset) ? dense[offset] : outliers[day] ?? DayTally()
+        }
+
+        mutating func add(_ tally: DayTally, on day: Int) {
+            if dense.indices.contains(day &- first) || makeRoom(for: day) {
+                dense[day - first].add(tally)
+            } else {
+                outliers[day, default: DayTally()].add(tally)
+            }
+        }
+
+        /// Adds the tallies of `other`.
+        mutating func add(_ other: Days) {
+            for (offset, tally) in other.dense.enumerated() where tally != DayTally() {
+                add(tally, on: other.first + offset)
+            }
+            for (day, tally) in other.outliers { add(tally, on: day) }
+        }
+
+        /// Widens the dense array to hold `day` (doubling it, so that it widens seldom), unless that
+        /// would take it past `maximumWindow` days.
+        private mutating func makeRoom(for day: Int) -> Bool {
+            guard !dense.isEmpty else {
+                first = day
+                dense = [DayTally()]
+                return true
+            }
+            let last = first + dense.count - 1
+            if day > last {
+                let end = min(max(day, last + dense.count), first + Self.maximumWindow - 1)
+                guard day <= end else { return false }
+                dense += repeatElement(DayTally(), count: end - last)
+            } else {
+                let start = max(min(day, first - dense.count), last - Self.maximumWindow + 1)
+                guard day >= start else { return false }
+                dense.insert(contentsOf: repeatElement(DayTally(), count: first - start), at: 0)
+                first = start
+            }
+            return true
+        }
+
+        /// The days with at least one review.
+        var counted: [(day: Int, tally: DayTally)] {
+            dense.indices.filter { dense[$0].reviews > 0 }.map { (first + $0, dense[$0]) }
+                + outliers.filter { $0.value.reviews > 0 }.map { ($0.key, $0.value) }
+        }
     }
 }

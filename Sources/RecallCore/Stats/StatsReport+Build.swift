@@ -41,7 +41,7 @@ extension StatsReport {
         // Each card's state looked up once, for its status (the counts and the forecast) and its
         // stability bucket (`covered` has no duplicates), over the cores.
         let shards = Parallel.shardCount(for: covered.count / 16)
-        let parts = Parallel.map(shards: shards) { [covered] shard in
+        let parts = Parallel.map(shards: shards) { [covered, logNumbers] shard in
             var buckets = [Int](repeating: 0, count: Self.stabilityBounds.count)
             // By index: iterating would copy each `Card`.
             let statuses = Parallel.range(ofShard: shard, of: shards, count: covered.count).map { index in
@@ -49,7 +49,7 @@ extension StatsReport {
                 if let stability = state?.stability, stability.isFinite {
                     buckets[Self.stabilityBucket(of: stability)] += 1
                 }
-                return board.status(of: covered[index], state: state)
+                return board.status(of: covered[index], state: state, logNumber: logNumbers[index])
             }
             return (statuses: statuses, buckets: buckets)
         }
