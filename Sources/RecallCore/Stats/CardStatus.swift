@@ -166,11 +166,18 @@ public struct CardStatusBoard: Sendable {
         dayEnd = days.endOfDay(containing: now)
         today = days.day(of: now)
         // The facts of today's cards (a card's first occurrence decides), without a map of every card.
+        // The cards answered today are found over the cores (a hash per card), then taken in order.
         var seen: Set<String> = []
         var siblings: Set<String> = []
         if !answeredToday.isEmpty {
-            for card in cards where answeredToday.contains(card.id) && seen.insert(card.id).inserted {
-                siblings.insert(card.siblingKey)
+            let shards = Parallel.shardCount(for: cards.count / 64)
+            let answered = Parallel.map(shards: shards) { shard in
+                Parallel.range(ofShard: shard, of: shards, count: cards.count).filter {
+                    answeredToday.contains(cards[$0].id)
+                }
+            }
+            for index in answered.joined() where seen.insert(cards[index].id).inserted {
+                siblings.insert(cards[index].siblingKey)
             }
         }
         self.answeredToday = answeredToday

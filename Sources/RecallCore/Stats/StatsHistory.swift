@@ -182,20 +182,24 @@ struct StatsHistory {
 
 extension StatsHistory {
     /// A card's phase followed through its reviews by `Scheduler.move`, from new.
+    /// Compact (8 bytes), as the replay keeps one per card and reads it for every review.
     struct PhaseTrack {
         private var phase: CardState.Phase
-        private var step: Int?
+        /// The step, -1 for none (steps count (re)learning steps: small).
+        private var step: Int32
         /// Whether the card is in the Review phase (false before its first review).
         private(set) var isReviewPhase = false
 
         init() {
             let new = CardState.new(at: Date(timeIntervalSinceReferenceDate: 0))
             phase = new.phase
-            step = new.step
+            step = new.step.map { Int32(clamping: $0) } ?? -1
         }
 
         mutating func answer(_ rating: Rating, scheduler: Scheduler) {
-            (phase, step, _) = scheduler.move(from: phase, step: step, rating: rating)
+            let next = scheduler.move(from: phase, step: step < 0 ? nil : Int(step), rating: rating)
+            phase = next.phase
+            step = next.step.map { Int32(clamping: $0) } ?? -1
             isReviewPhase = phase == .review
         }
     }
@@ -212,11 +216,31 @@ extension StatsHistory {
     private static func replay(
         log: ReviewLog, covered: [Int32], cards: Range<Int>, calendar: StudyCalendar, scheduler: Scheduler
     ) -> (tallies: [CardTally], days: Days) {
+        /// A card's tally and track, compact (40 bytes): one per card, read for every review.
         struct Replayed {
-            var tally = CardTally()
-            var track = PhaseTrack()
             var latest = -Double.infinity
+            var reviews: Int32 = 0
+            var again: Int32 = 0
+            var reviewPhase: Int32 = 0
+            var passed: Int32 = 0
+            var track = PhaseTrack()
             var isDisordered = false
+
+            var tally: CardTally {
+                CardTally(
+                    reviews: Int(reviews), again: Int(again), reviewPhase: Int(reviewPhase),
+                    passed: Int(passed))
+            }
+
+            /// Counts a review (`reviews`: 1, or 0 to count only its Review-phase outcome).
+            mutating func count(isReviewPhase: Bool, passed isPassed: Bool, reviews count: Int32 = 1) {
+                reviews += count
+                if !isPassed { again += count }
+                if isReviewPhase {
+                    reviewPhase += 1
+                    if isPassed { passed += 1 }
+                }
+            }
         }
         var replayed = [Replayed](repeating: Replayed(), count: cards.count)
         var days = Days()
@@ -230,7 +254,7 @@ extension StatsHistory {
                     let local = card - cards.lowerBound
                     let passed = entry.rating != .again
                     let isReviewPhase = replayed[local].track.isReviewPhase
-                    Self.count(&replayed[local].tally, isReviewPhase: isReviewPhase, passed: passed)
+                    replayed[local].count(isReviewPhase: isReviewPhase, passed: passed)
                     days.add(
                         DayTally(reviews: 1, isReviewPhase: isReviewPhase, passed: passed),
                         on: calendarDays.day(of: entry.reviewedAt))
@@ -264,19 +288,17 @@ extension StatsHistory {
                     days.add(taken, on: day)
                     track.answer(answer.rating, scheduler: scheduler)
                 }
-                var tally = replayed[index].tally
-                tally.reviewPhase = 0
-                tally.passed = 0
+                replayed[index].reviewPhase = 0
+                replayed[index].passed = 0
                 track = PhaseTrack()
                 for answer in Self.timeOrdered(inLogOrder) {
                     let day = calendarDays.day(of: Date(timeIntervalSinceReferenceDate: answer.time))
                     let passed = answer.rating != .again
                     days.add(
                         DayTally(reviews: 0, isReviewPhase: track.isReviewPhase, passed: passed), on: day)
-                    Self.count(&tally, isReviewPhase: track.isReviewPhase, passed: passed, reviews: 0)
+                    replayed[index].count(isReviewPhase: track.isReviewPhase, passed: passed, reviews: 0)
                     track.answer(answer.rating, scheduler: scheduler)
                 }
-                replayed[index].tally = tally
             }
         }
         return (replayed.map(\.tally), days)
@@ -290,15 +312,6 @@ extension StatsHistory {
         }.map(\.element)
     }
 
-    /// Counts a review of a card (`reviews`: 1, or 0 to count only its Review-phase outcome).
-    private static func count(_ tally: inout CardTally, isReviewPhase: Bool, passed: Bool, reviews: Int = 1) {
-        tally.reviews += reviews
-        if !passed { tally.again += reviews }
-        if isReviewPhase {
-            tally.reviewPhase += 1
-            if passed { tally.passed += 1 }
-        }
-    }
 }
 
 extension StatsHistory.DayTally {
