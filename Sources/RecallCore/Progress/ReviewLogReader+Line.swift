@@ -222,6 +222,29 @@ extension JSONScanner {
     fileprivate mutating func plainInteger() throws(Failure) -> Int? {
         guard nextKind == .number else { return nil }
         let start = offset
+        // The common case, up to 15 digits without a leading zero and with nothing after them that
+        // belongs to a number, read directly; anything else as any number, then judged.
+        var index = offset
+        let isNegative = bytes[index] == UInt8(ascii: "-")
+        if isNegative { index += 1 }
+        let digitsStart = index
+        var direct = 0
+        while index < bytes.count, index - digitsStart < 16 {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            direct = direct &* 10 &+ Int(digit)
+            index += 1
+        }
+        let count = index - digitsStart
+        if count > 0, count < 16, bytes[digitsStart] != UInt8(ascii: "0") || count == 1 {
+            let next = index < bytes.count ? bytes[index] : 0
+            if next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E"),
+                !(next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+            {
+                offset = index
+                return isNegative ? -direct : direct
+            }
+        }
         let value = try number()
         guard
             bytes[start..<offset].allSatisfy({
@@ -248,8 +271,19 @@ extension JSONScanner {
 
     /// Whether a raw string's bytes are text (UTF-8, when it has bytes beyond ASCII or escapes).
     fileprivate func isText(_ raw: RawString) -> Bool {
-        let isASCII = bytes.withUnsafeBufferPointer { buffer in
-            UnsafeBufferPointer(rebasing: buffer[raw.contents]).reduce(0, |) < 0x80
+        let isASCII = bytes.withUnsafeBytes { buffer in
+            // Eight bytes at a time.
+            var bits: UInt64 = 0
+            var index = raw.contents.lowerBound
+            while index + 8 <= raw.contents.upperBound {
+                bits |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            while index < raw.contents.upperBound {
+                bits |= UInt64(buffer[index])
+                index += 1
+            }
+            return bits & 0x8080_8080_8080_8080 == 0
         }
         if !raw.hasEscapes, isASCII { return true }
         return (try? string(raw)) != nil

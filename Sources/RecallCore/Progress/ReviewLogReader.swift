@@ -138,6 +138,7 @@ public enum ReviewLogReader {
     /// segments read in parallel share their numbers and only new ids need renumbering.
     private static func seedTable(_ profile: Profile) -> CardTable {
         var table = CardTable()
+        table.reserveCapacity(profile.states.count)
         for id in profile.states.keys { _ = table.number(id) }
         return table
     }
@@ -190,6 +191,9 @@ extension ReviewLogReader {
         var log: ReviewLog
         var others: [(position: Int, entry: Journal.Entry)] = []
         var later: [(line: Int, entry: Journal.Entry)] = []
+        /// The answers' card ids, numbered at the end of the segment (`ReviewLog.numberCards`).
+        private var pendingCards: [ReviewLog.PendingCard] = []
+        private var decodedCards: [String] = []
 
         static func read(_ path: String, folded: Int, cards: CardTable, keepsWrongAnswers: Bool)
             throws(ProgressError) -> Segment
@@ -243,6 +247,11 @@ extension ReviewLogReader {
                     of: text, file: path, line: line, sealed: true, decoder: decoder)
                 segment.add(entry, line: line, folded: folded)
             }
+            scanner.bytes.withUnsafeBytes { bytes in
+                segment.log.numberCards(segment.pendingCards, decoded: segment.decodedCards, in: bytes)
+            }
+            segment.pendingCards = []
+            segment.decodedCards = []
             return segment
         }
 
@@ -263,24 +272,35 @@ extension ReviewLogReader {
             let time = Date(timeIntervalSince1970: answer.time).storable.timeIntervalSinceReferenceDate
             let duration = answer.seconds.isFinite ? max(0, answer.seconds) : 0
             scanner.bytes.withUnsafeBytes { buffer in
-                let cardNumber: Int32
+                // The card's number is found with the segment's others, at its end.
+                let cardNumber: Int32 = -1
                 if card.hasEscapes {
-                    cardNumber = log.cardNumber((try? scanner.string(card)) ?? "")
+                    pendingCards.append(
+                        ReviewLog.PendingCard(
+                            entry: log.entries.count, start: 0, count: -1 - decodedCards.count, hash: 0))
+                    decodedCards.append((try? scanner.string(card)) ?? "")
                 } else {
-                    cardNumber = log.cardNumber(utf8: UnsafeRawBufferPointer(rebasing: buffer[card.contents]))
+                    let bytes = UnsafeRawBufferPointer(rebasing: buffer[card.contents])
+                    pendingCards.append(
+                        ReviewLog.PendingCard(
+                            entry: log.entries.count, start: card.contents.lowerBound, count: bytes.count,
+                            hash: ByteTable.hash(bytes)))
                 }
+                let cardBytes =
+                    card.hasEscapes ? nil : UnsafeRawBufferPointer(rebasing: buffer[card.contents])
                 if id.hasEscapes {
                     var text = (try? scanner.string(id)) ?? ""
                     text.withUTF8 { utf8 in
                         log.append(
-                            id: UnsafeRawBufferPointer(utf8), card: cardNumber, time: time, rating: rating,
-                            verdict: verdict, duration: duration, answer: keptAnswer)
+                            id: UnsafeRawBufferPointer(utf8), cardBytes: cardBytes, card: cardNumber,
+                            time: time,
+                            rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
                     }
                 } else {
                     log.append(
-                        id: UnsafeRawBufferPointer(rebasing: buffer[id.contents]), card: cardNumber,
-                        time: time,
-                        rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
+                        id: UnsafeRawBufferPointer(rebasing: buffer[id.contents]), cardBytes: cardBytes,
+                        card: cardNumber, time: time, rating: rating, verdict: verdict, duration: duration,
+                        answer: keptAnswer)
                 }
             }
         }

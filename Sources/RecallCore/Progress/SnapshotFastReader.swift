@@ -535,33 +535,11 @@ struct SnapshotFastReader {
         return negative ? -value : value
     }
 
-    /// A JSON number (checked against JSON's grammar), correctly rounded by `strtod`.
+    /// A JSON number, read and rounded as `JSONScanner` reads it (nil beyond a `Double`).
     private mutating func number() -> Double? {
-        let start = index
-        _ = literal("-")
-        guard digits(allowingLeadingZero: false) else { return nil }
-        if literal("."), !digits(allowingLeadingZero: true) { return nil }
-        if literal("e") || literal("E") {
-            _ = literal("+") || literal("-")
-            guard digits(allowingLeadingZero: true) else { return nil }
-        }
-        // The number is always followed by ',' or '}' here, where strtod stops; no copy needed.
-        guard index < bytes.count, let base = bytes.baseAddress else { return nil }
-        let text = (base + start).assumingMemoryBound(to: CChar.self)
-        var parsedEnd: UnsafeMutablePointer<CChar>?
-        let value = strtod(text, &parsedEnd)
-        guard let parsedEnd, UnsafeRawPointer(parsedEnd) == base + index, value.isFinite else { return nil }
-        return value
-    }
-
-    /// One or more digits; a leading zero only alone (as JSON's integer part requires) unless allowed.
-    private mutating func digits(allowingLeadingZero: Bool) -> Bool {
-        let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-            index += 1
-        }
-        guard index > start else { return false }
-        return allowingLeadingZero || index == start + 1 || bytes[start] != UInt8(ascii: "0")
+        guard case .token(let token) = JSONScanner.numberToken(in: bytes, at: index) else { return nil }
+        index = token.end
+        return JSONScanner.value(of: token, in: bytes)
     }
 
     /// Skips a JSON object (strings may hold braces), checking only that braces balance.

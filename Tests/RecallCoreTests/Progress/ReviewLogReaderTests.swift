@@ -62,7 +62,7 @@ import Testing
                 let rating = Rating(rawValue: Int.random(in: 1...4, using: &random)) ?? .good
                 try store.record(
                     Review(
-                        id: step % 7 == 0 ? "r\"\(step)\\é" : "r\(step)", cardID: card, reviewedAt: time,
+                        id: reviewID(step: step, card: card, at: time), cardID: card, reviewedAt: time,
                         rating: rating, answer: "answer \(step % 4) \u{1F600}",
                         verdict: rating == .again ? .wrong : .correct, duration: Double(step % 13) / 4),
                     using: scheduler)
@@ -102,6 +102,18 @@ import Testing
         }
         store.waitForSnapshot()
         return earlySnapshot
+    }
+
+    /// Ids of every form: escaped, the session's `<card>@<ms>` (kept as milliseconds), forms
+    /// close to it that are not (a leading zero, "-0"), negative milliseconds, and plain.
+    static func reviewID(step: Int, card: String, at time: Date) -> String {
+        switch step % 7 {
+        case 0: "r\"\(step)\\é"
+        case 1, 2: "\(card)@\(Int64((time.timeIntervalSince1970 * 1000).rounded(.down)))"
+        case 3: "\(card)@0\(step)"
+        case 4: step % 2 == 0 ? "\(card)@-\(step)" : "\(card)@-0"
+        default: "r\(step)"
+        }
     }
 
     /// The two readers agree, or both fail with the same error.
@@ -205,6 +217,16 @@ import Testing
                 if let index = lines.firstIndex(where: { $0.contains("\"rating\":3") }) {
                     lines[index] = lines[index].replacingOccurrences(
                         of: "\"rating\":3", with: "\"rating\":3.0")
+                }
+            }
+        },
+        Damage(name: "integers written as other numbers") { folder in
+            try editFirstSegment(in: folder) { lines in
+                let spellings = ["03", "3e0", "3E0", "-3", "30000000000000000"]
+                let rated = lines.indices.filter { lines[$0].contains("\"rating\":3") }
+                for (spelling, index) in zip(spellings, rated) {
+                    lines[index] = lines[index].replacingOccurrences(
+                        of: "\"rating\":3", with: "\"rating\":\(spelling)")
                 }
             }
         },

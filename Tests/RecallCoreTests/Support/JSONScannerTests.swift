@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    /// Long runs of digits read eight at a time: zeros leading a fraction, zeros among the
+    /// digits, and runs that cross the 19 digits a number keeps.
+    @Test func longDigitRunsReadAsTheStandardLibraryReadsThem() throws {
+        var random = SplitMix64(seed: 15)
+        for _ in 0..<20_000 {
+            let run = (0..<Int.random(in: 1...40, using: &random)).map { _ in
+                Bool.random(using: &random) ? "0" : String(Int.random(in: 0...9, using: &random))
+            }.joined()
+            let whole =
+                Bool.random(using: &random) ? "0" : String(Int.random(in: 1...9, using: &random)) + run
+            let text = whole + (Bool.random(using: &random) ? "." + run + "1" : "")
+            var scanner = Self.scanner(text)
+            let value = try scanner.number()
+            #expect(value.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
     struct Bad: Sendable, CustomTestStringConvertible {
         var testDescription: String
         var text: String
