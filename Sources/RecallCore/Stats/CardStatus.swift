@@ -208,12 +208,10 @@ public struct CardStatusBoard: Sendable {
                 Self.daysSinceWrong(at: $0, dayStart: dayStart, today: today, dayOf: days.day(of:))
             }
         case .byNumber(let table, let daysSince):
-            var id = card.id
-            guard
-                let number = logNumber.map({ $0 >= 0 ? $0 : nil })
-                    ?? id.withUTF8({ table.find(utf8: UnsafeRawBufferPointer($0)) }),
-                daysSince[Int(number)] >= 0
-            else { return nil }
+            // The statistics hand over the numbers. Without one, a card the log lacks costs a
+            // copy of the card table (`CardTable` finds an id by `String` only while adding it).
+            let number = logNumber ?? table.numbers(of: [card.id])[0]
+            guard number >= 0, daysSince[Int(number)] >= 0 else { return nil }
             return daysSince[Int(number)]
         }
     }

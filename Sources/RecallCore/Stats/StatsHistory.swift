@@ -75,14 +75,8 @@ struct StatsHistory {
     /// each kept card's number in the log's card table (-1: not in the log). A card the log
     /// mentions is recognised by its number, so only the others are hashed as `String`s.
     static func distinct(_ cards: [Card], in log: ReviewLog) -> (cards: [Card], logNumbers: [Int32]) {
-        // Each card's number, looked up over the cores; then the first of each id kept.
-        let shards = Parallel.shardCount(for: cards.count / 64)
-        let found = Parallel.map(shards: shards) { shard in
-            Parallel.range(ofShard: shard, of: shards, count: cards.count).map { index in
-                var id = cards[index].id
-                return id.withUTF8 { log.cards.find(utf8: UnsafeRawBufferPointer($0)) } ?? -1
-            }
-        }.flatMap { $0 }
+        // Each card's number, all looked up at once; then the first of each id kept.
+        let found = log.cards.numbers(of: cards.map(\.id))
         var isTaken = [Bool](repeating: false, count: log.cardIDs.count)
         var unlogged: Set<String> = []
         var logNumbers: [Int32] = []

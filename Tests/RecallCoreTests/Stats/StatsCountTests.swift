@@ -250,4 +250,19 @@ import Testing
             expected.contains { $0.daysSinceWrong == 0 }
                 && expected.contains { ($0.daysSinceWrong ?? 0) > 30 })
     }
+
+    @Test func cardNumbersAreFoundAsStringsCompareAndNothingIsAdded() {
+        let reviews = ["d:a", "d:caf\u{E9}", "d:\u{212A}", "d:a"].enumerated().map { index, card in
+            Review(
+                id: "r\(index)", cardID: card, reviewedAt: Self.now, rating: .good, answer: "x",
+                verdict: .correct,
+                duration: 1)
+        }
+        let log = ReviewLog(reviews)
+        // Decomposed é and K equal the stored precomposed é and Kelvin sign as `String`s.
+        #expect(
+            log.cards.numbers(of: ["d:cafe\u{301}", "d:K", "d:a", "d:zz", "d:caf\u{E9}"]) == [1, 2, 0, -1, 1])
+        #expect(log.cardIDs.count == 3)
+        #expect(ReviewLog(Array(reviews.prefix(1))).cards.numbers(of: ["d:a", "d:b"]) == [0, -1])
+    }
 }
