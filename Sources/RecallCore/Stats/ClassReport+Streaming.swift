@@ -35,7 +35,7 @@ extension ClassReport {
 
 /// Hands out learner indices and merges their counts in index order, parking the few that
 /// finish early; unchecked because every access goes through `lock`.
-private final class OrderedMerger: @unchecked Sendable {
+final class OrderedMerger: @unchecked Sendable {
     private let lock = NSLock()
     private var accumulated: ClassTally
     private let count: Int
