@@ -523,21 +523,30 @@ enum ScaleBenchmark {
                     // What `recall stats` does after loading the decks: the same entry points.
                     // `RECALL_BENCH_STAGES=1` prints the time of reading and of counting to stderr.
                     let stages = ProcessInfo.processInfo.environment["RECALL_BENCH_STAGES"] == "1"
-                    seconds = try time {
+                    let (report, total) = try time {
                         let (read, reading) = try time {
                             try ReviewLogReader.peek(named: "default", in: folder, decks: [])
                                 ?? StreamedProfile(Profile())
                         }
                         let calendar = StudyCalendar(
                             timeZone: TimeZone(secondsFromGMT: 0) ?? .current, rolloverHour: 4)
-                        let counting = try time {
-                            _ = try StatsReport(profile: read, cards: cards, now: now, calendar: calendar)
-                        }.1
+                        let (report, counting) = try time {
+                            try StatsReport(profile: read, cards: cards, now: now, calendar: calendar)
+                        }
                         if stages {
                             FileHandle.standardError.write(
                                 Data(String(format: "read %.3f s, count %.3f s\n", reading, counting).utf8))
                         }
-                    }.1
+                        return report
+                    }
+                    seconds = total
+                    // `RECALL_BENCH_STATS_JSON=FILE` writes the report there (to compare two builds'),
+                    // after the clock.
+                    if let path = ProcessInfo.processInfo.environment["RECALL_BENCH_STATS_JSON"] {
+                        let encoder = JSONEncoder()
+                        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                        try encoder.encode(report).write(to: URL(fileURLWithPath: path))
+                    }
                 }
             case "write":
                 // `scale-child write FOLDER CARDS REVIEWS`: the big profile alone, kept (for perf).

@@ -22,23 +22,14 @@ extension Scheduler {
         next.stability = stability
         next.difficulty = difficulty
 
-        let interval: Interval
-        switch card.phase {
-        case .learning:
-            (next.phase, next.step, interval) = stepping(
-                learningSteps, phase: .learning, step: card.step, rating: rating, stability: stability)
-        case .relearning:
-            (next.phase, next.step, interval) = stepping(
-                relearningSteps, phase: .relearning, step: card.step, rating: rating, stability: stability)
-        case .review:
-            if rating == .again, let first = relearningSteps.first {
-                (next.phase, next.step, interval) = (.relearning, 0, .microseconds(first))
-            } else {
-                (next.phase, next.step, interval) = (
-                    .review, nil, .days(self.interval(forStability: stability))
-                )
+        let move = self.move(from: card.phase, step: card.step, rating: rating)
+        next.phase = move.phase
+        next.step = move.step
+        let interval: Interval =
+            switch move.wait {
+            case .interval: .days(self.interval(forStability: stability))
+            case .step(let micro): .microseconds(micro)
             }
-        }
 
         switch interval {
         case .days(var days):
@@ -85,13 +76,38 @@ extension Scheduler {
         )
     }
 
+    /// How long a card waits after a review: a (re)learning step, or the interval its new
+    /// stability gives (it is, or has graduated to, the Review phase).
+    enum Wait: Equatable {
+        case interval
+        case step(microseconds: Int64)
+    }
+
+    /// The phase and step a review moves a card to, and how long it then waits: the learning,
+    /// review and relearning state machine, which depends on neither stability nor difficulty (so
+    /// the statistics follow phases without the memory model).
+    func move(from phase: CardState.Phase, step: Int?, rating: Rating) -> (
+        phase: CardState.Phase, step: Int?, wait: Wait
+    ) {
+        switch phase {
+        case .learning:
+            stepping(learningSteps, phase: .learning, step: step, rating: rating)
+        case .relearning:
+            stepping(relearningSteps, phase: .relearning, step: step, rating: rating)
+        case .review:
+            if rating == .again, let first = relearningSteps.first {
+                (.relearning, 0, .step(microseconds: first))
+            } else {
+                (.review, nil, .interval)
+            }
+        }
+    }
+
     /// The learning or relearning state machine (py-fsrs L306–363 and L443–494).
-    private func stepping(
-        _ steps: [Int64], phase: CardState.Phase, step: Int?, rating: Rating, stability: Double
-    ) -> (CardState.Phase, Int?, Interval) {
-        let graduate: (CardState.Phase, Int?, Interval) = (
-            .review, nil, .days(interval(forStability: stability))
-        )
+    private func stepping(_ steps: [Int64], phase: CardState.Phase, step: Int?, rating: Rating) -> (
+        CardState.Phase, Int?, Wait
+    ) {
+        let graduate: (CardState.Phase, Int?, Wait) = (.review, nil, .interval)
         let step = max(step ?? 0, 0)
         // No steps at all graduates even on Again; a step beyond the list (the card was scheduled
         // with more steps than these settings have) graduates on anything but Again.
@@ -100,19 +116,21 @@ extension Scheduler {
         }
         switch rating {
         case .again:
-            return (phase, 0, .microseconds(steps[0]))
+            return (phase, 0, .step(microseconds: steps[0]))
         case .hard:
             if step == 0 && steps.count == 1 {
-                return (phase, step, .microseconds(Self.divideRoundingHalfEven(steps[0] * 3, by: 2)))
+                return (phase, step, .step(microseconds: Self.divideRoundingHalfEven(steps[0] * 3, by: 2)))
             } else if step == 0 {
-                return (phase, step, .microseconds(Self.divideRoundingHalfEven(steps[0] + steps[1], by: 2)))
+                return (
+                    phase, step, .step(microseconds: Self.divideRoundingHalfEven(steps[0] + steps[1], by: 2))
+                )
             }
-            return (phase, step, .microseconds(steps[step]))
+            return (phase, step, .step(microseconds: steps[step]))
         case .good:
             if step + 1 == steps.count {
                 return graduate
             }
-            return (phase, step + 1, .microseconds(steps[step + 1]))
+            return (phase, step + 1, .step(microseconds: steps[step + 1]))
         case .easy:
             return graduate
         }

@@ -88,10 +88,12 @@ public struct CardStatusBoard: Sendable {
     /// When today's study day began and ends.
     public let dayStart: Date
     public let dayEnd: Date
+    /// Today's study day.
+    private let today: Int
     private let profile: Profile
     private let answeredToday: Set<String>
     private let siblingsAnsweredToday: Set<String>
-    private let lastWrong: [String: Date]
+    private let lastWrong: LastWrongAnswers
     /// The calendar the board counts days by (the learner's).
     public let days: StudyCalendar
 
@@ -109,7 +111,8 @@ public struct CardStatusBoard: Sendable {
             if review.reviewedAt >= dayStart, review.reviewedAt < dayEnd { answered.insert(review.cardID) }
         }
         self.init(
-            profile: profile, cards: cards, now: now, days: days, answeredToday: answered, lastWrong: wrong)
+            profile: profile, cards: cards, now: now, days: days, answeredToday: answered,
+            lastWrong: .byID(wrong))
     }
 
     /// From a profile read with `ReviewLogReader`: one pass over its log.
@@ -117,18 +120,30 @@ public struct CardStatusBoard: Sendable {
         let dayStart = days.startOfDay(containing: now).timeIntervalSinceReferenceDate
         let dayEnd = days.endOfDay(containing: now).timeIntervalSinceReferenceDate
         let log = streamed.log
-        var answered: Set<Int32> = []
-        var wrong: [Int32: Double] = [:]
+        // By the log's card numbers: arrays, not a hash per review.
+        var lastWrong = [Double?](repeating: nil, count: log.cardIDs.count)
+        var isAnswered = [Bool](repeating: false, count: log.cardIDs.count)
         for entry in log.reviews {
-            if entry.verdict == .wrong { wrong[entry.card] = entry.time }
-            if entry.time >= dayStart, entry.time < dayEnd { answered.insert(entry.card) }
+            if entry.verdict == .wrong { lastWrong[Int(entry.card)] = entry.time }
+            if entry.time >= dayStart, entry.time < dayEnd { isAnswered[Int(entry.card)] = true }
+        }
+        var answered: Set<String> = []
+        for (number, id) in log.cardIDs.enumerated() where isAnswered[number] { answered.insert(id) }
+        // Each card's days since its last wrong answer at once (the days of a whole log, where
+        // asking the time zone per card would be slow), -1 for none.
+        let today = days.day(of: now)
+        let start = Date(timeIntervalSinceReferenceDate: dayStart)
+        var studyDays = StudyDayCache(calendar: days)
+        let daysSince = lastWrong.map { time in
+            time.map {
+                Self.daysSinceWrong(
+                    at: Date(timeIntervalSinceReferenceDate: $0), dayStart: start, today: today,
+                    dayOf: { studyDays.day(of: $0) })
+            } ?? -1
         }
         self.init(
-            profile: streamed.profile, cards: cards, now: now, days: days,
-            answeredToday: Set(answered.map { log.cardIDs[Int($0)] }),
-            lastWrong: Dictionary(
-                wrong.map { (log.cardIDs[Int($0.key)], Date(timeIntervalSinceReferenceDate: $0.value)) },
-                uniquingKeysWith: { first, _ in first }))
+            profile: streamed.profile, cards: cards, now: now, days: days, answeredToday: answered,
+            lastWrong: .byNumber(log.cards, daysSince))
     }
 
     /// From an open store: today's reviews and the last wrong answers come from its index, so
@@ -137,29 +152,68 @@ public struct CardStatusBoard: Sendable {
         let today = store.reviews(from: days.startOfDay(containing: now), to: days.endOfDay(containing: now))
         self.init(
             profile: store.profile, cards: cards, now: now, days: days,
-            answeredToday: Set(today.map(\.cardID)), lastWrong: store.lastWrongAnswerTimes())
+            answeredToday: Set(today.map(\.cardID)), lastWrong: .byID(store.lastWrongAnswerTimes()))
     }
 
     private init(
         profile: Profile, cards: [Card], now: Date, days: StudyCalendar, answeredToday: Set<String>,
-        lastWrong: [String: Date]
+        lastWrong: LastWrongAnswers
     ) {
         self.profile = profile
         self.now = now
         self.days = days
         dayStart = days.startOfDay(containing: now)
         dayEnd = days.endOfDay(containing: now)
+        today = days.day(of: now)
         // The facts of today's cards (a card's first occurrence decides), without a map of every card.
+        // The cards answered today are found over the cores (a hash per card), then taken in order.
         var seen: Set<String> = []
         var siblings: Set<String> = []
         if !answeredToday.isEmpty {
-            for card in cards where answeredToday.contains(card.id) && seen.insert(card.id).inserted {
-                siblings.insert(card.siblingKey)
+            let shards = Parallel.shardCount(for: cards.count / 64)
+            let answered = Parallel.map(shards: shards) { shard in
+                Parallel.range(ofShard: shard, of: shards, count: cards.count).filter {
+                    answeredToday.contains(cards[$0].id)
+                }
+            }
+            for index in answered.joined() where seen.insert(cards[index].id).inserted {
+                siblings.insert(cards[index].siblingKey)
             }
         }
         self.answeredToday = answeredToday
         siblingsAnsweredToday = siblings
         self.lastWrong = lastWrong
+    }
+
+    /// When cards were last answered wrongly: by card id, or, for a board made from a streamed
+    /// log, the days since by the log's card numbers (no `String` key made per card).
+    private enum LastWrongAnswers: Sendable {
+        case byID([String: Date])
+        /// -1 for a card never answered wrongly.
+        case byNumber(CardTable, [Int])
+    }
+
+    /// Whole study days from a wrong answer at `time` to today (0 for today).
+    private static func daysSinceWrong(
+        at time: Date, dayStart: Date, today: Int, dayOf: (Date) -> Int
+    ) -> Int {
+        time >= dayStart ? 0 : max(0, today - dayOf(time))
+    }
+
+    /// The days since `card` was last answered wrongly, or nil.
+    private func daysSinceWrong(of card: Card, logNumber: Int32?) -> Int? {
+        switch lastWrong {
+        case .byID(let times):
+            return times[card.id].map {
+                Self.daysSinceWrong(at: $0, dayStart: dayStart, today: today, dayOf: days.day(of:))
+            }
+        case .byNumber(let table, let daysSince):
+            // The statistics hand over the numbers. Without one, a card the log lacks costs a
+            // copy of the card table (`CardTable` finds an id by `String` only while adding it).
+            let number = logNumber ?? table.numbers(of: [card.id])[0]
+            guard number >= 0, daysSince[Int(number)] >= 0 else { return nil }
+            return daysSince[Int(number)]
+        }
     }
 
     /// Whether a card of this fact was answered today.
@@ -168,8 +222,15 @@ public struct CardStatusBoard: Sendable {
     }
 
     public func status(of card: Card) -> CardStatus {
+        status(of: card, state: profile.states[card.id])
+    }
+
+    /// `status(of:)` given the card's state in the profile (for a caller that needs the state
+    /// too) and, for a board made from a streamed log, the card's number in that log's card
+    /// table if known (-1: not in the log).
+    func status(of card: Card, state stored: CardState?, logNumber: Int32? = nil) -> CardStatus {
         let flags = profile.flags(of: card.id)
-        let state = profile.states[card.id].flatMap { $0.isNew ? nil : $0 }
+        let state = stored.flatMap { $0.isNew ? nil : $0 }
         let phase: CardStatus.Phase =
             switch state?.phase {
             case nil: .new
@@ -184,9 +245,7 @@ public struct CardStatusBoard: Sendable {
         } else if (phase == .new || isDueToday), !answeredToday.contains(card.id), factAnsweredToday(card) {
             burial = .sibling
         }
-        let daysSinceWrong = lastWrong[card.id].map {
-            $0 >= dayStart ? 0 : max(0, days.days(from: $0, to: now))
-        }
+        let daysSinceWrong = daysSinceWrong(of: card, logNumber: logNumber)
         return CardStatus(
             phase: phase, due: state?.due, isDueToday: isDueToday, burial: burial,
             isSuspended: flags.isSuspended, isLeech: flags.isLeech, daysSinceWrong: daysSinceWrong)

@@ -18,33 +18,47 @@ extension StatsHistory {
         var cards = 0
         var reviews = 0
         var passed = 0
+
+        /// Adds a card and its Review-phase reviews.
+        mutating func add(_ card: CardTally) {
+            cards += 1
+            reviews += card.reviewPhase
+            passed += card.passed
+        }
     }
 
     var groups: Groups {
-        // Each card belongs to three groups (its attribute, its kind, both); tally by group number.
-        var keys: [Key] = []
-        var numbers: [Key: Int] = [:]
-        var tallies: [Tally] = []
-        let groupsOfCard = cards.map { card in
-            [Key(attribute: card.topic), Key(kind: card.kind), Key(attribute: card.topic, kind: card.kind)]
-                .map { key in
-                    if let number = numbers[key] { return number }
-                    numbers[key] = keys.count
-                    keys.append(key)
-                    tallies.append(Tally())
-                    return keys.count - 1
-                }
+        // Each card belongs to three groups (its attribute, its kind, both). Attributes are
+        // numbered (one `String` hash per card), kinds by their place, and each card's
+        // Review-phase outcomes come tallied from the replay.
+        let kinds = Card.Kind.allCases
+        var attributeNumbers: [String: Int] = [:]
+        var attributes: [String] = []
+        var byAttribute: [Tally] = []
+        var byKind = [Tally](repeating: Tally(), count: kinds.count)
+        var byBoth: [Int: Tally] = [:]
+        // By index: iterating would copy each `Card`.
+        for index in cards.indices {
+            let topic = cards[index].topic
+            let attribute =
+                attributeNumbers[topic]
+                ?? {
+                    attributeNumbers[topic] = attributes.count
+                    attributes.append(topic)
+                    byAttribute.append(Tally())
+                    return attributes.count - 1
+                }()
+            let kind = kinds.firstIndex(of: cards[index].kind) ?? 0
+            byAttribute[attribute].add(tallies[index])
+            byKind[kind].add(tallies[index])
+            byBoth[attribute * kinds.count + kind, default: Tally()].add(tallies[index])
         }
-        for groups in groupsOfCard {
-            for number in groups { tallies[number].cards += 1 }
+        var all: [Key: Tally] = [:]
+        for (attribute, tally) in zip(attributes, byAttribute) { all[Key(attribute: attribute)] = tally }
+        for (kind, tally) in zip(kinds, byKind) where tally.cards > 0 { all[Key(kind: kind)] = tally }
+        for (number, tally) in byBoth {
+            all[Key(attribute: attributes[number / kinds.count], kind: kinds[number % kinds.count])] = tally
         }
-        for outcome in outcomes {
-            for number in groupsOfCard[outcome.card] {
-                tallies[number].reviews += 1
-                if outcome.passed { tallies[number].passed += 1 }
-            }
-        }
-        let all = Dictionary(uniqueKeysWithValues: zip(keys, tallies))
         func retention(_ level: (Key) -> Bool, name: (Key) -> String) -> [StatsReport.GroupRetention] {
             all.filter { level($0.key) }.map { key, tally in
                 StatsReport.GroupRetention(

@@ -1,142 +1,175 @@
 import Foundation
 
-/// The review log of a set of cards replayed once, as the statistics need it: reviews per study
-/// day, and every Review-phase review (what true retention counts) with its outcome.
+/// The review log of a set of cards replayed once, as the statistics need it: per card its
+/// reviews, Agains and Review-phase outcomes, and per study day its reviews and Review-phase
+/// outcomes (what true retention counts).
+///
+/// The cards are numbered once (each covered card's number in the log's card table, one lookup
+/// per card, not per review); everything after works on arrays indexed by those numbers.
 struct StatsHistory {
-    /// One review of a card that had graduated (the Review phase).
-    struct Outcome: Sendable {
-        var day: Int
-        var card: Int
-        var passed: Bool
-    }
-
     /// Everything counted about one card.
-    struct CardTally: Sendable {
+    struct CardTally: Sendable, Hashable {
         var reviews = 0
         var again = 0
-        var lapses = 0
+        /// Reviews while the card was in the Review phase (graduated), and those not rated Again.
+        var reviewPhase = 0
+        var passed = 0
+
+        /// Times the card was forgotten after it had graduated.
+        var lapses: Int { reviewPhase - passed }
     }
 
-    let cards: [Card]
-    let flags: [CardFlags]
-    private(set) var reviewsPerDay: [Int: Int] = [:]
-    private(set) var outcomes: [Outcome] = []
-    private(set) var tallies: [CardTally]
+    /// Everything counted about one study day.
+    struct DayTally: Sendable, Hashable {
+        var reviews = 0
+        /// Reviews of cards in the Review phase, and those not rated Again.
+        var reviewPhase = 0
+        var passed = 0
+    }
 
-    /// - Parameter scheduler: the profile's scheduler with fuzz off (only the phases are used).
+    /// The cards covered, each once.
+    let cards: [Card]
+    /// Each card's tally, by its index in `cards`.
+    private(set) var tallies: [CardTally]
+    private(set) var days: Days
+
+    /// - Parameters:
+    ///   - cards: the cards covered, each once (see `distinct(_:in:)`).
+    ///   - scheduler: the profile's scheduler (only its learning and relearning steps are used).
     init(profile: StreamedProfile, cards: [Card], calendar: StudyCalendar, scheduler: Scheduler) {
+        self.init(
+            log: profile.log, cards: cards, logNumbers: Self.distinct(cards, in: profile.log).logNumbers,
+            calendar: calendar, scheduler: scheduler)
+    }
+
+    /// - Parameters:
+    ///   - logNumbers: each card's number in `log.cardIDs`, or -1 for a card the log
+    ///     never mentions (as `distinct(_:in:)` gives them).
+    ///   - scheduler: the profile's scheduler (only its learning and relearning steps are used).
+    init(log: ReviewLog, cards: [Card], logNumbers: [Int32], calendar: StudyCalendar, scheduler: Scheduler) {
         self.cards = cards
-        self.flags = cards.map { profile.profile.flags(of: $0.id) }
-        var position: [String: Int] = [:]
-        for (index, card) in cards.enumerated() { position[card.id] = index }
-        let log = profile.log
         // The log's card numbers → covered cards (-1: not covered).
-        let covered = log.cardIDs.map { position[$0] ?? -1 }
-        // The log's positions grouped by card, in log order (a counting sort, no array per card).
-        var starts = [Int](repeating: 0, count: cards.count + 1)
-        for entry in log.entries where !entry.isRemoved {
-            let card = covered[Int(entry.card)]
-            if card >= 0 { starts[card + 1] += 1 }
-        }
-        for card in cards.indices { starts[card + 1] += starts[card] }
-        var fill = starts
-        var positions = [Int](repeating: 0, count: starts[cards.count])
-        for (index, entry) in log.entries.enumerated() where !entry.isRemoved {
-            let card = covered[Int(entry.card)]
-            guard card >= 0 else { continue }
-            positions[fill[card]] = index
-            fill[card] += 1
-        }
-        // Cards replay independently: a share of them on each core.
-        let count = Parallel.shardCount(for: positions.count)
-        let shards = Parallel.map(shards: count) { [positions, starts, cards] shard in
+        var covered = [Int32](repeating: -1, count: log.cardIDs.count)
+        for (card, number) in logNumbers.enumerated() where number >= 0 { covered[Int(number)] = Int32(card) }
+        // Cards replay independently: a share of them on each core, each share's reviews read in
+        // log order (no grouping by card).
+        let count = Parallel.shardCount(for: log.entries.count / 64)
+        let shards = Parallel.map(shards: count) { [covered] shard in
             Self.replay(
-                log: log, positions: positions, starts: starts,
-                cards: (shard * cards.count / count)..<((shard + 1) * cards.count / count),
-                calendar: calendar,
-                scheduler: scheduler)
+                log: log, covered: covered,
+                cards: Parallel.range(ofShard: shard, of: count, count: cards.count),
+                calendar: calendar, scheduler: scheduler)
         }
-        var tallies = Array(repeating: CardTally(), count: cards.count)
+        var tallies: [CardTally] = []
+        tallies.reserveCapacity(cards.count)
+        var days = Days()
         for shard in shards {
-            for (day, count) in shard.reviewsPerDay { reviewsPerDay[day, default: 0] += count }
-            outcomes += shard.outcomes
-            for (card, tally) in shard.tallies { tallies[card] = tally }
+            tallies += shard.tallies
+            days.add(shard.days)
         }
         self.tallies = tallies
+        self.days = days
     }
 
-    private struct Shard: Sendable {
-        var reviewsPerDay: [Int: Int] = [:]
-        var outcomes: [Outcome] = []
-        var tallies: [(card: Int, tally: CardTally)] = []
-    }
-
-    /// Replays the reviews of `cards` (each card's in time order, ties in log order: the order
-    /// replay uses; a card's log is usually in order already).
-    private static func replay(
-        log: ReviewLog, positions: [Int], starts: [Int], cards: Range<Int>, calendar: StudyCalendar,
-        scheduler: Scheduler
-    ) -> Shard {
-        var neverDrawn = SplitMix64(seed: 0)  // fuzz is off
-        var shard = Shard()
-        var days = StudyDayCache(calendar: calendar)
-        let entries = log.entries
-        for card in cards where starts[card] < starts[card + 1] {
-            let indices = positions[starts[card]..<starts[card + 1]]
-            let inOrder = zip(indices, indices.dropFirst()).allSatisfy {
-                entries[$0].time <= entries[$1].time
+    /// `cards` without repeated ids (the first of each kept, as a `Set<String>` would keep), and
+    /// each kept card's number in the log's card table (-1: not in the log). A card the log
+    /// mentions is recognised by its number, so only the others are hashed as `String`s.
+    static func distinct(_ cards: [Card], in log: ReviewLog) -> (cards: [Card], logNumbers: [Int32]) {
+        // Each card's number, all looked up at once; then the first of each id kept.
+        let found = log.cards.numbers(of: cards.map(\.id))
+        var isTaken = [Bool](repeating: false, count: log.cardIDs.count)
+        var unlogged: Set<String> = []
+        var logNumbers: [Int32] = []
+        logNumbers.reserveCapacity(cards.count)
+        var repeated: [Int] = []
+        for (index, number) in found.enumerated() {
+            let isFirst =
+                number >= 0
+                ? !isTaken[Int(number)] : unlogged.insert(cards[index].id).inserted
+            guard isFirst else {
+                repeated.append(index)
+                continue
             }
-            let ordered =
-                inOrder
-                ? Array(indices)
-                : indices.sorted { lhs, rhs in
-                    entries[lhs].time != entries[rhs].time ? entries[lhs].time < entries[rhs].time : lhs < rhs
-                }
-            var tally = CardTally()
-            var state: CardState?
-            for index in ordered {
-                let review = entries[index]
-                let reviewedAt = review.reviewedAt
-                let day = days.day(of: reviewedAt)
-                shard.reviewsPerDay[day, default: 0] += 1
-                let passed = review.rating != .again
-                tally.reviews += 1
-                if !passed { tally.again += 1 }
-                if state?.phase == .review {
-                    shard.outcomes.append(Outcome(day: day, card: card, passed: passed))
-                    if !passed { tally.lapses += 1 }
-                }
-                state = scheduler.review(
-                    state ?? .new(at: reviewedAt), rating: review.rating, at: reviewedAt, using: &neverDrawn)
-            }
-            shard.tallies.append((card, tally))
+            if number >= 0 { isTaken[Int(number)] = true }
+            logNumbers.append(number)
         }
-        return shard
+        guard !repeated.isEmpty else { return (cards, logNumbers) }
+        var kept: [Card] = []
+        kept.reserveCapacity(logNumbers.count)
+        var next = repeated.makeIterator()
+        var skip = next.next()
+        for (index, card) in cards.enumerated() {
+            if index == skip {
+                skip = next.next()
+            } else {
+                kept.append(card)
+            }
+        }
+        return (kept, logNumbers)
+    }
+
+    /// Reviews in the log of the cards covered.
+    var totalReviews: Int { tallies.reduce(0) { $0 + $1.reviews } }
+
+    /// Reviews per study day, for days with reviews.
+    var reviewsPerDay: [Int: Int] {
+        Dictionary(uniqueKeysWithValues: days.counted.map { ($0.day, $0.tally.reviews) })
     }
 
     /// True retention over the `days` study days ending on `today`.
-    func trueRetention(days: Int, endingOn today: Int) -> StatsReport.RetentionWindow {
-        let window = outcomes.filter { $0.day > today - days && $0.day <= today }
-        return StatsReport.RetentionWindow(
-            days: days, reviews: window.count, passed: window.filter(\.passed).count)
+    func trueRetention(days count: Int, endingOn today: Int) -> StatsReport.RetentionWindow {
+        var reviews = 0
+        var passed = 0
+        for day in stride(from: today, to: today - count, by: -1) {
+            let tally = days[day]
+            reviews += tally.reviewPhase
+            passed += tally.passed
+        }
+        return StatsReport.RetentionWindow(days: count, reviews: reviews, passed: passed)
     }
 
-    /// The cards with at least one Again: most lapses first, then the lowest share of correct answers.
-    func hardest(limit: Int) -> [StatsReport.HardCard] {
-        let hard = cards.indices.filter { tallies[$0].again > 0 }.map { index in
+    /// The cards with at least one Again: most lapses first, then the lowest share of correct
+    /// answers. Only the first `limit` are made into `HardCard`s.
+    func hardest(limit: Int, flags: (String) -> CardFlags) -> [StatsReport.HardCard] {
+        let limit = max(0, limit)
+        var top: [Int] = []
+        if limit <= 64 {
+            // A short sorted list: most cards lose to its last one on their lapses alone.
+            for index in tallies.indices where tallies[index].again > 0 {
+                if top.count == limit {
+                    guard let last = top.last, isHarder(index, than: last) else { continue }
+                    top.removeLast()
+                }
+                let place = top.firstIndex { isHarder(index, than: $0) } ?? top.count
+                top.insert(index, at: place)
+            }
+        } else {
+            top = Array(
+                tallies.indices.filter { tallies[$0].again > 0 }.sorted(by: isHarder(_:than:)).prefix(limit))
+        }
+        return top.map { index in
             let card = cards[index]
             let tally = tallies[index]
+            let flags = flags(card.id)
             return StatsReport.HardCard(
                 id: card.id, prompt: card.prompt, attribute: card.topic, kind: card.kind.rawValue,
                 lapses: tally.lapses, reviews: tally.reviews, again: tally.again,
-                isLeech: flags[index].isLeech, isSuspended: flags[index].isSuspended)
+                isLeech: flags.isLeech, isSuspended: flags.isSuspended)
         }
-        let sorted = hard.sorted { a, b in
-            if a.lapses != b.lapses { return a.lapses > b.lapses }
-            if a.rate != b.rate { return a.rate < b.rate }
-            if a.reviews != b.reviews { return a.reviews > b.reviews }
-            return a.id < b.id
-        }
-        return Array(sorted.prefix(max(0, limit)))
+    }
+
+    /// The order of `hardest`: more lapses, then a lower share of correct answers, then more
+    /// reviews, then the card id.
+    private func isHarder(_ a: Int, than b: Int) -> Bool {
+        let x = tallies[a]
+        let y = tallies[b]
+        if x.lapses != y.lapses { return x.lapses > y.lapses }
+        let rates = (
+            StatsReport.HardCard.rate(reviews: x.reviews, again: x.again),
+            StatsReport.HardCard.rate(reviews: y.reviews, again: y.again)
+        )
+        if rates.0 != rates.1 { return rates.0 < rates.1 }
+        if x.reviews != y.reviews { return x.reviews > y.reviews }
+        return cards[a].id < cards[b].id
     }
 }

@@ -23,43 +23,51 @@ extension StatsReport {
         hardestLimit: Int = 10
     ) throws(SchedulerError) {
         let profile = streamed.profile
-        // Fuzz only moves due dates, never phases, and skipping it spares hashing the card id
-        // for every review replayed.
-        var settings = profile.settings
-        settings.enableFuzzing = false
-        let scheduler = try Scheduler(settings: settings)
-        var seen: Set<String> = []
-        let covered = cards.filter { seen.insert($0.id).inserted }
+        // The replay follows phases only (its learning and relearning steps).
+        let scheduler = try Scheduler(settings: profile.settings)
+        let (covered, logNumbers) = StatsHistory.distinct(cards, in: streamed.log)
         let today = calendar.day(of: now)
         let history = StatsHistory(
-            profile: streamed, cards: covered, calendar: calendar, scheduler: scheduler)
+            log: streamed.log, cards: covered, logNumbers: logNumbers, calendar: calendar,
+            scheduler: scheduler)
 
         self.profile = profile.name
         self.today = StudyCalendar.dateString(ofDay: today)
         self.timeZone = calendar.timeZone.identifier
         self.rolloverHour = calendar.rolloverHour
         self.desiredRetention = profile.settings.desiredRetention
-        self.totalReviews = history.reviewsPerDay.values.reduce(0, +)
+        self.totalReviews = history.totalReviews
         let board = CardStatusBoard(profile: streamed, cards: covered, now: now, days: calendar)
-        // Each card's status once, for the counts and the forecast (`covered` has no duplicates),
-        // over the cores.
+        // Each card's state looked up once, for its status (the counts and the forecast) and its
+        // stability bucket (`covered` has no duplicates), over the cores.
         let shards = Parallel.shardCount(for: covered.count / 16)
-        let statuses = Parallel.map(shards: shards) { [covered] shard in
-            covered[Parallel.range(ofShard: shard, of: shards, count: covered.count)].map {
-                board.status(of: $0)
+        let parts = Parallel.map(shards: shards) { [covered, logNumbers] shard in
+            var buckets = [Int](repeating: 0, count: Self.stabilityBounds.count)
+            // By index: iterating would copy each `Card`.
+            let statuses = Parallel.range(ofShard: shard, of: shards, count: covered.count).map { index in
+                let state = profile.states[covered[index].id]
+                if let stability = state?.stability, stability.isFinite {
+                    buckets[Self.stabilityBucket(of: stability)] += 1
+                }
+                return board.status(of: covered[index], state: state, logNumber: logNumbers[index])
             }
-        }.flatMap { $0 }
+            return (statuses: statuses, buckets: buckets)
+        }
+        let statuses = parts.flatMap(\.statuses)
         self.cards = CardStatusBoard.counts(of: statuses)
         self.trueRetention = Self.retentionWindows.map { history.trueRetention(days: $0, endingOn: today) }
         self.forecast = Self.forecast(of: statuses, board: board, calendar: calendar)
-        self.activity = Self.activity(history.reviewsPerDay, today: today)
-        self.stability = Self.stabilityBuckets(of: covered, in: profile)
+        self.activity = Self.activity(today: today) { history.days[$0].reviews }
+        self.stability = Self.stabilityBuckets(
+            counts: parts.reduce(into: [Int](repeating: 0, count: Self.stabilityBounds.count)) { sum, part in
+                for (index, count) in part.buckets.enumerated() { sum[index] += count }
+            })
         let groups = history.groups
         self.byAttribute = groups.attributes
         self.byKind = groups.kinds
         self.weakest = groups.weakest
-        self.hardest = history.hardest(limit: hardestLimit)
-        self.streak = Self.streak(activeDays: Set(history.reviewsPerDay.keys), today: today)
+        self.hardest = history.hardest(limit: hardestLimit, flags: profile.flags(of:))
+        self.streak = Self.streak(today: today) { history.days[$0].reviews > 0 }
     }
 
     /// Consecutive study days with reviews ending today, or yesterday if today has none yet.
@@ -69,9 +77,14 @@ extension StatsReport {
 
     /// The streak over study-day numbers (see `streak(of:now:calendar:)`).
     public static func streak(activeDays: Set<Int>, today: Int) -> Int {
-        var day = activeDays.contains(today) ? today : today - 1
+        streak(today: today, isActive: activeDays.contains)
+    }
+
+    /// The streak given whether each study day has reviews.
+    static func streak(today: Int, isActive: (Int) -> Bool) -> Int {
+        var day = isActive(today) ? today : today - 1
         var count = 0
-        while activeDays.contains(day) {
+        while isActive(day) {
             count += 1
             day -= 1
         }
@@ -86,10 +99,11 @@ extension StatsReport {
         let today = calendar.day(of: board.now)
         var counts = [Int](repeating: 0, count: forecastDays)
         var overdue = 0
+        var studyDays = StudyDayCache(calendar: calendar)
         for status in statuses {
             guard var due = status.due, !status.isSuspended else { continue }
             if status.burial != nil { due = max(due, board.dayEnd) }
-            var offset = calendar.day(of: due) - today
+            var offset = studyDays.day(of: due) - today
             if offset < 0 {
                 overdue += 1
                 offset = 0
@@ -102,26 +116,27 @@ extension StatsReport {
         return Forecast(overdue: overdue, days: days)
     }
 
-    static func activity(_ reviewsPerDay: [Int: Int], today: Int) -> Activity {
+    /// The heatmap's days, given the reviews of each study day.
+    static func activity(today: Int, reviews: (Int) -> Int) -> Activity {
         let first = today - StudyCalendar.weekday(ofDay: today) - (activityWeeks - 1) * 7
         let days = (first...today).map { day in
-            DayCount(date: StudyCalendar.dateString(ofDay: day), count: reviewsPerDay[day] ?? 0)
+            DayCount(date: StudyCalendar.dateString(ofDay: day), count: reviews(day))
         }
         return Activity(weeks: activityWeeks, days: days, activeDays: days.filter { $0.count > 0 }.count)
     }
 
-    static func stabilityBuckets(of cards: [Card], in profile: Profile) -> [StabilityBucket] {
-        var buckets = stabilityBounds.enumerated().map { index, bound in
+    /// The buckets, given how many cards fall in each (in the order of `stabilityBounds`).
+    static func stabilityBuckets(counts: [Int]) -> [StabilityBucket] {
+        stabilityBounds.enumerated().map { index, bound in
             StabilityBucket(
                 label: bound.label, minimumDays: bound.minimum,
                 maximumDays: index + 1 < stabilityBounds.count ? stabilityBounds[index + 1].minimum : nil,
-                cards: 0)
+                cards: counts[index])
         }
-        for card in cards {
-            guard let stability = profile.states[card.id]?.stability, stability.isFinite else { continue }
-            let index = buckets.lastIndex { $0.minimumDays <= stability } ?? 0
-            buckets[index].cards += 1
-        }
-        return buckets
+    }
+
+    /// The bucket a stability (in days) falls in: the last whose lower bound it reaches.
+    static func stabilityBucket(of stability: Double) -> Int {
+        stabilityBounds.lastIndex { $0.minimum <= stability } ?? 0
     }
 }

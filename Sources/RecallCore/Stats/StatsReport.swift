@@ -141,7 +141,12 @@ public struct StatsReport: Sendable, Hashable, Codable {
         public var isLeech: Bool
         public var isSuspended: Bool
         /// The share of the card's reviews not rated Again.
-        public var rate: Double { reviews > 0 ? Double(reviews - again) / Double(reviews) : 0 }
+        public var rate: Double { Self.rate(reviews: reviews, again: again) }
+
+        /// The share of `reviews` not rated Again (0 without reviews).
+        static func rate(reviews: Int, again: Int) -> Double {
+            reviews > 0 ? Double(reviews - again) / Double(reviews) : 0
+        }
     }
 
     /// Groups need this many Review-phase reviews before one can be called the weakest.

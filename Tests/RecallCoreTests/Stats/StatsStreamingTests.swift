@@ -12,7 +12,8 @@ import Testing
     /// one study day asked of the calendar per review.
     struct ReferenceHistory {
         var reviewsPerDay: [Int: Int] = [:]
-        var outcomes: [String] = []
+        /// Every Review-phase review: its study day, card and whether it passed.
+        var outcomes: [(day: Int, card: Int, passed: Bool)] = []
         var tallies: [[Int]]
 
         init(profile: Profile, cards: [Card], calendar: StudyCalendar, scheduler: Scheduler) {
@@ -40,7 +41,7 @@ import Testing
                     tallies[card][0] += 1
                     if !passed { tallies[card][1] += 1 }
                     if state?.phase == .review {
-                        outcomes.append("\(day) \(card) \(passed)")
+                        outcomes.append((day, card, passed))
                         if !passed { tallies[card][2] += 1 }
                     }
                     state = scheduler.review(
@@ -145,10 +146,24 @@ import Testing
             profile: whole, cards: cards, calendar: calendar, scheduler: scheduler)
         let history = StatsHistory(profile: streamed, cards: cards, calendar: calendar, scheduler: scheduler)
         #expect(history.reviewsPerDay == reference.reviewsPerDay)
-        #expect(
-            history.outcomes.map { "\($0.day) \($0.card) \($0.passed)" }.sorted()
-                == reference.outcomes.sorted())
+        var outcomesByDay: [Int: [Int]] = [:]
+        var outcomesByCard = [[Int]](repeating: [0, 0], count: cards.count)
+        for outcome in reference.outcomes {
+            outcomesByDay[outcome.day, default: [0, 0]][0] += 1
+            outcomesByCard[outcome.card][0] += 1
+            if outcome.passed {
+                outcomesByDay[outcome.day, default: [0, 0]][1] += 1
+                outcomesByCard[outcome.card][1] += 1
+            }
+        }
+        for day in Set(reference.reviewsPerDay.keys).union(outcomesByDay.keys) {
+            let tally = history.days[day]
+            #expect(
+                [tally.reviews, tally.reviewPhase, tally.passed]
+                    == [reference.reviewsPerDay[day] ?? 0] + (outcomesByDay[day] ?? [0, 0]), "day \(day)")
+        }
         #expect(history.tallies.map { [$0.reviews, $0.again, $0.lapses] } == reference.tallies)
+        #expect(history.tallies.map { [$0.reviewPhase, $0.passed] } == outcomesByCard)
 
         let board = CardStatusBoard(profile: whole, cards: cards, now: now, days: calendar)
         let streamedBoard = CardStatusBoard(profile: streamed, cards: cards, now: now, days: calendar)

@@ -1,0 +1,39 @@
+import Foundation
+
+extension CardTable {
+    /// The numbers of `ids` in the table, -1 for an id it does not hold, as `number(_:)` would
+    /// find them (by bytes, then by `String` equality) but without adding any.
+    ///
+    /// The ids are looked for at once by their bytes (their cache misses overlapped); only an id
+    /// not found that way is looked for again by `number(_:)` on a copy of the table (the copy is
+    /// made once, and only if some id is missing), so the rules of equality stay the table's own.
+    func numbers(of ids: [String]) -> [Int32] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(ids.count * 32)
+        var pending: [ReviewLog.PendingCard] = []
+        pending.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() {
+            let start = bytes.count
+            bytes.append(contentsOf: id.utf8)
+            pending.append(
+                ReviewLog.PendingCard(entry: index, start: start, count: bytes.count - start, hash: 0))
+        }
+        var found = bytes.withUnsafeBytes { buffer in
+            for index in pending.indices {
+                pending[index].hash = ByteTable.hash(
+                    UnsafeRawBufferPointer(
+                        rebasing: buffer[pending[index].start..<(pending[index].start + pending[index].count)]
+                    ))
+            }
+            return find(pending, in: buffer)
+        }
+        var copy: CardTable?
+        for index in found.indices where found[index] < 0 {
+            var table = copy ?? self
+            let number = table.number(ids[index])
+            copy = table
+            found[index] = Int(number) < self.ids.count ? number : -1
+        }
+        return found
+    }
+}
