@@ -330,6 +330,21 @@ public struct CardTable: Sendable {
         byteTable.reserveCapacity(count)
     }
 
+    /// The number of `id` if the table holds it (as `number(_:)` would find it), without adding it.
+    func find(_ id: String) -> Int32? {
+        var text = id
+        let byBytes = text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            return byteTable.find(bytes, hash: ByteTable.hash(bytes))
+        }
+        if let byBytes { return byBytes }
+        if let strings { return strings[id] }
+        // Every id held is ASCII (so only an id beyond ASCII can equal one without the same bytes);
+        // rare enough for a walk.
+        guard !id.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return ids.firstIndex(of: id).map { Int32($0) }
+    }
+
     /// The numbers of the ids of `pending` already in the table, -1 for the others (and for
     /// decoded ones).
     func find(_ pending: [ReviewLog.PendingCard], in bytes: UnsafeRawBufferPointer) -> [Int32] {

@@ -208,9 +208,8 @@ public struct CardStatusBoard: Sendable {
                 Self.daysSinceWrong(at: $0, dayStart: dayStart, today: today, dayOf: days.day(of:))
             }
         case .byNumber(let table, let daysSince):
-            // The statistics hand over the numbers. Without one, a card the log lacks costs a
-            // copy of the card table (`CardTable` finds an id by `String` only while adding it).
-            let number = logNumber ?? table.numbers(of: [card.id])[0]
+            // The statistics hand over the numbers; without one, the card table is asked.
+            let number = logNumber ?? table.find(card.id) ?? -1
             guard number >= 0, daysSince[Int(number)] >= 0 else { return nil }
             return daysSince[Int(number)]
         }

@@ -5,8 +5,8 @@ extension CardTable {
     /// find them (by bytes, then by `String` equality) but without adding any.
     ///
     /// The ids are looked for at once by their bytes (their cache misses overlapped); only an id
-    /// not found that way is looked for again by `number(_:)` on a copy of the table (the copy is
-    /// made once, and only if some id is missing), so the rules of equality stay the table's own.
+    /// not found that way is looked for again by `find(_:)`, so the rules of equality stay the
+    /// table's own.
     func numbers(of ids: [String]) -> [Int32] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(ids.count * 32)
@@ -27,12 +27,8 @@ extension CardTable {
             }
             return find(pending, in: buffer)
         }
-        var copy: CardTable?
         for index in found.indices where found[index] < 0 {
-            var table = copy ?? self
-            let number = table.number(ids[index])
-            copy = table
-            found[index] = Int(number) < self.ids.count ? number : -1
+            found[index] = find(ids[index]) ?? -1
         }
         return found
     }

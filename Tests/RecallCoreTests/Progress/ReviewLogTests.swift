@@ -108,7 +108,15 @@ import Testing
             reference[id] = expected
             #expect(table.number(id) == expected)
         }
+        // Found without being added: by bytes, and by `String` equality (the Kelvin sign is K).
+        let count = table.ids.count
+        #expect(table.find(ids[0]) == reference[ids[0]])
+        #expect(table.find("deck:fact-700:forward") == nil)
+        #expect(table.find("deck:K:reverse") == nil)
+        #expect(table.ids.count == count)
         let plain = table.number("deck:K:reverse")
+        #expect(table.find("deck:\u{212A}:reverse") == plain)
+        #expect(table.ids.count == count + 1)
         #expect(table.number("deck:\u{212A}:reverse") == plain)
         #expect(table.number("deck:K:reverse") == plain)
         #expect(table.ids.count == reference.count + 1)
