@@ -56,15 +56,17 @@ public enum CardIDMigration {
         return Result(profile: replayed, joined: joined)
     }
 
-    /// The ids of `cards`.
-    static func currentIDs(of cards: [Card]) -> Set<String> {
-        var current = Set<String>(minimumCapacity: cards.count)
-        for index in cards.indices { current.insert(cards[index].id) }
+    /// The ids of `cards`, in a card table: probed for every id a profile holds at every start,
+    /// and found by its bytes without hashing a `String`.
+    static func currentIDs(of cards: [Card]) -> CardTable {
+        var current = CardTable()
+        current.reserveCapacity(cards.count)
+        for index in cards.indices { _ = current.number(cards[index].id) }
         return current
     }
 
     /// The old card ids among `unknown` (ids the decks lack) → the new ids they move to.
-    static func targets(of unknown: Set<String>, current: Set<String>, decks: [Deck], cards: [Card])
+    static func targets(of unknown: Set<String>, current: CardTable, decks: [Deck], cards: [Card])
         -> [String: String]
     {
         // The usual case at every start: nothing to move, so no deck's old timelines are rebuilt.
@@ -80,7 +82,7 @@ public enum CardIDMigration {
     }
 
     /// The new id of an old fact card, by fact and direction, if the decks have that card.
-    static func newID(for old: String, current: Set<String>) -> String? {
+    static func newID(for old: String, current: CardTable) -> String? {
         let parts = old.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return nil }
         let (deck, fact, template) = (parts[0], parts[1], parts[2])

@@ -345,6 +345,9 @@ public struct CardTable: Sendable {
         return ids.firstIndex(of: id).map { Int32($0) }
     }
 
+    /// Whether the table holds `id` (as `find(_:)` finds it).
+    func contains(_ id: String) -> Bool { find(id) != nil }
+
     /// The numbers of the ids of `pending` already in the table, -1 for the others (and for
     /// decoded ones).
     func find(_ pending: [ReviewLog.PendingCard], in bytes: UnsafeRawBufferPointer) -> [Int32] {
