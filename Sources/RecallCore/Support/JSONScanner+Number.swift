@@ -108,9 +108,9 @@ extension JSONScanner {
         if token.digits <= 15, (-22...22).contains(token.exponent) {
             var value = Double(token.mantissa)
             if token.exponent > 0 {
-                value *= powersOfTen[token.exponent]
+                value *= powerOfTen(token.exponent)
             } else if token.exponent < 0 {
-                value /= powersOfTen[-token.exponent]
+                value /= powerOfTen(-token.exponent)
             }
             return token.isNegative ? -value : value
         }
@@ -166,9 +166,33 @@ extension JSONScanner {
         return index - start
     }
 
-    /// 10⁰ … 10²², every one an exact `Double`.
-    private static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10ⁿ for n in 0...22, every one an exact `Double` (a switch of constants: no table to
+    /// initialise or bounds to check on the path of every number).
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 }
