@@ -81,8 +81,6 @@ public struct JSONScanner: Sendable {
     public struct RawString: Sendable, Equatable {
         public var contents: Range<Int>
         public var hasEscapes: Bool
-        /// Whether every byte of `contents` is ASCII (noted while finding the string's end).
-        public var isASCII = false
     }
 
     /// What a value is, judged from its first byte.
@@ -299,8 +297,6 @@ public struct JSONScanner: Sendable {
         offset += 1
         let start = offset
         var hasEscapes = false
-        // The bytes seen, or-ed together: their high bit says whether any is beyond ASCII.
-        var bits: UInt64 = 0
         while true {
             // The common case, plain bytes, in a loop of its own: eight at a time while none of
             // them can end the run, then byte by byte.
@@ -308,17 +304,15 @@ public struct JSONScanner: Sendable {
                 var index = offset
                 if let base = buffer.baseAddress {
                     let raw = UnsafeRawPointer(base)
-                    while index + 8 <= buffer.count {
-                        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                        if Self.mayEndPlainRun(word) { break }
-                        bits |= word
+                    while index + 8 <= buffer.count,
+                        !Self.mayEndPlainRun(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    {
                         index += 8
                     }
                 }
                 while index < buffer.count {
                     let byte = buffer[index]
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-                    bits |= UInt64(byte)
                     index += 1
                 }
                 return index
@@ -327,9 +321,7 @@ public struct JSONScanner: Sendable {
             switch bytes[offset] {
             case UInt8(ascii: "\""):
                 offset += 1
-                return RawString(
-                    contents: start..<(offset - 1), hasEscapes: hasEscapes,
-                    isASCII: !hasEscapes && bits & 0x8080_8080_8080_8080 == 0)
+                return RawString(contents: start..<(offset - 1), hasEscapes: hasEscapes)
             case UInt8(ascii: "\\"):
                 hasEscapes = true
                 offset += 1
