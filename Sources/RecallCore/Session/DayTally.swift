@@ -140,7 +140,8 @@ struct DayTally {
         var answeredToday = false
         for index in fact {
             let card = cards[index]
-            let status = board.status(of: card)
+            // The days since a wrong answer are not counted: not asked for.
+            let status = board.status(of: card, state: profile.states[card.id], needsDaysSinceWrong: false)
             answeredToday = answeredToday || board.factAnsweredToday(card)
             if status.isSuspended {
                 part.suspended += 1

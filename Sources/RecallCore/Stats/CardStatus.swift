@@ -226,8 +226,11 @@ public struct CardStatusBoard: Sendable {
 
     /// `status(of:)` given the card's state in the profile (for a caller that needs the state
     /// too) and, for a board made from a streamed log, the card's number in that log's card
-    /// table if known (-1: not in the log).
-    func status(of card: Card, state stored: CardState?, logNumber: Int32? = nil) -> CardStatus {
+    /// table if known (-1: not in the log). Without `needsDaysSinceWrong` (a count, which never
+    /// reads it) `daysSinceWrong` is left nil and its lookups are spared.
+    func status(
+        of card: Card, state stored: CardState?, logNumber: Int32? = nil, needsDaysSinceWrong: Bool = true
+    ) -> CardStatus {
         let flags = profile.flags(of: card.id)
         let state = stored.flatMap { $0.isNew ? nil : $0 }
         let phase: CardStatus.Phase =
@@ -244,7 +247,7 @@ public struct CardStatusBoard: Sendable {
         } else if (phase == .new || isDueToday), !answeredToday.contains(card.id), factAnsweredToday(card) {
             burial = .sibling
         }
-        let daysSinceWrong = daysSinceWrong(of: card, logNumber: logNumber)
+        let daysSinceWrong = needsDaysSinceWrong ? daysSinceWrong(of: card, logNumber: logNumber) : nil
         return CardStatus(
             phase: phase, due: state?.due, isDueToday: isDueToday, burial: burial,
             isSuspended: flags.isSuspended, isLeech: flags.isLeech, daysSinceWrong: daysSinceWrong)
