@@ -109,14 +109,14 @@ public struct ReviewLog: Sendable {
         }
     }
 
-    /// Appends a review read from a file; `id` is its id's UTF-8, `cardBytes` its card id's (nil
-    /// when the card id was written with escapes).
+    /// Appends a review read from a file, its card not yet numbered (see `numberCards`); `id` is
+    /// its id's UTF-8, `cardBytes` its card id's (nil when the card id was written with escapes).
     mutating func append(
-        id: UnsafeRawBufferPointer, cardBytes: UnsafeRawBufferPointer?, card: Int32, time: Double,
-        rating: Rating, verdict: Grade.Verdict, duration: Double, answer: String?
+        id: UnsafeRawBufferPointer, cardBytes: UnsafeRawBufferPointer?, time: Double, rating: Rating,
+        verdict: Grade.Verdict, duration: Double, answer: String?
     ) {
         var entry = Entry(
-            time: time, duration: duration, idStart: 0, card: card, idCount: 0, rating: rating,
+            time: time, duration: duration, idStart: 0, card: -1, idCount: 0, rating: rating,
             verdict: verdict,
             idIsASCII: true)
         setID(of: &entry, id: id, card: cardBytes)
@@ -141,11 +141,11 @@ public struct ReviewLog: Sendable {
             return
         }
         entry.idStart = idBytes.count
-        // As typed bytes: appended in one copy, checked a word at a time.
+        // As typed bytes: appended in one copy.
         let typed = id.assumingMemoryBound(to: UInt8.self)
         idBytes.append(contentsOf: typed)
         entry.idCount = Int32(clamping: id.count)
-        entry.idIsASCII = typed.reduce(0, |) < 0x80
+        entry.idIsASCII = id.isASCII
     }
 
     /// The milliseconds of an id that is `card`'s bytes, "@" and an `Int64` as Swift writes it
@@ -303,10 +303,6 @@ public struct ReviewLog: Sendable {
         }
     }
 
-    /// The number of `cardID` (a new one if unseen).
-    mutating func cardNumber(_ cardID: String) -> Int32 {
-        cards.number(cardID)
-    }
 }
 
 /// Card ids numbered in the order first seen; an id is found by its bytes first (no `String`
@@ -374,7 +370,7 @@ public struct CardTable: Sendable {
 
     /// `id`, whose bytes are not in the byte table: an equal `String` already numbered, or a new number.
     private mutating func number(_ id: String, bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32 {
-        if strings == nil, !ByteTable.isASCII(bytes) {
+        if strings == nil, !bytes.isASCII {
             strings = Dictionary(
                 ids.enumerated().map { ($0.element, Int32($0.offset)) },
                 uniquingKeysWith: { first, _ in first })
@@ -439,13 +435,6 @@ struct ByteTable: Sendable {
         hash ^= hash >> 33
         hash &*= 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 33)
-    }
-
-    /// Whether every byte is ASCII.
-    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var bits: UInt8 = 0
-        for byte in bytes { bits |= byte }
-        return bits < 0x80
     }
 
     /// Room for `count` keys without growing.

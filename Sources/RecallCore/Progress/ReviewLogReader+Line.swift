@@ -271,20 +271,7 @@ extension JSONScanner {
 
     /// Whether a raw string's bytes are text (UTF-8, when it has bytes beyond ASCII or escapes).
     fileprivate func isText(_ raw: RawString) -> Bool {
-        let isASCII = bytes.withUnsafeBytes { buffer in
-            // Eight bytes at a time.
-            var bits: UInt64 = 0
-            var index = raw.contents.lowerBound
-            while index + 8 <= raw.contents.upperBound {
-                bits |= buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            while index < raw.contents.upperBound {
-                bits |= UInt64(buffer[index])
-                index += 1
-            }
-            return bits & 0x8080_8080_8080_8080 == 0
-        }
+        let isASCII = bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[raw.contents]).isASCII }
         if !raw.hasEscapes, isASCII { return true }
         // Beyond ASCII, or with escapes: text if it decodes.
         return (try? string(raw)) != nil

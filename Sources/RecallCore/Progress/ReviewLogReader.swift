@@ -277,34 +277,31 @@ extension ReviewLogReader {
             let duration = answer.seconds.isFinite ? max(0, answer.seconds) : 0
             scanner.bytes.withUnsafeBytes { buffer in
                 // The card's number is found with the segment's others, at its end.
-                let cardNumber: Int32 = -1
-                if card.hasEscapes {
+                let cardBytes =
+                    card.hasEscapes ? nil : UnsafeRawBufferPointer(rebasing: buffer[card.contents])
+                if let cardBytes {
+                    pendingCards.append(
+                        ReviewLog.PendingCard(
+                            entry: log.entries.count, start: card.contents.lowerBound, count: cardBytes.count,
+                            hash: ByteTable.hash(cardBytes)))
+                } else {
                     pendingCards.append(
                         ReviewLog.PendingCard(
                             entry: log.entries.count, start: 0, count: -1 - decodedCards.count, hash: 0))
                     decodedCards.append((try? scanner.string(card)) ?? "")
-                } else {
-                    let bytes = UnsafeRawBufferPointer(rebasing: buffer[card.contents])
-                    pendingCards.append(
-                        ReviewLog.PendingCard(
-                            entry: log.entries.count, start: card.contents.lowerBound, count: bytes.count,
-                            hash: ByteTable.hash(bytes)))
                 }
-                let cardBytes =
-                    card.hasEscapes ? nil : UnsafeRawBufferPointer(rebasing: buffer[card.contents])
                 if id.hasEscapes {
                     var text = (try? scanner.string(id)) ?? ""
                     text.withUTF8 { utf8 in
                         log.append(
-                            id: UnsafeRawBufferPointer(utf8), cardBytes: cardBytes, card: cardNumber,
-                            time: time,
-                            rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
+                            id: UnsafeRawBufferPointer(utf8), cardBytes: cardBytes, time: time,
+                            rating: rating,
+                            verdict: verdict, duration: duration, answer: keptAnswer)
                     }
                 } else {
                     log.append(
                         id: UnsafeRawBufferPointer(rebasing: buffer[id.contents]), cardBytes: cardBytes,
-                        card: cardNumber, time: time, rating: rating, verdict: verdict, duration: duration,
-                        answer: keptAnswer)
+                        time: time, rating: rating, verdict: verdict, duration: duration, answer: keptAnswer)
                 }
             }
         }
